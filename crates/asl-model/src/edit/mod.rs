@@ -1,0 +1,181 @@
+//! Document edits. Every change, from the canvas, the inspector or the code view, is a
+//! [`DocumentEdit`]; applying it rewrites only the bytes it must (JSON) or re-emits the
+//! document (YAML), and yields a new [`Document`].
+
+mod json_text;
+mod ops;
+mod render;
+mod value_tree;
+
+use crate::document::{Document, Format};
+use crate::error::ParseError;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use render::Style;
+
+/// One edit, addressed by JSON pointers into the current document. A state is named by
+/// the pointer of its object (`/States/Check`, `/States/P/Branches/0/States/A`); a scope
+/// by the pointer of the object holding its `StartAt`/`States` (`""` is the machine).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DocumentEdit {
+    /// Adds a state at the end of a scope; it becomes `StartAt` if the scope has none.
+    AddState { scope: String, name: String, state: Value },
+    /// Puts a new state on a transition of `from`: `from` now goes to the new state, which
+    /// goes where `from` went (or ends, if `from` ended).
+    InsertBetween { from: String, transition: Transition, name: String, state: Value },
+    /// Points a transition of a state at `target` (`Next` replaces `End`).
+    Connect { from: String, transition: Transition, target: String },
+    /// Removes a transition: `Next` becomes `"End": true`; a Default, Choice rule or
+    /// Catch target is removed (the checker then reports the missing target).
+    Disconnect { from: String, transition: Transition },
+    /// Sets any field (creating it, appended to its object) to a JSON value.
+    SetField { pointer: String, value: Value },
+    RemoveField { pointer: String },
+    /// Renames a state and every reference to it in its scope.
+    RenameState { pointer: String, new_name: String },
+    /// Deletes a state. References to it are redirected to its `Next` when it has one;
+    /// otherwise they are left dangling, and the checker reports them.
+    DeleteState { pointer: String },
+    /// Moves a state to another scope (into or out of a Parallel branch or Map processor).
+    /// The old scope is reconnected as for a delete; in the new scope a `Next` that names
+    /// no state there becomes `"End": true`, and the state becomes `StartAt` if the scope
+    /// had none.
+    MoveState { pointer: String, scope: String },
+    /// Inserts a Choice rule, retrier or catcher (`index` none = at the end).
+    InsertItem { state: String, list: ItemList, index: Option<usize>, value: Value },
+    RemoveItem { state: String, list: ItemList, index: usize },
+    /// Reorders an item; its text moves verbatim.
+    MoveItem { state: String, list: ItemList, from: usize, to: usize },
+    /// Replaces the whole text (the code view).
+    ReplaceText { text: String },
+}
+
+/// An outgoing transition of a state, as the graph draws it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "index", rename_all = "snake_case")]
+pub enum Transition {
+    Next,
+    Default,
+    ChoiceRule(usize),
+    Catch(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ItemList {
+    Choices,
+    Retry,
+    Catch,
+}
+
+impl ItemList {
+    pub fn field(self) -> &'static str {
+        match self {
+            ItemList::Choices => "Choices",
+            ItemList::Retry => "Retry",
+            ItemList::Catch => "Catch",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error("nothing at {0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the new text does not parse: {0}")]
+    Parse(ParseError),
+    /// An edit produced text that does not parse: a bug, refused instead of saved.
+    #[error("internal edit error: {0}")]
+    Internal(String),
+}
+
+/// Replace `start..end` (byte offsets in the old text) with `text`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TextEdit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl TextEdit {
+    /// The single smallest edit turning `old` into `new` (common prefix and suffix kept).
+    pub fn between(old: &str, new: &str) -> TextEdit {
+        let prefix = common_prefix(old.as_bytes(), new.as_bytes());
+        let max_suffix = old.len().min(new.len()) - prefix;
+        let suffix = common_prefix_rev(&old.as_bytes()[prefix..], &new.as_bytes()[prefix..], max_suffix);
+        // Keep both ends on character boundaries.
+        let mut start = prefix;
+        while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
+            start -= 1;
+        }
+        let (mut old_end, mut new_end) = (old.len() - suffix, new.len() - suffix);
+        while !old.is_char_boundary(old_end) || !new.is_char_boundary(new_end) {
+            old_end += 1;
+            new_end += 1;
+        }
+        TextEdit { start, end: old_end, text: new[start..new_end].to_owned() }
+    }
+}
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+fn common_prefix_rev(a: &[u8], b: &[u8], max: usize) -> usize {
+    a.iter().rev().zip(b.iter().rev()).take(max).take_while(|(x, y)| x == y).count()
+}
+
+/// The few operations every edit is made of, on JSON text or on a plain value (YAML).
+pub(crate) trait Primitives {
+    fn read(&self, pointer: &str) -> Option<Value>;
+    /// The source text of a value (for JSON, verbatim, comments included).
+    fn raw(&self, pointer: &str) -> Option<String>;
+    fn set(&mut self, pointer: &str, value: &Value) -> Result<(), EditError>;
+    fn insert_member(&mut self, pointer: &str, index: usize, key: &str, value: &Value) -> Result<(), EditError>;
+    fn insert(&mut self, pointer: &str, index: usize, value: &Value) -> Result<(), EditError>;
+    fn insert_raw(&mut self, pointer: &str, index: usize, raw: &str) -> Result<(), EditError>;
+    fn remove(&mut self, pointer: &str) -> Result<(), EditError>;
+    fn rename_key(&mut self, pointer: &str, new_key: &str) -> Result<(), EditError>;
+}
+
+impl Document {
+    /// Applies an edit, giving the new document; `self` is unchanged.
+    pub fn apply(&self, edit: &DocumentEdit) -> Result<Document, EditError> {
+        if let DocumentEdit::ReplaceText { text } = edit {
+            return Document::parse(text.clone(), self.format()).map_err(EditError::Parse);
+        }
+        let text = match self.format() {
+            Format::Json => {
+                let mut target = json_text::JsonText::new(self.text().to_owned(), self.tree().clone());
+                ops::apply(&mut target, self.machine(), edit)?;
+                target.text
+            }
+            Format::Yaml => {
+                let mut target = value_tree::ValueTree { value: self.to_value() };
+                ops::apply(&mut target, self.machine(), edit)?;
+                crate::syntax::write_yaml(&target.value)
+            }
+        };
+        Document::parse(text, self.format()).map_err(|e| EditError::Internal(e.message))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_edit_is_the_changed_middle() {
+        let e = TextEdit::between("abcXdef", "abcYYdef");
+        assert_eq!(e, TextEdit { start: 3, end: 4, text: "YY".into() });
+        let e = TextEdit::between("aaa", "aaaa");
+        assert_eq!((e.start, e.end, e.text.as_str()), (3, 3, "a"));
+        let e = TextEdit::between("é", "è");
+        assert_eq!((e.start, e.end), (0, 2));
+    }
+}

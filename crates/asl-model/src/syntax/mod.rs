@@ -1,0 +1,15 @@
+//! Reading text into a spanned syntax tree: JSON (JSONC-tolerant) and YAML.
+
+mod json;
+mod tree;
+mod yaml;
+mod yaml_write;
+
+pub use json::read_json;
+pub use tree::{number_value, pointer_push, pointer_tokens, Member, Node, NodeValue};
+pub use yaml::read_yaml;
+pub use yaml_write::write_yaml;
+
+/// Nesting deeper than this is refused before any recursive code sees it: real machines
+/// nest a few dozen levels, and recursion over 100,000 levels would overflow the stack.
+pub const MAX_DEPTH: usize = 512;

@@ -1,0 +1,199 @@
+//! The syntax tree both readers (JSON and YAML) produce: plain JSON data where every
+//! value and every object key carries its byte span in the original text.
+
+use crate::text::Span;
+use serde_json::Value;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: NodeValue,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeValue {
+    Null,
+    Bool(bool),
+    /// The number as written (JSON) or in canonical JSON form (YAML), so `1.0` stays `1.0`.
+    Number(String),
+    String(String),
+    Array(Vec<Node>),
+    /// Members in text order; duplicate keys are kept (the checker reports them) and
+    /// lookups see the last one, as JSON.parse and AWS's parser do.
+    Object(Vec<Member>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    pub key: String,
+    /// The key token, quotes included.
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Member {
+    /// From the key's first byte to the value's last.
+    pub fn span(&self) -> Span {
+        Span::new(self.key_span.start, self.value.span.end)
+    }
+}
+
+impl Node {
+    pub fn new(span: Span, value: NodeValue) -> Self {
+        Node { span, value }
+    }
+
+    pub fn as_object(&self) -> Option<&[Member]> {
+        match &self.value {
+            NodeValue::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Node]> {
+        match &self.value {
+            NodeValue::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            NodeValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.value {
+            NodeValue::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match &self.value {
+            NodeValue::Number(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// A non-negative integer (`3` or `3.0`), as AWS accepts for counts and seconds.
+    pub fn as_u64(&self) -> Option<u64> {
+        let f = self.as_f64()?;
+        (f >= 0.0 && f.fract() == 0.0 && f <= u64::MAX as f64).then_some(f as u64)
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, NodeValue::Null)
+    }
+
+    /// The member with this key (the last one when the key is duplicated).
+    pub fn member(&self, key: &str) -> Option<&Member> {
+        self.as_object()?.iter().rev().find(|m| m.key == key)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.member(key).map(|m| &m.value)
+    }
+
+    /// The JSON type name used in messages ("object", "string", ...).
+    pub fn kind_name(&self) -> &'static str {
+        match self.value {
+            NodeValue::Null => "null",
+            NodeValue::Bool(_) => "boolean",
+            NodeValue::Number(_) => "number",
+            NodeValue::String(_) => "string",
+            NodeValue::Array(_) => "array",
+            NodeValue::Object(_) => "object",
+        }
+    }
+
+    /// Resolves an RFC 6901 JSON pointer ("" is this node).
+    pub fn at(&self, pointer: &str) -> Option<&Node> {
+        let mut node = self;
+        for token in pointer_tokens(pointer)? {
+            node = match &node.value {
+                NodeValue::Object(_) => node.get(&token)?,
+                NodeValue::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
+    /// The plain JSON value, without spans.
+    pub fn to_value(&self) -> Value {
+        match &self.value {
+            NodeValue::Null => Value::Null,
+            NodeValue::Bool(b) => Value::Bool(*b),
+            NodeValue::Number(n) => number_value(n),
+            NodeValue::String(s) => Value::String(s.clone()),
+            NodeValue::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            NodeValue::Object(members) => {
+                let mut map = serde_json::Map::with_capacity(members.len());
+                for m in members {
+                    // Duplicate keys: the last occurrence wins, in the first one's place.
+                    map.insert(m.key.clone(), m.value.to_value());
+                }
+                Value::Object(map)
+            }
+        }
+    }
+}
+
+/// A number token as a JSON value; a literal too large for f64 degrades to f64 infinity's
+/// nearest representable form rather than failing.
+pub fn number_value(text: &str) -> Value {
+    if let Ok(n) = serde_json::from_str::<serde_json::Number>(text) {
+        return Value::Number(n);
+    }
+    let f: f64 = text.parse().unwrap_or(0.0);
+    serde_json::Number::from_f64(if f.is_finite() { f } else { f64::MAX.copysign(f) })
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
+}
+
+/// Splits a JSON pointer into unescaped tokens; `None` if it does not start with `/`.
+pub fn pointer_tokens(pointer: &str) -> Option<Vec<String>> {
+    if pointer.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = pointer.strip_prefix('/')?;
+    Some(rest.split('/').map(|t| t.replace("~1", "/").replace("~0", "~")).collect())
+}
+
+/// Appends one escaped token to a JSON pointer.
+pub fn pointer_push(pointer: &str, token: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_escape_and_unescape() {
+        let p = pointer_push(&pointer_push("", "States"), "a/b~c");
+        assert_eq!(p, "/States/a~1b~0c");
+        assert_eq!(pointer_tokens(&p).unwrap(), vec!["States", "a/b~c"]);
+        assert_eq!(pointer_tokens("x"), None);
+    }
+
+    #[test]
+    fn numbers_keep_their_value() {
+        assert_eq!(number_value("1.0").to_string(), "1.0");
+        assert_eq!(number_value("12").as_u64(), Some(12));
+        assert!(number_value("1e400").is_number());
+    }
+}
