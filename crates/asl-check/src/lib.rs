@@ -1,0 +1,105 @@
+//! Validation of ASL documents against AWS's rules. Every problem is data: a
+//! [`Diagnostic`] with a kebab-case code, a severity, the JSON pointer and span of what
+//! it is about, and a message. All are collected; none stops the others.
+//!
+//! ```
+//! use asl_check::{check, Severity};
+//! use asl_model::{Document, Format};
+//!
+//! let doc = Document::parse(r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}"#, Format::Json).unwrap();
+//! let diagnostics = check(&doc);
+//! assert_eq!(diagnostics[0].code, "dangling-next");
+//! assert_eq!(diagnostics[0].pointer, "/States/A/Next");
+//! assert_eq!(diagnostics[0].severity, Severity::Error);
+//! ```
+#![forbid(unsafe_code)]
+
+mod rules;
+
+use asl_model::model::QueryLanguage;
+use asl_model::{Document, Format, ParseError, Span};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// JSON pointer of the value (or key) the diagnostic is about.
+    pub pointer: String,
+    pub span: Span,
+    pub message: String,
+}
+
+/// Every diagnostic of a parsed document, in document order.
+pub fn check(doc: &Document) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(doc);
+    rules::run(&mut ctx);
+    let mut out = ctx.out;
+    out.sort_by_key(|d| (d.span.start, d.severity));
+    out
+}
+
+/// Reads and checks a text in one go: a parse error is the one diagnostic.
+pub fn check_text(text: &str, format: Format) -> (Option<Document>, Vec<Diagnostic>) {
+    match Document::parse(text, format) {
+        Ok(doc) => {
+            let diagnostics = check(&doc);
+            (Some(doc), diagnostics)
+        }
+        Err(e) => (None, vec![parse_error(&e)]),
+    }
+}
+
+/// The diagnostic for a text that could not be read at all.
+pub fn parse_error(e: &ParseError) -> Diagnostic {
+    Diagnostic {
+        code: "parse-error",
+        severity: Severity::Error,
+        pointer: String::new(),
+        span: Span::new(e.offset, e.offset),
+        message: e.message.clone(),
+    }
+}
+
+/// What every rule needs: the document, the machine-wide defaults and the output.
+pub(crate) struct Ctx<'d> {
+    pub doc: &'d Document,
+    /// `QueryLanguage` at the top level (JSONPath when absent); states inherit it.
+    pub top_ql: QueryLanguage,
+    pub out: Vec<Diagnostic>,
+}
+
+impl<'d> Ctx<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let top_ql = doc.machine().query_language.unwrap_or(QueryLanguage::JsonPath);
+        Ctx { doc, top_ql, out: Vec::new() }
+    }
+
+    /// A problem with the value at `pointer` (or its nearest existing parent).
+    pub fn error(&mut self, code: &'static str, pointer: &str, message: impl Into<String>) {
+        let span = self.doc.span_of(pointer);
+        self.push(code, Severity::Error, pointer, span, message.into());
+    }
+
+    /// A problem with the field itself (its key is underlined).
+    pub fn error_key(&mut self, code: &'static str, pointer: &str, message: impl Into<String>) {
+        let span = self.doc.key_span_of(pointer);
+        self.push(code, Severity::Error, pointer, span, message.into());
+    }
+
+    pub fn warn_key(&mut self, code: &'static str, pointer: &str, message: impl Into<String>) {
+        let span = self.doc.key_span_of(pointer);
+        self.push(code, Severity::Warning, pointer, span, message.into());
+    }
+
+    fn push(&mut self, code: &'static str, severity: Severity, pointer: &str, span: Span, message: String) {
+        self.out.push(Diagnostic { code, severity, pointer: pointer.to_owned(), span, message });
+    }
+}

@@ -1,0 +1,188 @@
+//! Which fields may stand where: per state type, per query language, in rules,
+//! retriers and catchers; unknown fields; duplicate keys; required fields.
+
+use crate::Ctx;
+use asl_model::model::{QueryLanguage, State, StateKind, StateMachine};
+use asl_model::syntax::{pointer_push, Node, NodeValue};
+
+const COMMON: &[&str] = &["Type", "Comment", "QueryLanguage"];
+/// Fields of the JSONPath query language only.
+const JSONPATH_ONLY: &[&str] = &[
+    "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "ItemsPath",
+    "SecondsPath", "TimestampPath", "ErrorPath", "CausePath", "TimeoutSecondsPath",
+    "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath",
+    "ToleratedFailurePercentagePath", "Iterator",
+];
+/// Fields of the JSONata query language only.
+const JSONATA_ONLY: &[&str] = &["Arguments", "Output", "Items"];
+
+/// Fields each state type accepts (in either query language; the language filters next).
+fn allowed(kind: &StateKind) -> &'static [&'static str] {
+    match kind {
+        StateKind::Pass(_) => &["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "Result", "Assign", "Output"],
+        StateKind::Task(_) => &[
+            "Next", "End", "Resource", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector",
+            "Retry", "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath",
+            "Credentials", "Assign", "Arguments", "Output",
+        ],
+        StateKind::Choice(_) => &["Choices", "Default", "InputPath", "OutputPath", "Assign", "Output"],
+        StateKind::Wait(_) => &["Next", "End", "InputPath", "OutputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Assign", "Output"],
+        StateKind::Succeed => &["InputPath", "OutputPath", "Output"],
+        StateKind::Fail(_) => &["Error", "ErrorPath", "Cause", "CausePath"],
+        StateKind::Parallel(_) => &[
+            "Next", "End", "Branches", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector",
+            "Retry", "Catch", "Assign", "Arguments", "Output",
+        ],
+        StateKind::Map(_) => &[
+            "Next", "End", "ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "Parameters",
+            "ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath",
+            "ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath", "Label", "InputPath", "OutputPath", "ResultPath", "ResultSelector",
+            "Retry", "Catch", "Assign", "Output",
+        ],
+        StateKind::Unknown => &[],
+    }
+}
+
+/// Pairs of fields of which a state may have only one.
+const EXCLUSIVE: &[&[&str]] = &[
+    &["Seconds", "SecondsPath", "Timestamp", "TimestampPath"],
+    &["Error", "ErrorPath"],
+    &["Cause", "CausePath"],
+    &["TimeoutSeconds", "TimeoutSecondsPath"],
+    &["HeartbeatSeconds", "HeartbeatSecondsPath"],
+    &["ItemsPath", "Items"],
+    &["ItemProcessor", "Iterator"],
+    &["ItemSelector", "Parameters"],
+    &["MaxConcurrency", "MaxConcurrencyPath"],
+    &["ToleratedFailureCount", "ToleratedFailureCountPath"],
+    &["ToleratedFailurePercentage", "ToleratedFailurePercentagePath"],
+];
+
+pub(super) fn state_fields(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
+    let Some(members) = ctx.doc.tree().at(&state.pointer).and_then(Node::as_object) else { return };
+    let known = allowed(&state.kind);
+    let unknown_type = matches!(state.kind, StateKind::Unknown);
+    for m in members {
+        let key = m.key.as_str();
+        let ptr = pointer_push(&state.pointer, key);
+        if COMMON.contains(&key) || unknown_type {
+            continue;
+        }
+        if !known.contains(&key) {
+            let message = format!("field \"{key}\" is not supported in a {} state", state.kind.name());
+            ctx.error_key("field-not-allowed", &ptr, message);
+        } else if ql == QueryLanguage::Jsonata && JSONPATH_ONLY.contains(&key) {
+            ctx.error_key("jsonpath-field-in-jsonata", &ptr, format!("field \"{key}\" belongs to JSONPath; this state uses JSONata (use Arguments/Output/Items and {{% %}} expressions)"));
+        } else if ql == QueryLanguage::JsonPath && JSONATA_ONLY.contains(&key) {
+            ctx.error_key("jsonata-field-in-jsonpath", &ptr, format!("field \"{key}\" belongs to JSONata; this state uses JSONPath (set \"QueryLanguage\": \"JSONata\")"));
+        }
+    }
+    for group in EXCLUSIVE {
+        let present: Vec<&str> = group.iter().copied().filter(|k| members.iter().any(|m| m.key == *k)).collect();
+        if present.len() > 1 {
+            let ptr = pointer_push(&state.pointer, present[1]);
+            ctx.error_key("mutually-exclusive", &ptr, format!("a state may have only one of {}", present.join(", ")));
+        }
+    }
+    required(ctx, state);
+    for retrier in &state.retry {
+        object_fields(ctx, &retrier.pointer, &["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"], "retrier");
+    }
+    let catcher_fields: &[&str] = match ql {
+        QueryLanguage::JsonPath => &["ErrorEquals", "Next", "ResultPath", "Assign", "Comment"],
+        QueryLanguage::Jsonata => &["ErrorEquals", "Next", "Output", "Assign", "Comment"],
+    };
+    for catcher in &state.catch {
+        object_fields(ctx, &catcher.pointer, catcher_fields, "catcher");
+        if catcher.next.is_none() {
+            ctx.error_key("missing-field", &catcher.pointer, "a catcher needs \"Next\"");
+        }
+    }
+}
+
+fn required(ctx: &mut Ctx, state: &State) {
+    let ptr = &state.pointer;
+    let tree = ctx.doc.tree();
+    let has = |key: &str| tree.at(&pointer_push(ptr, key)).is_some();
+    let missing: Option<&str> = match &state.kind {
+        StateKind::Task(_) if !has("Resource") => Some("Resource"),
+        StateKind::Choice(_) if !has("Choices") => Some("Choices"),
+        StateKind::Parallel(_) if !has("Branches") => Some("Branches"),
+        StateKind::Map(_) if !has("ItemProcessor") && !has("Iterator") => Some("ItemProcessor"),
+        StateKind::Wait(_) if !["Seconds", "SecondsPath", "Timestamp", "TimestampPath"].iter().any(|k| has(k)) => {
+            Some("Seconds, SecondsPath, Timestamp or TimestampPath")
+        }
+        _ => None,
+    };
+    if let Some(field) = missing {
+        ctx.error_key("missing-field", ptr, format!("a {} state needs \"{field}\"", state.kind.name()));
+    }
+    if let StateKind::Parallel(p) = &state.kind {
+        if has("Branches") && p.branches.is_empty() {
+            ctx.error("missing-field", &pointer_push(ptr, "Branches"), "\"Branches\" must hold at least one branch");
+        }
+    }
+    let handlers = state.retry.iter().map(|r| (&r.pointer, "retrier")).chain(state.catch.iter().map(|c| (&c.pointer, "catcher")));
+    for (pointer, what) in handlers {
+        if tree.at(&pointer_push(pointer, "ErrorEquals")).is_none() {
+            ctx.error_key("missing-field", pointer, format!("a {what} needs \"ErrorEquals\""));
+        }
+    }
+}
+
+/// Reports the fields of an object that are not in `known`.
+pub(super) fn object_fields(ctx: &mut Ctx, pointer: &str, known: &[&str], what: &str) {
+    let Some(members) = ctx.doc.tree().at(pointer).and_then(Node::as_object) else { return };
+    for m in members {
+        if !known.contains(&m.key.as_str()) {
+            let ptr = pointer_push(pointer, &m.key);
+            ctx.error_key("field-not-allowed", &ptr, format!("field \"{}\" is not supported in a {what}", m.key));
+        }
+    }
+}
+
+pub(super) fn machine_fields(ctx: &mut Ctx) {
+    object_fields(ctx, "", &["Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"], "state machine");
+}
+
+pub(super) fn scope_fields(ctx: &mut Ctx, scope: &StateMachine) {
+    let known: &[&str] = if scope.pointer.ends_with("/ItemProcessor") {
+        &["Comment", "StartAt", "States", "ProcessorConfig"]
+    } else {
+        &["Comment", "StartAt", "States"]
+    };
+    let what = if known.len() == 4 { "Map item processor" } else { "branch" };
+    object_fields(ctx, &scope.pointer, known, what);
+}
+
+/// Duplicate keys anywhere: AWS's parser refuses them.
+pub(super) fn duplicate_keys(ctx: &mut Ctx) {
+    let mut stack: Vec<(&Node, String)> = vec![(ctx.doc.tree(), String::new())];
+    let mut found = Vec::new();
+    while let Some((node, ptr)) = stack.pop() {
+        match &node.value {
+            NodeValue::Object(members) => {
+                for (i, m) in members.iter().enumerate() {
+                    if members[..i].iter().any(|p| p.key == m.key) {
+                        found.push((pointer_push(&ptr, &m.key), m.key_span, m.key.clone()));
+                    }
+                    stack.push((&m.value, pointer_push(&ptr, &m.key)));
+                }
+            }
+            NodeValue::Array(items) => {
+                stack.extend(items.iter().enumerate().map(|(i, n)| (n, format!("{ptr}/{i}"))));
+            }
+            _ => {}
+        }
+    }
+    for (pointer, span, key) in found {
+        ctx.out.push(crate::Diagnostic {
+            code: "duplicate-key",
+            severity: crate::Severity::Error,
+            pointer,
+            span,
+            message: format!("duplicate key \"{key}\": JSON objects in ASL must not repeat a key"),
+        });
+    }
+}

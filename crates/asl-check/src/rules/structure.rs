@@ -1,0 +1,148 @@
+//! The shape of the graph: StartAt, transitions and their targets, reachability,
+//! terminal states, unique names.
+
+use super::has_placeholder;
+use crate::Ctx;
+use asl_model::model::{State, StateKind, StateMachine};
+use std::collections::{HashMap, HashSet};
+
+/// AWS's limit on state names.
+const MAX_NAME: usize = 80;
+
+pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachine]) {
+    let names: HashMap<&str, &State> = machine.states.iter().map(|s| (s.name.as_str(), s)).collect();
+    let start_ptr = format!("{}/StartAt", machine.pointer);
+    match &machine.start_at {
+        None => ctx.error_key("missing-field", &machine.pointer, "missing \"StartAt\""),
+        Some(start) if !names.contains_key(start.as_str()) => {
+            let message = format!("\"StartAt\" names \"{start}\", which is not a state of {}", scope_name(machine));
+            ctx.error("unknown-start-at", &start_ptr, message)
+        }
+        Some(_) => {}
+    }
+    if ctx.doc.tree().at(&format!("{}/States", machine.pointer)).is_none() {
+        ctx.error_key("missing-field", &machine.pointer, "missing \"States\"");
+    } else if machine.states.is_empty() {
+        ctx.error("missing-field", &machine.states_pointer(), "\"States\" must hold at least one state");
+    }
+
+    for state in &machine.states {
+        transitions(ctx, state);
+        for (target, ptr) in state.targets() {
+            if names.contains_key(target) {
+                continue;
+            }
+            let field = ptr.rsplit('/').next().unwrap_or("Next");
+            let message = if outer.iter().any(|o| o.state(target).is_some()) {
+                format!(
+                    "\"{field}\" names \"{target}\", which is outside this {}: a transition cannot leave a Parallel branch or Map processor",
+                    scope_name(machine)
+                )
+            } else {
+                format!("\"{field}\" names \"{target}\", which is not a state of {}", scope_name(machine))
+            };
+            let code = if field == "Default" { "dangling-default" } else { "dangling-next" };
+            ctx.error(code, &ptr, message);
+        }
+        if state.name.chars().count() > MAX_NAME {
+            let message = format!("state name is {} characters long; AWS allows at most {MAX_NAME}", state.name.chars().count());
+            ctx.error_key("name-too-long", &state.pointer, message);
+        }
+    }
+
+    if !machine.states.is_empty() && !machine.states.iter().any(State::is_terminal) {
+        ctx.error(
+            "no-terminal-state",
+            &machine.states_pointer(),
+            format!("{} has no terminal state: one needs \"End\": true or a Succeed or Fail type", scope_name(machine)),
+        );
+    }
+    unreachable(ctx, machine, &names);
+}
+
+/// Every state must say where it goes next, in exactly one way.
+fn transitions(ctx: &mut Ctx, state: &State) {
+    let ptr = &state.pointer;
+    let ends = state.end == Some(true);
+    match &state.kind {
+        StateKind::Choice(_) | StateKind::Succeed | StateKind::Fail(_) | StateKind::Unknown => {}
+        _ => {
+            if ends && state.next.is_some() {
+                ctx.error_key("end-with-next", &format!("{ptr}/End"), "a state cannot have both \"Next\" and \"End\"");
+            } else if !ends && state.next.is_none() {
+                let message = if state.end == Some(false) {
+                    "\"End\": false needs a \"Next\"; set \"End\": true or add \"Next\""
+                } else {
+                    "the state has no transition: add \"Next\" or \"End\": true"
+                };
+                ctx.error_key("missing-transition", ptr, message);
+            }
+        }
+    }
+    if state.type_name.is_none() {
+        ctx.error_key("missing-field", ptr, format!("state \"{}\" has no \"Type\"", state.name));
+    } else if matches!(state.kind, StateKind::Unknown) {
+        let t = state.type_name.as_deref().unwrap_or_default();
+        if !has_placeholder(t) {
+            ctx.error(
+                "unknown-state-type",
+                &format!("{ptr}/Type"),
+                format!("unknown state type \"{t}\": expected Pass, Task, Choice, Wait, Succeed, Fail, Parallel or Map"),
+            );
+        }
+    }
+}
+
+fn unreachable(ctx: &mut Ctx, machine: &StateMachine, names: &HashMap<&str, &State>) {
+    let Some(start) = machine.start_at.as_deref().filter(|s| names.contains_key(s)) else { return };
+    let mut seen: HashSet<&str> = HashSet::from([start]);
+    let mut stack = vec![start];
+    while let Some(name) = stack.pop() {
+        let Some(state) = names.get(name) else { continue };
+        for (target, _) in state.targets() {
+            if names.contains_key(target) && seen.insert(target) {
+                stack.push(target);
+            }
+        }
+    }
+    for state in &machine.states {
+        if !seen.contains(state.name.as_str()) {
+            let message = format!("state \"{}\" cannot be reached from \"StartAt\"", state.name);
+            ctx.error_key("unreachable-state", &state.pointer, message);
+        }
+    }
+}
+
+/// AWS requires state names to be unique across the whole machine, branches included.
+pub(super) fn unique_names(ctx: &mut Ctx) {
+    fn walk<'m>(scope: &'m StateMachine, seen: &mut HashMap<&'m str, &'m str>, dupes: &mut Vec<(&'m str, &'m str, &'m str)>) {
+        for state in &scope.states {
+            match seen.get(state.name.as_str()) {
+                Some(first) => dupes.push((&state.pointer, &state.name, first)),
+                None => drop(seen.insert(&state.name, &state.pointer)),
+            }
+            for child in state.children() {
+                walk(child, seen, dupes);
+            }
+        }
+    }
+    let mut seen = HashMap::new();
+    let mut dupes = Vec::new();
+    walk(ctx.doc.machine(), &mut seen, &mut dupes);
+    for (ptr, name, first) in dupes {
+        // Duplicate keys in one States object are reported as duplicate keys already.
+        let same_object = ptr.rsplit_once('/').map(|p| p.0) == first.rsplit_once('/').map(|p| p.0);
+        if !same_object {
+            let message = format!("state name \"{name}\" is already used at {first}; names must be unique in the whole machine");
+            ctx.error_key("duplicate-state-name", ptr, message);
+        }
+    }
+}
+
+fn scope_name(machine: &StateMachine) -> &'static str {
+    match machine.pointer.rsplit('/').next() {
+        _ if machine.pointer.is_empty() => "the machine",
+        Some(last) if last.parse::<usize>().is_ok() => "branch",
+        _ => "item processor",
+    }
+}

@@ -1,0 +1,66 @@
+//! `asl export FILE [--to json|yaml] [-o OUT]`
+
+use crate::exit;
+use crate::input::{read_document, write_atomic, ReadError};
+use asl_model::{Document, Format};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The ASL file to export.
+    file: PathBuf,
+    /// Output format; by default the file's own.
+    #[arg(long, value_enum)]
+    to: Option<Target>,
+    /// Write here (atomically) instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Target {
+    Json,
+    Yaml,
+}
+
+pub fn run(args: Args) -> u8 {
+    let doc = match read_document(&args.file) {
+        Ok(doc) => doc,
+        Err(ReadError::Io(message)) => {
+            eprintln!("asl: {message}");
+            return exit::USAGE;
+        }
+        Err(ReadError::Parse { error, .. }) => {
+            let p = error.position;
+            eprintln!("{}:{}:{}: error[parse-error]: {}", args.file.display(), p.line, p.column, error.message);
+            return exit::INVALID;
+        }
+    };
+    let text = render(&doc, args.to);
+    let written = match &args.output {
+        Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}")),
+    };
+    match written {
+        Ok(()) => exit::OK,
+        Err(message) => {
+            eprintln!("asl: {message}");
+            exit::USAGE
+        }
+    }
+}
+
+/// The document in the target format: its own text when the format is unchanged (the
+/// text is the truth, so this is byte-identical), otherwise its data re-emitted.
+fn render(doc: &Document, to: Option<Target>) -> String {
+    match (doc.format(), to) {
+        (Format::Json, None | Some(Target::Json)) | (Format::Yaml, None | Some(Target::Yaml)) => doc.text().to_owned(),
+        (Format::Yaml, Some(Target::Json)) => {
+            let mut s = serde_json::to_string_pretty(&doc.to_value()).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        (Format::Json, Some(Target::Yaml)) => asl_model::syntax::write_yaml(&doc.to_value()),
+    }
+}

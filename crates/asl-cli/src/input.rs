@@ -1,0 +1,42 @@
+//! Reading and writing files with one-line errors that name the file.
+
+use asl_model::{Document, Format, ParseError};
+use std::io::Write;
+use std::path::Path;
+
+pub enum ReadError {
+    /// The file could not be read at all (exit 2).
+    Io(String),
+    /// The file is not a document (exit 1).
+    Parse { text: Option<String>, error: ParseError },
+}
+
+pub fn read_document(path: &Path) -> Result<Document, ReadError> {
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: cannot read: {e}", path.display())))?;
+    let format = Format::from_path(path);
+    Document::from_bytes(&bytes, format).map_err(|error| ReadError::Parse {
+        text: String::from_utf8(bytes).ok(),
+        error,
+    })
+}
+
+/// Writes `contents` atomically: a temporary file beside the target, then a rename, so a
+/// crash never leaves a half-written file. An existing file keeps its permissions.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

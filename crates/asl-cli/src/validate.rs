@@ -1,0 +1,101 @@
+//! `asl validate [--format text|json] FILE...`
+
+use crate::exit;
+use crate::input::{read_document, ReadError};
+use crate::report::{render, severity_name, JsonDiagnostic};
+use asl_check::{check, parse_error, Diagnostic, Severity};
+use asl_model::{LineIndex, Position};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: OutputFormat,
+    /// ASL files (.asl.json, .json, .asl.yaml, .yaml, .yml).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+/// One file's outcome, positions resolved.
+struct FileReport {
+    name: String,
+    text: Option<String>,
+    items: Vec<(Position, Diagnostic)>,
+}
+
+pub fn run(args: Args) -> u8 {
+    let mut reports = Vec::new();
+    let mut io_failed = false;
+    for path in &args.files {
+        let name = path.display().to_string();
+        match read_document(path) {
+            Ok(doc) => {
+                let items = check(&doc).into_iter().map(|d| (doc.position(d.span.start), d)).collect();
+                reports.push(FileReport { name, text: Some(doc.text().to_owned()), items });
+            }
+            Err(ReadError::Parse { text, error }) => {
+                let items = vec![(error.position, parse_error(&error))];
+                reports.push(FileReport { name, text, items });
+            }
+            Err(ReadError::Io(message)) => {
+                eprintln!("asl: {message}");
+                io_failed = true;
+            }
+        }
+    }
+    match args.format {
+        OutputFormat::Text => print_text(&reports),
+        OutputFormat::Json => print_json(&reports),
+    }
+    let errors = reports.iter().flat_map(|r| &r.items).filter(|(_, d)| d.severity == Severity::Error).count();
+    if io_failed {
+        exit::USAGE
+    } else if errors > 0 {
+        exit::INVALID
+    } else {
+        exit::OK
+    }
+}
+
+fn print_text(reports: &[FileReport]) {
+    let (mut errors, mut warnings) = (0, 0);
+    for r in reports {
+        let lines = r.text.as_deref().map(LineIndex::new);
+        for (pos, d) in &r.items {
+            println!("{}\n", render(&r.name, r.text.as_deref(), lines.as_ref(), *pos, d));
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+    }
+    let files = reports.len();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    eprintln!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"));
+}
+
+fn print_json(reports: &[FileReport]) {
+    let all: Vec<JsonDiagnostic> = reports
+        .iter()
+        .flat_map(|r| {
+            r.items.iter().map(move |(pos, d)| JsonDiagnostic {
+                file: &r.name,
+                line: pos.line,
+                column: pos.column,
+                severity: d.severity,
+                code: d.code,
+                message: &d.message,
+                pointer: &d.pointer,
+            })
+        })
+        .collect();
+    let _ = severity_name;
+    println!("{}", serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into()));
+}
