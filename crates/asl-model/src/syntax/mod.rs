@@ -3,6 +3,7 @@
 mod json;
 mod tree;
 mod yaml;
+mod yaml_scalar;
 mod yaml_write;
 
 pub use json::read_json;
