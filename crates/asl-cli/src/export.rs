@@ -3,7 +3,7 @@
 use crate::exit;
 use crate::input::{read_document, write_atomic, ReadError};
 use asl_model::{Document, Format};
-use std::io::Write;
+use crate::Io;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -24,28 +24,28 @@ enum Target {
     Yaml,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, io: &mut Io) -> u8 {
     let doc = match read_document(&args.file) {
         Ok(doc) => doc,
         Err(ReadError::Io(message)) => {
-            eprintln!("asl: {message}");
+            let _ = writeln!(io.err, "asl: {message}");
             return exit::USAGE;
         }
         Err(ReadError::Parse { error, .. }) => {
             let p = error.position;
-            eprintln!("{}:{}:{}: error[parse-error]: {}", args.file.display(), p.line, p.column, error.message);
+            let _ = writeln!(io.err, "{}:{}:{}: error[parse-error]: {}", args.file.display(), p.line, p.column, error.message);
             return exit::INVALID;
         }
     };
     let text = render(&doc, args.to);
     let written = match &args.output {
         Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: cannot write: {e}", path.display())),
-        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}")),
+        None => io.out.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}")),
     };
     match written {
         Ok(()) => exit::OK,
         Err(message) => {
-            eprintln!("asl: {message}");
+            let _ = writeln!(io.err, "asl: {message}");
             exit::USAGE
         }
     }

@@ -2,7 +2,8 @@
 
 use crate::exit;
 use crate::input::{read_document, ReadError};
-use crate::report::{render, severity_name, JsonDiagnostic};
+use crate::report::{render, JsonDiagnostic};
+use crate::Io;
 use asl_check::{check, parse_error, Diagnostic, Severity};
 use asl_model::{LineIndex, Position};
 use std::path::PathBuf;
@@ -30,7 +31,7 @@ struct FileReport {
     items: Vec<(Position, Diagnostic)>,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, io: &mut Io) -> u8 {
     let mut reports = Vec::new();
     let mut io_failed = false;
     for path in &args.files {
@@ -45,14 +46,14 @@ pub fn run(args: Args) -> u8 {
                 reports.push(FileReport { name, text, items });
             }
             Err(ReadError::Io(message)) => {
-                eprintln!("asl: {message}");
+                let _ = writeln!(io.err, "asl: {message}");
                 io_failed = true;
             }
         }
     }
     match args.format {
-        OutputFormat::Text => print_text(&reports),
-        OutputFormat::Json => print_json(&reports),
+        OutputFormat::Text => print_text(&reports, io),
+        OutputFormat::Json => print_json(&reports, io),
     }
     let errors = reports.iter().flat_map(|r| &r.items).filter(|(_, d)| d.severity == Severity::Error).count();
     if io_failed {
@@ -64,12 +65,12 @@ pub fn run(args: Args) -> u8 {
     }
 }
 
-fn print_text(reports: &[FileReport]) {
+fn print_text(reports: &[FileReport], io: &mut Io) {
     let (mut errors, mut warnings) = (0, 0);
     for r in reports {
         let lines = r.text.as_deref().map(LineIndex::new);
         for (pos, d) in &r.items {
-            println!("{}\n", render(&r.name, r.text.as_deref(), lines.as_ref(), *pos, d));
+            let _ = writeln!(io.out, "{}\n", render(&r.name, r.text.as_deref(), lines.as_ref(), *pos, d));
             match d.severity {
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
@@ -78,10 +79,10 @@ fn print_text(reports: &[FileReport]) {
     }
     let files = reports.len();
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    eprintln!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"));
+    let _ = writeln!(io.err, "{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"));
 }
 
-fn print_json(reports: &[FileReport]) {
+fn print_json(reports: &[FileReport], io: &mut Io) {
     let all: Vec<JsonDiagnostic> = reports
         .iter()
         .flat_map(|r| {
@@ -96,6 +97,5 @@ fn print_json(reports: &[FileReport]) {
             })
         })
         .collect();
-    let _ = severity_name;
-    println!("{}", serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into()));
+    let _ = writeln!(io.out, "{}", serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into()));
 }

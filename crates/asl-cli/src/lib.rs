@@ -1,0 +1,60 @@
+//! `asl`: the ASL Studio engine on the command line, for CI and scripts. The commands
+//! live in this library so tests can run them in-process; `main.rs` only forwards.
+
+mod export;
+mod input;
+mod report;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+
+#[derive(Parser)]
+#[command(name = "asl", version, about = "Validate and export AWS Step Functions state machines (Amazon States Language)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check files against AWS's rules; exit 0 when no file has an error, 1 otherwise.
+    Validate(validate::Args),
+    /// Write a document out as JSON or YAML (unchanged JSON comes out byte-identical).
+    Export(export::Args),
+}
+
+/// Exit codes shared by every command.
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// The input has errors (invalid definition, parse error).
+    pub const INVALID: u8 = 1;
+    /// Usage or I/O problems.
+    pub const USAGE: u8 = 2;
+}
+
+/// Where a command writes: standard output and standard error, or buffers in tests.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+/// Runs `asl` with these arguments (the first is the program name); returns the exit code.
+pub fn run<I, T>(args: I, io: &mut Io) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are successes that clap reports as "errors".
+            let _ = write!(if e.use_stderr() { &mut *io.err } else { &mut *io.out }, "{}", e.render().ansi());
+            return if e.use_stderr() { exit::USAGE } else { exit::OK };
+        }
+    };
+    match cli.command {
+        Command::Validate(args) => validate::run(args, io),
+        Command::Export(args) => export::run(args, io),
+    }
+}
