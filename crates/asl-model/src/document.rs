@@ -28,7 +28,8 @@ pub struct Document {
     tree: Node,
     machine: StateMachine,
     issues: Vec<ModelIssue>,
-    lines: LineIndex,
+    /// Built on first use: only diagnostics need positions.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl Document {
@@ -51,8 +52,7 @@ impl Document {
         }
         let mut issues = Vec::new();
         let machine = model::build(&tree, &mut issues);
-        let lines = LineIndex::new(&text);
-        Ok(Document { text, format, tree, machine, issues, lines })
+        Ok(Document { text, format, tree, machine, issues, lines: std::sync::OnceLock::new() })
     }
 
     /// Reads raw file bytes: refuses text that is not UTF-8, naming the first bad byte.
@@ -129,10 +129,10 @@ impl Document {
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        self.lines().position(&self.text, offset)
     }
 
     pub fn lines(&self) -> &LineIndex {
-        &self.lines
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 }

@@ -166,7 +166,7 @@ impl Builder<'_> {
         let end = if frame.flow { event_end } else { frame.last_end.max(frame.start) };
         let value = match frame.kind {
             Kind::Seq(items) => NodeValue::Array(items),
-            Kind::Map { members, merges, .. } => NodeValue::Object(apply_merges(members, &merges)),
+            Kind::Map { members, merges, .. } => NodeValue::Object(apply_merges(members, &merges).into()),
         };
         let node = Node::new(Span::new(frame.start, end), value);
         let height = frame.height + 1;
@@ -260,11 +260,11 @@ fn apply_merges(members: Vec<Member>, merges: &[usize]) -> Vec<Member> {
             continue;
         }
         let sources = match member.value.value {
-            NodeValue::Object(m) => vec![m],
+            NodeValue::Object(m) => vec![m.into_vec()],
             NodeValue::Array(items) => items
                 .into_iter()
                 .filter_map(|n| match n.value {
-                    NodeValue::Object(m) => Some(m),
+                    NodeValue::Object(m) => Some(m.into_vec()),
                     _ => None,
                 })
                 .collect(),

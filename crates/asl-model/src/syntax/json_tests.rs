@@ -1,0 +1,67 @@
+//! Tests of the JSON reader.
+use super::*;
+
+#[test]
+fn spans_point_at_tokens() {
+    let text = "{\n  // c\n  \"a\": [1, \"x\"], /* b */\n}";
+    let node = read_json(text).unwrap();
+    let m = node.member("a").unwrap();
+    assert_eq!(&text[m.key_span.start..m.key_span.end], "\"a\"");
+    assert_eq!(&text[m.value.span.start..m.value.span.end], "[1, \"x\"]");
+    assert_eq!(node.at("/a/1").unwrap().as_str(), Some("x"));
+    assert_eq!(node.span, Span::new(0, text.len()));
+}
+
+#[test]
+fn bom_is_skipped_but_offsets_stay_in_the_text() {
+    let text = "\u{feff}{\"a\": 1}";
+    let node = read_json(text).unwrap();
+    let a = node.get("a").unwrap();
+    assert_eq!(&text[a.span.start..a.span.end], "1");
+}
+
+#[test]
+fn strings_decode_escapes_and_surrogates() {
+    let node = read_json(r#"{"s": "a\"b\\c\/d\n\u00e9\ud83d\ude00"}"#).unwrap();
+    assert_eq!(node.get("s").unwrap().as_str(), Some("a\"b\\c/d\n\u{e9}\u{1f600}"));
+}
+
+#[test]
+fn numbers_keep_their_text() {
+    let node = read_json(r#"[0, -1.50, 2e10, 3E-2]"#).unwrap();
+    let texts: Vec<String> = node.as_array().unwrap().iter().map(|n| match &n.value {
+        NodeValue::Number(t) => t.clone(),
+        _ => String::new(),
+    }).collect();
+    assert_eq!(texts, ["0", "-1.50", "2e10", "3E-2"]);
+}
+
+#[test]
+fn errors_have_positions() {
+    let e = read_json("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+    assert_eq!((e.position.line, e.position.column), (3, 7), "{e:?}");
+    assert!(read_json("").unwrap_err().message.contains("empty"));
+    assert!(read_json("  // only a comment\n").unwrap_err().message.contains("empty"));
+    let e = read_json(&"[".repeat(100_000)).unwrap_err();
+    assert!(e.message.contains("nesting"), "{}", e.message);
+    for bad in ["{'a': 1}", "{\"a\": 1} {}", "{a: 1}", "[01]", "[1.]", "[+1]", "[.5]", "[NaN]", "[0x10]",
+        "{\"a\": 1,,}", "[1 2]", "\"a\nb\"", "\"\\x\"", "\"\\u12\"", "/* open", "[tru]", "{\"a\"}"] {
+        assert!(read_json(bad).is_err(), "{bad} should not parse");
+    }
+    let e = read_json("{\"a\": [1, 2").unwrap_err();
+    assert!(e.message.contains("never closed"), "{}", e.message);
+    assert_eq!(e.position.column, 7);
+}
+
+#[test]
+fn trailing_commas_and_comments_are_tolerated() {
+    let node = read_json("{\"a\": [1, 2,], // x\n \"b\": {},}").unwrap();
+    assert_eq!(node.to_value(), serde_json::json!({"a": [1, 2], "b": {}}));
+}
+
+#[test]
+fn duplicate_keys_are_kept() {
+    let node = read_json(r#"{"a": 1, "a": 2}"#).unwrap();
+    assert_eq!(node.as_object().unwrap().len(), 2);
+    assert_eq!(node.get("a").unwrap().as_u64(), Some(2));
+}

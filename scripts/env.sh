@@ -1,0 +1,7 @@
+# Sourced by the scripts: one persistent build folder, and the shared corpus beside the repo.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/asl-studio/target}"
+shared="${ASL_SHARED_DIR:-$root/../shared}"
+if [ -d "$shared/corpus" ]; then export ASL_CORPUS_DIR="${ASL_CORPUS_DIR:-$shared/corpus}"; fi
+if [ -d "$shared/conformance/cases" ]; then export ASL_CONFORMANCE_DIR="${ASL_CONFORMANCE_DIR:-$shared/conformance/cases}"; fi
