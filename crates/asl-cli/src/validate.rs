@@ -68,7 +68,8 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
 fn print_text(reports: &[FileReport], io: &mut Io) {
     let (mut errors, mut warnings) = (0, 0);
     for r in reports {
-        let lines = r.text.as_deref().map(LineIndex::new);
+        // Positions are resolved already; the index only serves the snippets.
+        let lines = r.text.as_deref().filter(|_| !r.items.is_empty()).map(LineIndex::new);
         for (pos, d) in &r.items {
             let _ = writeln!(io.out, "{}\n", render(&r.name, r.text.as_deref(), lines.as_ref(), *pos, d));
             match d.severity {
