@@ -3,8 +3,10 @@
 //! document (YAML), and yields a new [`Document`].
 
 mod json_text;
+mod lines;
 mod ops;
 mod render;
+mod scope;
 mod value_tree;
 
 use crate::document::{Document, Format};
@@ -17,36 +19,54 @@ pub use render::Style;
 /// One edit, addressed by JSON pointers into the current document. A state is named by
 /// the pointer of its object (`/States/Check`, `/States/P/Branches/0/States/A`); a scope
 /// by the pointer of the object holding its `StartAt`/`States` (`""` is the machine).
+///
+/// Every edit checks everything before it writes: a refused edit is an [`EditError`] and
+/// the document is unchanged. In JSON, an item on lines of its own (a state, a member, a
+/// rule) is added, removed and moved as those lines, with the `//` comment lines just
+/// above it and the comment after it; new text takes the document's indent unit, line
+/// ending, trailing-comma style, and one-line form where its neighbours are one-line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocumentEdit {
-    /// Adds a state at the end of a scope; it becomes `StartAt` if the scope has none.
+    /// Adds a state (a JSON object) at the end of a scope; it becomes `StartAt` if the
+    /// scope has none (written before `States`).
     AddState { scope: String, name: String, state: Value },
-    /// Puts a new state on a transition of `from`: `from` now goes to the new state, which
-    /// goes where `from` went (or ends, if `from` ended).
+    /// Puts a new state on a transition of `from`, right after `from` in the text: `from`
+    /// now goes to the new state, which goes where `from` went (`Next`, or `Default` for a
+    /// new Choice), or ends if `from` ended. A new Succeed or Fail has no exit: what
+    /// followed is no longer reached from there. Any `Next`/`End` in `state` is replaced.
     InsertBetween { from: String, transition: Transition, name: String, state: Value },
-    /// Points a transition of a state at `target` (`Next` replaces `End`).
+    /// Points a transition of a state at `target`, a state of the same scope (`Next`
+    /// takes the place of `End`, so one line changes).
     Connect { from: String, transition: Transition, target: String },
-    /// Removes a transition: `Next` becomes `"End": true`; a Default, Choice rule or
-    /// Catch target is removed (the checker then reports the missing target).
+    /// Removes a transition: `Next` becomes `"End": true` in place; a Default, Choice rule
+    /// or Catch target is removed (the checker then reports the missing target).
     Disconnect { from: String, transition: Transition },
-    /// Sets any field (creating it, appended to its object) to a JSON value.
+    /// Sets any field (creating it, appended to its object) to a JSON value; the document
+    /// itself (`""`) may only be set to an object.
     SetField { pointer: String, value: Value },
+    /// Removes a member or an array element (the only one leaves `{}`/`[]`).
     RemoveField { pointer: String },
-    /// Renames a state and every reference to it in its scope.
+    /// Renames a state and every reference to it in its scope (names are unique in the
+    /// whole machine, so no other scope can name it).
     RenameState { pointer: String, new_name: String },
-    /// Deletes a state. References to it are redirected to its `Next` when it has one;
-    /// otherwise they are left dangling, and the checker reports them.
+    /// Deletes a state (with its comment lines). References to it are redirected to its
+    /// `Next` when it has one; otherwise they are left dangling, and the checker reports
+    /// them.
     DeleteState { pointer: String },
-    /// Moves a state to another scope (into or out of a Parallel branch or Map processor).
-    /// The old scope is reconnected as for a delete; in the new scope a `Next` that names
-    /// no state there becomes `"End": true`, and the state becomes `StartAt` if the scope
-    /// had none.
+    /// Moves a state's text, comments included and re-indented, to the end of another
+    /// scope (into or out of a Parallel branch or Map processor). The old scope is
+    /// reconnected as for a delete; in the new scope a `Next` that names no state there
+    /// becomes `"End": true` in place, and the state becomes `StartAt` if the scope had
+    /// none. Other targets (rules, Default, Catch) are left for the checker to report.
     MoveState { pointer: String, scope: String },
-    /// Inserts a Choice rule, retrier or catcher (`index` none = at the end).
+    /// Inserts a Choice rule (Choice states), retrier or catcher (Task, Parallel, Map) at
+    /// `index`, at most the list's length (none = at the end); creates the list if absent.
     InsertItem { state: String, list: ItemList, index: Option<usize>, value: Value },
+    /// Removes an item; an emptied `Retry` or `Catch` is removed, an emptied `Choices` kept.
     RemoveItem { state: String, list: ItemList, index: usize },
-    /// Reorders an item; its text moves verbatim.
+    /// Moves item `from` to position `to` (both existing positions); its text moves
+    /// verbatim, comments included.
     MoveItem { state: String, list: ItemList, from: usize, to: usize },
     /// Replaces the whole text (the code view).
     ReplaceText { text: String },
@@ -133,14 +153,26 @@ fn common_prefix_rev(a: &[u8], b: &[u8], max: usize) -> usize {
 /// The few operations every edit is made of, on JSON text or on a plain value (YAML).
 pub(crate) trait Primitives {
     fn read(&self, pointer: &str) -> Option<Value>;
-    /// The source text of a value (for JSON, verbatim, comments included).
-    fn raw(&self, pointer: &str) -> Option<String>;
+    /// Replaces the value at `pointer`, or adds it as the last member of its object (or
+    /// the next element of its array).
     fn set(&mut self, pointer: &str, value: &Value) -> Result<(), EditError>;
     fn insert_member(&mut self, pointer: &str, index: usize, key: &str, value: &Value) -> Result<(), EditError>;
     fn insert(&mut self, pointer: &str, index: usize, value: &Value) -> Result<(), EditError>;
-    fn insert_raw(&mut self, pointer: &str, index: usize, raw: &str) -> Result<(), EditError>;
     fn remove(&mut self, pointer: &str) -> Result<(), EditError>;
     fn rename_key(&mut self, pointer: &str, new_key: &str) -> Result<(), EditError>;
+    /// Removes a member or element and hands it back to be put elsewhere.
+    fn take(&mut self, pointer: &str) -> Result<Taken, EditError>;
+    /// Puts a taken member or element at `index` of the object or array at `pointer`:
+    /// for JSON its text as written (comments included), re-indented to its new place.
+    fn put(&mut self, pointer: &str, index: usize, taken: &Taken) -> Result<(), EditError>;
+}
+
+/// A member (with its key) or element removed by [`Primitives::take`].
+pub(crate) struct Taken {
+    pub key: Option<String>,
+    pub value: Value,
+    /// Its text and comments (JSON only).
+    pub piece: Option<lines::Piece>,
 }
 
 impl Document {

@@ -1,54 +1,71 @@
 //! The structural edits, expressed with the primitives so that JSON and YAML documents
-//! share one implementation.
+//! share one implementation. Every check runs before the first write, so a refused edit
+//! never leaves half its work behind.
 
+use super::scope::*;
 use super::{DocumentEdit, EditError, ItemList, Primitives, Transition};
-use crate::model::{State, StateKind, StateMachine};
+use crate::model::{State, StateMachine};
 use crate::syntax::pointer_push;
 use serde_json::Value;
 
 pub(crate) fn apply(doc: &mut dyn Primitives, machine: &StateMachine, edit: &DocumentEdit) -> Result<(), EditError> {
     match edit {
         DocumentEdit::AddState { scope, name, state } => {
-            let scope = find_scope(machine, scope).ok_or_else(|| EditError::NotFound(scope.clone()))?;
+            let scope = find_scope(machine, scope)?;
             check_new_name(machine, name)?;
+            check_state_value(state)?;
             add_state(doc, scope, name, state, None)
         }
         DocumentEdit::InsertBetween { from, transition, name, state } => {
             let (scope, from_state) = find_state(machine, from)?;
+            check_transition(from_state, *transition)?;
             check_new_name(machine, name)?;
-            let old_target = target_of(from_state, *transition);
-            let mut state = state.clone();
-            if let Value::Object(map) = &mut state {
-                map.shift_remove("Next");
-                map.shift_remove("End");
-                match old_target {
-                    Some(t) => drop(map.insert("Next".into(), Value::String(t))),
-                    None if !matches!(map.get("Type").and_then(Value::as_str), Some("Choice" | "Succeed" | "Fail")) => {
-                        drop(map.insert("End".into(), Value::Bool(true)))
-                    }
-                    None => {}
-                }
-            }
-            let after = scope.states.iter().position(|s| s.pointer == *from).map(|i| i + 1);
+            check_state_value(state)?;
+            let state = with_exit(state, target_of(from_state, *transition));
+            // Right after `from` in the text, so the new state reads where it runs.
+            let after = member_index(doc, &scope.states_pointer(), &from_state.name).map(|i| i + 1);
             add_state(doc, scope, name, &state, after)?;
             connect(doc, from_state, *transition, name)
         }
         DocumentEdit::Connect { from, transition, target } => {
-            let (_, state) = find_state(machine, from)?;
+            let (scope, state) = find_state(machine, from)?;
+            check_transition(state, *transition)?;
+            // A transition never leaves its scope (a branch cannot jump out, nor in).
+            if scope.state(target).is_none() {
+                return Err(EditError::NotFound(pointer_push(&scope.states_pointer(), target)));
+            }
             connect(doc, state, *transition, target)
         }
         DocumentEdit::Disconnect { from, transition } => {
             let (_, state) = find_state(machine, from)?;
+            check_transition(state, *transition)?;
             let ptr = transition_pointer(&state.pointer, *transition);
-            if *transition == Transition::Next && state.next.is_some() {
-                doc.rename_key(&ptr, "End")?;
-                doc.set(&pointer_push(&state.pointer, "End"), &Value::Bool(true))
-            } else {
-                doc.remove(&ptr)
+            if doc.read(&ptr).is_none() {
+                return Err(EditError::NotFound(ptr));
             }
+            let end = pointer_push(&state.pointer, "End");
+            if *transition == Transition::Next && doc.read(&end).is_none() {
+                // `"End": true` takes the place of `Next`, so the diff is one line.
+                doc.rename_key(&ptr, "End")?;
+            } else if *transition == Transition::Next {
+                doc.remove(&ptr)?;
+            } else {
+                return doc.remove(&ptr);
+            }
+            doc.set(&end, &Value::Bool(true))
         }
-        DocumentEdit::SetField { pointer, value } => doc.set(pointer, value),
-        DocumentEdit::RemoveField { pointer } => doc.remove(pointer),
+        DocumentEdit::SetField { pointer, value } => {
+            if pointer.is_empty() && !value.is_object() {
+                return Err(EditError::Invalid("the document must stay an object".into()));
+            }
+            doc.set(pointer, value)
+        }
+        DocumentEdit::RemoveField { pointer } => {
+            if pointer.is_empty() {
+                return Err(EditError::Invalid("the document itself cannot be removed".into()));
+            }
+            doc.remove(pointer)
+        }
         DocumentEdit::RenameState { pointer, new_name } => {
             let (scope, state) = find_state(machine, pointer)?;
             if *new_name == state.name {
@@ -66,35 +83,30 @@ pub(crate) fn apply(doc: &mut dyn Primitives, machine: &StateMachine, edit: &Doc
             unlink(doc, scope, state)?;
             doc.remove(pointer)
         }
-        DocumentEdit::MoveState { pointer, scope: to } => {
-            let (from_scope, state) = find_state(machine, pointer)?;
-            let target = find_scope(machine, to).ok_or_else(|| EditError::NotFound(to.clone()))?;
-            if target.pointer == from_scope.pointer {
-                return Ok(());
-            }
-            if to.starts_with(&format!("{pointer}/")) {
-                return Err(EditError::Invalid(format!("cannot move \"{}\" into itself", state.name)));
-            }
-            let mut value = doc.read(pointer).ok_or_else(|| EditError::NotFound(pointer.clone()))?;
-            if let (Value::Object(map), Some(next)) = (&mut value, &state.next) {
-                if target.state(next).is_none() {
-                    map.shift_remove("Next");
-                    map.insert("End".into(), Value::Bool(true));
-                }
-            }
-            unlink(doc, from_scope, state)?;
-            doc.remove(pointer)?;
-            add_state(doc, target, &state.name, &value, None)
-        }
+        DocumentEdit::MoveState { pointer, scope: to } => move_state(doc, machine, pointer, to),
         DocumentEdit::InsertItem { state, list, index, value } => {
-            find_state(machine, state)?;
+            let (_, s) = find_state(machine, state)?;
+            check_list(s, *list)?;
+            if !value.is_object() {
+                return Err(EditError::Invalid(format!("an item of {} must be a JSON object", list.field())));
+            }
             let list_ptr = pointer_push(state, list.field());
-            match doc.read(&list_ptr) {
-                Some(Value::Array(items)) => doc.insert(&list_ptr, index.unwrap_or(items.len()).min(items.len()), value),
-                _ => doc.set(&list_ptr, &Value::Array(vec![value.clone()])),
+            let len = match doc.read(&list_ptr) {
+                Some(Value::Array(items)) => Some(items.len()),
+                None => None,
+                Some(_) => return Err(EditError::Invalid(format!("{list_ptr} is not an array"))),
+            };
+            let at = index.unwrap_or(len.unwrap_or(0));
+            if at > len.unwrap_or(0) {
+                return Err(EditError::Invalid(format!("no position {at} in {list_ptr}")));
+            }
+            match len {
+                Some(_) => doc.insert(&list_ptr, at, value),
+                None => doc.set(&list_ptr, &Value::Array(vec![value.clone()])),
             }
         }
         DocumentEdit::RemoveItem { state, list, index } => {
+            find_state(machine, state)?;
             let list_ptr = pointer_push(state, list.field());
             doc.remove(&format!("{list_ptr}/{index}"))?;
             let empty = matches!(doc.read(&list_ptr), Some(Value::Array(items)) if items.is_empty());
@@ -105,43 +117,67 @@ pub(crate) fn apply(doc: &mut dyn Primitives, machine: &StateMachine, edit: &Doc
             Ok(())
         }
         DocumentEdit::MoveItem { state, list, from, to } => {
+            find_state(machine, state)?;
             let list_ptr = pointer_push(state, list.field());
-            let item_ptr = format!("{list_ptr}/{from}");
-            let raw = doc.raw(&item_ptr).ok_or_else(|| EditError::NotFound(item_ptr.clone()))?;
-            doc.remove(&item_ptr)?;
-            doc.insert_raw(&list_ptr, *to, &raw)
+            let len = match doc.read(&list_ptr) {
+                Some(Value::Array(items)) => items.len(),
+                _ => return Err(EditError::NotFound(list_ptr)),
+            };
+            if *from >= len {
+                return Err(EditError::NotFound(format!("{list_ptr}/{from}")));
+            }
+            if *to >= len {
+                return Err(EditError::Invalid(format!("no position {to} in {list_ptr}")));
+            }
+            if from == to {
+                return Ok(());
+            }
+            let taken = doc.take(&format!("{list_ptr}/{from}"))?;
+            doc.put(&list_ptr, *to, &taken)
         }
         DocumentEdit::ReplaceText { .. } => unreachable!("handled by Document::apply"),
     }
 }
 
-fn transition_pointer(state: &str, transition: Transition) -> String {
-    match transition {
-        Transition::Next => pointer_push(state, "Next"),
-        Transition::Default => pointer_push(state, "Default"),
-        Transition::ChoiceRule(i) => format!("{state}/Choices/{i}/Next"),
-        Transition::Catch(i) => format!("{state}/Catch/{i}/Next"),
+/// The new state of an InsertBetween goes where `from` went: its `Next` (a Choice's
+/// `Default`), or `"End": true` when `from` ended. Succeed and Fail have no exit.
+fn with_exit(state: &Value, target: Option<String>) -> Value {
+    let mut state = state.clone();
+    if let Value::Object(map) = &mut state {
+        map.shift_remove("Next");
+        map.shift_remove("End");
+        match (map.get("Type").and_then(Value::as_str), target) {
+            (Some("Succeed" | "Fail"), _) | (Some("Choice"), None) => {}
+            (Some("Choice"), Some(t)) => drop(map.insert("Default".into(), Value::String(t))),
+            (_, Some(t)) => drop(map.insert("Next".into(), Value::String(t))),
+            (_, None) => drop(map.insert("End".into(), Value::Bool(true))),
+        }
     }
-}
-
-fn target_of(state: &State, transition: Transition) -> Option<String> {
-    match (transition, &state.kind) {
-        (Transition::Next, _) => state.next.clone(),
-        (Transition::Default, StateKind::Choice(c)) => c.default.clone(),
-        (Transition::ChoiceRule(i), StateKind::Choice(c)) => c.choices.get(i).and_then(|r| r.next.clone()),
-        (Transition::Catch(i), _) => state.catch.get(i).and_then(|c| c.next.clone()),
-        _ => None,
-    }
+    state
 }
 
 fn connect(doc: &mut dyn Primitives, state: &State, transition: Transition, target: &str) -> Result<(), EditError> {
     let ptr = transition_pointer(&state.pointer, transition);
     let end = pointer_push(&state.pointer, "End");
-    if transition == Transition::Next && state.next.is_none() && doc.read(&end).is_some() {
+    if transition == Transition::Next && doc.read(&ptr).is_none() && doc.read(&end).is_some() {
         // Next takes End's place, so the diff is one line.
         doc.rename_key(&end, "Next")?;
     }
     doc.set(&ptr, &Value::String(target.to_owned()))
+}
+
+/// The scope's `States` object, created (empty) if the scope has none.
+fn states_object(doc: &mut dyn Primitives, scope: &StateMachine) -> Result<String, EditError> {
+    let states_ptr = scope.states_pointer();
+    match doc.read(&states_ptr) {
+        Some(Value::Object(_)) => Ok(states_ptr),
+        // Replacing it would destroy what the user wrote there.
+        Some(_) => Err(EditError::Invalid(format!("{states_ptr} is not an object"))),
+        None => {
+            doc.set(&states_ptr, &Value::Object(serde_json::Map::new()))?;
+            Ok(states_ptr)
+        }
+    }
 }
 
 fn add_state(
@@ -151,29 +187,29 @@ fn add_state(
     state: &Value,
     index: Option<usize>,
 ) -> Result<(), EditError> {
-    if name.is_empty() {
-        return Err(EditError::Invalid("a state name cannot be empty".into()));
-    }
-    let states_ptr = scope.states_pointer();
-    match doc.read(&states_ptr) {
-        Some(Value::Object(map)) => {
-            doc.insert_member(&states_ptr, index.unwrap_or(map.len()).min(map.len()), name, state)?
-        }
-        _ => {
-            let mut map = serde_json::Map::new();
-            map.insert(name.to_owned(), state.clone());
-            doc.set(&states_ptr, &Value::Object(map))?
-        }
-    }
-    let start_ptr = pointer_push(&scope.pointer, "StartAt");
+    let states_ptr = states_object(doc, scope)?;
+    let count = member_count(doc, &states_ptr);
+    doc.insert_member(&states_ptr, index.unwrap_or(count).min(count), name, state)?;
+    start_if_none(doc, scope, name)
+}
+
+/// Makes `name` the scope's `StartAt` when the scope has no usable one: none, empty, or
+/// naming nothing in a scope that had no states. `StartAt` goes before `States`, where
+/// people write it.
+fn start_if_none(doc: &mut dyn Primitives, scope: &StateMachine, name: &str) -> Result<(), EditError> {
     let start_missing = match &scope.start_at {
         None => true,
         Some(s) => s.is_empty() || scope.state(s).is_none() && scope.states.is_empty(),
     };
-    if start_missing {
-        doc.set(&start_ptr, &Value::String(name.to_owned()))?;
+    if !start_missing {
+        return Ok(());
     }
-    Ok(())
+    let start_ptr = pointer_push(&scope.pointer, "StartAt");
+    let value = Value::String(name.to_owned());
+    match member_index(doc, &scope.pointer, "States") {
+        Some(i) if doc.read(&start_ptr).is_none() => doc.insert_member(&scope.pointer, i, "StartAt", &value),
+        _ => doc.set(&start_ptr, &value),
+    }
 }
 
 /// Redirects the references to `state` in its scope to its `Next`, if it has one.
@@ -187,55 +223,33 @@ fn unlink(doc: &mut dyn Primitives, scope: &StateMachine, state: &State) -> Resu
     Ok(())
 }
 
-/// Pointers of every field in `scope` naming `name` (StartAt, Next, Default, rule and
-/// Catch targets), with the name of the state holding it (`None` for StartAt).
-fn references<'m>(scope: &'m StateMachine, name: &str) -> Vec<(String, Option<&'m str>)> {
-    let mut out = Vec::new();
-    if scope.start_at.as_deref() == Some(name) {
-        out.push((pointer_push(&scope.pointer, "StartAt"), None));
+/// Moves a state's text (comments included, re-indented) to the end of another scope.
+fn move_state(doc: &mut dyn Primitives, machine: &StateMachine, pointer: &str, to: &str) -> Result<(), EditError> {
+    let (from_scope, state) = find_state(machine, pointer)?;
+    let target = find_scope(machine, to)?;
+    if to == pointer || to.starts_with(&format!("{pointer}/")) {
+        return Err(EditError::Invalid(format!("cannot move \"{}\" into itself", state.name)));
     }
-    for s in &scope.states {
-        for (target, ptr) in s.targets() {
-            if target == name {
-                out.push((ptr, Some(s.name.as_str())));
-            }
+    if target.pointer == from_scope.pointer {
+        return Ok(());
+    }
+    unlink(doc, from_scope, state)?;
+    let taken = doc.take(pointer)?;
+    let states_ptr = states_object(doc, target)?;
+    let count = member_count(doc, &states_ptr);
+    doc.put(&states_ptr, count, &taken)?;
+    // A Next naming no state of the new scope would be a jump across scopes: the state
+    // ends there instead, in place of its Next.
+    let moved = pointer_push(&states_ptr, &state.name);
+    if state.next.as_ref().is_some_and(|n| target.state(n).is_none()) {
+        let next = pointer_push(&moved, "Next");
+        let end = pointer_push(&moved, "End");
+        if doc.read(&end).is_some() {
+            doc.remove(&next)?;
+        } else {
+            doc.rename_key(&next, "End")?;
         }
+        doc.set(&end, &Value::Bool(true))?;
     }
-    out
-}
-
-fn find_scope<'m>(machine: &'m StateMachine, pointer: &str) -> Option<&'m StateMachine> {
-    if machine.pointer == pointer {
-        return Some(machine);
-    }
-    machine.states.iter().flat_map(State::children).find_map(|child| find_scope(child, pointer))
-}
-
-fn find_state<'m>(machine: &'m StateMachine, pointer: &str) -> Result<(&'m StateMachine, &'m State), EditError> {
-    fn walk<'m>(scope: &'m StateMachine, pointer: &str) -> Option<(&'m StateMachine, &'m State)> {
-        for s in &scope.states {
-            if s.pointer == pointer {
-                return Some((scope, s));
-            }
-            if let Some(found) = s.children().iter().find_map(|c| walk(c, pointer)) {
-                return Some(found);
-            }
-        }
-        None
-    }
-    walk(machine, pointer).ok_or_else(|| EditError::NotFound(format!("state {pointer}")))
-}
-
-/// State names are unique in the whole machine, branches and processors included.
-fn check_new_name(machine: &StateMachine, name: &str) -> Result<(), EditError> {
-    fn taken(scope: &StateMachine, name: &str) -> bool {
-        scope.states.iter().any(|s| s.name == name || s.children().iter().any(|c| taken(c, name)))
-    }
-    if name.is_empty() {
-        return Err(EditError::Invalid("a state name cannot be empty".into()));
-    }
-    if taken(machine, name) {
-        return Err(EditError::Conflict(format!("a state named \"{name}\" already exists")));
-    }
-    Ok(())
+    start_if_none(doc, target, &state.name)
 }

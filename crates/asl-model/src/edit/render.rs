@@ -17,7 +17,9 @@ impl Style {
         let mut smallest: Option<usize> = None;
         for line in text.lines() {
             let ws: &str = &line[..line.len() - line.trim_start().len()];
-            if ws.is_empty() || line.trim().is_empty() {
+            // Comment lines say nothing: ` * text` inside a block comment is not a unit.
+            let rest = line.trim_start();
+            if ws.is_empty() || rest.is_empty() || rest.starts_with('*') || rest.starts_with("//") {
                 continue;
             }
             if ws.starts_with('\t') {
@@ -81,6 +83,8 @@ mod tests {
         assert_eq!(Style::detect("{\r\n    \"a\": 1}").eol, "\r\n");
         assert_eq!(Style::detect("{\n\t\"a\": 1\n}").unit, "\t");
         assert_eq!(Style::detect("{}").unit, "  ");
+        // A block comment's ` * ` lines are not one-space indentation.
+        assert_eq!(Style::detect("/*\n * note\n */\n{\n    \"a\": 1\n}").unit, "    ");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Primitive edits on a plain JSON value, for YAML documents: the edit is applied to the
 //! data and the whole document is re-emitted (formatting is best effort there).
 
-use super::{EditError, Primitives};
+use super::{EditError, Primitives, Taken};
 use crate::syntax::pointer_tokens;
 use serde_json::{Map, Value};
 
@@ -32,10 +32,6 @@ impl ValueTree {
 impl Primitives for ValueTree {
     fn read(&self, pointer: &str) -> Option<Value> {
         self.value.pointer(pointer).cloned()
-    }
-
-    fn raw(&self, pointer: &str) -> Option<String> {
-        self.value.pointer(pointer).map(Value::to_string)
     }
 
     fn set(&mut self, pointer: &str, value: &Value) -> Result<(), EditError> {
@@ -76,11 +72,6 @@ impl Primitives for ValueTree {
         Ok(())
     }
 
-    fn insert_raw(&mut self, pointer: &str, index: usize, raw: &str) -> Result<(), EditError> {
-        let value: Value = serde_json::from_str(raw).map_err(|e| EditError::Internal(e.to_string()))?;
-        self.insert(pointer, index, &value)
-    }
-
     fn insert(&mut self, pointer: &str, index: usize, value: &Value) -> Result<(), EditError> {
         let items = self.array_mut(pointer)?;
         let index = index.min(items.len());
@@ -119,5 +110,20 @@ impl Primitives for ValueTree {
             map.insert(if k == key { new_key.to_owned() } else { k }, v);
         }
         Ok(())
+    }
+
+    fn take(&mut self, pointer: &str) -> Result<Taken, EditError> {
+        let value = self.read(pointer).ok_or_else(|| EditError::NotFound(pointer.to_owned()))?;
+        let (parent, key) = parent_and_key(pointer)?;
+        let key = self.value.pointer(parent).and_then(Value::as_object).map(|_| key);
+        self.remove(pointer)?;
+        Ok(Taken { key, value, piece: None })
+    }
+
+    fn put(&mut self, pointer: &str, index: usize, taken: &Taken) -> Result<(), EditError> {
+        match &taken.key {
+            Some(key) => self.insert_member(pointer, index, key, &taken.value),
+            None => self.insert(pointer, index, &taken.value),
+        }
     }
 }
