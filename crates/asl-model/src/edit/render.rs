@@ -54,9 +54,17 @@ pub fn compact(value: &Value) -> String {
 }
 
 /// Multi-line form; `indent` is the indentation of the line the value starts on.
+/// Longest list of scalars kept on one line.
+const SHORT: usize = 60;
+
 pub fn pretty(value: &Value, indent: &str, style: &Style) -> String {
     let inner = format!("{indent}{}", style.unit);
     match value {
+        // Short lists of scalars (`"ErrorEquals": ["States.ALL"]`) stay on one line, as
+        // people write them.
+        Value::Array(items) if items.iter().all(|v| !v.is_object() && !v.is_array()) && compact(value).len() <= SHORT => {
+            compact(value)
+        }
         Value::Array(items) if !items.is_empty() => {
             let parts: Vec<String> = items.iter().map(|v| format!("{inner}{}", pretty(v, &inner, style))).collect();
             format!("[{eol}{}{eol}{indent}]", parts.join(&format!(",{}", style.eol)), eol = style.eol)
@@ -93,7 +101,7 @@ mod tests {
         let v = json!({"Type": "Pass", "Result": {"x": [1]}, "End": true});
         assert_eq!(
             pretty(&v, "  ", &style),
-            "{\n    \"Type\": \"Pass\",\n    \"Result\": {\n      \"x\": [\n        1\n      ]\n    },\n    \"End\": true\n  }"
+            "{\n    \"Type\": \"Pass\",\n    \"Result\": {\n      \"x\": [1]\n    },\n    \"End\": true\n  }"
         );
         assert_eq!(compact(&v), r#"{"Type": "Pass", "Result": {"x": [1]}, "End": true}"#);
     }

@@ -55,11 +55,8 @@ fn set_a_new_object_field_is_indented_like_its_neighbours() {
 +71:               "End": true,
 +72:               "Result": {
 +73:                 "invoice": "pending",
-+74:                 "lines": [
-+75:                   1,
-+76:                   2
-+77:                 ]
-+78:               }
++74:                 "lines": [1, 2]
++75:               }
 "#,
     );
 }

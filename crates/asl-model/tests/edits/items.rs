@@ -43,10 +43,8 @@ fn insert_a_retrier_like_its_multi_line_neighbours() {
         r#"
 +21:         },
 +22:         {
-+23:           "ErrorEquals": [
-+24:             "States.ALL"
-+25:           ],
-+26:           "MaxAttempts": 2
++23:           "ErrorEquals": ["States.ALL"],
++24:           "MaxAttempts": 2
 "#,
     );
 }
@@ -61,12 +59,10 @@ fn insert_a_catcher_where_there_is_no_catch_creates_the_field() {
 +48:       "Next": "Ship",
 +49:       "Catch": [
 +50:         {
-+51:           "ErrorEquals": [
-+52:             "States.ALL"
-+53:           ],
-+54:           "Next": "Failed"
-+55:         }
-+56:       ]
++51:           "ErrorEquals": ["States.ALL"],
++52:           "Next": "Failed"
++53:         }
++54:       ]
 "#,
     );
 }
