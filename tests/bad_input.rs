@@ -132,3 +132,18 @@ fn usage_errors_exit_2() {
     assert_eq!(asl(&["export", "/nonexistent/x.asl.json"]).code, 2);
     assert_eq!(asl(&["--help"]).code, 0);
 }
+
+#[test]
+fn deep_but_valid_documents_validate_and_export() {
+    // 500 levels (under the 512 limit) inside a Pass state's Result, on a test thread's
+    // default stack: reading, model building, checking and export all cope.
+    let depth = 500;
+    let result = format!("{}{}", "{\"a\": ".repeat(depth), format!("1{}", "}".repeat(depth)));
+    let text = format!("{{\"StartAt\": \"A\", \"States\": {{\"A\": {{\"Type\": \"Pass\", \"Result\": {result}, \"End\": true}}}}}}");
+    let path = temp("deep-valid.asl.json", text.as_bytes());
+    let p = path.to_str().unwrap_or_default();
+    let v = asl(&["validate", p]);
+    assert!(v.code == 0 || v.code == 1, "{}", v.stdout());
+    let e = asl(&["export", p, "--to", "yaml"]);
+    assert!(e.code == 0 || e.code == 1, "{}", e.err);
+}

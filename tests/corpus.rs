@@ -52,8 +52,11 @@ fn yaml_files_export_to_the_same_data() {
     for path in files(&dir.join("valid"), &[".asl.yaml"]) {
         let p = path.to_str().unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        // An independent reading of the same YAML (serde-saphyr's deserializer).
-        let expected: serde_json::Value = serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{p}: {e}"));
+        // An independent reading of the same YAML (serde-saphyr's deserializer), with the
+        // strict booleans ASL needs: `Next: Yes` names a state, it is not `true`.
+        let options = serde_saphyr::options! { strict_booleans: true };
+        let expected: serde_json::Value =
+            serde_saphyr::from_str_with_options(&text, options).unwrap_or_else(|e| panic!("{p}: {e}"));
         let json = asl(&["export", p, "--to", "json"]);
         assert_eq!(json.code, 0, "{p}: {}", json.err);
         let exported: serde_json::Value = serde_json::from_slice(&json.out).unwrap_or_else(|e| panic!("{p}: {e}"));

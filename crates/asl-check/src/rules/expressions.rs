@@ -30,10 +30,7 @@ pub(super) fn state_paths(ctx: &mut Ctx, state: &State) {
         if let Some(s) = node.get(key).and_then(Node::as_str) {
             let ptr = pointer_push(&state.pointer, key);
             if !has_placeholder(s) {
-                if let Err(e) = check_payload_path(s) {
-                    let message = format!("\"{s}\" is not a valid JSONPath or intrinsic function expression: {e}");
-                    ctx.error("invalid-json-path", &ptr, message);
-                }
+                payload_path(ctx, &ptr, s);
             }
         }
     }
@@ -84,7 +81,14 @@ fn result_path(ctx: &mut Ctx, pointer: &str, s: &str) {
         return;
     }
     if let Err(e) = parse_result_path(s) {
-        ctx.error("invalid-reference-path", pointer, format!("\"{s}\" is not a valid Reference Path: {e}"));
+        let why = if s.starts_with("$$") {
+            "the context object ($$) cannot be written; use a path into the state input such as \"$.result\"".to_owned()
+        } else if s.len() > 1 && s.starts_with('$') && !s[1..].starts_with(['.', '[']) {
+            format!("a variable cannot be written here; use \"$.{}\" for the state input, or \"Assign\" to set a variable", &s[1..])
+        } else {
+            e.to_string()
+        };
+        ctx.error("invalid-reference-path", pointer, format!("\"{s}\" is not a valid Reference Path: {why}"));
     }
 }
 
@@ -128,12 +132,24 @@ fn dynamic_value(ctx: &mut Ctx, pointer: &str, s: &str) {
         match parse_intrinsic(s) {
             Ok(call) => {
                 for e in check_intrinsic(&call) {
-                    ctx.error("invalid-intrinsic", pointer, format!("{s}: {e}"));
+                    ctx.error("invalid-intrinsic", pointer, format!("invalid intrinsic function call: {e}"));
                 }
             }
-            Err(e) => ctx.error("invalid-intrinsic", pointer, format!("\"{s}\" is not a valid intrinsic function call: {e}")),
+            Err(e) => ctx.error("invalid-intrinsic", pointer, format!("invalid intrinsic function call: {e}")),
         }
-    } else if let Err(e) = check_payload_path(s) {
-        ctx.error("invalid-json-path", pointer, format!("\"{s}\" is not a valid JSONPath or intrinsic function expression: {e}"));
+    } else {
+        payload_path(ctx, pointer, s);
+    }
+}
+
+/// A value that is a JSONPath or an intrinsic call (`"key.$"` values, ErrorPath, CausePath).
+fn payload_path(ctx: &mut Ctx, pointer: &str, s: &str) {
+    if let Err(e) = check_payload_path(s) {
+        let message = if s.starts_with('$') || s.starts_with("States.") {
+            format!("\"{s}\" is not a valid JSONPath or intrinsic function call: {e}")
+        } else {
+            format!("\"{s}\" is neither a JSONPath (starting with \"$\") nor an intrinsic function call (States.*)")
+        };
+        ctx.error("invalid-json-path", pointer, message);
     }
 }

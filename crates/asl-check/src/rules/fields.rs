@@ -4,6 +4,7 @@
 use crate::Ctx;
 use asl_model::model::{QueryLanguage, State, StateKind, StateMachine};
 use asl_model::syntax::{pointer_push, Node, NodeValue};
+use asl_model::Span;
 
 const COMMON: &[&str] = &["Type", "Comment", "QueryLanguage"];
 /// Fields of the JSONPath query language only.
@@ -11,7 +12,7 @@ const JSONPATH_ONLY: &[&str] = &[
     "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "ItemsPath",
     "SecondsPath", "TimestampPath", "ErrorPath", "CausePath", "TimeoutSecondsPath",
     "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath",
-    "ToleratedFailurePercentagePath", "Iterator",
+    "ToleratedFailurePercentagePath", "Iterator", "Result",
 ];
 /// Fields of the JSONata query language only.
 const JSONATA_ONLY: &[&str] = &["Arguments", "Output", "Items"];
@@ -73,16 +74,32 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
             let message = format!("field \"{key}\" is not supported in a {} state", state.kind.name());
             ctx.error_key("field-not-allowed", &ptr, message);
         } else if ql == QueryLanguage::Jsonata && JSONPATH_ONLY.contains(&key) {
-            ctx.error_key("jsonpath-field-in-jsonata", &ptr, format!("field \"{key}\" belongs to JSONPath; this state uses JSONata (use Arguments/Output/Items and {{% %}} expressions)"));
+            let message = format!("field \"{key}\" belongs to JSONPath, but this state uses JSONata: {}", jsonata_instead(key));
+            ctx.error_key("jsonpath-field-in-jsonata", &ptr, message);
         } else if ql == QueryLanguage::JsonPath && JSONATA_ONLY.contains(&key) {
-            ctx.error_key("jsonata-field-in-jsonpath", &ptr, format!("field \"{key}\" belongs to JSONata; this state uses JSONPath (set \"QueryLanguage\": \"JSONata\")"));
+            let instead = match key {
+                "Arguments" => "Parameters",
+                "Items" => "ItemsPath",
+                _ => "ResultSelector or OutputPath",
+            };
+            let message = format!("field \"{key}\" belongs to JSONata, but this state uses JSONPath: set \"QueryLanguage\": \"JSONata\" or use {instead}");
+            ctx.error_key("jsonata-field-in-jsonpath", &ptr, message);
         }
     }
+    // A field of the other query language is reported as such already; it does not
+    // also count against the field it would exclude.
+    let foreign: &[&str] = match ql {
+        QueryLanguage::JsonPath => JSONATA_ONLY,
+        QueryLanguage::Jsonata => JSONPATH_ONLY,
+    };
     for group in EXCLUSIVE {
-        let present: Vec<&str> = group.iter().copied().filter(|k| members.iter().any(|m| m.key == *k)).collect();
+        let present: Vec<&str> =
+            group.iter().copied().filter(|k| !foreign.contains(k) && members.iter().any(|m| m.key == *k)).collect();
         if present.len() > 1 {
             let ptr = pointer_push(&state.pointer, present[1]);
-            ctx.error_key("mutually-exclusive", &ptr, format!("a state may have only one of {}", present.join(", ")));
+            let names: Vec<String> = present.iter().map(|k| format!("\"{k}\"")).collect();
+            let message = format!("a {} state may have only one of {}", state.kind.name(), names.join(" and "));
+            ctx.error_key("mutually-exclusive", &ptr, message);
         }
     }
     required(ctx, state);
@@ -101,6 +118,22 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
     }
 }
 
+/// What a JSONata state uses in place of a JSONPath-only field.
+fn jsonata_instead(key: &str) -> String {
+    match key {
+        "Parameters" => "use \"Arguments\"".into(),
+        "InputPath" | "ResultSelector" | "ResultPath" | "OutputPath" | "Result" => {
+            "use \"Output\" (and \"Assign\") with {% %} expressions".into()
+        }
+        "ItemsPath" => "use \"Items\"".into(),
+        "Iterator" => "use \"ItemProcessor\"".into(),
+        _ => match key.strip_suffix("Path") {
+            Some(base) => format!("use \"{base}\" with a {{% %}} expression"),
+            None => "use its JSONata counterpart".into(),
+        },
+    }
+}
+
 fn required(ctx: &mut Ctx, state: &State) {
     let ptr = &state.pointer;
     let tree = ctx.doc.tree();
@@ -111,17 +144,17 @@ fn required(ctx: &mut Ctx, state: &State) {
         StateKind::Parallel(_) if !has("Branches") => Some("Branches"),
         StateKind::Map(_) if !has("ItemProcessor") && !has("Iterator") => Some("ItemProcessor"),
         StateKind::Wait(_) if !["Seconds", "SecondsPath", "Timestamp", "TimestampPath"].iter().any(|k| has(k)) => {
-            Some("Seconds, SecondsPath, Timestamp or TimestampPath")
+            Some("one of \"Seconds\", \"SecondsPath\", \"Timestamp\" or \"TimestampPath\"")
         }
         _ => None,
     };
     if let Some(field) = missing {
-        ctx.error_key("missing-field", ptr, format!("a {} state needs \"{field}\"", state.kind.name()));
+        let field = if field.starts_with("one of") { field.to_owned() } else { format!("\"{field}\"") };
+        ctx.error_key("missing-field", ptr, format!("a {} state needs {field}", state.kind.name()));
     }
-    if let StateKind::Parallel(p) = &state.kind {
-        if has("Branches") && p.branches.is_empty() {
-            ctx.error("missing-field", &pointer_push(ptr, "Branches"), "\"Branches\" must hold at least one branch");
-        }
+    let branches = tree.at(&pointer_push(ptr, "Branches")).and_then(Node::as_array);
+    if matches!(state.kind, StateKind::Parallel(_)) && branches.is_some_and(|a| a.is_empty()) {
+        ctx.error("missing-field", &pointer_push(ptr, "Branches"), "\"Branches\" must hold at least one branch");
     }
     let handlers = state.retry.iter().map(|r| (&r.pointer, "retrier")).chain(state.catch.iter().map(|c| (&c.pointer, "catcher")));
     for (pointer, what) in handlers {
@@ -152,30 +185,49 @@ pub(super) fn scope_fields(ctx: &mut Ctx, scope: &StateMachine) {
     } else {
         &["Comment", "StartAt", "States"]
     };
-    let what = if known.len() == 4 { "Map item processor" } else { "branch" };
+    let what = if known.len() == 4 { "Map item processor" } else { "Parallel branch" };
     object_fields(ctx, &scope.pointer, known, what);
 }
 
-/// Duplicate keys anywhere: AWS's parser refuses them.
+/// Duplicate keys anywhere: AWS's parser refuses them. Pointers are built only for the
+/// objects that have one (this walk sees every node of the document).
 pub(super) fn duplicate_keys(ctx: &mut Ctx) {
-    let mut stack: Vec<(&Node, String)> = vec![(ctx.doc.tree(), String::new())];
-    let mut found = Vec::new();
-    while let Some((node, ptr)) = stack.pop() {
+    enum Token<'n> {
+        Key(&'n str),
+        Index(usize),
+    }
+    fn walk<'n>(node: &'n Node, path: &mut Vec<Token<'n>>, found: &mut Vec<(String, Span, String)>) {
         match &node.value {
             NodeValue::Object(members) => {
-                for (i, m) in members.iter().enumerate() {
-                    if members[..i].iter().any(|p| p.key == m.key) {
-                        found.push((pointer_push(&ptr, &m.key), m.key_span, m.key.clone()));
+                if members.has_duplicates() {
+                    let base = path.iter().fold(String::new(), |p, t| match t {
+                        Token::Key(k) => pointer_push(&p, k),
+                        Token::Index(i) => format!("{p}/{i}"),
+                    });
+                    for (i, m) in members.iter().enumerate() {
+                        if members[..i].iter().any(|p| p.key == m.key) {
+                            found.push((pointer_push(&base, &m.key), m.key_span, m.key.clone()));
+                        }
                     }
-                    stack.push((&m.value, pointer_push(&ptr, &m.key)));
+                }
+                for m in members {
+                    path.push(Token::Key(&m.key));
+                    walk(&m.value, path, found);
+                    path.pop();
                 }
             }
             NodeValue::Array(items) => {
-                stack.extend(items.iter().enumerate().map(|(i, n)| (n, format!("{ptr}/{i}"))));
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Token::Index(i));
+                    walk(item, path, found);
+                    path.pop();
+                }
             }
             _ => {}
         }
     }
+    let mut found = Vec::new();
+    walk(ctx.doc.tree(), &mut Vec::new(), &mut found);
     for (pointer, span, key) in found {
         ctx.out.push(crate::Diagnostic {
             code: "duplicate-key",

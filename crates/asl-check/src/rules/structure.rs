@@ -12,17 +12,24 @@ const MAX_NAME: usize = 80;
 pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachine]) {
     let names: HashMap<&str, &State> = machine.states.iter().map(|s| (s.name.as_str(), s)).collect();
     let start_ptr = format!("{}/StartAt", machine.pointer);
+    let tree = ctx.doc.tree();
+    let states_node = tree.at(&format!("{}/States", machine.pointer));
+    let has_start_at = tree.at(&start_ptr).is_some();
     match &machine.start_at {
-        None => ctx.error_key("missing-field", &machine.pointer, "missing \"StartAt\""),
+        // A `StartAt` of the wrong type is reported as such by the model.
+        None if !has_start_at => ctx.error_key("missing-field", &machine.pointer, "missing \"StartAt\": name the first state"),
+        None => {}
+        // With no states at all, the missing states are the one problem to report.
+        Some(_) if machine.states.is_empty() => {}
         Some(start) if !names.contains_key(start.as_str()) => {
             let message = format!("\"StartAt\" names \"{start}\", which is not a state of {}", scope_name(machine));
             ctx.error("unknown-start-at", &start_ptr, message)
         }
         Some(_) => {}
     }
-    if ctx.doc.tree().at(&format!("{}/States", machine.pointer)).is_none() {
-        ctx.error_key("missing-field", &machine.pointer, "missing \"States\"");
-    } else if machine.states.is_empty() {
+    if states_node.is_none() {
+        ctx.error_key("missing-field", &machine.pointer, "missing \"States\": an object of the states by name");
+    } else if machine.states.is_empty() && states_node.is_some_and(|n| n.as_object().is_some()) {
         ctx.error("missing-field", &machine.states_pointer(), "\"States\" must hold at least one state");
     }
 
@@ -35,7 +42,7 @@ pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachin
             let field = ptr.rsplit('/').next().unwrap_or("Next");
             let message = if outer.iter().any(|o| o.state(target).is_some()) {
                 format!(
-                    "\"{field}\" names \"{target}\", which is outside this {}: a transition cannot leave a Parallel branch or Map processor",
+                    "\"{field}\" names \"{target}\", which is outside {}: a transition cannot leave a Parallel branch or Map item processor",
                     scope_name(machine)
                 )
             } else {
@@ -50,7 +57,10 @@ pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachin
         }
     }
 
-    if !machine.states.is_empty() && !machine.states.iter().any(State::is_terminal) {
+    // A dangling transition may name the very state meant to end the machine, so the
+    // missing terminal state is only reported once every transition lands.
+    let all_land = machine.states.iter().all(|s| s.targets().iter().all(|(t, _)| names.contains_key(t)));
+    if all_land && !machine.states.is_empty() && !machine.states.iter().any(State::is_terminal) {
         ctx.error(
             "no-terminal-state",
             &machine.states_pointer(),
@@ -84,11 +94,12 @@ fn transitions(ctx: &mut Ctx, state: &State) {
     } else if matches!(state.kind, StateKind::Unknown) {
         let t = state.type_name.as_deref().unwrap_or_default();
         if !has_placeholder(t) {
-            ctx.error(
-                "unknown-state-type",
-                &format!("{ptr}/Type"),
-                format!("unknown state type \"{t}\": expected Pass, Task, Choice, Wait, Succeed, Fail, Parallel or Map"),
-            );
+            const TYPES: [&str; 8] = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
+            let message = match TYPES.iter().find(|k| k.eq_ignore_ascii_case(t)) {
+                Some(k) => format!("unknown state type \"{t}\": did you mean \"{k}\"? (types are case-sensitive)"),
+                None => format!("unknown state type \"{t}\": expected Pass, Task, Choice, Wait, Succeed, Fail, Parallel or Map"),
+            };
+            ctx.error("unknown-state-type", &format!("{ptr}/Type"), message);
         }
     }
 }
@@ -142,7 +153,7 @@ pub(super) fn unique_names(ctx: &mut Ctx) {
 fn scope_name(machine: &StateMachine) -> &'static str {
     match machine.pointer.rsplit('/').next() {
         _ if machine.pointer.is_empty() => "the machine",
-        Some(last) if last.parse::<usize>().is_ok() => "branch",
-        _ => "item processor",
+        Some(last) if last.parse::<usize>().is_ok() => "this Parallel branch",
+        _ => "this Map item processor",
     }
 }

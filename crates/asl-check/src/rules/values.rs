@@ -3,17 +3,19 @@
 
 use super::has_placeholder;
 use crate::Ctx;
-use asl_model::model::{State, StateKind};
+use asl_model::model::{QueryLanguage, State, StateKind};
 use asl_model::syntax::{pointer_push, Node};
 use serde_json::Value;
 
 pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
+    // Numbers may be given as `{% %}` expressions only in JSONata states.
+    let jsonata = super::effective_ql(ctx, state) == QueryLanguage::Jsonata;
     retriers(ctx, state);
     catchers(ctx, state);
     match &state.kind {
         StateKind::Task(task) => {
-            let timeout = seconds(ctx, &state.pointer, "TimeoutSeconds", task.timeout_seconds.as_ref());
-            let heartbeat = seconds(ctx, &state.pointer, "HeartbeatSeconds", task.heartbeat_seconds.as_ref());
+            let timeout = seconds(ctx, &state.pointer, "TimeoutSeconds", task.timeout_seconds.as_ref(), jsonata);
+            let heartbeat = seconds(ctx, &state.pointer, "HeartbeatSeconds", task.heartbeat_seconds.as_ref(), jsonata);
             if let (Some(t), Some(h)) = (timeout, heartbeat) {
                 if h >= t {
                     let message = format!("\"HeartbeatSeconds\" ({h}) must be smaller than \"TimeoutSeconds\" ({t})");
@@ -25,14 +27,15 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
             }
             if let Some(credentials) = &task.credentials {
                 if !credentials.is_object() {
-                    ctx.error("invalid-type", &pointer_push(&state.pointer, "Credentials"), "\"Credentials\" should be an object");
+                    ctx.error("invalid-type", &pointer_push(&state.pointer, "Credentials"), "\"Credentials\" must be an object such as {\"RoleArn\": \"...\"}");
                 }
             }
         }
         StateKind::Wait(wait) => {
-            seconds_allow_zero(ctx, &state.pointer, "Seconds", wait.seconds.as_ref());
+            non_negative(ctx, &state.pointer, "Seconds", wait.seconds.as_ref(), None, jsonata);
             if let Some(ts) = &wait.timestamp {
-                if !is_expression(ts) && !has_placeholder(ts) && !is_rfc3339(ts) {
+                let accepted = jsonata && is_expression(ts) || has_placeholder(ts) || is_rfc3339(ts);
+                if !accepted {
                     let message = format!("\"{ts}\" is not an RFC 3339 timestamp such as 2026-01-31T09:30:00Z");
                     ctx.error("invalid-timestamp", &pointer_push(&state.pointer, "Timestamp"), message);
                 }
@@ -40,14 +43,14 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
         }
         StateKind::Map(map) => {
             let p = &state.pointer;
-            non_negative(ctx, p, "MaxConcurrency", map.max_concurrency.as_ref(), None);
-            non_negative(ctx, p, "ToleratedFailureCount", map.tolerated_failure_count.as_ref(), None);
-            non_negative(ctx, p, "ToleratedFailurePercentage", map.tolerated_failure_percentage.as_ref(), Some(100.0));
+            non_negative(ctx, p, "MaxConcurrency", map.max_concurrency.as_ref(), None, jsonata);
+            non_negative(ctx, p, "ToleratedFailureCount", map.tolerated_failure_count.as_ref(), None, jsonata);
+            non_negative(ctx, p, "ToleratedFailurePercentage", map.tolerated_failure_percentage.as_ref(), Some(100.0), jsonata);
             if let Some(Value::Object(reader)) = &map.item_reader {
                 if let Some(Value::Object(config)) = reader.get("ReaderConfig") {
                     if config.contains_key("MaxItems") && config.contains_key("MaxItemsPath") {
                         let ptr = format!("{p}/ItemReader/ReaderConfig/MaxItemsPath");
-                        ctx.error_key("mutually-exclusive", &ptr, "a ReaderConfig may have only one of MaxItems, MaxItemsPath");
+                        ctx.error_key("mutually-exclusive", &ptr, "a ReaderConfig may have only one of \"MaxItems\" and \"MaxItemsPath\"");
                     }
                 }
             }
@@ -55,6 +58,11 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
                 let base = map.item_processor.as_ref().map(|m| m.pointer.clone()).unwrap_or_default();
                 one_of(ctx, &format!("{base}/ProcessorConfig/Mode"), config.mode.as_deref(), &["INLINE", "DISTRIBUTED"]);
                 one_of(ctx, &format!("{base}/ProcessorConfig/ExecutionType"), config.execution_type.as_deref(), &["STANDARD", "EXPRESS"]);
+                // A Distributed Map runs child workflows, whose type must be named.
+                if config.mode.as_deref() == Some("DISTRIBUTED") && config.execution_type.is_none() {
+                    let message = "a DISTRIBUTED item processor needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\"";
+                    ctx.error_key("missing-field", &format!("{base}/ProcessorConfig"), message);
+                }
             }
         }
         _ => {}
@@ -67,12 +75,12 @@ fn retriers(ctx: &mut Ctx, state: &State) {
         error_equals(ctx, p, &r.error_equals, state.retry.len(), "retrier");
         if let Some(v) = r.interval_seconds {
             if v < 1.0 || v.fract() != 0.0 {
-                ctx.error("invalid-interval", &pointer_push(p, "IntervalSeconds"), "\"IntervalSeconds\" must be a positive integer");
+                ctx.error("invalid-interval", &pointer_push(p, "IntervalSeconds"), format!("\"IntervalSeconds\" must be a positive integer, found {v}"));
             }
         }
         if let Some(v) = r.max_attempts {
             if v < 0.0 || v.fract() != 0.0 {
-                ctx.error("invalid-max-attempts", &pointer_push(p, "MaxAttempts"), "\"MaxAttempts\" must be a non-negative integer");
+                ctx.error("invalid-max-attempts", &pointer_push(p, "MaxAttempts"), format!("\"MaxAttempts\" must be a non-negative integer, found {v}"));
             }
         }
         if let Some(v) = r.backoff_rate {
@@ -82,7 +90,7 @@ fn retriers(ctx: &mut Ctx, state: &State) {
         }
         if let Some(v) = r.max_delay_seconds {
             if v <= 0.0 || v.fract() != 0.0 {
-                ctx.error("invalid-max-delay", &pointer_push(p, "MaxDelaySeconds"), "\"MaxDelaySeconds\" must be a positive integer (allowed floor is 0, exclusive)");
+                ctx.error("invalid-max-delay", &pointer_push(p, "MaxDelaySeconds"), format!("\"MaxDelaySeconds\" must be a positive integer, found {v}"));
             }
         }
         one_of(ctx, &pointer_push(p, "JitterStrategy"), r.jitter_strategy.as_deref(), &["FULL", "NONE"]);
@@ -101,7 +109,7 @@ fn error_equals(ctx: &mut Ctx, pointer: &str, names: &[String], _count: usize, w
     let ptr = pointer_push(pointer, "ErrorEquals");
     let present = ctx.doc.tree().at(&ptr).and_then(Node::as_array).is_some();
     if present && names.is_empty() {
-        ctx.error("empty-error-equals", &ptr, format!("a {what}'s \"ErrorEquals\" must be a non-empty array (non-empty required)"));
+        ctx.error("empty-error-equals", &ptr, format!("a {what}'s \"ErrorEquals\" must name at least one error, e.g. [\"States.ALL\"]"));
     }
     if names.len() > 1 && names.iter().any(|n| n == "States.ALL") {
         ctx.error("states-all-not-alone", &ptr, "\"States.ALL\" must appear alone in \"ErrorEquals\"");
@@ -119,8 +127,8 @@ fn all_last<'a>(ctx: &mut Ctx, items: impl Iterator<Item = (&'a String, &'a Vec<
     }
 }
 
-/// A positive integer number of seconds, or a JSONata expression; returns the number.
-fn seconds(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>) -> Option<f64> {
+/// A positive integer number of seconds (or, in JSONata, an expression); returns the number.
+fn seconds(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>, jsonata: bool) -> Option<f64> {
     let value = value?;
     let ptr = pointer_push(pointer, key);
     match value {
@@ -131,19 +139,26 @@ fn seconds(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>) -> Op
             }
             Some(f)
         }
-        Value::String(s) if is_expression(s) || has_placeholder(s) => None,
+        Value::String(s) if jsonata && is_expression(s) || has_placeholder(s) => None,
         other => {
-            ctx.error("invalid-type", &ptr, format!("\"{key}\" must be a positive integer or a JSONata expression, found {}", kind(other)));
+            let message = format!("\"{key}\" must be a positive integer{}, found {}", or_expression(jsonata), kind(other));
+            ctx.error("invalid-type", &ptr, message);
             None
         }
     }
 }
 
-fn seconds_allow_zero(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>) {
-    non_negative(ctx, pointer, key, value, None);
+fn or_expression(jsonata: bool) -> &'static str {
+    if jsonata {
+        " or a JSONata expression {% ... %}"
+    } else {
+        ""
+    }
 }
 
-fn non_negative(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>, max: Option<f64>) {
+/// A non-negative integer, or with `max` a number from 0 to `max` (or, in JSONata, an
+/// expression).
+fn non_negative(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>, max: Option<f64>, jsonata: bool) {
     let Some(value) = value else { return };
     let ptr = pointer_push(pointer, key);
     match value {
@@ -151,19 +166,26 @@ fn non_negative(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>, 
             let f = n.as_f64().unwrap_or(-1.0);
             let integer = max.is_some() || f.fract() == 0.0;
             if f < 0.0 || !integer || max.is_some_and(|m| f > m) {
-                let range = max.map_or("a non-negative integer".to_owned(), |m| format!("a number from 0 to {m}"));
-                ctx.error("invalid-value", &ptr, format!("\"{key}\" must be {range}, found {n}"));
+                ctx.error("invalid-value", &ptr, format!("\"{key}\" must be {}, found {n}", range(max)));
             }
         }
-        Value::String(s) if is_expression(s) || has_placeholder(s) => {}
-        other => ctx.error("invalid-type", &ptr, format!("\"{key}\" must be a number or a JSONata expression, found {}", kind(other))),
+        Value::String(s) if jsonata && is_expression(s) || has_placeholder(s) => {}
+        other => {
+            let message = format!("\"{key}\" must be {}{}, found {}", range(max), or_expression(jsonata), kind(other));
+            ctx.error("invalid-type", &ptr, message);
+        }
     }
+}
+
+fn range(max: Option<f64>) -> String {
+    max.map_or("a non-negative integer".to_owned(), |m| format!("a number from 0 to {m}"))
 }
 
 fn one_of(ctx: &mut Ctx, pointer: &str, value: Option<&str>, allowed: &[&str]) {
     if let Some(v) = value {
         if !allowed.contains(&v) && !has_placeholder(v) {
-            let message = format!("\"{v}\" is not one of the allowed values {}", allowed.join(","));
+            let key = pointer.rsplit('/').next().unwrap_or_default();
+            let message = format!("\"{key}\" must be one of {}, found \"{v}\"", allowed.join(", "));
             ctx.error("invalid-value", pointer, message);
         }
     }

@@ -13,7 +13,7 @@ use crate::text::{LineIndex, Span};
 /// Reads JSON text (a leading byte-order mark is skipped; spans stay relative to `text`).
 pub fn read_json(text: &str) -> Result<Node, ParseError> {
     let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-    let mut r = Reader { text, bytes: text.as_bytes(), pos: bom, depth: 0 };
+    let mut r = Reader { text, bytes: text.as_bytes(), pos: bom };
     r.skip_trivia()?;
     if r.pos >= r.bytes.len() {
         return Err(error_at(text, text.len(), "the file is empty: expected a JSON object".into()));
@@ -35,7 +35,23 @@ struct Reader<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
-    depth: usize,
+}
+
+/// A container being read.
+struct Open {
+    start: usize,
+    object: bool,
+    members: Vec<Member>,
+    items: Vec<Node>,
+    /// The key read for the member whose value comes next.
+    key: Option<(String, Span)>,
+}
+
+impl Open {
+    fn close(self, end: usize) -> Node {
+        let value = if self.object { NodeValue::Object(self.members.into()) } else { NodeValue::Array(self.items) };
+        Node::new(Span::new(self.start, end), value)
+    }
 }
 
 impl Reader<'_> {
@@ -72,20 +88,141 @@ impl Reader<'_> {
         }
     }
 
+    /// One value. Containers are read with an explicit stack, not recursion, so nesting
+    /// depth costs heap, never stack (a debug build's 2 MB test threads included).
     fn value(&mut self) -> Result<Node, ParseError> {
-        let start = self.pos;
-        let value = match self.peek() {
-            Some(b'{') => return self.object(),
-            Some(b'[') => return self.array(),
-            Some(b'"') => NodeValue::String(self.string()?),
-            Some(b'-' | b'0'..=b'9') => NodeValue::Number(self.number()?),
-            Some(b't') => self.keyword("true", NodeValue::Bool(true))?,
-            Some(b'f') => self.keyword("false", NodeValue::Bool(false))?,
-            Some(b'n') => self.keyword("null", NodeValue::Null)?,
-            Some(_) => return Err(self.error(&format!("expected a JSON value, found {}", self.found()))),
-            None => return Err(self.error("unexpected end of file: expected a JSON value")),
-        };
-        Ok(Node::new(Span::new(start, self.pos), value))
+        let mut stack: Vec<Open> = Vec::new();
+        loop {
+            // Read one value, or open a container and go round for its first child.
+            let start = self.pos;
+            let mut done = match self.peek() {
+                Some(b'{') | Some(b'[') => {
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(self.error(&format!("nesting is deeper than {MAX_DEPTH} levels")));
+                    }
+                    let object = self.peek() == Some(b'{');
+                    self.pos += 1;
+                    stack.push(Open { start, object, members: Vec::new(), items: Vec::new(), key: None });
+                    if self.after_open(object, start)? {
+                        None
+                    } else {
+                        if object {
+                            let key = self.key(start)?;
+                            if let Some(top) = stack.last_mut() {
+                                top.key = Some(key);
+                            }
+                        }
+                        continue;
+                    }
+                }
+                Some(b'"') => Some(NodeValue::String(self.string()?)),
+                Some(b'-' | b'0'..=b'9') => Some(NodeValue::Number(self.number()?)),
+                Some(b't') => Some(self.keyword("true", NodeValue::Bool(true))?),
+                Some(b'f') => Some(self.keyword("false", NodeValue::Bool(false))?),
+                Some(b'n') => Some(self.keyword("null", NodeValue::Null)?),
+                Some(_) => return Err(self.error(&format!("expected a JSON value, found {}", self.found()))),
+                None => return Err(self.error("unexpected end of file: expected a JSON value")),
+            }
+            .map(|value| Node::new(Span::new(start, self.pos), value));
+            // Hand the finished value to its container; close containers that end here.
+            loop {
+                let node = match done.take() {
+                    Some(node) => node,
+                    None => {
+                        // An empty container was just opened and closed.
+                        let open = stack.pop().ok_or_else(|| self.error("internal: no open container"))?;
+                        open.close(self.pos)
+                    }
+                };
+                let Some(top) = stack.last_mut() else { return Ok(node) };
+                match top.key.take() {
+                    Some((key, key_span)) => top.members.push(Member { key, key_span, value: node }),
+                    None => top.items.push(node),
+                }
+                let (object, open_start) = (top.object, top.start);
+                if self.after_child(object, open_start)? {
+                    let open = stack.pop().ok_or_else(|| self.error("internal: no open container"))?;
+                    done = Some(open.close(self.pos));
+                } else {
+                    break;
+                }
+            }
+            if let Some(top) = stack.last_mut() {
+                if top.object {
+                    top.key = Some(self.key(top.start)?);
+                }
+            }
+        }
+    }
+
+    /// After `{` or `[`: true if it closes at once, else positioned at the first child
+    /// (for an object, after its key and colon, which `value` reads via `key`).
+    fn after_open(&mut self, object: bool, start: usize) -> Result<bool, ParseError> {
+        self.skip_trivia()?;
+        let close = if object { b'}' } else { b']' };
+        if self.peek() == Some(close) {
+            self.pos += 1;
+            return Ok(true);
+        }
+        if self.peek().is_none() {
+            return Err(self.unterminated(object, start));
+        }
+        Ok(false)
+    }
+
+    /// After a child: consumes `,` (false: another child follows) or the closing bracket
+    /// (true). A trailing comma before the bracket is tolerated.
+    fn after_child(&mut self, object: bool, start: usize) -> Result<bool, ParseError> {
+        let close = if object { b'}' } else { b']' };
+        self.skip_trivia()?;
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_trivia()?;
+                if self.peek() == Some(close) {
+                    self.pos += 1;
+                    return Ok(true);
+                }
+                if self.peek().is_none() {
+                    return Err(self.unterminated(object, start));
+                }
+                Ok(false)
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            None => Err(self.unterminated(object, start)),
+            Some(_) => {
+                let expected = if object { "',' or '}'" } else { "',' or ']'" };
+                Err(self.error(&format!("expected {expected}, found {}", self.found())))
+            }
+        }
+    }
+
+    /// `"key" :` inside an object, leaving the position at the value.
+    fn key(&mut self, start: usize) -> Result<(String, Span), ParseError> {
+        self.skip_trivia()?;
+        match self.peek() {
+            Some(b'"') => {}
+            None => return Err(self.unterminated(true, start)),
+            Some(_) => return Err(self.error(&format!("expected a \"key\" or '}}', found {}", self.found()))),
+        }
+        let key_start = self.pos;
+        let key = self.string()?;
+        let key_span = Span::new(key_start, self.pos);
+        self.skip_trivia()?;
+        if self.peek() != Some(b':') {
+            return Err(self.error(&format!("expected ':' after the key, found {}", self.found())));
+        }
+        self.pos += 1;
+        self.skip_trivia()?;
+        Ok((key, key_span))
+    }
+
+    fn unterminated(&self, object: bool, start: usize) -> ParseError {
+        let what = if object { "unterminated object: '{' is never closed" } else { "unterminated array: '[' is never closed" };
+        error_at(self.text, start, what.into())
     }
 
     fn found(&self) -> String {
@@ -103,77 +240,6 @@ impl Reader<'_> {
         } else {
             Err(self.error(&format!("expected a JSON value, found {}", self.found())))
         }
-    }
-
-    fn enter(&mut self) -> Result<(), ParseError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.error(&format!("nesting is deeper than {MAX_DEPTH} levels")));
-        }
-        Ok(())
-    }
-
-    fn object(&mut self) -> Result<Node, ParseError> {
-        let start = self.pos;
-        self.enter()?;
-        self.pos += 1;
-        let mut members = Vec::new();
-        loop {
-            self.skip_trivia()?;
-            match self.peek() {
-                Some(b'}') => break,
-                Some(b'"') => {}
-                None => return Err(error_at(self.text, start, "unterminated object: '{' is never closed".into())),
-                Some(_) => return Err(self.error(&format!("expected a \"key\" or '}}', found {}", self.found()))),
-            }
-            let key_start = self.pos;
-            let key = self.string()?;
-            let key_span = Span::new(key_start, self.pos);
-            self.skip_trivia()?;
-            if self.peek() != Some(b':') {
-                return Err(self.error(&format!("expected ':' after the key, found {}", self.found())));
-            }
-            self.pos += 1;
-            self.skip_trivia()?;
-            let value = self.value()?;
-            members.push(Member { key, key_span, value });
-            self.skip_trivia()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => break,
-                None => return Err(error_at(self.text, start, "unterminated object: '{' is never closed".into())),
-                Some(_) => return Err(self.error(&format!("expected ',' or '}}', found {}", self.found()))),
-            }
-        }
-        self.pos += 1;
-        self.depth -= 1;
-        Ok(Node::new(Span::new(start, self.pos), NodeValue::Object(members.into())))
-    }
-
-    fn array(&mut self) -> Result<Node, ParseError> {
-        let start = self.pos;
-        self.enter()?;
-        self.pos += 1;
-        let mut items = Vec::new();
-        loop {
-            self.skip_trivia()?;
-            match self.peek() {
-                Some(b']') => break,
-                None => return Err(error_at(self.text, start, "unterminated array: '[' is never closed".into())),
-                Some(_) => {}
-            }
-            items.push(self.value()?);
-            self.skip_trivia()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => break,
-                None => return Err(error_at(self.text, start, "unterminated array: '[' is never closed".into())),
-                Some(_) => return Err(self.error(&format!("expected ',' or ']', found {}", self.found()))),
-            }
-        }
-        self.pos += 1;
-        self.depth -= 1;
-        Ok(Node::new(Span::new(start, self.pos), NodeValue::Array(items)))
     }
 
     /// A string token starting at `"`; returns its decoded value.

@@ -65,3 +65,13 @@ fn duplicate_keys_are_kept() {
     assert_eq!(node.as_object().unwrap().len(), 2);
     assert_eq!(node.get("a").unwrap().as_u64(), Some(2));
 }
+
+#[test]
+fn nesting_up_to_the_limit_costs_no_stack() {
+    // A small stack (a quarter of a test thread's) shows the reader does not recurse per level.
+    let text = format!("{}1{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+    let handle = std::thread::Builder::new().stack_size(512 * 1024).spawn(move || read_json(&text).is_ok());
+    assert!(handle.expect("thread").join().expect("no overflow"));
+    let over = format!("{}1{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+    assert!(read_json(&over).unwrap_err().message.contains("nesting"));
+}

@@ -1,0 +1,63 @@
+//! Every diagnostic code of the checker, pinned: a minimal machine that triggers it, the
+//! exact diagnostics it yields (code, severity, pointer and where the span starts), and
+//! the valid counterpart that yields none. Tables live in `rules/`, one per concern.
+
+#[path = "rules/choice.rs"]
+mod choice;
+#[path = "rules/fields.rs"]
+mod fields;
+#[path = "rules/harness.rs"]
+mod harness;
+#[path = "rules/jsonata.rs"]
+mod jsonata;
+#[path = "rules/paths.rs"]
+mod paths;
+#[path = "rules/placeholders.rs"]
+mod placeholders;
+#[path = "rules/structure.rs"]
+mod structure;
+#[path = "rules/values.rs"]
+mod values;
+
+use std::collections::BTreeSet;
+
+/// Where diagnostics are made: the checker's rules and the model's typed reads.
+const EMITTERS: &[&str] = &[
+    include_str!("../src/lib.rs"),
+    include_str!("../src/rules/mod.rs"),
+    include_str!("../src/rules/choice.rs"),
+    include_str!("../src/rules/expressions.rs"),
+    include_str!("../src/rules/fields.rs"),
+    include_str!("../src/rules/jsonata.rs"),
+    include_str!("../src/rules/structure.rs"),
+    include_str!("../src/rules/values.rs"),
+    include_str!("../../asl-model/src/model/build.rs"),
+    include_str!("../../asl-model/src/model/fields.rs"),
+];
+
+const TABLES: &[&str] = &[
+    include_str!("rules/choice.rs"),
+    include_str!("rules/fields.rs"),
+    include_str!("rules/jsonata.rs"),
+    include_str!("rules/paths.rs"),
+    include_str!("rules/placeholders.rs"),
+    include_str!("rules/structure.rs"),
+    include_str!("rules/values.rs"),
+];
+
+/// Kebab-case string literals: diagnostic codes.
+fn codes(sources: &[&str]) -> BTreeSet<String> {
+    let literal = regex::Regex::new(r#""([a-z]+(?:-[a-z]+)+)""#).expect("static regex");
+    sources.iter().flat_map(|s| literal.captures_iter(s).map(|c| c[1].to_owned())).collect()
+}
+
+#[test]
+fn every_code_has_a_case() {
+    let emitted = codes(EMITTERS);
+    let pinned = codes(TABLES);
+    assert!(emitted.len() > 30, "found only {emitted:?}");
+    let missing: Vec<_> = emitted.difference(&pinned).collect();
+    assert!(missing.is_empty(), "codes without a case: {missing:?}");
+    let unknown: Vec<_> = pinned.difference(&emitted).collect();
+    assert!(unknown.is_empty(), "cases expect codes nothing emits: {unknown:?}");
+}
