@@ -16,71 +16,68 @@ const PATH_FIELDS: &[&str] = &[
 const TEMPLATE_FIELDS: &[&str] = &["Parameters", "ResultSelector", "ItemSelector", "Assign", "Credentials"];
 
 pub(super) fn state_paths(ctx: &mut Ctx, state: &State) {
-    let tree = ctx.doc.tree();
-    let Some(node) = tree.at(&state.pointer) else { return };
-    for key in PATH_FIELDS {
-        if let Some(s) = node.get(key).and_then(Node::as_str) {
-            path(ctx, &pointer_push(&state.pointer, key), s);
-        }
-    }
-    if let Some(s) = node.get("ResultPath").and_then(Node::as_str) {
-        result_path(ctx, &pointer_push(&state.pointer, "ResultPath"), s);
-    }
-    for key in ["ErrorPath", "CausePath"] {
-        if let Some(s) = node.get(key).and_then(Node::as_str) {
-            let ptr = pointer_push(&state.pointer, key);
-            if !has_placeholder(s) {
-                payload_path(ctx, &ptr, s);
+    let Some(members) = ctx.doc.tree().at(&state.pointer).and_then(Node::as_object) else { return };
+    let base = state.pointer.as_str();
+    // One pass over the state's members; pointers are built only for a problem.
+    for m in members {
+        let key = m.key.as_str();
+        match (key, m.value.as_str()) {
+            (k, Some(s)) if PATH_FIELDS.contains(&k) => report(ctx, base, k, path_problem(s)),
+            ("ResultPath", Some(s)) => report(ctx, base, key, result_path_problem(s)),
+            ("ErrorPath" | "CausePath", Some(s)) if !has_placeholder(s) => report(ctx, base, key, payload_path_problem(s)),
+            (k, _) if TEMPLATE_FIELDS.contains(&k) => template(ctx, &pointer_push(base, k), &m.value),
+            ("ItemReader" | "ResultWriter", _) => {
+                if let Some(parameters) = m.value.get("Parameters") {
+                    template(ctx, &format!("{}/Parameters", pointer_push(base, key)), parameters);
+                }
             }
-        }
-    }
-    for key in TEMPLATE_FIELDS {
-        if let Some(value) = node.get(key) {
-            template(ctx, &pointer_push(&state.pointer, key), value);
-        }
-    }
-    for sub in ["ItemReader", "ResultWriter"] {
-        if let Some(value) = node.get(sub).and_then(|n| n.get("Parameters")) {
-            template(ctx, &format!("{}/{sub}/Parameters", state.pointer), value);
-        }
-    }
-    for catcher in &state.catch {
-        if let Some(s) = tree.at(&pointer_push(&catcher.pointer, "ResultPath")).and_then(Node::as_str) {
-            result_path(ctx, &pointer_push(&catcher.pointer, "ResultPath"), s);
-        }
-        if let Some(value) = tree.at(&pointer_push(&catcher.pointer, "Assign")) {
-            template(ctx, &pointer_push(&catcher.pointer, "Assign"), value);
-        }
-    }
-    if let asl_model::model::StateKind::Choice(choice) = &state.kind {
-        for rule in &choice.choices {
-            if let Some(value) = tree.at(&pointer_push(&rule.condition.pointer, "Assign")) {
-                template(ctx, &pointer_push(&rule.condition.pointer, "Assign"), value);
+            ("Catch" | "Choices", _) => {
+                for (i, item) in m.value.as_array().unwrap_or(&[]).iter().enumerate() {
+                    if let Some(s) = item.get("ResultPath").and_then(Node::as_str).filter(|_| key == "Catch") {
+                        report(ctx, &format!("{base}/{key}/{i}"), "ResultPath", result_path_problem(s));
+                    }
+                    if let Some(assign) = item.get("Assign") {
+                        template(ctx, &format!("{base}/{key}/{i}/Assign"), assign);
+                    }
+                }
             }
+            _ => {}
         }
+    }
+}
+
+/// Reports `problem` (if any) on `base`/`key`.
+fn report(ctx: &mut Ctx, base: &str, key: &str, problem: Option<(&'static str, String)>) {
+    if let Some((code, message)) = problem {
+        ctx.error(code, &pointer_push(base, key), message);
     }
 }
 
 /// A JSONPath (`$...`, `$$...` or `$variable...`).
 pub(super) fn path(ctx: &mut Ctx, pointer: &str, s: &str) {
-    if has_placeholder(s) {
-        return;
-    }
-    if let Err(e) = parse_path(s) {
-        let message = if is_intrinsic_call(s) {
-            format!("\"{s}\": an intrinsic function is not allowed here, only a JSONPath")
-        } else {
-            format!("\"{s}\" is not a valid JSONPath: {e}")
-        };
-        ctx.error("invalid-json-path", pointer, message);
+    if let Some((code, message)) = path_problem(s) {
+        ctx.error(code, pointer, message);
     }
 }
 
-fn result_path(ctx: &mut Ctx, pointer: &str, s: &str) {
+fn path_problem(s: &str) -> Option<(&'static str, String)> {
     if has_placeholder(s) {
-        return;
+        return None;
     }
-    if let Err(e) = parse_result_path(s) {
+    let e = parse_path(s).err()?;
+    let message = if is_intrinsic_call(s) {
+        format!("\"{s}\": an intrinsic function is not allowed here, only a JSONPath")
+    } else {
+        format!("\"{s}\" is not a valid JSONPath: {e}")
+    };
+    Some(("invalid-json-path", message))
+}
+
+fn result_path_problem(s: &str) -> Option<(&'static str, String)> {
+    if has_placeholder(s) {
+        return None;
+    }
+    parse_result_path(s).err().map(|e| {
         let why = if s.starts_with("$$") {
             "the context object ($$) cannot be written; use a path into the state input such as \"$.result\"".to_owned()
         } else if s.len() > 1 && s.starts_with('$') && !s[1..].starts_with(['.', '[']) {
@@ -88,68 +85,82 @@ fn result_path(ctx: &mut Ctx, pointer: &str, s: &str) {
         } else {
             e.to_string()
         };
-        ctx.error("invalid-reference-path", pointer, format!("\"{s}\" is not a valid Reference Path: {why}"));
-    }
+        ("invalid-reference-path", format!("\"{s}\" is not a valid Reference Path: {why}"))
+    })
 }
 
 /// Walks a payload template: every `"key.$"` value must be a path or an intrinsic call.
+/// Pointers below `pointer` are built only when something is wrong.
 fn template(ctx: &mut Ctx, pointer: &str, node: &Node) {
-    let mut stack = vec![(node, pointer.to_owned())];
-    while let Some((node, ptr)) = stack.pop() {
+    enum Step<'n> {
+        Key(&'n str),
+        Index(usize),
+    }
+    fn at(pointer: &str, path: &[Step]) -> String {
+        path.iter().fold(pointer.to_owned(), |p, s| match s {
+            Step::Key(k) => pointer_push(&p, k),
+            Step::Index(i) => format!("{p}/{i}"),
+        })
+    }
+    fn walk<'n>(ctx: &mut Ctx, pointer: &str, node: &'n Node, path: &mut Vec<Step<'n>>) {
         match &node.value {
             NodeValue::Object(members) => {
                 for m in members {
-                    let child = pointer_push(&ptr, &m.key);
+                    path.push(Step::Key(&m.key));
                     if let Some(plain) = m.key.strip_suffix(".$") {
                         if members.iter().any(|o| o.key == plain) {
                             let message = format!("\"{plain}\" and \"{}\" both set the field \"{plain}\"", m.key);
-                            ctx.error_key("duplicate-key", &child, message);
+                            ctx.error_key("duplicate-key", &at(pointer, path), message);
                         }
-                        match m.value.as_str() {
-                            Some(s) => dynamic_value(ctx, &child, s),
-                            None => ctx.error(
-                                "invalid-type",
-                                &child,
-                                format!("\"{}\" ends in \".$\", so its value must be a path or intrinsic function string", m.key),
-                            ),
+                        let problem = match m.value.as_str() {
+                            Some(s) => dynamic_value_problem(s),
+                            None => Some(("invalid-type", format!("\"{}\" ends in \".$\", so its value must be a path or intrinsic function string", m.key))),
+                        };
+                        if let Some((code, message)) = problem {
+                            ctx.error(code, &at(pointer, path), message);
                         }
                     } else {
-                        stack.push((&m.value, child));
+                        walk(ctx, pointer, &m.value, path);
                     }
+                    path.pop();
                 }
             }
-            NodeValue::Array(items) => stack.extend(items.iter().enumerate().map(|(i, n)| (n, format!("{ptr}/{i}")))),
+            NodeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Step::Index(i));
+                    walk(ctx, pointer, item, path);
+                    path.pop();
+                }
+            }
             _ => {}
         }
     }
+    walk(ctx, pointer, node, &mut Vec::new());
 }
 
-fn dynamic_value(ctx: &mut Ctx, pointer: &str, s: &str) {
+/// The first problem of a `"key.$"` value (an intrinsic reports its first error).
+fn dynamic_value_problem(s: &str) -> Option<(&'static str, String)> {
     if has_placeholder(s) {
-        return;
+        return None;
     }
-    if is_intrinsic_call(s) {
-        match parse_intrinsic(s) {
-            Ok(call) => {
-                for e in check_intrinsic(&call) {
-                    ctx.error("invalid-intrinsic", pointer, format!("invalid intrinsic function call: {e}"));
-                }
-            }
-            Err(e) => ctx.error("invalid-intrinsic", pointer, format!("invalid intrinsic function call: {e}")),
-        }
-    } else {
-        payload_path(ctx, pointer, s);
+    if !is_intrinsic_call(s) {
+        return payload_path_problem(s);
     }
+    let error = match parse_intrinsic(s) {
+        Ok(call) => check_intrinsic(&call).into_iter().next()?,
+        Err(e) => e,
+    };
+    Some(("invalid-intrinsic", format!("invalid intrinsic function call: {error}")))
 }
 
 /// A value that is a JSONPath or an intrinsic call (`"key.$"` values, ErrorPath, CausePath).
-fn payload_path(ctx: &mut Ctx, pointer: &str, s: &str) {
-    if let Err(e) = check_payload_path(s) {
+fn payload_path_problem(s: &str) -> Option<(&'static str, String)> {
+    check_payload_path(s).err().map(|e| {
         let message = if s.starts_with('$') || s.starts_with("States.") {
             format!("\"{s}\" is not a valid JSONPath or intrinsic function call: {e}")
         } else {
             format!("\"{s}\" is neither a JSONPath (starting with \"$\") nor an intrinsic function call (States.*)")
         };
-        ctx.error("invalid-json-path", pointer, message);
-    }
+        ("invalid-json-path", message)
+    })
 }

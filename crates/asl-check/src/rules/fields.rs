@@ -66,16 +66,16 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
     let unknown_type = matches!(state.kind, StateKind::Unknown);
     for m in members {
         let key = m.key.as_str();
-        let ptr = pointer_push(&state.pointer, key);
         if COMMON.contains(&key) || unknown_type {
             continue;
         }
+        let ptr = || pointer_push(&state.pointer, key);
         if !known.contains(&key) {
             let message = format!("field \"{key}\" is not supported in a {} state", state.kind.name());
-            ctx.error_key("field-not-allowed", &ptr, message);
+            ctx.error_key("field-not-allowed", &ptr(), message);
         } else if ql == QueryLanguage::Jsonata && JSONPATH_ONLY.contains(&key) {
             let message = format!("field \"{key}\" belongs to JSONPath, but this state uses JSONata: {}", jsonata_instead(key));
-            ctx.error_key("jsonpath-field-in-jsonata", &ptr, message);
+            ctx.error_key("jsonpath-field-in-jsonata", &ptr(), message);
         } else if ql == QueryLanguage::JsonPath && JSONATA_ONLY.contains(&key) {
             let instead = match key {
                 "Arguments" => "Parameters",
@@ -83,7 +83,7 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
                 _ => "ResultSelector or OutputPath",
             };
             let message = format!("field \"{key}\" belongs to JSONata, but this state uses JSONPath: set \"QueryLanguage\": \"JSONata\" or use {instead}");
-            ctx.error_key("jsonata-field-in-jsonpath", &ptr, message);
+            ctx.error_key("jsonata-field-in-jsonpath", &ptr(), message);
         }
     }
     // A field of the other query language is reported as such already; it does not
@@ -102,7 +102,7 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
             ctx.error_key("mutually-exclusive", &ptr, message);
         }
     }
-    required(ctx, state);
+    required(ctx, state, members);
     for retrier in &state.retry {
         object_fields(ctx, &retrier.pointer, &["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"], "retrier");
     }
@@ -134,10 +134,10 @@ fn jsonata_instead(key: &str) -> String {
     }
 }
 
-fn required(ctx: &mut Ctx, state: &State) {
+fn required(ctx: &mut Ctx, state: &State, members: &[asl_model::syntax::Member]) {
     let ptr = &state.pointer;
     let tree = ctx.doc.tree();
-    let has = |key: &str| tree.at(&pointer_push(ptr, key)).is_some();
+    let has = |key: &str| members.iter().any(|m| m.key == key);
     let missing: Option<&str> = match &state.kind {
         StateKind::Task(_) if !has("Resource") => Some("Resource"),
         StateKind::Choice(_) if !has("Choices") => Some("Choices"),
@@ -152,7 +152,7 @@ fn required(ctx: &mut Ctx, state: &State) {
         let field = if field.starts_with("one of") { field.to_owned() } else { format!("\"{field}\"") };
         ctx.error_key("missing-field", ptr, format!("a {} state needs {field}", state.kind.name()));
     }
-    let branches = tree.at(&pointer_push(ptr, "Branches")).and_then(Node::as_array);
+    let branches = members.iter().rev().find(|m| m.key == "Branches").and_then(|m| m.value.as_array());
     if matches!(state.kind, StateKind::Parallel(_)) && branches.is_some_and(|a| a.is_empty()) {
         ctx.error("missing-field", &pointer_push(ptr, "Branches"), "\"Branches\" must hold at least one branch");
     }
@@ -206,7 +206,7 @@ pub(super) fn duplicate_keys(ctx: &mut Ctx) {
                     });
                     for (i, m) in members.iter().enumerate() {
                         if members[..i].iter().any(|p| p.key == m.key) {
-                            found.push((pointer_push(&base, &m.key), m.key_span, m.key.clone()));
+                            found.push((pointer_push(&base, &m.key), m.key_span, m.key.to_string()));
                         }
                     }
                 }

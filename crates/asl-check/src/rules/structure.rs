@@ -4,13 +4,14 @@
 use super::has_placeholder;
 use crate::Ctx;
 use asl_model::model::{State, StateKind, StateMachine};
-use std::collections::{HashMap, HashSet};
+use asl_model::syntax::{FastMap, Fnv};
+use std::collections::HashSet;
 
 /// AWS's limit on state names.
 const MAX_NAME: usize = 80;
 
 pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachine]) {
-    let names: HashMap<&str, &State> = machine.states.iter().map(|s| (s.name.as_str(), s)).collect();
+    let names: FastMap<&str, &State> = machine.states.iter().map(|s| (s.name.as_str(), s)).collect();
     let start_ptr = format!("{}/StartAt", machine.pointer);
     let tree = ctx.doc.tree();
     let states_node = tree.at(&format!("{}/States", machine.pointer));
@@ -35,21 +36,9 @@ pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachin
 
     for state in &machine.states {
         transitions(ctx, state);
-        for (target, ptr) in state.targets() {
-            if names.contains_key(target) {
-                continue;
-            }
-            let field = ptr.rsplit('/').next().unwrap_or("Next");
-            let message = if outer.iter().any(|o| o.state(target).is_some()) {
-                format!(
-                    "\"{field}\" names \"{target}\", which is outside {}: a transition cannot leave a Parallel branch or Map item processor",
-                    scope_name(machine)
-                )
-            } else {
-                format!("\"{field}\" names \"{target}\", which is not a state of {}", scope_name(machine))
-            };
-            let code = if field == "Default" { "dangling-default" } else { "dangling-next" };
-            ctx.error(code, &ptr, message);
+        // Pointers are only built for a transition that dangles (this loop is hot).
+        if !state.target_names().all(|t| names.contains_key(t)) {
+            dangling(ctx, machine, outer, state, &names);
         }
         if state.name.chars().count() > MAX_NAME {
             let message = format!("state name is {} characters long; AWS allows at most {MAX_NAME}", state.name.chars().count());
@@ -59,7 +48,7 @@ pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachin
 
     // A dangling transition may name the very state meant to end the machine, so the
     // missing terminal state is only reported once every transition lands.
-    let all_land = machine.states.iter().all(|s| s.targets().iter().all(|(t, _)| names.contains_key(t)));
+    let all_land = machine.states.iter().all(|s| s.target_names().all(|t| names.contains_key(t)));
     if all_land && !machine.states.is_empty() && !machine.states.iter().any(State::is_terminal) {
         ctx.error(
             "no-terminal-state",
@@ -68,6 +57,25 @@ pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachin
         );
     }
     unreachable(ctx, machine, &names);
+}
+
+fn dangling(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachine], state: &State, names: &FastMap<&str, &State>) {
+    for (target, ptr) in state.targets() {
+        if names.contains_key(target) {
+            continue;
+        }
+        let field = ptr.rsplit('/').next().unwrap_or("Next");
+        let message = if outer.iter().any(|o| o.state(target).is_some()) {
+            format!(
+                "\"{field}\" names \"{target}\", which is outside {}: a transition cannot leave a Parallel branch or Map item processor",
+                scope_name(machine)
+            )
+        } else {
+            format!("\"{field}\" names \"{target}\", which is not a state of {}", scope_name(machine))
+        };
+        let code = if field == "Default" { "dangling-default" } else { "dangling-next" };
+        ctx.error(code, &ptr, message);
+    }
 }
 
 /// Every state must say where it goes next, in exactly one way.
@@ -104,13 +112,14 @@ fn transitions(ctx: &mut Ctx, state: &State) {
     }
 }
 
-fn unreachable(ctx: &mut Ctx, machine: &StateMachine, names: &HashMap<&str, &State>) {
+fn unreachable(ctx: &mut Ctx, machine: &StateMachine, names: &FastMap<&str, &State>) {
     let Some(start) = machine.start_at.as_deref().filter(|s| names.contains_key(s)) else { return };
-    let mut seen: HashSet<&str> = HashSet::from([start]);
+    let mut seen: HashSet<&str, std::hash::BuildHasherDefault<Fnv>> = HashSet::default();
+    seen.insert(start);
     let mut stack = vec![start];
     while let Some(name) = stack.pop() {
         let Some(state) = names.get(name) else { continue };
-        for (target, _) in state.targets() {
+        for target in state.target_names() {
             if names.contains_key(target) && seen.insert(target) {
                 stack.push(target);
             }
@@ -126,7 +135,7 @@ fn unreachable(ctx: &mut Ctx, machine: &StateMachine, names: &HashMap<&str, &Sta
 
 /// AWS requires state names to be unique across the whole machine, branches included.
 pub(super) fn unique_names(ctx: &mut Ctx) {
-    fn walk<'m>(scope: &'m StateMachine, seen: &mut HashMap<&'m str, &'m str>, dupes: &mut Vec<(&'m str, &'m str, &'m str)>) {
+    fn walk<'m>(scope: &'m StateMachine, seen: &mut FastMap<&'m str, &'m str>, dupes: &mut Vec<(&'m str, &'m str, &'m str)>) {
         for state in &scope.states {
             match seen.get(state.name.as_str()) {
                 Some(first) => dupes.push((&state.pointer, &state.name, first)),
@@ -137,7 +146,7 @@ pub(super) fn unique_names(ctx: &mut Ctx) {
             }
         }
     }
-    let mut seen = HashMap::new();
+    let mut seen = FastMap::default();
     let mut dupes = Vec::new();
     walk(ctx.doc.machine(), &mut seen, &mut dupes);
     for (ptr, name, first) in dupes {

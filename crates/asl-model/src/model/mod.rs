@@ -112,6 +112,17 @@ impl State {
         out
     }
 
+    /// The names this state may transition to, without building pointers (hot in checks).
+    pub fn target_names(&self) -> impl Iterator<Item = &str> {
+        let choice = match &self.kind {
+            StateKind::Choice(c) => Some(c),
+            _ => None,
+        };
+        let rules = choice.into_iter().flat_map(|c| c.choices.iter().filter_map(|r| r.next.as_deref()));
+        let default = choice.and_then(|c| c.default.as_deref());
+        self.next.as_deref().into_iter().chain(rules).chain(default).chain(self.catch.iter().filter_map(|c| c.next.as_deref()))
+    }
+
     /// Nested scopes: Parallel branches and the Map item processor.
     pub fn children(&self) -> &[StateMachine] {
         match &self.kind {

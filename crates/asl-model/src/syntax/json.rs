@@ -9,6 +9,7 @@
 use super::{Member, Node, NodeValue, MAX_DEPTH};
 use crate::error::ParseError;
 use crate::text::{LineIndex, Span};
+use compact_str::CompactString;
 
 /// Reads JSON text (a leading byte-order mark is skipped; spans stay relative to `text`).
 pub fn read_json(text: &str) -> Result<Node, ParseError> {
@@ -37,19 +38,32 @@ struct Reader<'t> {
     pos: usize,
 }
 
-/// A container being read.
+/// A container being read. Its children wait on shared scratch stacks (from `first`
+/// on) and move into an exactly sized Vec when it closes: one allocation per container
+/// instead of a growing Vec each (reallocation was a tenth of reading time).
 struct Open {
     start: usize,
     object: bool,
+    first: usize,
+    /// The key read for the member whose value comes next.
+    key: Option<(CompactString, Span)>,
+}
+
+/// Children of all open containers, innermost last.
+#[derive(Default)]
+struct Scratch {
     members: Vec<Member>,
     items: Vec<Node>,
-    /// The key read for the member whose value comes next.
-    key: Option<(String, Span)>,
 }
 
 impl Open {
-    fn close(self, end: usize) -> Node {
-        let value = if self.object { NodeValue::Object(self.members.into()) } else { NodeValue::Array(self.items) };
+    fn close(self, end: usize, scratch: &mut Scratch) -> Node {
+        let value = if self.object {
+            let members: Vec<Member> = scratch.members.drain(self.first..).collect();
+            NodeValue::Object(members.into())
+        } else {
+            NodeValue::Array(scratch.items.drain(self.first..).collect())
+        };
         Node::new(Span::new(self.start, end), value)
     }
 }
@@ -92,6 +106,7 @@ impl Reader<'_> {
     /// depth costs heap, never stack (a debug build's 2 MB test threads included).
     fn value(&mut self) -> Result<Node, ParseError> {
         let mut stack: Vec<Open> = Vec::new();
+        let mut scratch = Scratch::default();
         loop {
             // Read one value, or open a container and go round for its first child.
             let start = self.pos;
@@ -102,7 +117,8 @@ impl Reader<'_> {
                     }
                     let object = self.peek() == Some(b'{');
                     self.pos += 1;
-                    stack.push(Open { start, object, members: Vec::new(), items: Vec::new(), key: None });
+                    let first = if object { scratch.members.len() } else { scratch.items.len() };
+                    stack.push(Open { start, object, first, key: None });
                     if self.after_open(object, start)? {
                         None
                     } else {
@@ -131,18 +147,18 @@ impl Reader<'_> {
                     None => {
                         // An empty container was just opened and closed.
                         let open = stack.pop().ok_or_else(|| self.error("internal: no open container"))?;
-                        open.close(self.pos)
+                        open.close(self.pos, &mut scratch)
                     }
                 };
                 let Some(top) = stack.last_mut() else { return Ok(node) };
                 match top.key.take() {
-                    Some((key, key_span)) => top.members.push(Member { key, key_span, value: node }),
-                    None => top.items.push(node),
+                    Some((key, key_span)) => scratch.members.push(Member { key, key_span, value: node }),
+                    None => scratch.items.push(node),
                 }
                 let (object, open_start) = (top.object, top.start);
                 if self.after_child(object, open_start)? {
                     let open = stack.pop().ok_or_else(|| self.error("internal: no open container"))?;
-                    done = Some(open.close(self.pos));
+                    done = Some(open.close(self.pos, &mut scratch));
                 } else {
                     break;
                 }
@@ -201,7 +217,7 @@ impl Reader<'_> {
     }
 
     /// `"key" :` inside an object, leaving the position at the value.
-    fn key(&mut self, start: usize) -> Result<(String, Span), ParseError> {
+    fn key(&mut self, start: usize) -> Result<(CompactString, Span), ParseError> {
         self.skip_trivia()?;
         match self.peek() {
             Some(b'"') => {}
@@ -243,10 +259,10 @@ impl Reader<'_> {
     }
 
     /// A string token starting at `"`; returns its decoded value.
-    fn string(&mut self) -> Result<String, ParseError> {
+    fn string(&mut self) -> Result<CompactString, ParseError> {
         let start = self.pos;
         self.pos += 1;
-        let mut out = String::new();
+        let mut out = CompactString::default();
         let mut chunk = self.pos;
         loop {
             let Some(&b) = self.bytes.get(self.pos) else {
@@ -272,7 +288,7 @@ impl Reader<'_> {
         }
     }
 
-    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+    fn escape(&mut self, out: &mut CompactString) -> Result<(), ParseError> {
         let at = self.pos;
         let c = self.bytes.get(self.pos + 1).copied();
         self.pos += 2;

@@ -7,7 +7,7 @@ mod yaml_scalar;
 mod yaml_write;
 
 pub use json::read_json;
-pub use tree::{number_value, pointer_push, pointer_tokens, Member, Members, Node, NodeValue};
+pub use tree::{number_value, pointer_push, pointer_tokens, FastMap, Fnv, Member, Members, Node, NodeValue};
 pub use yaml::read_yaml;
 pub use yaml_write::write_yaml;
 

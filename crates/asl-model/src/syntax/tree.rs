@@ -2,9 +2,13 @@
 //! value and every object key carries its byte span in the original text.
 
 use crate::text::Span;
+use compact_str::CompactString;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hash map keyed by short, trusted strings (state names, keys).
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// FNV-1a: state names are short and not adversarial, and SipHash cost a tenth of the
 /// validation time on a 5,000-state machine.
@@ -37,7 +41,9 @@ pub enum NodeValue {
     Bool(bool),
     /// The number as written (JSON) or in canonical JSON form (YAML), so `1.0` stays `1.0`.
     Number(String),
-    String(String),
+    /// Strings (and keys) are stored inline up to 24 bytes: most ASL keys and many
+    /// values are short, and a heap allocation per string was a third of reading time.
+    String(CompactString),
     Array(Vec<Node>),
     /// Members in text order; duplicate keys are kept (the checker reports them) and
     /// lookups see the last one, as JSON.parse and AWS's parser do.
@@ -50,7 +56,7 @@ pub enum NodeValue {
 pub struct Members {
     list: Vec<Member>,
     /// Key -> position of its last occurrence; only for objects above `INDEXED`.
-    index: Option<HashMap<String, usize, BuildHasherDefault<Fnv>>>,
+    index: Option<FastMap<CompactString, usize>>,
 }
 
 /// Below this many members a linear scan is faster than hashing.
@@ -68,7 +74,11 @@ impl Members {
     pub fn find(&self, key: &str) -> Option<&Member> {
         match &self.index {
             Some(index) => index.get(key).map(|&i| &self.list[i]),
-            None => self.list.iter().rev().find(|m| m.key == key),
+            None => {
+                // Length first: most keys of an object differ in length, so few compares.
+                let key = key.as_bytes();
+                self.list.iter().rev().find(|m| m.key.len() == key.len() && m.key.as_bytes() == key)
+            }
         }
     }
 
@@ -114,7 +124,7 @@ impl PartialEq for Members {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
-    pub key: String,
+    pub key: CompactString,
     /// The key token, quotes included.
     pub key_span: Span,
     pub value: Node,
@@ -236,13 +246,13 @@ impl Node {
             NodeValue::Null => Value::Null,
             NodeValue::Bool(b) => Value::Bool(*b),
             NodeValue::Number(n) => number_value(n),
-            NodeValue::String(s) => Value::String(s.clone()),
+            NodeValue::String(s) => Value::String(s.to_string()),
             NodeValue::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
             NodeValue::Object(members) => {
                 let mut map = serde_json::Map::with_capacity(members.len());
                 for m in members {
                     // Duplicate keys: the last occurrence wins, in the first one's place.
-                    map.insert(m.key.clone(), m.value.to_value());
+                    map.insert(m.key.to_string(), m.value.to_value());
                 }
                 Value::Object(map)
             }

@@ -114,7 +114,7 @@ impl Builder<'_> {
         let value = if plain && !forced_str {
             resolve_plain(value).map_err(|m| error(self.text, span.start, m))?
         } else {
-            NodeValue::String(value.to_owned())
+            NodeValue::String(value.into())
         };
         let span = match style {
             ScalarStyle::Literal | ScalarStyle::Folded => widen_block_scalar(self.text, span),
@@ -220,7 +220,7 @@ impl Builder<'_> {
                     if is_merge {
                         merges.push(members.len());
                     }
-                    members.push(Member { key, key_span, value: node });
+                    members.push(Member { key: key.into(), key_span, value: node });
                 }
             },
         }
@@ -230,7 +230,7 @@ impl Builder<'_> {
 /// JSON keys are strings: a string key is itself; any other key is its source text.
 fn key_text(text: &str, node: &Node) -> String {
     match &node.value {
-        NodeValue::String(s) => s.clone(),
+        NodeValue::String(s) => s.to_string(),
         _ => text.get(node.span.start..node.span.end).unwrap_or("").trim().to_owned(),
     }
 }
@@ -251,7 +251,7 @@ fn apply_merges(members: Vec<Member>, merges: &[usize]) -> Vec<Member> {
         return members;
     }
     let written: HashSet<String> =
-        members.iter().enumerate().filter(|(i, _)| !merges.contains(i)).map(|(_, m)| m.key.clone()).collect();
+        members.iter().enumerate().filter(|(i, _)| !merges.contains(i)).map(|(_, m)| m.key.to_string()).collect();
     let mut merged_keys = HashSet::new();
     let mut out = Vec::with_capacity(members.len());
     for (i, member) in members.into_iter().enumerate() {
@@ -271,7 +271,7 @@ fn apply_merges(members: Vec<Member>, merges: &[usize]) -> Vec<Member> {
             _ => Vec::new(),
         };
         for m in sources.into_iter().flatten() {
-            if !written.contains(&m.key) && merged_keys.insert(m.key.clone()) {
+            if !written.contains(m.key.as_str()) && merged_keys.insert(m.key.to_string()) {
                 out.push(m);
             }
         }

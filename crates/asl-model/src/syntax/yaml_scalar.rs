@@ -16,7 +16,7 @@ pub(super) fn resolve_plain(value: &str) -> Result<NodeValue, &'static str> {
             }
             match json_number(value) {
                 Some(n) => NodeValue::Number(n),
-                None => NodeValue::String(value.to_owned()),
+                None => NodeValue::String(value.into()),
             }
         }
     })
