@@ -42,7 +42,8 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     let mut ctx = Ctx::new(doc);
     rules::run(&mut ctx);
     let mut out = ctx.out;
-    out.sort_by_key(|d| (d.span.start, d.severity));
+    // A total order, so parallel checking gives the same output every time.
+    out.sort_by(|a, b| (a.span.start, a.severity, a.code, &a.pointer, &a.message).cmp(&(b.span.start, b.severity, b.code, &b.pointer, &b.message)));
     out
 }
 
@@ -77,7 +78,7 @@ pub(crate) struct Ctx<'d> {
 }
 
 impl<'d> Ctx<'d> {
-    fn new(doc: &'d Document) -> Self {
+    pub(crate) fn new(doc: &'d Document) -> Self {
         let top_ql = doc.machine().query_language.unwrap_or(QueryLanguage::JsonPath);
         Ctx { doc, top_ql, out: Vec::new() }
     }

@@ -61,3 +61,24 @@ fn every_code_has_a_case() {
     let unknown: Vec<_> = pinned.difference(&emitted).collect();
     assert!(unknown.is_empty(), "cases expect codes nothing emits: {unknown:?}");
 }
+
+/// Large scopes are checked on two threads: problems in both halves are found, and the
+/// output is the same on every run.
+#[test]
+fn large_machines_check_the_same_every_time() {
+    let mut states = serde_json::Map::new();
+    for i in 0..3000 {
+        let next = if i == 10 || i == 2990 { format!("Missing{i}") } else { format!("S{}", i + 1) };
+        states.insert(format!("S{i}"), serde_json::json!({"Type": "Pass", "Next": next, "InputPath": if i == 2500 { "bad" } else { "$" }}));
+    }
+    states.insert("S3000".into(), serde_json::json!({"Type": "Succeed"}));
+    let text = serde_json::to_string_pretty(&serde_json::json!({"StartAt": "S0", "States": states})).unwrap();
+    let doc = asl_model::Document::parse(text, asl_model::Format::Json).unwrap();
+    let first = asl_check::check(&doc);
+    let codes: Vec<&str> = first.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"dangling-next") && codes.contains(&"invalid-json-path"), "{codes:?}");
+    assert_eq!(first.iter().filter(|d| d.code == "dangling-next").count(), 2);
+    for _ in 0..5 {
+        assert_eq!(asl_check::check(&doc), first);
+    }
+}

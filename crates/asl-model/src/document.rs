@@ -2,7 +2,7 @@
 
 use crate::error::ParseError;
 use crate::model::{self, ModelIssue, StateMachine};
-use crate::syntax::{self, Node};
+use crate::syntax::{self, Duplicate, Node};
 use crate::text::{LineIndex, Position, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +26,7 @@ pub struct Document {
     text: String,
     format: Format,
     tree: Node,
+    duplicates: Vec<Duplicate>,
     machine: StateMachine,
     issues: Vec<ModelIssue>,
     /// Built on first use: only diagnostics need positions.
@@ -37,9 +38,13 @@ impl Document {
     /// not an object; every other problem is left for `asl-check` to report.
     pub fn parse(text: impl Into<String>, format: Format) -> Result<Document, ParseError> {
         let text = text.into();
-        let tree = match format {
-            Format::Json => syntax::read_json(&text)?,
-            Format::Yaml => syntax::read_yaml(&text)?,
+        let (tree, duplicates) = match format {
+            Format::Json => syntax::read_json_with_duplicates(&text)?,
+            Format::Yaml => {
+                let tree = syntax::read_yaml(&text)?;
+                let duplicates = syntax::find_duplicates(&tree);
+                (tree, duplicates)
+            }
         };
         if tree.as_object().is_none() {
             let message = format!(
@@ -52,7 +57,7 @@ impl Document {
         }
         let mut issues = Vec::new();
         let machine = model::build(&tree, &mut issues);
-        Ok(Document { text, format, tree, machine, issues, lines: std::sync::OnceLock::new() })
+        Ok(Document { text, format, tree, duplicates, machine, issues, lines: std::sync::OnceLock::new() })
     }
 
     /// Reads raw file bytes: refuses text that is not UTF-8, naming the first bad byte.
@@ -87,6 +92,11 @@ impl Document {
 
     pub fn machine(&self) -> &StateMachine {
         &self.machine
+    }
+
+    /// Keys repeated within one object.
+    pub fn duplicate_keys(&self) -> &[Duplicate] {
+        &self.duplicates
     }
 
     /// Wrong-typed fields met while building the model.

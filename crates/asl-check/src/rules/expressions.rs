@@ -15,8 +15,8 @@ const PATH_FIELDS: &[&str] = &[
 /// Fields holding a payload template.
 const TEMPLATE_FIELDS: &[&str] = &["Parameters", "ResultSelector", "ItemSelector", "Assign", "Credentials"];
 
-pub(super) fn state_paths(ctx: &mut Ctx, state: &State) {
-    let Some(members) = ctx.doc.tree().at(&state.pointer).and_then(Node::as_object) else { return };
+pub(super) fn state_paths(ctx: &mut Ctx, state: &State, node: &Node) {
+    let Some(members) = node.as_object() else { return };
     let base = state.pointer.as_str();
     // One pass over the state's members; pointers are built only for a problem.
     for m in members {

@@ -3,8 +3,82 @@
 
 use crate::Ctx;
 use asl_model::model::{QueryLanguage, State, StateKind, StateMachine};
-use asl_model::syntax::{pointer_push, Node, NodeValue};
-use asl_model::Span;
+use asl_model::syntax::{pointer_push, Node};
+
+/// The state-level field tables as bit sets, for the fast path of `state_fields`.
+mod fieldset {
+    use super::{allowed, COMMON, EXCLUSIVE, JSONATA_ONLY, JSONPATH_ONLY};
+    use asl_model::model::StateKind;
+    use asl_model::syntax::{FastMap, Member};
+    use std::sync::OnceLock;
+
+    pub struct Masks {
+        index: FastMap<&'static str, u32>,
+        pub common: u128,
+        pub jsonpath_only: u128,
+        pub jsonata_only: u128,
+        pub exclusive: Vec<u128>,
+        by_kind: [u128; 8],
+    }
+
+    impl Masks {
+        pub fn allowed(&self, kind: &StateKind) -> u128 {
+            let i = match kind {
+                StateKind::Pass(_) => 0,
+                StateKind::Task(_) => 1,
+                StateKind::Choice(_) => 2,
+                StateKind::Wait(_) => 3,
+                StateKind::Succeed => 4,
+                StateKind::Fail(_) => 5,
+                StateKind::Parallel(_) => 6,
+                StateKind::Map(_) => 7,
+                StateKind::Unknown => return 0,
+            };
+            self.by_kind[i]
+        }
+
+        fn mask(&self, names: &[&str]) -> u128 {
+            names.iter().filter_map(|n| self.index.get(n)).fold(0, |m, &i| m | 1 << i)
+        }
+    }
+
+    pub fn masks() -> &'static Masks {
+        static MASKS: OnceLock<Masks> = OnceLock::new();
+        MASKS.get_or_init(|| {
+            let samples = [
+                StateKind::Pass(Default::default()), StateKind::Task(Default::default()),
+                StateKind::Choice(Default::default()), StateKind::Wait(Default::default()), StateKind::Succeed,
+                StateKind::Fail(Default::default()), StateKind::Parallel(Default::default()),
+                StateKind::Map(Default::default()),
+            ];
+            let mut index = FastMap::default();
+            let all = COMMON.iter().chain(JSONPATH_ONLY).chain(JSONATA_ONLY).chain(samples.iter().flat_map(|k| allowed(k).iter()));
+            for name in all {
+                let next = index.len() as u32;
+                index.entry(*name).or_insert(next);
+            }
+            assert!(index.len() <= 128, "state fields fit a u128");
+            let mut m = Masks { index, common: 0, jsonpath_only: 0, jsonata_only: 0, exclusive: Vec::new(), by_kind: [0; 8] };
+            m.common = m.mask(COMMON);
+            m.jsonpath_only = m.mask(JSONPATH_ONLY);
+            m.jsonata_only = m.mask(JSONATA_ONLY);
+            m.exclusive = EXCLUSIVE.iter().map(|g| m.mask(g)).collect();
+            for (i, k) in samples.iter().enumerate() {
+                m.by_kind[i] = m.mask(allowed(k));
+            }
+            m
+        })
+    }
+
+    /// The known fields present, and whether any key is not a known state field.
+    pub fn present(members: &[Member]) -> (u128, bool) {
+        let index = &masks().index;
+        members.iter().fold((0, false), |(bits, unknown), m| match index.get(m.key.as_str()) {
+            Some(&i) => (bits | 1 << i, unknown),
+            None => (bits, true),
+        })
+    }
+}
 
 const COMMON: &[&str] = &["Type", "Comment", "QueryLanguage"];
 /// Fields of the JSONPath query language only.
@@ -60,10 +134,25 @@ const EXCLUSIVE: &[&[&str]] = &[
     &["ToleratedFailurePercentage", "ToleratedFailurePercentagePath"],
 ];
 
-pub(super) fn state_fields(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
-    let Some(members) = ctx.doc.tree().at(&state.pointer).and_then(Node::as_object) else { return };
-    let known = allowed(&state.kind);
+pub(super) fn state_fields(ctx: &mut Ctx, state: &State, node: &Node, ql: QueryLanguage) {
+    let Some(members) = node.as_object() else { return };
+    // Fast path (this runs for every state): classify the keys once into a bit set; the
+    // per-key reporting below only runs when a bit says something is wrong.
+    let (present, unknown) = fieldset::present(members);
+    let masks = fieldset::masks();
+    let allowed_bits = masks.allowed(&state.kind) | masks.common;
+    let foreign_ql = match ql {
+        QueryLanguage::JsonPath => masks.jsonata_only,
+        QueryLanguage::Jsonata => masks.jsonpath_only,
+    };
+    let clash = masks.exclusive.iter().any(|g| (present & g & !foreign_ql).count_ones() > 1);
     let unknown_type = matches!(state.kind, StateKind::Unknown);
+    if !unknown_type && !unknown && present & !allowed_bits == 0 && present & foreign_ql == 0 && !clash {
+        required(ctx, state, members);
+        handlers(ctx, state, ql);
+        return;
+    }
+    let known = allowed(&state.kind);
     for m in members {
         let key = m.key.as_str();
         if COMMON.contains(&key) || unknown_type {
@@ -103,6 +192,11 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
         }
     }
     required(ctx, state, members);
+    handlers(ctx, state, ql);
+}
+
+/// Fields of the state's retriers and catchers.
+fn handlers(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
     for retrier in &state.retry {
         object_fields(ctx, &retrier.pointer, &["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"], "retrier");
     }
@@ -189,52 +283,15 @@ pub(super) fn scope_fields(ctx: &mut Ctx, scope: &StateMachine) {
     object_fields(ctx, &scope.pointer, known, what);
 }
 
-/// Duplicate keys anywhere: AWS's parser refuses them. Pointers are built only for the
-/// objects that have one (this walk sees every node of the document).
+/// Duplicate keys anywhere: AWS's parser refuses them. The reader found them already.
 pub(super) fn duplicate_keys(ctx: &mut Ctx) {
-    enum Token<'n> {
-        Key(&'n str),
-        Index(usize),
-    }
-    fn walk<'n>(node: &'n Node, path: &mut Vec<Token<'n>>, found: &mut Vec<(String, Span, String)>) {
-        match &node.value {
-            NodeValue::Object(members) => {
-                if members.has_duplicates() {
-                    let base = path.iter().fold(String::new(), |p, t| match t {
-                        Token::Key(k) => pointer_push(&p, k),
-                        Token::Index(i) => format!("{p}/{i}"),
-                    });
-                    for (i, m) in members.iter().enumerate() {
-                        if members[..i].iter().any(|p| p.key == m.key) {
-                            found.push((pointer_push(&base, &m.key), m.key_span, m.key.to_string()));
-                        }
-                    }
-                }
-                for m in members {
-                    path.push(Token::Key(&m.key));
-                    walk(&m.value, path, found);
-                    path.pop();
-                }
-            }
-            NodeValue::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    path.push(Token::Index(i));
-                    walk(item, path, found);
-                    path.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut found = Vec::new();
-    walk(ctx.doc.tree(), &mut Vec::new(), &mut found);
-    for (pointer, span, key) in found {
+    for d in ctx.doc.duplicate_keys() {
         ctx.out.push(crate::Diagnostic {
             code: "duplicate-key",
             severity: crate::Severity::Error,
-            pointer,
-            span,
-            message: format!("duplicate key \"{key}\": JSON objects in ASL must not repeat a key"),
+            pointer: d.pointer.clone(),
+            span: d.key_span,
+            message: format!("duplicate key \"{}\": JSON objects in ASL must not repeat a key", d.key),
         });
     }
 }

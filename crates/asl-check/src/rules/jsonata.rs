@@ -11,9 +11,8 @@ const EXPRESSION_FIELDS: &[&str] = &[
     "Error", "Cause", "Credentials", "ItemReader", "ItemBatcher", "ResultWriter",
 ];
 
-pub(super) fn state_expressions(ctx: &mut Ctx, state: &State) {
+pub(super) fn state_expressions(ctx: &mut Ctx, state: &State, node: &Node) {
     let tree = ctx.doc.tree();
-    let Some(node) = tree.at(&state.pointer) else { return };
     for key in EXPRESSION_FIELDS {
         if let Some(value) = node.get(key) {
             walk(ctx, &pointer_push(&state.pointer, key), value);

@@ -10,6 +10,7 @@ mod values;
 
 use crate::Ctx;
 use asl_model::model::{QueryLanguage, State, StateMachine};
+use asl_model::syntax::Node;
 
 pub(crate) fn run(ctx: &mut Ctx) {
     for issue in ctx.doc.model_issues() {
@@ -32,23 +33,58 @@ fn scope<'m>(ctx: &mut Ctx, machine: &'m StateMachine, outer: &[&'m StateMachine
     structure::scope(ctx, machine, outer);
     let mut inner: Vec<&StateMachine> = outer.to_vec();
     inner.push(machine);
-    for state in &machine.states {
-        state_rules(ctx, state);
+    // Large scopes are checked on two threads: the per-state rules are independent, and
+    // validation runs on every keystroke in the editor. Results are merged and sorted,
+    // so the output does not depend on scheduling.
+    if machine.states.len() >= PARALLEL_FROM {
+        let half = machine.states.len() / 2;
+        let doc = ctx.doc;
+        let (first, second) = machine.states.split_at(half);
+        let other = std::thread::scope(|threads| {
+            let handle = threads.spawn(|| {
+                let mut sub = Ctx::new(doc);
+                states(&mut sub, machine, second, &inner);
+                sub.out
+            });
+            states(ctx, machine, first, &inner);
+            handle.join()
+        });
+        match other {
+            Ok(out) => ctx.out.extend(out),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        return;
+    }
+    states(ctx, machine, &machine.states, &inner);
+}
+
+/// Scopes with at least this many states are checked on two threads.
+const PARALLEL_FROM: usize = 1_000;
+
+/// The rules of some states of `machine`, and of the scopes nested in them.
+fn states<'m>(ctx: &mut Ctx, machine: &'m StateMachine, list: &'m [State], inner: &[&'m StateMachine]) {
+    let doc = ctx.doc;
+    let states = doc.tree().at(&machine.states_pointer());
+    for state in list {
+        // Each state's object, looked up once for all the rules that read its fields.
+        if let Some(node) = states.and_then(|n| n.get(&state.name)) {
+            state_rules(ctx, state, node);
+        }
         for child in state.children() {
             fields::scope_fields(ctx, child);
-            scope(ctx, child, &inner);
+            scope(ctx, child, inner);
         }
     }
 }
 
-fn state_rules(ctx: &mut Ctx, state: &State) {
+fn state_rules(ctx: &mut Ctx, state: &State, node: &Node) {
     let ql = effective_ql(ctx, state);
-    fields::state_fields(ctx, state, ql);
+    fields::state_fields(ctx, state, node, ql);
     values::state_values(ctx, state);
     choice::rules(ctx, state, ql);
     match ql {
-        QueryLanguage::JsonPath => expressions::state_paths(ctx, state),
-        QueryLanguage::Jsonata => jsonata::state_expressions(ctx, state),
+        QueryLanguage::JsonPath => expressions::state_paths(ctx, state, node),
+        QueryLanguage::Jsonata => jsonata::state_expressions(ctx, state, node),
     }
 }
 

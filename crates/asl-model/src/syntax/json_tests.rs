@@ -75,3 +75,19 @@ fn nesting_up_to_the_limit_costs_no_stack() {
     let over = format!("{}1{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
     assert!(read_json(&over).unwrap_err().message.contains("nesting"));
 }
+
+#[test]
+fn repeated_keys_are_found_while_reading_with_their_pointers() {
+    let text = r#"{"a": [{"x": 1}, {"y": [0, {"k": 1, "k": 2}], "y": 3}], "b": {"c": 1, "c": 2}}"#;
+    let (node, dupes) = read_json_with_duplicates(text).unwrap();
+    let mut found: Vec<(String, String)> = dupes.iter().map(|d| (d.pointer.clone(), d.key.clone())).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [("/a/1/y".to_owned(), "y".to_owned()), ("/a/1/y/1/k".to_owned(), "k".to_owned()), ("/b/c".to_owned(), "c".to_owned())]
+    );
+    // The walk used for YAML finds the same.
+    let mut walked: Vec<String> = super::super::find_duplicates(&node).into_iter().map(|d| d.pointer).collect();
+    walked.sort();
+    assert_eq!(walked, ["/a/1/y", "/a/1/y/1/k", "/b/c"]);
+}

@@ -6,8 +6,8 @@ mod yaml;
 mod yaml_scalar;
 mod yaml_write;
 
-pub use json::read_json;
-pub use tree::{number_value, pointer_push, pointer_tokens, FastMap, Fnv, Member, Members, Node, NodeValue};
+pub use json::{read_json, read_json_with_duplicates};
+pub use tree::{find_duplicates, number_value, Duplicate, pointer_push, pointer_tokens, FastMap, Fnv, Member, Members, Node, NodeValue};
 pub use yaml::read_yaml;
 pub use yaml_write::write_yaml;
 

@@ -82,12 +82,16 @@ impl Members {
         }
     }
 
-    /// Whether some key appears twice (cheap for indexed objects).
-    pub fn has_duplicates(&self) -> bool {
-        match &self.index {
-            Some(index) => index.len() != self.list.len(),
-            None => self.list.iter().enumerate().any(|(i, m)| self.list[..i].iter().any(|p| p.key == m.key)),
+    /// Positions of members whose key already appeared before them (usually none, and
+    /// then nothing is allocated).
+    pub fn repeated(members: &[Member]) -> Vec<usize> {
+        if members.len() <= INDEXED {
+            let same = |a: &Member, b: &Member| a.key.len() == b.key.len() && a.key == b.key;
+            return (0..members.len()).filter(|&i| members[..i].iter().any(|p| same(p, &members[i]))).collect();
         }
+        // A machine's `States` can hold thousands of members: hash, don't compare pairs.
+        let mut seen: FastMap<&str, ()> = FastMap::default();
+        (0..members.len()).filter(|&i| seen.insert(members[i].key.as_str(), ()).is_some()).collect()
     }
 
     pub fn into_vec(self) -> Vec<Member> {
@@ -213,21 +217,20 @@ impl Node {
 
     /// Resolves an RFC 6901 JSON pointer ("" is this node).
     pub fn at(&self, pointer: &str) -> Option<&Node> {
-        if !pointer.contains('~') {
-            // The common case: no escapes, so tokens are plain slices.
-            let mut node = self;
-            for token in pointer.strip_prefix('/').map(|p| p.split('/')).into_iter().flatten() {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let rest = pointer.strip_prefix('/')?;
+        let mut node = self;
+        if !rest.contains('~') {
+            // The common case: no escapes, so tokens are plain slices (no allocation).
+            for token in rest.split('/') {
                 node = node.child(token)?;
             }
-            return (pointer.is_empty() || pointer.starts_with('/')).then_some(node);
+            return Some(node);
         }
-        let mut node = self;
-        for token in pointer_tokens(pointer)? {
-            node = match &node.value {
-                NodeValue::Object(_) => node.get(&token)?,
-                NodeValue::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-                _ => return None,
-            };
+        for token in rest.split('/') {
+            node = node.child(&token.replace("~1", "/").replace("~0", "~"))?;
         }
         Some(node)
     }
@@ -258,6 +261,47 @@ impl Node {
             }
         }
     }
+}
+
+/// A key written twice in one object (AWS's parser refuses these).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    /// Pointer of the repeated member.
+    pub pointer: String,
+    pub key_span: Span,
+    pub key: String,
+}
+
+/// Every repeated key in the tree (the JSON reader finds them while reading; this walk
+/// serves the YAML reader).
+pub fn find_duplicates(root: &Node) -> Vec<Duplicate> {
+    fn walk(node: &Node, pointer: &mut String, out: &mut Vec<Duplicate>) {
+        let len = pointer.len();
+        match &node.value {
+            NodeValue::Object(members) => {
+                for i in Members::repeated(members) {
+                    let m = &members[i];
+                    out.push(Duplicate { pointer: pointer_push(pointer, &m.key), key_span: m.key_span, key: m.key.to_string() });
+                }
+                for m in members {
+                    *pointer = pointer_push(pointer, &m.key);
+                    walk(&m.value, pointer, out);
+                    pointer.truncate(len);
+                }
+            }
+            NodeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    pointer.push_str(&format!("/{i}"));
+                    walk(item, pointer, out);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, &mut String::new(), &mut out);
+    out
 }
 
 /// A number token as a JSON value; a literal too large for f64 degrades to f64 infinity's
