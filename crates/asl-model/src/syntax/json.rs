@@ -209,8 +209,8 @@ impl Reader<'_> {
         }
     }
 
-    /// After `{` or `[`: true if it closes at once, else positioned at the first child
-    /// (for an object, after its key and colon, which `value` reads via `key`).
+    /// After `{` or `[` (or a comma): true if the container closes here, else positioned
+    /// at the next child (an object's key is then read by `key`).
     fn after_open(&mut self, object: bool, start: usize) -> Result<bool, ParseError> {
         self.skip_trivia()?;
         let close = if object { b'}' } else { b']' };
@@ -231,16 +231,10 @@ impl Reader<'_> {
         self.skip_trivia()?;
         match self.peek() {
             Some(b',') => {
+                // After the comma it is as after the opening bracket: a trailing comma
+                // may be followed by the close.
                 self.pos += 1;
-                self.skip_trivia()?;
-                if self.peek() == Some(close) {
-                    self.pos += 1;
-                    return Ok(true);
-                }
-                if self.peek().is_none() {
-                    return Err(self.unterminated(object, start));
-                }
-                Ok(false)
+                self.after_open(object, start)
             }
             Some(c) if c == close => {
                 self.pos += 1;
