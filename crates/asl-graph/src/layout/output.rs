@@ -1,0 +1,196 @@
+//! The geometry (design §2.2): absolute coordinates, top-left origin, y downward, every
+//! number on a half-pixel grid so the JSON is byte-stable. Whole numbers print without
+//! a fraction (`12`, `12.5`).
+
+use crate::graph::{EdgeId, NodeId};
+use serde::ser::{SerializeSeq, SerializeTuple};
+use serde::{Serialize, Serializer};
+
+/// `[x, y]`.
+pub type Point = [f64; 2];
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Layout {
+    #[serde(serialize_with = "coord")]
+    pub width: f64,
+    #[serde(serialize_with = "coord")]
+    pub height: f64,
+    /// Containers come before their contents (draw in this order).
+    pub nodes: Vec<LayoutNode>,
+    pub edges: Vec<LayoutEdge>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayoutNode {
+    #[serde(skip)]
+    pub node: NodeId,
+    /// Unique and stable: the state's JSON pointer, `<scope>#start`, `<scope>#end`, ...
+    pub id: String,
+    /// The state name (for a missing target: the name it is called by).
+    pub state: Option<String>,
+    /// `Task`, `Choice`, ..., or `Start`, `End`, `Branch`, `Missing`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    #[serde(serialize_with = "coord")]
+    pub x: f64,
+    #[serde(serialize_with = "coord")]
+    pub y: f64,
+    #[serde(serialize_with = "coord")]
+    pub width: f64,
+    #[serde(serialize_with = "coord")]
+    pub height: f64,
+    /// The id of the container around this node.
+    pub parent: Option<String>,
+    /// The state's (or branch's, or scope's for Start/End) JSON pointer.
+    pub pointer: Option<String>,
+    /// The text lines to draw: the wrapped name (a container's title).
+    pub lines: Vec<String>,
+    /// A Map or Parallel (with its scopes inside), or a Parallel branch.
+    pub container: bool,
+    /// The title bar at the top of a container (0 otherwise).
+    #[serde(serialize_with = "coord")]
+    pub title_height: f64,
+    /// No path from its scope's Start leads here.
+    pub unreachable: bool,
+    /// How many containers are around it.
+    pub depth: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayoutEdge {
+    #[serde(skip)]
+    pub edge: EdgeId,
+    pub from: String,
+    pub to: String,
+    /// `Start`, `Next`, `Default`, `ChoiceRule`, `Catch`, `End`, `BranchStart`,
+    /// `IterationStart`.
+    pub kind: &'static str,
+    /// The rule or catcher index.
+    pub index: Option<usize>,
+    pub label: Option<String>,
+    /// An orthogonal polyline from the source's border to the target's border.
+    #[serde(serialize_with = "points")]
+    pub points: Vec<Point>,
+    /// Where the label goes (centred on the line: draw it with a background).
+    pub label_box: Option<Rect>,
+    /// The label wrapped to fit `label_box`.
+    pub label_lines: Vec<String>,
+    /// Goes against the flow (a loop): drawn upward, around the side.
+    pub back: bool,
+    pub pointer: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Rect {
+    #[serde(serialize_with = "coord")]
+    pub x: f64,
+    #[serde(serialize_with = "coord")]
+    pub y: f64,
+    #[serde(serialize_with = "coord")]
+    pub width: f64,
+    #[serde(serialize_with = "coord")]
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+
+    pub fn translate(self, dx: f64, dy: f64) -> Rect {
+        Rect { x: self.x + dx, y: self.y + dy, ..self }
+    }
+}
+
+impl LayoutNode {
+    pub fn rect(&self) -> Rect {
+        Rect { x: self.x, y: self.y, width: self.width, height: self.height }
+    }
+}
+
+impl Layout {
+    /// Compact JSON, byte-identical for the same input.
+    pub fn to_json(&self) -> String {
+        // Serializing plain data to a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn node(&self, id: &str) -> Option<&LayoutNode> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// Puts every number on the half-pixel grid.
+    pub(crate) fn snap(&mut self) {
+        self.width = snap(self.width);
+        self.height = snap(self.height);
+        for n in &mut self.nodes {
+            for v in [&mut n.x, &mut n.y, &mut n.width, &mut n.height, &mut n.title_height] {
+                *v = snap(*v);
+            }
+        }
+        for e in &mut self.edges {
+            for p in &mut e.points {
+                p[0] = snap(p[0]);
+                p[1] = snap(p[1]);
+            }
+            // Snapping may make neighbours equal; drop the repeats.
+            e.points.dedup();
+            if let Some(r) = &mut e.label_box {
+                for v in [&mut r.x, &mut r.y, &mut r.width, &mut r.height] {
+                    *v = snap(*v);
+                }
+            }
+        }
+    }
+}
+
+/// Nearest multiple of 0.5, never `-0`.
+pub(crate) fn snap(v: f64) -> f64 {
+    let r = (v * 2.0).round() / 2.0;
+    if r == 0.0 || !r.is_finite() {
+        0.0
+    } else {
+        r
+    }
+}
+
+fn coord<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+struct Coord(f64);
+
+impl Serialize for Coord {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        coord(&self.0, s)
+    }
+}
+
+fn points<S: Serializer>(v: &[Point], s: S) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(v.len()))?;
+    for p in v {
+        seq.serialize_element(&PointOut(*p))?;
+    }
+    seq.end()
+}
+
+struct PointOut(Point);
+
+impl Serialize for PointOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut t = s.serialize_tuple(2)?;
+        t.serialize_element(&Coord(self.0[0]))?;
+        t.serialize_element(&Coord(self.0[1]))?;
+        t.end()
+    }
+}
