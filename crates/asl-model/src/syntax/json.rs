@@ -88,7 +88,8 @@ impl Reader<'_> {
     fn skip_trivia(&mut self) -> Result<(), ParseError> {
         loop {
             match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                Some(b' ') => self.skip_spaces(),
+                Some(b'\t' | b'\n' | b'\r') => self.pos += 1,
                 Some(b'/') => match self.bytes.get(self.pos + 1) {
                     Some(b'/') => {
                         let rest = &self.bytes[self.pos..];
@@ -111,6 +112,46 @@ impl Reader<'_> {
 
     /// One value. Containers are read with an explicit stack, not recursion, so nesting
     /// depth costs heap, never stack (a debug build's 2 MB test threads included).
+    /// Skips a run of spaces eight bytes at a time (indentation is most of a pretty file).
+    fn skip_spaces(&mut self) {
+        while let Some(word) = self.word(self.pos) {
+            let other = word ^ u64::from_le_bytes([b' '; 8]);
+            if other != 0 {
+                self.pos += (other.trailing_zeros() / 8) as usize;
+                return;
+            }
+            self.pos += 8;
+        }
+        while self.peek() == Some(b' ') {
+            self.pos += 1;
+        }
+    }
+
+    /// Eight bytes at `at` as a little-endian word, if there are eight left.
+    fn word(&self, at: usize) -> Option<u64> {
+        let bytes: [u8; 8] = self.bytes.get(at..at + 8)?.try_into().ok()?;
+        Some(u64::from_le_bytes(bytes))
+    }
+
+    /// Length of the run of plain string bytes at `at`: up to the first `"`, `\\` or
+    /// control character (SWAR: eight bytes per step).
+    fn plain_run(&self, at: usize) -> usize {
+        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+        const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+        let mut n = 0;
+        while let Some(word) = self.word(at + n) {
+            let special = has_zero(word ^ u64::from_le_bytes([b'"'; 8]))
+                | has_zero(word ^ u64::from_le_bytes([b'\\'; 8]))
+                | word.wrapping_sub(u64::from_le_bytes([0x20; 8])) & !word & HIGH;
+            if special != 0 {
+                return n + (special.trailing_zeros() / 8) as usize;
+            }
+            n += 8;
+        }
+        n + self.bytes[at + n..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(self.bytes.len() - at - n)
+    }
+
     fn value(&mut self) -> Result<Node, ParseError> {
         let mut stack: Vec<Open> = Vec::new();
         let mut scratch = Scratch::default();
@@ -295,8 +336,8 @@ impl Reader<'_> {
         let start = self.pos;
         self.pos += 1;
         // Fast path: most strings have no escapes and are copied in one piece.
-        let plain = self.bytes[self.pos..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-        if let Some(len) = plain.filter(|&len| self.bytes[self.pos + len] == b'"') {
+        let len = self.plain_run(self.pos);
+        if self.bytes.get(self.pos + len) == Some(&b'"') {
             let value = CompactString::from(&self.text[self.pos..self.pos + len]);
             self.pos += len + 1;
             return Ok(value);

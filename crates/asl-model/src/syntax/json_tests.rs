@@ -91,3 +91,21 @@ fn repeated_keys_are_found_while_reading_with_their_pointers() {
     walked.sort();
     assert_eq!(walked, ["/a/1/y", "/a/1/y/1/k", "/b/c"]);
 }
+
+#[test]
+fn string_and_space_runs_are_exact_at_every_offset() {
+    // Specials at every position around the eight-byte steps, plus multi-byte text.
+    for len in 0..20 {
+        for special in ["\\n", "\\\"", "\\\\", "é", "\u{1f600}"] {
+            let body = format!("{}{special}{}", "a".repeat(len), "b".repeat(len % 7));
+            let text = format!("{{{}\"k\": \"{body}\"}}", " ".repeat(len));
+            let node = read_json(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            let expected: String = serde_json::from_str(&format!("\"{body}\"")).unwrap();
+            assert_eq!(node.get("k").and_then(Node::as_str), Some(expected.as_str()), "{text}");
+        }
+        let bad = format!("{{\"k\": \"{}\u{1}\"}}", "a".repeat(len));
+        assert!(read_json(&bad).is_err(), "control character at {len}");
+        let open = format!("{{\"k\": \"{}", "a".repeat(len));
+        assert!(read_json(&open).is_err());
+    }
+}
