@@ -9,6 +9,10 @@ mod machines;
 use asl_graph::{crossings, layout, Graph, LayoutOptions};
 use asl_model::{Document, Format};
 
+// Counts allocations and bytes per iteration, so memory growth shows beside the times.
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 fn main() {
     let doc = parse(1000);
     let g = Graph::from(&doc);
