@@ -40,3 +40,44 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// Reads a document for a command that needs one, reporting failure as the commands
+/// do: an unreadable file is exit 2 (`asl: FILE: cannot read: ...`), a parse error
+/// exit 1 (`FILE:LINE:COL: error[parse-error]: ...`).
+pub fn load(path: &Path, io: &mut crate::Io) -> Result<Document, u8> {
+    match read_document(path) {
+        Ok(doc) => Ok(doc),
+        Err(ReadError::Io(message)) => {
+            let _ = writeln!(io.err, "asl: {message}");
+            Err(crate::exit::USAGE)
+        }
+        Err(ReadError::Parse { error, .. }) => {
+            let p = error.position;
+            let _ = writeln!(
+                io.err,
+                "{}:{}:{}: error[parse-error]: {}",
+                path.display(),
+                p.line,
+                p.column,
+                error.message
+            );
+            Err(crate::exit::INVALID)
+        }
+    }
+}
+
+/// Writes a command's result to `-o FILE` (atomically) or standard output; exit 0, or 2
+/// with a one-line error.
+pub fn emit(output: Option<&Path>, contents: &[u8], io: &mut crate::Io) -> u8 {
+    let written = match output {
+        Some(path) => write_atomic(path, contents).map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => io.out.write_all(contents).map_err(|e| format!("cannot write output: {e}")),
+    };
+    match written {
+        Ok(()) => crate::exit::OK,
+        Err(message) => {
+            let _ = writeln!(io.err, "asl: {message}");
+            crate::exit::USAGE
+        }
+    }
+}

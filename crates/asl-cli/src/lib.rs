@@ -3,6 +3,8 @@
 
 mod export;
 mod input;
+mod layout;
+mod render;
 mod report;
 mod validate;
 
@@ -10,7 +12,7 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 
 #[derive(Parser)]
-#[command(name = "asl", version, about = "Validate and export AWS Step Functions state machines (Amazon States Language)")]
+#[command(name = "asl", version, about = "Validate, export, lay out and draw AWS Step Functions state machines (Amazon States Language)")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -22,6 +24,10 @@ enum Command {
     Validate(validate::Args),
     /// Write a document out as JSON or YAML (unchanged JSON comes out byte-identical).
     Export(export::Args),
+    /// Print the diagram geometry as JSON (boxes, containers, routed edges, labels).
+    Layout(layout::Args),
+    /// Draw the machine: SVG (light or dark), Mermaid for markdown, or Graphviz DOT.
+    Render(render::Args),
 }
 
 /// Exit codes shared by every command.
@@ -56,5 +62,7 @@ where
     match cli.command {
         Command::Validate(args) => validate::run(args, io),
         Command::Export(args) => export::run(args, io),
+        Command::Layout(args) => layout::run(args, io),
+        Command::Render(args) => render::run(args, io),
     }
 }

@@ -105,3 +105,125 @@ fn help_and_usage() {
     assert_eq!(asl(&["validate"]).status.code(), Some(2));
     assert_eq!(asl(&["export", "--to", "xml", "x"]).status.code(), Some(2));
 }
+
+#[test]
+fn layout_prints_the_geometry_json() {
+    let out = asl(&["layout", sample().to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    for key in ["width", "height", "nodes", "edges"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let node = v["nodes"].as_array().and_then(|n| n.iter().find(|n| n["state"] == "ValidateOrder")).expect("a state");
+    for key in ["id", "state", "type", "x", "y", "width", "height", "parent", "pointer", "caption"] {
+        assert!(node.get(key).is_some(), "node lacks {key}: {node}");
+    }
+    assert_eq!(node["type"], "Task");
+    assert_eq!(node["caption"], "Lambda: Invoke");
+    let edge = &v["edges"][0];
+    for key in ["from", "to", "kind", "label", "points"] {
+        assert!(edge.get(key).is_some(), "edge lacks {key}: {edge}");
+    }
+    assert!(edge["points"].as_array().is_some_and(|p| p.len() >= 2));
+
+    // -o writes the same bytes, atomically.
+    let path = temp("layout.json", "old");
+    let written = asl(&["layout", sample().to_str().unwrap_or_default(), "-o", path.to_str().unwrap_or_default()]);
+    assert_eq!(written.status.code(), Some(0));
+    assert!(written.stdout.is_empty());
+    assert_eq!(std::fs::read(&path).expect("written"), out.stdout);
+}
+
+#[test]
+fn render_writes_well_formed_svg_in_both_themes() {
+    let mut backgrounds = Vec::new();
+    for theme in ["light", "dark"] {
+        let out = asl(&["render", sample().to_str().unwrap_or_default(), "--format", "svg", "--theme", theme]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+        let root = doc.root_element();
+        assert!(root.has_tag_name(("http://www.w3.org/2000/svg", "svg")), "root is <svg>");
+        assert!(root.attribute("viewBox").is_some());
+        let texts: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+        assert!(texts.contains(&"ValidateOrder") && texts.contains(&"Lambda: Invoke"), "{texts:?}");
+        // Self-contained: nothing fetched from elsewhere.
+        assert!(!text.contains("href") && !text.contains("<script") && !text.contains("@import"));
+        let bg = doc.descendants().find(|n| n.has_tag_name("rect")).and_then(|n| n.attribute("fill")).map(str::to_owned);
+        backgrounds.push(bg);
+    }
+    assert_ne!(backgrounds[0], backgrounds[1], "the dark theme has another background");
+    // SVG is the default format.
+    let default = asl(&["render", sample().to_str().unwrap_or_default()]);
+    assert!(String::from_utf8_lossy(&default.stdout).starts_with("<svg "));
+}
+
+#[test]
+fn render_writes_mermaid_and_dot() {
+    let mermaid = asl(&["render", sample().to_str().unwrap_or_default(), "--format", "mermaid"]);
+    assert_eq!(mermaid.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&mermaid.stdout);
+    assert!(text.starts_with("flowchart TD\n"), "{text}");
+    assert!(text.contains("-.->|\"States.ALL\"|"), "dashed catch edges: {text}");
+    assert!(text.contains("{\"IsInStock<br/>"), "Choice as a rhombus: {text}");
+
+    let path = temp("order.dot", "");
+    let dot = asl(&["render", sample().to_str().unwrap_or_default(), "--format", "dot", "-o", path.to_str().unwrap_or_default()]);
+    assert_eq!(dot.status.code(), Some(0));
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(text.starts_with("digraph ") && text.trim_end().ends_with('}'), "{text}");
+    assert!(text.contains("style=dashed"), "dashed catch edges: {text}");
+}
+
+#[test]
+fn layout_and_render_report_errors_like_export() {
+    let broken = temp("broken.asl.json", "{\n  \"StartAt\": \"A\",\n  \"States\": {\n");
+    let missing = std::env::temp_dir().join("asl-cli-no-such-dir/none.asl.json");
+    for cmd in [&["layout"][..], &["render"][..], &["render", "--format", "mermaid"][..]] {
+        let mut args = cmd.to_vec();
+        args.push(broken.to_str().unwrap_or_default());
+        let out = asl(&args);
+        assert_eq!(out.status.code(), Some(1), "{cmd:?}: a parse error exits 1");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with(&format!("{}:", broken.display())) && stderr.contains("error[parse-error]"), "{stderr}");
+        assert!(out.stdout.is_empty());
+
+        let mut args = cmd.to_vec();
+        args.push(missing.to_str().unwrap_or_default());
+        let out = asl(&args);
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}: an unreadable file exits 2");
+        assert!(String::from_utf8_lossy(&out.stderr).starts_with("asl: "));
+    }
+    let unwritable = std::env::temp_dir().join("asl-cli-no-such-dir/out.svg");
+    let out = asl(&["render", sample().to_str().unwrap_or_default(), "-o", unwritable.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(asl(&["render", sample().to_str().unwrap_or_default(), "--format", "png"]).status.code(), Some(2));
+    assert_eq!(asl(&["render", sample().to_str().unwrap_or_default(), "--theme", "blue"]).status.code(), Some(2));
+    assert_eq!(asl(&["layout"]).status.code(), Some(2));
+}
+
+#[test]
+fn layout_and_render_never_panic_on_bad_input() {
+    let dir = std::env::temp_dir().join(format!("asl-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let cases: [(&str, &[u8], Option<i32>); 5] = [
+        ("nul.asl.json", b"\0\0\0", Some(1)),
+        ("deep.asl.json", &[b'['; 200_000], Some(1)),
+        ("latin1.asl.json", b"{\"a\": \"\xff\"}", Some(1)),
+        // Parses, though it is no machine: still drawn (Start, a missing StartAt target).
+        ("empty.asl.json", b"{}", Some(0)),
+        ("dangling.asl.json", b"{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"<Nope>\"}}}", Some(0)),
+    ];
+    for (name, bytes, code) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        for cmd in [&["layout"][..], &["render"][..], &["render", "--format", "mermaid"][..], &["render", "--format", "dot"][..]] {
+            let mut args = cmd.to_vec();
+            args.push(path.to_str().unwrap_or_default());
+            let out = asl(&args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), code, "{name} {cmd:?}: {stderr}");
+            assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        }
+    }
+}

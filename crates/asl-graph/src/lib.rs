@@ -10,6 +10,9 @@
 //! order within layers, place, route, size containers), linear-ish in the machine's size
 //! and deterministic.
 //!
+//! [`render`] draws a [`Layout`] as a self-contained SVG in Workflow Studio's look, and
+//! writes the [`Graph`] as Mermaid (`flowchart TD`) or Graphviz DOT.
+//!
 //! ```
 //! use asl_graph::{layout, Graph, LayoutOptions};
 //! use asl_model::{Document, Format};
@@ -39,6 +42,7 @@
 
 pub mod graph;
 pub mod layout;
+pub mod render;
 
 pub use graph::{
     Contents, Edge, EdgeId, EdgeKind, Graph, Node, NodeId, NodeKind, Scope, ScopeId, ScopeKind, StateType,

@@ -1,5 +1,6 @@
 //! The layout on every corpus file and sample, on bad and huge input, with invariants
-//! checked (see `layout/check.rs`) and determinism asserted.
+//! checked (see `layout/check.rs`) and determinism asserted; the diagrams drawn from it
+//! (`layout/goldens.rs`, goldens in `goldens/`).
 
 #[path = "layout/bad_input.rs"]
 mod bad_input;
@@ -7,6 +8,8 @@ mod bad_input;
 mod check;
 #[path = "layout/corpus.rs"]
 mod corpus;
+#[path = "layout/goldens.rs"]
+mod goldens;
 #[path = "layout/graph.rs"]
 mod graph;
 #[path = "../benches/machines.rs"]

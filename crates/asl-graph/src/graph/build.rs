@@ -64,6 +64,7 @@ impl Builder {
         NodeId(self.graph.add_node(Node {
             kind,
             name,
+            subtitle: None,
             key,
             pointer,
             scope,
@@ -115,6 +116,7 @@ impl Builder {
                 p.id,
                 p.owner,
             );
+            self.graph[id.0].subtitle = super::service::subtitle(state);
             nodes.push(id);
             by_name.entry(state.name.as_str()).or_insert(id);
             let contents = self.contents(state, id, p, &mut children);

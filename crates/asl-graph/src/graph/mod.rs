@@ -13,6 +13,7 @@
 
 mod build;
 pub mod label;
+pub mod service;
 
 use asl_model::model::StateKind;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
@@ -154,6 +155,9 @@ pub struct Node {
     pub kind: NodeKind,
     /// The state name; "Start"/"End"; "Branch N"; the missing target's name.
     pub name: String,
+    /// What the small line under the name says when the type alone would say less: a
+    /// Task's service and action (`Lambda: Invoke`), a distributed Map, a misspelt type.
+    pub subtitle: Option<String>,
     /// A stable text id, unique in the graph: the JSON pointer of the state or branch,
     /// the scope pointer + `#start`/`#end`, the would-be pointer + `#missing`.
     pub key: String,
@@ -170,6 +174,17 @@ pub struct Node {
 }
 
 impl Node {
+    /// The small line under the name: the subtitle, else the type (`missing` for a
+    /// dangling target); empty for Start, End and branches, which show only their name.
+    pub fn caption(&self) -> &str {
+        match (&self.subtitle, self.kind) {
+            (Some(s), _) => s,
+            (None, NodeKind::Missing) => "missing",
+            (None, NodeKind::State(t)) => t.name(),
+            (None, _) => "",
+        }
+    }
+
     pub fn is_container(&self) -> bool {
         !matches!(self.contents, Contents::None)
     }

@@ -30,6 +30,7 @@ mod tracks;
 pub use options::{estimate_text_width, LayoutOptions, TextWidth};
 pub use output::{Layout, LayoutEdge, LayoutNode, Point, Rect};
 pub use sizes::{label_box, node_box, TextBox};
+pub(crate) use sizes::line_height;
 
 use crate::graph::{Contents, Graph, NodeId, NodeKind};
 use container::Frames;
@@ -41,14 +42,14 @@ pub fn layout(graph: &Graph, opts: &LayoutOptions) -> Layout {
     let n = graph.node_count();
     let scopes = graph.scopes();
     let mut size = vec![(0.0, 0.0); n];
-    let mut lines: Vec<Vec<String>> = vec![Vec::new(); n];
+    // Text of each node: wrapped name lines and caption (a container's are fitted to its
+    // final width in `compose`).
+    let mut text: Vec<(Vec<String>, String)> = vec![(Vec::new(), String::new()); n];
     for (id, node) in graph.nodes() {
-        if node.is_container() {
-            lines[id.index()] = vec![node.name.clone()];
-        } else {
+        if !node.is_container() {
             let b = node_box(opts, node);
             size[id.index()] = (b.width, b.height);
-            lines[id.index()] = b.lines;
+            text[id.index()] = (b.lines, b.caption);
         }
     }
     let mut labels: Vec<Option<TextBox>> = vec![None; graph.edge_count()];
@@ -78,7 +79,7 @@ pub fn layout(graph: &Graph, opts: &LayoutOptions) -> Layout {
         scope_size[sid] = (r.width, r.height);
         routed[sid] = Some(r);
     }
-    compose(graph, opts, &frames, routed, &lines, &labels)
+    compose(graph, opts, &frames, routed, text, &labels)
 }
 
 /// Absolute coordinates, top down: a scope's origin follows from its owner's box.
@@ -87,7 +88,7 @@ fn compose(
     opts: &LayoutOptions,
     frames: &Frames,
     routed: Vec<Option<Routed>>,
-    lines: &[Vec<String>],
+    mut text: Vec<(Vec<String>, String)>,
     labels: &[Option<TextBox>],
 ) -> Layout {
     let n = graph.node_count();
@@ -137,6 +138,12 @@ fn compose(
             NodeKind::State(_) if node.is_container() => opts.title_height,
             _ => 0.0,
         };
+        let (lines, caption) = if node.is_container() {
+            let (name, caption) = sizes::fit_title(opts, node, r.width);
+            (vec![name], caption)
+        } else {
+            std::mem::take(&mut text[id.index()])
+        };
         nodes.push(LayoutNode {
             node: id,
             id: node.key.clone(),
@@ -148,7 +155,8 @@ fn compose(
             height: r.height,
             parent: node.parent.map(|p| graph.node(p).key.clone()),
             pointer: node.pointer.clone(),
-            lines: lines[id.index()].clone(),
+            lines,
+            caption,
             container: node.is_container(),
             title_height: title,
             unreachable: node.unreachable,

@@ -10,6 +10,9 @@ pub type TextWidth = Arc<dyn Fn(&str, f64) -> f64 + Send + Sync>;
 #[derive(Clone)]
 pub struct LayoutOptions {
     pub text_width: TextWidth,
+    /// Measures state names and container titles, which renderers draw bold; `None`
+    /// measures them with `text_width` like any other text.
+    pub name_text_width: Option<TextWidth>,
     /// State names.
     pub font_size: f64,
     /// The type caption under a name, edge labels.
@@ -52,6 +55,7 @@ impl Default for LayoutOptions {
     fn default() -> Self {
         LayoutOptions {
             text_width: Arc::new(estimate_text_width),
+            name_text_width: None,
             font_size: 13.0,
             small_font_size: 11.0,
             node_min_width: 96.0,
@@ -80,12 +84,24 @@ impl LayoutOptions {
     }
 
     pub(crate) fn measure(&self, text: &str, font_size: f64) -> f64 {
-        let w = (self.text_width)(text, font_size);
-        if w.is_finite() && w > 0.0 {
-            w
-        } else {
-            0.0
+        sane((self.text_width)(text, font_size))
+    }
+
+    /// The width of a state name or a container title.
+    pub(crate) fn measure_name(&self, text: &str, font_size: f64) -> f64 {
+        match &self.name_text_width {
+            Some(f) => sane(f(text, font_size)),
+            None => self.measure(text, font_size),
         }
+    }
+}
+
+/// A caller's measure may return anything; a width is finite and not negative.
+fn sane(w: f64) -> f64 {
+    if w.is_finite() && w > 0.0 {
+        w
+    } else {
+        0.0
     }
 }
 

@@ -46,6 +46,9 @@ pub struct LayoutNode {
     pub pointer: Option<String>,
     /// The text lines to draw: the wrapped name (a container's title).
     pub lines: Vec<String>,
+    /// The small line under the name (beside a container's title): the service and
+    /// action of a Task (`Lambda: Invoke`), else the type; cut to fit; may be empty.
+    pub caption: String,
     /// A Map or Parallel (with its scopes inside), or a Parallel branch.
     pub container: bool,
     /// The title bar at the top of a container (0 otherwise).

@@ -14,6 +14,10 @@ use crate::graph::{EdgeId, NodeId};
 
 /// How far from the top centre an arriving line may enter straight.
 const ENTRY_NEAR: f64 = 16.0;
+/// A line this close to its dummy's channel stays where it is rather than jog: a kink
+/// of a pixel or two reads as a drawing error. Channels are at least `edge_gap` apart
+/// and boxes further, so lines stay distinct and clear of boxes.
+const JOG_SNAP: f64 = 4.0;
 
 /// A y not yet known while routes are planned.
 #[derive(Clone, Copy, Debug)]
@@ -84,7 +88,16 @@ impl Planner<'_> {
         let mut cur = self.ports.exit_x[i];
         let mut pts = vec![(cur, Y::Bottom(u))];
         for j in 1..chain.len() {
-            let next = if j + 1 == chain.len() { self.entry_x(v, cur) } else { self.g.nodes[chain[j]].x };
+            let next = if j + 1 == chain.len() {
+                self.entry_x(v, cur)
+            } else {
+                let x = self.g.nodes[chain[j]].x;
+                if (x - cur).abs() <= JOG_SNAP {
+                    cur
+                } else {
+                    x
+                }
+            };
             if (next - cur).abs() > 0.5 {
                 let y = self.track(self.g.nodes[chain[j - 1]].layer + 1, cur, next, true, false, i);
                 pts.push((cur, y));

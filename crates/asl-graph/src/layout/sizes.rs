@@ -11,13 +11,15 @@ pub struct TextBox {
     pub width: f64,
     pub height: f64,
     pub lines: Vec<String>,
+    /// The small line under a state's name, cut to fit the box (empty for pills).
+    pub caption: String,
 }
 
 const NAME_LINES: usize = 2;
 const LABEL_LINES: usize = 2;
 const PILL_HEIGHT: f64 = 28.0;
 
-fn line_height(font: f64) -> f64 {
+pub(crate) fn line_height(font: f64) -> f64 {
     (font * 1.3).ceil()
 }
 
@@ -26,38 +28,66 @@ pub fn node_box(opts: &LayoutOptions, node: &Node) -> TextBox {
     match node.kind {
         NodeKind::Start | NodeKind::End => {
             let w = opts.measure(&node.name, opts.small_font_size) + 2.0 * opts.node_padding + 8.0;
-            TextBox { width: w.max(56.0).ceil(), height: PILL_HEIGHT, lines: vec![node.name.clone()] }
+            let lines = vec![node.name.clone()];
+            TextBox { width: w.max(56.0).ceil(), height: PILL_HEIGHT, lines, caption: String::new() }
         }
         _ => {
             let inner = opts.node_max_width - 2.0 * opts.node_padding;
-            let lines = wrap(opts, &node.name, opts.font_size, inner, NAME_LINES);
-            let caption = caption(node);
-            let text_w = lines
-                .iter()
-                .map(|l| opts.measure(l, opts.font_size))
-                .fold(opts.measure(caption, opts.small_font_size), f64::max);
+            let name = |s: &str| opts.measure_name(s, opts.font_size);
+            let lines = wrap_with(&name, &node.name, inner, NAME_LINES);
+            // A caption longer than the widest box is cut, never drawn past the border.
+            let small = |s: &str| opts.measure(s, opts.small_font_size);
+            let caption = truncate(&small, node.caption(), inner);
+            let mut text_w = lines.iter().map(|l| name(l)).fold(small(&caption), f64::max);
+            if caption != node.caption() {
+                // A cut caption gets the widest box, so it is cut as late as it can be.
+                text_w = inner;
+            }
             let width =
                 (text_w + 2.0 * opts.node_padding).clamp(opts.node_min_width, opts.node_max_width).ceil();
             let height =
                 16.0 + lines.len() as f64 * line_height(opts.font_size) + line_height(opts.small_font_size);
-            TextBox { width, height: height.ceil(), lines }
+            TextBox { width, height: height.ceil(), lines, caption }
         }
     }
 }
 
-/// The small text under a state's name.
-pub fn caption(node: &Node) -> &'static str {
-    match node.kind {
-        NodeKind::Missing => "missing",
-        kind => kind.type_name(),
-    }
+/// The least width of a container: its title (name and caption) must fit.
+pub fn title_width(opts: &LayoutOptions, node: &Node) -> f64 {
+    let name = opts.measure_name(&node.name, opts.font_size).min(opts.node_max_width * 2.0);
+    let caption = opts.measure(node.caption(), opts.small_font_size);
+    (name + caption + 3.0 * opts.node_padding).ceil()
 }
 
-/// The least width of a container: its title (name and type) must fit.
-pub fn title_width(opts: &LayoutOptions, node: &Node) -> f64 {
-    let name = opts.measure(&node.name, opts.font_size).min(opts.node_max_width * 2.0);
-    let caption = opts.measure(caption(node), opts.small_font_size);
-    (name + caption + 3.0 * opts.node_padding).ceil()
+/// A container's title bar text fitted to its width: (name, caption). The caption goes
+/// first when room is short, the name is cut last.
+pub fn fit_title(opts: &LayoutOptions, node: &Node, width: f64) -> (String, String) {
+    let name_w = |s: &str| opts.measure_name(s, opts.font_size);
+    let small = |s: &str| opts.measure(s, opts.small_font_size);
+    let room = (width - 3.0 * opts.node_padding).max(0.0);
+    let name = truncate(&name_w, &node.name, room);
+    let left = room - name_w(&name);
+    let caption = node.caption();
+    let caption = if small(caption) <= left { caption.to_owned() } else { String::new() };
+    (name, caption)
+}
+
+/// `text` if it fits `max_width`, else its longest prefix that fits with `…` added.
+/// Reads no further than fits, whatever the length of `text`.
+pub fn truncate(measure: &dyn Fn(&str) -> f64, text: &str, max_width: f64) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(if c.is_control() { ' ' } else { c });
+        if measure(&out) > max_width {
+            out.pop();
+            while !out.is_empty() && measure(&format!("{out}…")) > max_width {
+                out.pop();
+            }
+            out.push('…');
+            return out;
+        }
+    }
+    out
 }
 
 /// An edge label.
@@ -65,14 +95,19 @@ pub fn label_box(opts: &LayoutOptions, text: &str) -> TextBox {
     let lines = wrap(opts, text, opts.small_font_size, opts.max_label_width, LABEL_LINES);
     let w = lines.iter().map(|l| opts.measure(l, opts.small_font_size)).fold(0.0, f64::max);
     let height = lines.len() as f64 * line_height(opts.small_font_size) + 4.0;
-    TextBox { width: (w + 8.0).ceil(), height, lines }
+    TextBox { width: (w + 8.0).ceil(), height, lines, caption: String::new() }
+}
+
+/// [`wrap_with`] measuring with the options' regular text width.
+pub fn wrap(opts: &LayoutOptions, text: &str, font: f64, max_width: f64, max_lines: usize) -> Vec<String> {
+    wrap_with(&|s: &str| opts.measure(s, font), text, max_width, max_lines)
 }
 
 /// Greedy word wrap to `max_width`; words wider than a line break between characters;
 /// past `max_lines` the last line ends with `…`. Stops reading once the lines are full,
-/// so a 100 kB condition costs no more than a short one.
-pub fn wrap(opts: &LayoutOptions, text: &str, font: f64, max_width: f64, max_lines: usize) -> Vec<String> {
-    let fits = |s: &str| opts.measure(s, font) <= max_width;
+/// so a 100 kB condition costs no more than a short one. Never empty.
+pub fn wrap_with(measure: &dyn Fn(&str) -> f64, text: &str, max_width: f64, max_lines: usize) -> Vec<String> {
+    let fits = |s: &str| measure(s) <= max_width;
     let max_lines = max_lines.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -98,7 +133,13 @@ pub fn wrap(opts: &LayoutOptions, text: &str, font: f64, max_width: f64, max_lin
             cur.push(c);
             if !fits(&cur) && cur.chars().nth(1).is_some() {
                 cur.pop();
-                lines.push(std::mem::take(&mut cur));
+                // Break where the word has a seam (`Glue.|Crawler`, `Crawler|Running`)
+                // rather than mid-syllable, carrying the tail to the next line.
+                let tail = match seam(&cur) {
+                    Some(i) => cur.split_off(i),
+                    None => String::new(),
+                };
+                lines.push(std::mem::replace(&mut cur, tail));
                 cur.push(c);
                 if lines.len() >= max_lines {
                     more = true;
@@ -128,6 +169,24 @@ pub fn wrap(opts: &LayoutOptions, text: &str, font: f64, max_width: f64, max_lin
     lines
 }
 
+/// The last place in `s`, past its first third, where a long word may break: after
+/// punctuation, or between a lower-case letter and an upper-case one.
+fn seam(s: &str) -> Option<usize> {
+    let mut best = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if let Some(p) = prev {
+            let after_punct = matches!(p, '.' | ',' | '_' | '-' | '/' | ':' | ')' | ']');
+            let camel = p.is_lowercase() && c.is_uppercase();
+            if (after_punct || camel) && i * 3 >= s.len() {
+                best = Some(i);
+            }
+        }
+        prev = Some(c);
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +200,11 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'), "{lines:?}");
         assert!(lines.iter().all(|l| opts.measure(l, 13.0) <= 100.0), "{lines:?}");
+        let w = |s: &str| opts.measure(s, 11.0);
+        assert_eq!(truncate(&w, "Bedrock Agents: CreateKnowledgeBase", 150.0), "Bedrock Agents: CreateKno…");
+        assert_eq!(truncate(&w, "Lambda: Invoke", 150.0), "Lambda: Invoke");
+        let lines = wrap(&opts, "Glue.CrawlerRunningException", 11.0, 140.0, 2);
+        assert_eq!(lines, ["Glue.CrawlerRunning", "Exception"]);
         let word = "x".repeat(10_000);
         let lines = wrap(&opts, &word, 13.0, 100.0, 2);
         assert_eq!(lines.len(), 2);

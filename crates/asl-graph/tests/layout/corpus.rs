@@ -132,6 +132,7 @@ fn geometry_json_has_the_documented_shape() {
             "parent",
             "pointer",
             "lines",
+            "caption",
             "container",
             "titleHeight",
             "unreachable",
