@@ -6,13 +6,15 @@ mod input;
 mod layout;
 mod render;
 mod report;
+mod run;
+mod test_cmd;
 mod validate;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
 
 #[derive(Parser)]
-#[command(name = "asl", version, about = "Validate, export, lay out and draw AWS Step Functions state machines (Amazon States Language)")]
+#[command(name = "asl", version, about = "Validate, export, lay out, draw, run and test AWS Step Functions state machines (Amazon States Language)")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,6 +30,10 @@ enum Command {
     Layout(layout::Args),
     /// Draw the machine: SVG (light or dark), Mermaid for markdown, or Graphviz DOT.
     Render(render::Args),
+    /// Run one execution locally (mocked tasks, virtual clock); exit 0 when it succeeds.
+    Run(run::Args),
+    /// Run test files (cases with input, mocks and the expected outcome); exit 0 when all pass.
+    Test(test_cmd::Args),
 }
 
 /// Exit codes shared by every command.
@@ -64,5 +70,7 @@ where
         Command::Export(args) => export::run(args, io),
         Command::Layout(args) => layout::run(args, io),
         Command::Render(args) => render::run(args, io),
+        Command::Run(args) => run::run(args, io),
+        Command::Test(args) => test_cmd::run(args, io),
     }
 }

@@ -227,3 +227,174 @@ fn layout_and_render_never_panic_on_bad_input() {
         }
     }
 }
+
+// ---------------------------------------------------------------- asl run / asl test
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn run_a_sample_with_mocks_prints_the_output() {
+    let dir = samples().join("order-processing");
+    let (file, input, mocks) = (dir.join("order-processing.asl.json"), dir.join("input.json"), dir.join("mocks.json"));
+    let input_arg = format!("@{}", input.display());
+    let out = asl(&["run", file.to_str().unwrap_or_default(), "--input", &input_arg, "--mocks", mocks.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let output: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the output is JSON");
+    assert_eq!(output["status"], "CONFIRMED");
+}
+
+#[test]
+fn run_json_format_has_status_states_and_history() {
+    let path = temp("pass.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": 1, "ResultPath": "$.a", "End": true}}}"#);
+    let out = asl(&["run", path.to_str().unwrap_or_default(), "--input", r#"{"x": true}"#, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["status"], "SUCCEEDED");
+    assert_eq!(v["output"], serde_json::json!({"x": true, "a": 1}));
+    let state = &v["states"][0];
+    for key in ["name", "type", "input", "output", "inspection"] {
+        assert!(state.get(key).is_some(), "missing {key} in {state}");
+    }
+    let kinds: Vec<&str> = v["history"].as_array().into_iter().flatten().filter_map(|e| e["type"].as_str()).collect();
+    assert_eq!(kinds, ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+    assert_eq!(v["history"][1]["previousEventId"], 0);
+}
+
+#[test]
+fn run_a_failing_execution_exits_1_with_error_and_cause_on_stderr() {
+    let path = temp("fail.asl.json", r#"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Oops", "Cause": "it broke"}}}"#);
+    let out = asl(&["run", path.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(text(&out.stderr).trim(), "asl: execution FAILED: Oops: it broke");
+}
+
+#[test]
+fn run_refuses_bad_definitions_inputs_and_mocks_with_exit_2() {
+    let invalid = temp("invalid.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nope"}}}"#);
+    let out = asl(&["run", invalid.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("error[dangling-next]") && stderr.contains("not run"), "{stderr}");
+
+    let ok = temp("ok.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#);
+    let p = ok.to_str().unwrap_or_default();
+    let out = asl(&["run", p, "--input", "{not json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("asl: --input: not JSON"), "{}", text(&out.stderr));
+
+    let wrong_shape = temp("wrong-mocks.json", r#"{"A": {"return": 1}}"#);
+    let out = asl(&["run", p, "--mocks", wrong_shape.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("mocks for state 'A' must be an array"), "{}", text(&out.stderr));
+
+    // A Task without a mock: the execution fails naming the state.
+    let out = asl(&["run", p]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("'A' has no mock"), "{}", text(&out.stderr));
+
+    // Mocks that run out: the invocation that has none is named.
+    let short = temp("short-mocks.json", r#"{"A": []}"#);
+    let out = asl(&["run", p, "--mocks", short.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("add a response for invocation 1"), "{}", text(&out.stderr));
+
+    let out = asl(&["run", "/no/such/file.asl.json"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn run_with_a_mock_config_file_and_test_case() {
+    let path = temp("cfg.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "OutputPath": "$.Payload", "End": true}}}"#);
+    let mocks = temp(
+        "cfg-mocks.json",
+        r#"{"StateMachines": {"cfg": {"TestCases": {"Happy": {"A": "Ok"}, "Sad": {"A": "Err"}}}},
+            "MockedResponses": {"Ok": {"0": {"Return": {"Payload": {"fine": true}}}},
+                                "Err": {"0": {"Throw": {"Error": "Bad", "Cause": "sad"}}}}}"#,
+    );
+    let (p, m) = (path.to_str().unwrap_or_default(), mocks.to_str().unwrap_or_default());
+    let out = asl(&["run", p, "--mocks", m, "--test-case", "Happy"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&out.stdout).ok(), Some(serde_json::json!({"fine": true})));
+    let out = asl(&["run", p, "--mocks", m, "--test-case", "Sad"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = asl(&["run", p, "--mocks", m, "--test-case", "Nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no test case 'Nope'"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn run_ends_runaway_loops_and_oversized_maps_with_clear_errors() {
+    let looping = temp(
+        "loop.asl.json",
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"},
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true, "Next": "Done"}], "Default": "A"},
+            "Done": {"Type": "Succeed"}}}"#,
+    );
+    let p = looping.to_str().unwrap_or_default();
+    let out = asl(&["run", p, "--type", "express", "--max-transitions", "5000"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("limit of 5000 state transitions"), "{}", text(&out.stderr));
+    // Standard executions stop at AWS's history limit first.
+    let out = asl(&["run", p]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("maximum number of history events (25000)"), "{}", text(&out.stderr));
+
+    let map = temp(
+        "bigmap.asl.json",
+        r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}}}}"#,
+    );
+    let items = temp("million.json", &format!("[{}0]", "0,".repeat(999_999)));
+    let input = format!("@{}", items.display());
+    let out = asl(&["run", map.to_str().unwrap_or_default(), "--input", &input]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("States.DataLimitExceeded"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn test_runs_the_sample_tests_and_counts() {
+    let file = samples().join("order-processing/tests.json");
+    let out = asl(&["test", file.to_str().unwrap_or_default()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("6 passed, 0 failed"));
+}
+
+#[test]
+fn test_reports_the_first_difference_and_exits_1() {
+    let case = temp(
+        "failing-test.json",
+        r#"{"cases": [
+            {"name": "right", "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"n": 1}, "End": true}}},
+             "input": {}, "expect": {"status": "SUCCEEDED", "output": {"n": 1.0}}},
+            {"name": "wrong", "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"n": 1}, "End": true}}},
+             "input": {}, "expect": {"status": "SUCCEEDED", "output": {"n": 2}}}
+        ]}"#,
+    );
+    let out = asl(&["test", case.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("ok   right"), "{stdout}");
+    assert!(stdout.contains("FAIL wrong") && stdout.contains("expect.output.n: expected 2, got 1"), "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("1 passed, 1 failed"));
+    let out = asl(&["test", "/no/such/tests.json"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn test_reads_definition_files_relative_to_the_test_file() {
+    let dir = std::env::temp_dir().join(format!("asl-cli-{}-rel", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).expect("dir");
+    std::fs::write(dir.join("sub/m.asl.json"), r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#).expect("write");
+    std::fs::write(dir.join("sub/t.json"), r#"{"name": "rel", "definition_file": "m.asl.json", "input": {"k": 1}, "expect": {"status": "SUCCEEDED", "output": {"k": 1}}}"#).expect("write");
+    std::fs::write(dir.join("sub/input.json"), r#"{"not": "a test"}"#).expect("write");
+    let out = asl(&["test", dir.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().last(), Some("1 passed, 0 failed"));
+}

@@ -274,12 +274,14 @@ pub(super) fn machine_fields(ctx: &mut Ctx) {
 }
 
 pub(super) fn scope_fields(ctx: &mut Ctx, scope: &StateMachine) {
-    let known: &[&str] = if scope.pointer.ends_with("/ItemProcessor") {
-        &["Comment", "StartAt", "States", "ProcessorConfig"]
+    // The legacy `Iterator` takes a `ProcessorConfig` too: AWS runs such machines (the
+    // conformance corpus records one, `scenarios__test_map_state_legacy_config_inline`).
+    let processor = scope.pointer.ends_with("/ItemProcessor") || scope.pointer.ends_with("/Iterator");
+    let (known, what): (&[&str], &str) = if processor {
+        (&["Comment", "StartAt", "States", "ProcessorConfig"], "Map item processor")
     } else {
-        &["Comment", "StartAt", "States"]
+        (&["Comment", "StartAt", "States"], "Parallel branch")
     };
-    let what = if known.len() == 4 { "Map item processor" } else { "Parallel branch" };
     object_fields(ctx, &scope.pointer, known, what);
 }
 

@@ -61,6 +61,11 @@ fn required_fields() {
     .says("\"ItemProcessor\"");
     t.case("Map with the deprecated Iterator", &one(r#"{"Type": "Map", "End": true, "Iterator": {"StartAt": "I", "States": {"I": {"Type": "Succeed"}}}}"#), &[]);
     t.case(
+        "Map with the deprecated Iterator and a ProcessorConfig (AWS runs these)",
+        &one(r#"{"Type": "Map", "End": true, "Iterator": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "I", "States": {"I": {"Type": "Succeed"}}}}"#),
+        &[],
+    );
+    t.case(
         "Wait without a duration",
         &one(r#"{"Type": "Wait", "End": true}"#),
         &[("missing-field", "/States/A", 2, 3)],

@@ -1,0 +1,191 @@
+//! `asl run FILE [--input JSON|@FILE] [--mocks FILE [--test-case NAME]] [--type standard|express]
+//! [--format text|json] [--real-time] [--max-transitions N]`: one execution on the local
+//! engine. Exit 0 SUCCEEDED, 1 FAILED/TIMED_OUT/ABORTED, 2 usage, I/O or invalid definition.
+
+use crate::exit;
+use crate::input::read_document;
+use crate::report::render;
+use crate::Io;
+use asl_check::{check, parse_error, Severity};
+use asl_eval::{Execution, ExecutionType, Mocks, Options, RealClock, Status};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The ASL file to run.
+    file: PathBuf,
+    /// The execution input: JSON text, or @FILE to read it from a file (default {}).
+    #[arg(long, value_name = "JSON|@FILE")]
+    input: Option<String>,
+    /// Mocked task results: a plain {"State": [{"return": ...} | {"throw": ...}]} list or a
+    /// Step Functions Local mock config file.
+    #[arg(long, value_name = "FILE")]
+    mocks: Option<PathBuf>,
+    /// The test case of a mock config file.
+    #[arg(long, value_name = "NAME", requires = "mocks")]
+    test_case: Option<String>,
+    /// The state machine of a mock config file (default: the only one), also its name in
+    /// the context object (default: the file name).
+    #[arg(long, value_name = "NAME")]
+    state_machine_name: Option<String>,
+    /// Execution type: express lifts the 25,000-event history limit.
+    #[arg(long = "type", value_enum, default_value = "standard")]
+    kind: Kind,
+    /// text: the output JSON (error and cause on stderr); json: status, output, error,
+    /// cause, per-state records and the history.
+    #[arg(long, value_enum, default_value = "text")]
+    format: OutputFormat,
+    /// Really wait in Wait states and retry backoffs (default: a virtual clock).
+    #[arg(long)]
+    real_time: bool,
+    /// End a runaway execution after this many state transitions (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    max_transitions: u64,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Kind {
+    Standard,
+    Express,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args, io: &mut Io) -> u8 {
+    match prepare(&args, io) {
+        Ok((doc, input, mocks, options)) => {
+            let outcome = Execution::run(&doc, input, &mocks, &options);
+            match args.format {
+                OutputFormat::Text => {
+                    if let Some(output) = &outcome.output {
+                        let _ = writeln!(io.out, "{}", pretty(output));
+                    } else {
+                        let _ = writeln!(
+                            io.err,
+                            "asl: execution {}: {}{}",
+                            outcome.status.as_str(),
+                            outcome.error.as_deref().unwrap_or("(no error name)"),
+                            outcome.cause.as_deref().map(|c| format!(": {c}")).unwrap_or_default()
+                        );
+                    }
+                }
+                OutputFormat::Json => {
+                    let report = json!({
+                        "status": outcome.status,
+                        "output": outcome.output,
+                        "error": outcome.error,
+                        "cause": outcome.cause,
+                        "states": outcome.states,
+                        "history": outcome.history,
+                    });
+                    let _ = writeln!(io.out, "{}", pretty(&report));
+                }
+            }
+            if outcome.status == Status::Succeeded {
+                exit::OK
+            } else {
+                exit::INVALID
+            }
+        }
+        Err(message) => {
+            if !message.is_empty() {
+                let _ = writeln!(io.err, "{message}");
+            }
+            exit::USAGE
+        }
+    }
+}
+
+fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mocks, Options), String> {
+    let file = args.file.display().to_string();
+    let doc = match read_document(&args.file) {
+        Ok(doc) => doc,
+        Err(crate::input::ReadError::Io(m)) => return Err(format!("asl: {m}")),
+        Err(crate::input::ReadError::Parse { text, error }) => {
+            let d = parse_error(&error);
+            let _ = writeln!(io.err, "{}", render(&file, text.as_deref(), None, error.position, &d));
+            return Err(String::new());
+        }
+    };
+    let diagnostics = check(&doc);
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    if !errors.is_empty() {
+        for d in &errors {
+            let _ = writeln!(
+                io.err,
+                "{}",
+                render(&file, Some(doc.text()), Some(doc.lines()), doc.position(d.span.start), d)
+            );
+        }
+        return Err(format!(
+            "asl: {file}: the definition is invalid ({} error{}); not run",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let input = match &args.input {
+        None => json!({}),
+        Some(text) => read_json_arg(text, "--input")?,
+    };
+    let machine_name = args.state_machine_name.clone().unwrap_or_else(|| machine_name_of(&args.file));
+    let mocks = match &args.mocks {
+        None => Mocks::default(),
+        Some(path) => {
+            let value = read_json_file(path)?;
+            Mocks::from_value(&value, args.state_machine_name.as_deref(), args.test_case.as_deref())
+                .map_err(|e| format!("asl: {}: {e}", path.display()))?
+        }
+    };
+    let mut options = Options {
+        execution_type: match args.kind {
+            Kind::Standard => ExecutionType::Standard,
+            Kind::Express => ExecutionType::Express,
+        },
+        max_transitions: (args.max_transitions > 0).then_some(args.max_transitions),
+        state_machine_name: machine_name,
+        ..Options::default()
+    };
+    if args.real_time {
+        options.clock = Arc::new(RealClock);
+    }
+    Ok((doc, input, mocks, options))
+}
+
+/// `JSON` or `@FILE`.
+fn read_json_arg(text: &str, what: &str) -> Result<Value, String> {
+    match text.strip_prefix('@') {
+        Some(path) => read_json_file(Path::new(path)),
+        None => serde_json::from_str(text).map_err(|e| format!("asl: {what}: not JSON: {e}")),
+    }
+}
+
+fn read_json_file(path: &Path) -> Result<Value, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("asl: {}: cannot read: {e}", path.display()))?;
+    serde_json::from_str(&text)
+        .map_err(|e| format!("asl: {}:{}:{}: not JSON: {e}", path.display(), e.line(), e.column()))
+}
+
+/// `order-processing.asl.json` -> `order-processing`.
+fn machine_name_of(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = [".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(&name);
+    if stem.is_empty() {
+        "StateMachine".into()
+    } else {
+        stem.to_owned()
+    }
+}
+
+pub fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
+}

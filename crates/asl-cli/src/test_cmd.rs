@@ -1,0 +1,132 @@
+//! `asl test PATH...`: runs test files (design §3.3). A folder runs every test file in it
+//! and its subfolders (JSON files holding a case or `{"cases": [...]}`; definitions, mocks
+//! and inputs beside them are skipped). One line per case (`ok` or `FAIL` with the first
+//! difference), a per-topic table when cases have topics, then `N passed, N failed`.
+//! Exit 0 all pass, 1 any fail, 2 usage or unreadable files.
+
+use crate::exit;
+use crate::Io;
+use asl_check::{check, Severity};
+use asl_eval::testing::{self, TestCase};
+use asl_eval::Options;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Test files or folders of test files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+pub fn run(args: Args, io: &mut Io) -> u8 {
+    let mut cases = Vec::new();
+    let mut usage = false;
+    for path in &args.paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            collect(path, &mut files);
+            for file in files {
+                match test_file(&file) {
+                    Ok(Some(found)) => cases.extend(found),
+                    Ok(None) => {}
+                    Err(message) => {
+                        let _ = writeln!(io.err, "asl: {message}");
+                        usage = true;
+                    }
+                }
+            }
+        } else {
+            match testing::read_file(path) {
+                Ok(found) => cases.extend(found),
+                Err(message) => {
+                    let _ = writeln!(io.err, "asl: {message}");
+                    usage = true;
+                }
+            }
+        }
+    }
+    let (mut passed, mut failed) = (0usize, 0usize);
+    let mut topics: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let options = Options::default();
+    for case in &cases {
+        let result = run_case(case, &options);
+        let entry = case.topic.as_ref().map(|t| topics.entry(t.clone()).or_default());
+        match result {
+            Ok(()) => {
+                passed += 1;
+                if let Some(e) = entry {
+                    e.0 += 1;
+                }
+                let _ = writeln!(io.out, "ok   {}", case.name);
+            }
+            Err(difference) => {
+                failed += 1;
+                if let Some(e) = entry {
+                    e.1 += 1;
+                }
+                let _ = writeln!(io.out, "FAIL {} ({}): {difference}", case.name, case.file.display());
+            }
+        }
+    }
+    if !topics.is_empty() {
+        let width = topics.keys().map(String::len).max().unwrap_or(5).max(5);
+        let _ = writeln!(io.out, "\n{:width$}  passed  total", "topic");
+        for (topic, (p, f)) in &topics {
+            let _ = writeln!(io.out, "{topic:width$}  {p:>6}  {:>5}", p + f);
+        }
+        let _ = writeln!(io.out);
+    }
+    let _ = writeln!(io.out, "{passed} passed, {failed} failed");
+    if usage {
+        exit::USAGE
+    } else if failed > 0 {
+        exit::INVALID
+    } else {
+        exit::OK
+    }
+}
+
+/// Runs one case: validation, execution, comparison; the error is the first difference.
+pub fn run_case(case: &TestCase, options: &Options) -> Result<(), String> {
+    let doc = case.document()?;
+    // The case runs even when the checker objects: the corpus holds definitions AWS ran,
+    // so a checker error there is the checker's to fix. A failing case names it.
+    let invalid = check(&doc).into_iter().find(|d| d.severity == Severity::Error).map(|d| {
+        let p = doc.position(d.span.start);
+        format!(
+            " [the definition is also invalid: {}:{}: error[{}]: {}]",
+            p.line, p.column, d.code, d.message
+        )
+    });
+    let outcome = case.run(&doc, options)?;
+    case.compare(&outcome).map_err(|difference| difference + invalid.as_deref().unwrap_or_default())
+}
+
+/// Every `.json` file under `dir`, sorted, subfolders included.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".asl.json") {
+            out.push(p);
+        }
+    }
+}
+
+/// The cases of a file found in a folder, or `None` when it is not a test file (an input,
+/// a mocks file, a definition).
+fn test_file(path: &Path) -> Result<Option<Vec<TestCase>>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let Ok(value) = serde_json::from_str::<Value>(&text) else { return Ok(None) };
+    let looks_like_tests = value.get("cases").is_some_and(Value::is_array)
+        || (value.get("expect").is_some() && value.get("name").is_some());
+    if !looks_like_tests {
+        return Ok(None);
+    }
+    testing::cases_of(&value, path).map(Some)
+}

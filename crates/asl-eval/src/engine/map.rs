@@ -1,0 +1,304 @@
+//! Map states (inline): each item of the array at ItemsPath (through ItemSelector, with
+//! `$$.Map.Item.Index/Value`, and ItemBatcher) runs the ItemProcessor; the result is the
+//! array of iteration outputs in item order. MaxConcurrency bounds the iterations in
+//! flight (0 means AWS's inline maximum, 40); ToleratedFailureCount/Percentage let some
+//! iterations fail.
+
+use super::io::{self, Env};
+use super::join;
+use super::parallel::join_lanes;
+use super::run::{error_output, Exit, StateExtra, StateRun};
+use super::{Engine, Failure, FailureKind, Frame};
+use crate::expr;
+use crate::history::Lane;
+use crate::RuntimeError;
+use asl_model::model::Map;
+use serde_json::{json, Value};
+
+/// AWS runs at most this many inline iterations at once.
+const INLINE_CONCURRENCY: usize = 40;
+
+/// The Map's settings once read from the input.
+struct Plan {
+    items: Vec<Value>,
+    concurrency: usize,
+    tolerated_count: Option<u64>,
+    tolerated_percentage: Option<f64>,
+}
+
+impl<'a> Engine<'a> {
+    pub(crate) async fn map_attempt(
+        &self,
+        run: &StateRun<'a>,
+        map: &'a Map,
+        input: &Value,
+        frame: &mut Frame,
+        retries: u32,
+    ) -> Result<Exit<'a>, Failure> {
+        let Some(processor) = map.item_processor.as_ref() else {
+            return Err(run.runtime("The Map state has no ItemProcessor."));
+        };
+        let context = self.context_object(run, StateExtra { retry_count: retries, ..StateExtra::default() });
+        let fields = &run.state.io;
+        let (effective, plan) = {
+            let env = Env { context: &context, variables: &frame.variables };
+            let effective =
+                io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?.into_owned();
+            self.inspect(run, |i| i.after_input_path = Some(effective.clone()));
+            let plan = self.plan(run, map, &effective, env)?;
+            (effective, plan)
+        };
+        let selector = map.item_selector.as_ref().or(fields.parameters.as_ref());
+        // Item inputs: ItemSelector per item (with $$.Map.Item), then batches.
+        let mut inputs = Vec::with_capacity(plan.items.len());
+        for (index, item) in plan.items.into_iter().enumerate() {
+            match selector {
+                None => inputs.push(item),
+                Some(template) => {
+                    let extra =
+                        StateExtra { retry_count: retries, task_token: None, map_item: Some((index, item)) };
+                    let item_context = self.context_object(run, extra);
+                    let scope = expr::Scope {
+                        input: &effective,
+                        context: &item_context,
+                        variables: &frame.variables,
+                    };
+                    inputs.push(expr::render_template(template, &scope).map_err(|e| run.fail(e))?);
+                }
+            }
+        }
+        if let Some(batcher) = &map.item_batcher {
+            let env = Env { context: &context, variables: &frame.variables };
+            inputs = self.batches(run, batcher, inputs, &effective, env)?;
+        }
+        let count = inputs.len();
+        self.event(frame, "MapStateStarted", || {
+            Some(("mapStateStartedEventDetails", json!({"length": count})))
+        });
+        let mut outputs = vec![Value::Null; count];
+        let mut lanes = Vec::new();
+        let mut failures = 0usize;
+        let mut failed: Option<(Failure, Lane)> = None;
+        let mut exceeded = false;
+        let tolerant = plan.tolerated_count.is_some() || plan.tolerated_percentage.is_some();
+        {
+            let parent: &Frame = frame;
+            let inputs = &inputs;
+            let name = run.state.name.as_str();
+            join::ordered(
+                count,
+                plan.concurrency,
+                |index| {
+                    let mut child = Frame {
+                        lane: parent.lane,
+                        variables: parent.variables.clone(),
+                        path: self.child_path(&parent.path, name, index),
+                        depth: parent.depth + 1,
+                    };
+                    let input = inputs[index].clone();
+                    Box::pin(async move {
+                        let details = json!({"name": name, "index": index});
+                        self.event(&mut child, "MapIterationStarted", || {
+                            Some(("mapIterationStartedEventDetails", details.clone()))
+                        });
+                        let result = self.run_scope(processor, input, &mut child).await;
+                        match &result {
+                            Ok(_) => {
+                                self.event(&mut child, "MapIterationSucceeded", || {
+                                    Some(("mapIterationSucceededEventDetails", details))
+                                });
+                            }
+                            Err(f) if f.kind == FailureKind::Catchable => {
+                                self.event_on(
+                                    &mut child.lane,
+                                    "MapIterationFailed",
+                                    || Some(("mapIterationFailedEventDetails", details)),
+                                    false,
+                                );
+                            }
+                            Err(_) => {}
+                        }
+                        (result, child.lane)
+                    })
+                },
+                |index, (result, lane)| match result {
+                    Ok(v) => {
+                        outputs[index] = v;
+                        lanes.push(lane);
+                        false
+                    }
+                    Err(f) if f.kind == FailureKind::Catchable && tolerant => {
+                        failures += 1;
+                        outputs[index] = error_output(&f.error);
+                        lanes.push(lane);
+                        let over_count = plan.tolerated_count.is_some_and(|n| failures as u64 > n);
+                        let over_share = plan
+                            .tolerated_percentage
+                            .is_some_and(|p| failures as f64 * 100.0 / count as f64 > p);
+                        if over_count || over_share {
+                            exceeded = true;
+                            failed = Some((f, lane));
+                            return true;
+                        }
+                        false
+                    }
+                    Err(f) => {
+                        failed = Some((f, lane));
+                        true
+                    }
+                },
+            )
+            .await;
+        }
+        if let Some((mut failure, lane)) = failed {
+            if exceeded {
+                failure = Failure::catchable(RuntimeError::new(
+                    "States.ExceedToleratedFailureThreshold",
+                    "The specified tolerated failure threshold was exceeded",
+                ));
+            }
+            if failure.kind == FailureKind::Catchable {
+                frame.lane =
+                    Lane { last_event: lane.last_event, timeline: frame.lane.timeline.max(lane.timeline) };
+                self.event(frame, "MapStateFailed", || None);
+            }
+            return Err(failure);
+        }
+        join_lanes(&mut frame.lane, &lanes);
+        self.event_on(&mut frame.lane, "MapStateSucceeded", || None, false);
+        self.finish_container(run, input, Value::Array(outputs), &context, frame)
+    }
+
+    fn plan(&self, run: &StateRun<'a>, map: &Map, effective: &Value, env: Env<'_>) -> Result<Plan, Failure> {
+        let items = match (&map.items_path, &map.items) {
+            (Some(path), _) => expr::select(path, &env.scope(effective)).map_err(|e| run.fail(e))?,
+            (None, Some(items)) => items.clone(),
+            (None, None) => effective.clone(),
+        };
+        let Value::Array(items) = items else {
+            return Err(run.runtime(format!("Map state input must be an array but was: {items}")));
+        };
+        let concurrency = self.int_field(
+            run,
+            map.max_concurrency.as_ref(),
+            map.max_concurrency_path.as_deref(),
+            "MaxConcurrencyPath",
+            effective,
+            env,
+        )?;
+        let concurrency = match concurrency {
+            None | Some(0) => INLINE_CONCURRENCY,
+            Some(n) => (n as usize).min(INLINE_CONCURRENCY),
+        };
+        let tolerated_count = self.int_field(
+            run,
+            map.tolerated_failure_count.as_ref(),
+            map.tolerated_failure_count_path.as_deref(),
+            "ToleratedFailureCountPath",
+            effective,
+            env,
+        )?;
+        let tolerated_percentage = match (
+            &map.tolerated_failure_percentage,
+            &map.tolerated_failure_percentage_path,
+        ) {
+            (Some(v), _) => v.as_f64(),
+            (None, Some(path)) => {
+                let v = expr::select(path, &env.scope(effective)).map_err(|e| run.fail(e))?;
+                match v.as_f64().filter(|p| (0.0..=100.0).contains(p)) {
+                    Some(p) => Some(p),
+                    None => {
+                        return Err(run.runtime(format!(
+                            "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid percentage: {path}",
+                            bare(&v)
+                        )))
+                    }
+                }
+            }
+            (None, None) => None,
+        };
+        Ok(Plan { items, concurrency, tolerated_count, tolerated_percentage })
+    }
+
+    /// A non-negative integer field given literally or by a `...Path`.
+    fn int_field(
+        &self,
+        run: &StateRun<'a>,
+        literal: Option<&Value>,
+        path: Option<&str>,
+        field: &str,
+        effective: &Value,
+        env: Env<'_>,
+    ) -> Result<Option<u64>, Failure> {
+        if let Some(v) = literal {
+            return Ok(v.as_u64());
+        }
+        let Some(path) = path else { return Ok(None) };
+        let v = expr::select(path, &env.scope(effective)).map_err(|e| run.fail(e))?;
+        match v.as_u64() {
+            Some(n) => Ok(Some(n)),
+            None => Err(run.runtime(format!(
+                "The {field} field refers to value \"{}\" which is not a valid integer: {path}",
+                bare(&v)
+            ))),
+        }
+    }
+
+    /// ItemBatcher: `{"BatchInput": ..., "Items": [...]}` per batch.
+    fn batches(
+        &self,
+        run: &StateRun<'a>,
+        batcher: &Value,
+        items: Vec<Value>,
+        effective: &Value,
+        env: Env<'_>,
+    ) -> Result<Vec<Value>, Failure> {
+        let read = |key: &str| -> Result<Option<u64>, Failure> {
+            let literal = batcher.get(key);
+            let path = batcher.get(format!("{key}Path")).and_then(Value::as_str);
+            self.int_field(run, literal, path, &format!("{key}Path"), effective, env)
+        };
+        let max_items = read("MaxItemsPerBatch")?.filter(|n| *n > 0).map(|n| n as usize);
+        let max_bytes = read("MaxInputBytesPerBatch")?.filter(|n| *n > 0).map(|n| n as usize);
+        let batch_input = match batcher.get("BatchInput") {
+            Some(template) => {
+                Some(expr::render_template(template, &env.scope(effective)).map_err(|e| run.fail(e))?)
+            }
+            None => None,
+        };
+        let wrap = |chunk: Vec<Value>| {
+            let mut batch = serde_json::Map::new();
+            if let Some(b) = &batch_input {
+                batch.insert("BatchInput".into(), b.clone());
+            }
+            batch.insert("Items".into(), Value::Array(chunk));
+            Value::Object(batch)
+        };
+        let mut out = Vec::new();
+        let mut chunk = Vec::new();
+        let mut bytes = 0usize;
+        for item in items {
+            let size = item.to_string().len();
+            let full_items = max_items.is_some_and(|m| chunk.len() >= m);
+            let full_bytes = max_bytes.is_some_and(|m| !chunk.is_empty() && bytes + size > m);
+            if full_items || full_bytes {
+                out.push(wrap(std::mem::take(&mut chunk)));
+                bytes = 0;
+            }
+            bytes += size;
+            chunk.push(item);
+        }
+        if !chunk.is_empty() {
+            out.push(wrap(chunk));
+        }
+        Ok(out)
+    }
+}
+
+/// A value as AWS quotes it in messages: strings bare, anything else as JSON.
+fn bare(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}

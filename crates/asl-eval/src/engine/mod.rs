@@ -1,0 +1,268 @@
+//! The execution engine: runs a state machine from its input to an [`Outcome`], as AWS
+//! Step Functions would, recording history events and per-state records on the way.
+//!
+//! The run loop ([`run`]) walks one scope (the machine, a Parallel branch, a Map
+//! iteration); each state type has its module; Retry and Catch wrap the states that
+//! support them ([`retry`]); Parallel branches and Map iterations run concurrently through
+//! a deterministic scheduler ([`join`]).
+
+mod context;
+mod flow;
+mod hook;
+mod index;
+mod io;
+pub(crate) mod join;
+mod map;
+mod options;
+mod parallel;
+mod retry;
+mod run;
+mod task;
+
+pub use hook::{Hook, StatePoint};
+pub use options::{ExecutionType, Options};
+
+use crate::handler::TaskHandler;
+use crate::history::{History, Lane, STANDARD_HISTORY_LIMIT};
+use crate::record::{Outcome, StateRecord, Status};
+use crate::RuntimeError;
+use asl_model::model::StateMachine;
+use asl_model::Document;
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Map, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+/// Starts executions. See the crate documentation for an example.
+pub struct Execution;
+
+impl Execution {
+    /// Runs `doc` with `input` to its end. Tasks go to `handler` (mocks, ...). The
+    /// document should be valid (`asl_check::check`); an invalid one fails at run time
+    /// where AWS would have refused it.
+    pub async fn start(
+        doc: &Document,
+        input: Value,
+        handler: &dyn TaskHandler,
+        options: &Options,
+    ) -> Outcome {
+        Self::start_machine(doc.machine(), Some(doc), input, handler, options).await
+    }
+
+    /// [`Execution::start`] on a machine without its document.
+    pub async fn start_machine(
+        machine: &StateMachine,
+        doc: Option<&Document>,
+        input: Value,
+        handler: &dyn TaskHandler,
+        options: &Options,
+    ) -> Outcome {
+        let engine = Engine::new(machine, doc, input, handler, options);
+        let outcome = engine.run_execution(machine).await;
+        outcome
+    }
+
+    /// [`Execution::start`] on a runtime of its own, for callers that are not async. With
+    /// the virtual clock no timer is needed; the real clock gets tokio's.
+    pub fn run(doc: &Document, input: Value, handler: &dyn TaskHandler, options: &Options) -> Outcome {
+        let mut builder = tokio::runtime::Builder::new_current_thread();
+        if !options.clock.is_virtual() {
+            builder.enable_time();
+        }
+        match builder.build() {
+            Ok(rt) => rt.block_on(Self::start(doc, input, handler, options)),
+            Err(e) => Outcome {
+                status: Status::Failed,
+                output: None,
+                error: Some("States.Runtime".into()),
+                cause: Some(format!("cannot start the runtime: {e}")),
+                states: Vec::new(),
+                history: Vec::new(),
+                transitions: 0,
+                events: 0,
+            },
+        }
+    }
+}
+
+/// How a state's processing failed.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Failure {
+    pub error: RuntimeError,
+    pub kind: FailureKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FailureKind {
+    /// Retry and Catch may handle it.
+    Catchable,
+    /// Ends the execution (`States.Runtime`, limits, unhandled tasks): nothing catches it.
+    Terminal,
+    /// The execution's own TimeoutSeconds passed.
+    TimedOut,
+}
+
+impl Failure {
+    pub fn catchable(error: RuntimeError) -> Failure {
+        Failure { error, kind: FailureKind::Catchable }
+    }
+
+    pub fn terminal(error: RuntimeError) -> Failure {
+        Failure { error, kind: FailureKind::Terminal }
+    }
+
+    /// An error from processing a state: `States.Runtime` ends the execution (AWS never
+    /// lets Retry or Catch see it), anything else may be handled.
+    pub fn from_processing(error: RuntimeError) -> Failure {
+        if error.error == "States.Runtime" {
+            Failure::terminal(error)
+        } else {
+            Failure::catchable(error)
+        }
+    }
+}
+
+/// One sequence of states being run: its place in the history and time, its variables
+/// and its path (for records and the debugger).
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    pub lane: Lane,
+    pub variables: Map<String, Value>,
+    /// `""` at the top, `"Parallel/1/"`, `"Map/3/"` inside containers.
+    pub path: String,
+    pub depth: usize,
+}
+
+pub(crate) struct Engine<'a> {
+    pub options: &'a Options,
+    pub handler: &'a dyn TaskHandler,
+    pub index: index::Index<'a>,
+    pub history: Mutex<History>,
+    pub records: Mutex<Vec<StateRecord>>,
+    pub transitions: AtomicU64,
+    pub start: DateTime<Utc>,
+    /// `$$.Execution` and `$$.StateMachine`, built once.
+    pub context: context::ExecutionContext,
+    pub input: Value,
+    pub rng: Mutex<u64>,
+}
+
+impl<'a> Engine<'a> {
+    fn new(
+        machine: &'a StateMachine,
+        doc: Option<&Document>,
+        input: Value,
+        handler: &'a dyn TaskHandler,
+        options: &'a Options,
+    ) -> Engine<'a> {
+        let start = options.start_time.unwrap_or_else(|| DateTime::<Utc>::from(std::time::SystemTime::now()));
+        let keep_history = options.record_history;
+        let limit = match options.execution_type {
+            ExecutionType::Standard => Some(STANDARD_HISTORY_LIMIT),
+            ExecutionType::Express => None,
+        };
+        let context = context::ExecutionContext::new(options, &input, start);
+        Engine {
+            options,
+            handler,
+            index: index::Index::new(machine, doc),
+            history: Mutex::new(History::new(keep_history, limit)),
+            records: Mutex::new(Vec::new()),
+            transitions: AtomicU64::new(0),
+            start,
+            context,
+            input,
+            rng: Mutex::new(
+                options.seed.unwrap_or_else(|| start.timestamp_nanos_opt().unwrap_or(1) as u64) | 1,
+            ),
+        }
+    }
+
+    pub fn now(&self, lane: &Lane) -> DateTime<Utc> {
+        self.options.clock.now(self.start, &lane.timeline)
+    }
+
+    pub fn timestamp(&self, lane: &Lane) -> String {
+        self.now(lane).to_rfc3339_opts(SecondsFormat::Millis, true)
+    }
+
+    /// Records a history event on `frame`'s lane; returns its id. `details` runs only
+    /// when the history is kept (building payload texts is most of an event's cost).
+    pub fn event(
+        &self,
+        frame: &mut Frame,
+        kind: &'static str,
+        details: impl FnOnce() -> Option<(&'static str, Value)>,
+    ) -> u64 {
+        self.event_on(&mut frame.lane, kind, details, true)
+    }
+
+    pub fn event_on(
+        &self,
+        lane: &mut Lane,
+        kind: &'static str,
+        details: impl FnOnce() -> Option<(&'static str, Value)>,
+        chained: bool,
+    ) -> u64 {
+        let timestamp = || self.timestamp(lane);
+        let mut history = self.history.lock().unwrap_or_else(|e| e.into_inner());
+        let (id, _kept) = history.push(lane.last_event, timestamp, kind, details);
+        drop(history);
+        if chained && id != 0 {
+            lane.last_event = id;
+        }
+        id
+    }
+
+    /// A number in [0, 1) for retry jitter (xorshift: reproducible with `Options::seed`).
+    pub fn random(&self) -> f64 {
+        let mut s = self.rng.lock().unwrap_or_else(|e| e.into_inner());
+        let mut x = *s;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        *s = x;
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Counts a state transition; fails when a limit is reached.
+    pub fn count_transition(&self, frame: &Frame) -> Result<(), Failure> {
+        let n = self.transitions.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(max) = self.options.max_transitions {
+            if n > max {
+                return Err(Failure::terminal(RuntimeError::runtime(format!(
+                    "The execution exceeded the limit of {max} state transitions (--max-transitions); a loop in the state machine may never end."
+                ))));
+            }
+        }
+        if let Some(timeout) = self.index.timeout {
+            if frame.lane.timeline.elapsed > timeout {
+                return Err(Failure {
+                    error: RuntimeError::new("States.Timeout", String::new()),
+                    kind: FailureKind::TimedOut,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// `Parent/Container/3/`: where a branch's or iteration's states run (empty when no
+    /// record or hook needs it).
+    pub fn child_path(&self, parent: &str, container: &str, index: usize) -> String {
+        if self.options.record_states || self.options.hook.is_some() {
+            format!("{parent}{container}/{index}/")
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn history_overflowed(&self) -> bool {
+        self.history.lock().map(|h| h.overflowed).unwrap_or(false)
+    }
+}
+
+pub(crate) fn history_limit() -> Failure {
+    Failure::terminal(RuntimeError::runtime(format!(
+        "The execution reached the maximum number of history events ({STANDARD_HISTORY_LIMIT})."
+    )))
+}

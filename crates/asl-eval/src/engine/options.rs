@@ -1,0 +1,72 @@
+//! How an execution runs: its type, clock, limits, names and what it records.
+
+use super::hook::Hook;
+use crate::clock::{Clock, VirtualClock};
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExecutionType {
+    /// History kept, limited to 25,000 events.
+    #[default]
+    Standard,
+    /// No history limit (AWS keeps no history for express executions).
+    Express,
+}
+
+#[derive(Clone)]
+pub struct Options {
+    pub execution_type: ExecutionType,
+    pub clock: Arc<dyn Clock>,
+    /// Ends a runaway loop with a clear error after this many state transitions.
+    pub max_transitions: Option<u64>,
+    /// Keep per-state records (input, output, inspection stages).
+    pub record_states: bool,
+    /// Keep the history events (ids are counted either way).
+    pub record_history: bool,
+    pub execution_name: String,
+    pub state_machine_name: String,
+    pub region: String,
+    pub account: String,
+    pub role_arn: String,
+    /// The execution's start time (default: now).
+    pub start_time: Option<DateTime<Utc>>,
+    /// Seeds retry jitter and task tokens, for reproducible runs.
+    pub seed: Option<u64>,
+    /// Called before entering and after leaving each state (the debugger).
+    pub hook: Option<Arc<dyn Hook>>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            execution_type: ExecutionType::Standard,
+            clock: Arc::new(VirtualClock),
+            max_transitions: Some(1_000_000),
+            record_states: true,
+            record_history: true,
+            execution_name: String::new(),
+            state_machine_name: "StateMachine".into(),
+            region: "us-east-1".into(),
+            account: "123456789012".into(),
+            role_arn: String::new(),
+            start_time: None,
+            seed: None,
+            hook: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("execution_type", &self.execution_type)
+            .field("virtual_clock", &self.clock.is_virtual())
+            .field("max_transitions", &self.max_transitions)
+            .field("record_states", &self.record_states)
+            .field("record_history", &self.record_history)
+            .field("execution_name", &self.execution_name)
+            .field("state_machine_name", &self.state_machine_name)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,407 @@
+//! The run loop: one scope's states from `StartAt` to an end, each entered, worked and
+//! exited with its history events, record and debugger hook calls.
+
+use super::context::StateContext;
+use super::hook::StatePoint;
+use super::io::{self, Env, PAYLOAD_LIMIT};
+use super::join::BoxFuture;
+use super::{history_limit, Engine, Failure, FailureKind, Frame};
+use crate::clock::Timeline;
+use crate::history::{aborted_kind, entered_kind, exited_kind, payload, Lane};
+use crate::record::{Inspection, Outcome, StateRecord, Status};
+use crate::RuntimeError;
+use asl_model::model::{QueryLanguage, State, StateKind, StateMachine};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{json, Map, Value};
+
+/// How a state left: its output and where it goes (`None`: the scope ends).
+pub(crate) struct Exit<'a> {
+    pub output: Value,
+    pub next: Option<&'a str>,
+    /// Variables the state assigned (applied after its output is computed).
+    pub assigned: Option<Map<String, Value>>,
+}
+
+/// One entered state: what its errors, records and context object need.
+pub(crate) struct StateRun<'a> {
+    pub state: &'a State,
+    pub kind: &'static str,
+    pub entered_id: u64,
+    pub entered_at: DateTime<Utc>,
+    /// Index of its record, when records are kept.
+    pub record: Option<usize>,
+}
+
+/// Errors whose cause AWS prefixes with the state and the event that entered it.
+fn prefixed(error: &str) -> bool {
+    matches!(
+        error,
+        "States.Runtime"
+            | "States.QueryEvaluationError"
+            | "States.IntrinsicFailure"
+            | "States.ParameterPathFailure"
+            | "States.ResultPathMatchFailure"
+            | "States.ItemReaderFailed"
+    )
+}
+
+impl<'a> StateRun<'a> {
+    /// A processing error of this state, as AWS reports it.
+    pub fn fail(&self, e: RuntimeError) -> Failure {
+        let e = if prefixed(&e.error) {
+            let cause = format!(
+                "An error occurred while executing the state '{}' (entered at the event id #{}). {}",
+                self.state.name, self.entered_id, e.cause
+            );
+            RuntimeError::new(e.error, cause)
+        } else {
+            e
+        };
+        Failure::from_processing(e)
+    }
+
+    pub fn runtime(&self, cause: impl Into<String>) -> Failure {
+        self.fail(RuntimeError::runtime(cause))
+    }
+
+    /// The transition after a normal exit.
+    pub fn next(&self) -> Result<Option<&'a str>, Failure> {
+        let state = self.state;
+        if state.end == Some(true) {
+            return Ok(None);
+        }
+        match &state.next {
+            Some(n) => Ok(Some(n.as_str())),
+            None => Err(self
+                .runtime("Failed to transition out of the state. The state does not point to a next state.")),
+        }
+    }
+}
+
+impl<'a> Engine<'a> {
+    pub(crate) async fn run_execution(&self, machine: &'a StateMachine) -> Outcome {
+        let mut frame = Frame {
+            lane: Lane { last_event: 0, timeline: Timeline::START },
+            variables: Map::new(),
+            path: String::new(),
+            depth: 0,
+        };
+        let details = json!({
+            "input": payload(&self.input),
+            "inputDetails": {"truncated": false},
+            "roleArn": self.context.role_arn,
+            "stateMachineArn": self.context.state_machine_arn,
+        });
+        self.event_on(
+            &mut frame.lane,
+            "ExecutionStarted",
+            || Some(("executionStartedEventDetails", details)),
+            false,
+        );
+        let result = if io::exceeds(&self.input, PAYLOAD_LIMIT) {
+            Err(Failure::terminal(RuntimeError::new(
+                "States.DataLimitExceeded",
+                "The execution input exceeds the maximum number of bytes service limit.",
+            )))
+        } else {
+            let input = self.input.clone();
+            match (self.options.clock.is_virtual(), self.index.timeout) {
+                (false, Some(timeout)) => {
+                    match tokio::time::timeout(timeout, self.run_scope(machine, input, &mut frame)).await {
+                        Ok(r) => r,
+                        Err(_) => Err(Failure {
+                            error: RuntimeError::new("States.Timeout", String::new()),
+                            kind: FailureKind::TimedOut,
+                        }),
+                    }
+                }
+                _ => self.run_scope(machine, input, &mut frame).await,
+            }
+        };
+        // An event refused at the limit fails the execution even if it then ended well.
+        let result = match result {
+            Ok(_) if self.history_overflowed() => Err(history_limit()),
+            other => other,
+        };
+        let (status, output, error, cause) = match result {
+            Ok(output) => {
+                let details = json!({"output": payload(&output), "outputDetails": {"truncated": false}});
+                self.event(&mut frame, "ExecutionSucceeded", || {
+                    Some(("executionSucceededEventDetails", details))
+                });
+                (Status::Succeeded, Some(output), None, None)
+            }
+            Err(failure) => {
+                let (error, cause) = error_and_cause(&failure.error);
+                let mut details = Map::new();
+                if let Some(e) = &error {
+                    details.insert("error".into(), json!(e));
+                }
+                if let Some(c) = &cause {
+                    details.insert("cause".into(), json!(c));
+                }
+                let (status, kind, key) = match failure.kind {
+                    FailureKind::TimedOut => {
+                        (Status::TimedOut, "ExecutionTimedOut", "executionTimedOutEventDetails")
+                    }
+                    _ => (Status::Failed, "ExecutionFailed", "executionFailedEventDetails"),
+                };
+                self.event(&mut frame, kind, || Some((key, Value::Object(details))));
+                (status, None, error, cause)
+            }
+        };
+        let mut history = self.history.lock().unwrap_or_else(|e| e.into_inner());
+        let events = history.count();
+        let states = std::mem::take(&mut *self.records.lock().unwrap_or_else(|e| e.into_inner()));
+        Outcome {
+            status,
+            output,
+            error,
+            cause,
+            states,
+            history: std::mem::take(&mut history.events),
+            transitions: self.transitions.load(std::sync::atomic::Ordering::Relaxed),
+            events,
+        }
+    }
+
+    /// Runs one scope from its `StartAt` to its end; returns the last state's output.
+    pub(crate) fn run_scope<'s>(
+        &'s self,
+        scope: &'a StateMachine,
+        input: Value,
+        frame: &'s mut Frame,
+    ) -> BoxFuture<'s, Result<Value, Failure>> {
+        Box::pin(async move {
+            let Some(mut name) = scope.start_at.as_deref() else {
+                return Err(Failure::terminal(RuntimeError::runtime("The state machine has no StartAt.")));
+            };
+            let mut input = input;
+            loop {
+                let Some(state) = self.index.state(scope, name) else {
+                    return Err(Failure::terminal(RuntimeError::runtime(format!(
+                        "The state machine has no state named '{name}'."
+                    ))));
+                };
+                let exit = self.run_state(state, input, frame).await?;
+                match exit.next {
+                    Some(next) => {
+                        name = next;
+                        input = exit.output;
+                    }
+                    None => return Ok(exit.output),
+                }
+            }
+        })
+    }
+
+    async fn run_state(
+        &self,
+        state: &'a State,
+        input: Value,
+        frame: &mut Frame,
+    ) -> Result<Exit<'a>, Failure> {
+        self.count_transition(frame)?;
+        let kind = state.kind.name();
+        // The path names the state for records and the debugger; skip building it otherwise.
+        let path = if self.options.record_states || self.options.hook.is_some() {
+            format!("{}{}", frame.path, state.name)
+        } else {
+            String::new()
+        };
+        // The states that consume their input keep no copy of it; the hook gets one.
+        let hook_input = match &self.options.hook {
+            Some(hook) => {
+                let point = StatePoint {
+                    path: &path,
+                    name: &state.name,
+                    kind,
+                    depth: frame.depth,
+                    input: &input,
+                    output: None,
+                };
+                hook.before_state(point).await;
+                Some(input.clone())
+            }
+            None => None,
+        };
+        let entered_id = self.event(frame, entered_kind(kind), || {
+            Some((
+                "stateEnteredEventDetails",
+                json!({"name": state.name, "input": payload(&input), "inputDetails": {"truncated": false}}),
+            ))
+        });
+        if entered_id == 0 {
+            return Err(history_limit());
+        }
+        let record = self.options.record_states.then(|| {
+            let mut records = self.records.lock().unwrap_or_else(|e| e.into_inner());
+            records.push(StateRecord {
+                name: state.name.clone(),
+                kind,
+                path: path.clone(),
+                input: input.clone(),
+                output: None,
+                variables: None,
+                inspection: Inspection::default(),
+            });
+            records.len() - 1
+        });
+        let run = StateRun { state, kind, entered_id, entered_at: self.now(&frame.lane), record };
+        let jsonata = state.query_language.or(self.index.query_language) == Some(QueryLanguage::Jsonata);
+        let result = match &state.kind {
+            _ if jsonata => Err(Failure::terminal(RuntimeError::runtime(format!(
+                "The state '{}' uses the JSONata query language, which this interpreter does not run yet.",
+                state.name
+            )))),
+            StateKind::Pass(p) => self.pass(&run, p, input, frame),
+            StateKind::Choice(c) => self.choice(&run, c, input, frame),
+            StateKind::Succeed => self.succeed(&run, input, frame),
+            StateKind::Fail(f) => Err(self.fail_state(&run, f, &input, frame)),
+            StateKind::Wait(w) => self.wait(&run, w, input, frame).await,
+            StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_) => {
+                self.handled(&run, &input, frame).await
+            }
+            StateKind::Unknown => Err(Failure::terminal(RuntimeError::runtime(format!(
+                "The state '{}' has no valid Type.",
+                state.name
+            )))),
+        };
+        let result = result.and_then(|exit| {
+            if io::exceeds(&exit.output, PAYLOAD_LIMIT) {
+                return Err(Failure::catchable(RuntimeError::new(
+                    "States.DataLimitExceeded",
+                    data_limit_cause(&state.name),
+                )));
+            }
+            Ok(exit)
+        });
+        match result {
+            Ok(exit) => {
+                self.exit_state(&run, &exit, frame);
+                if let (Some(hook), Some(input)) = (&self.options.hook, &hook_input) {
+                    let point = StatePoint {
+                        path: &path,
+                        name: &state.name,
+                        kind,
+                        depth: frame.depth,
+                        input,
+                        output: Some(&exit.output),
+                    };
+                    hook.after_state(point).await;
+                }
+                Ok(exit)
+            }
+            Err(failure) => {
+                let aborts = failure.kind == FailureKind::Catchable
+                    && frame.depth > 0
+                    && !matches!(state.kind, StateKind::Fail(_));
+                if aborts {
+                    self.event_on(&mut frame.lane, aborted_kind(kind), || None, false);
+                }
+                Err(failure)
+            }
+        }
+    }
+
+    fn exit_state(&self, run: &StateRun, exit: &Exit, frame: &mut Frame) {
+        self.event(frame, exited_kind(run.kind), || {
+            let mut details = json!({"name": run.state.name, "output": payload(&exit.output), "outputDetails": {"truncated": false}});
+            if let Some(assigned) = &exit.assigned {
+                let texts: Map<String, Value> = assigned.iter().map(|(k, v)| (k.clone(), Value::String(payload(v)))).collect();
+                details["assignedVariables"] = Value::Object(texts);
+                details["assignedVariablesDetails"] = json!({"truncated": false});
+            }
+            Some(("stateExitedEventDetails", details))
+        });
+        if let Some(assigned) = &exit.assigned {
+            for (k, v) in assigned {
+                frame.variables.insert(k.clone(), v.clone());
+            }
+        }
+        if let Some(i) = run.record {
+            let mut records = self.records.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(r) = records.get_mut(i) {
+                r.output = Some(exit.output.clone());
+                r.variables = exit.assigned.clone();
+                r.inspection.output = Some(exit.output.clone());
+            }
+        }
+    }
+
+    /// Fills inspection stages of the state's record (only when records are kept).
+    pub(crate) fn inspect(&self, run: &StateRun, f: impl FnOnce(&mut Inspection)) {
+        if let Some(i) = run.record {
+            let mut records = self.records.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(r) = records.get_mut(i) {
+                f(&mut r.inspection);
+            }
+        }
+    }
+
+    /// `$$` for the state (or `null` when the state never reads it).
+    pub(crate) fn context_object(&self, run: &StateRun, extra: StateExtra) -> Value {
+        if !self.index.reads_context(run.state) {
+            return Value::Null;
+        }
+        let retry_count = match run.state.kind {
+            StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_) => Some(extra.retry_count),
+            _ => None,
+        };
+        let sc = StateContext {
+            name: &run.state.name,
+            entered_time: run.entered_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+            retry_count,
+            task_token: extra.task_token,
+            map_item: extra.map_item,
+        };
+        self.context.object(&self.input, &sc)
+    }
+
+    /// Evaluates the state's JSONPath `Assign` with `$` = `value`.
+    pub(crate) fn assign(
+        &self,
+        run: &StateRun,
+        template: Option<&Value>,
+        value: &Value,
+        env: Env<'_>,
+    ) -> Result<Option<Map<String, Value>>, Failure> {
+        let Some(template) = template else { return Ok(None) };
+        match io::template(std::borrow::Cow::Borrowed(value), Some(template), env).map_err(|e| run.fail(e))? {
+            std::borrow::Cow::Owned(Value::Object(m)) => Ok(Some(m)),
+            std::borrow::Cow::Borrowed(Value::Object(m)) => Ok(Some(m.clone())),
+            _ => Err(run.runtime("The value of the field 'Assign' must be an object.")),
+        }
+    }
+}
+
+/// What `$$` has besides the execution and state names.
+#[derive(Default)]
+pub(crate) struct StateExtra {
+    pub retry_count: u32,
+    pub task_token: Option<String>,
+    pub map_item: Option<(usize, Value)>,
+}
+
+pub(crate) fn data_limit_cause(state: &str) -> String {
+    format!("The state/task '{state}' returned a result with a size exceeding the maximum number of bytes service limit.")
+}
+
+/// An error's name and cause as the outcome reports them: empty means absent (a Fail
+/// state without Error or Cause).
+pub(crate) fn error_and_cause(e: &RuntimeError) -> (Option<String>, Option<String>) {
+    let some = |s: &String| (!s.is_empty()).then(|| s.clone());
+    (some(&e.error), some(&e.cause))
+}
+
+/// The error output a Catcher passes on: `{"Error", "Cause"}`, each present when known.
+pub(crate) fn error_output(e: &RuntimeError) -> Value {
+    let mut m = Map::new();
+    if !e.error.is_empty() {
+        m.insert("Error".into(), Value::String(e.error.clone()));
+    }
+    if !e.cause.is_empty() {
+        m.insert("Cause".into(), Value::String(e.cause.clone()));
+    }
+    Value::Object(m)
+}

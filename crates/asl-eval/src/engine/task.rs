@@ -1,0 +1,193 @@
+//! Task states: the parameters go to the [`TaskHandler`](crate::handler::TaskHandler);
+//! its result goes through ResultSelector, ResultPath and OutputPath. History events are
+//! `Task*` for integrations and `LambdaFunction*` for plain Lambda ARNs, as AWS records.
+
+use super::context::pseudo_uuid;
+use super::io::{self, Env, PAYLOAD_LIMIT};
+use super::run::{data_limit_cause, Exit, StateExtra, StateRun};
+use super::{Engine, Failure, Frame};
+use crate::handler::{classify_resource, waits_for_token, ResourceKind, TaskFailure, TaskRequest};
+use crate::history::payload;
+use crate::RuntimeError;
+use asl_model::model::Task;
+use serde_json::{json, Map, Value};
+use std::time::Duration;
+
+impl<'a> Engine<'a> {
+    pub(crate) async fn task_attempt(
+        &self,
+        run: &StateRun<'a>,
+        task: &Task,
+        input: &Value,
+        frame: &mut Frame,
+        retries: u32,
+    ) -> Result<Exit<'a>, Failure> {
+        let resource = task.resource.as_deref().unwrap_or_default();
+        let token = waits_for_token(resource).then(|| {
+            pseudo_uuid(
+                run.entered_id.wrapping_mul(31).wrapping_add(retries as u64) ^ self.random().to_bits(),
+            )
+        });
+        let extra = StateExtra { retry_count: retries, task_token: token.clone(), map_item: None };
+        let context = self.context_object(run, extra);
+        let fields = &run.state.io;
+        let params = {
+            let env = Env { context: &context, variables: &frame.variables };
+            let effective = io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?;
+            self.inspect(run, |i| i.after_input_path = Some(effective.clone().into_owned()));
+            let params = io::template(effective, fields.parameters.as_ref(), env)
+                .map_err(|e| run.fail(e))?
+                .into_owned();
+            if fields.parameters.is_some() {
+                self.inspect(run, |i| i.after_parameters = Some(params.clone()));
+            }
+            params
+        };
+        let timeout = self.task_timeout(run, task, input, &context, frame)?;
+        let (kind, resource_type, resource_name) = classify_resource(resource);
+        let lambda = kind == ResourceKind::LambdaFunction;
+        if lambda {
+            let mut details = json!({"resource": resource, "input": payload(&params), "inputDetails": {"truncated": false}});
+            if let Some(t) = timeout {
+                details["timeoutInSeconds"] = json!(t.as_secs());
+            }
+            self.event_on(
+                &mut frame.lane,
+                "LambdaFunctionScheduled",
+                || Some(("lambdaFunctionScheduledEventDetails", details)),
+                true,
+            );
+            self.event_on(&mut frame.lane, "LambdaFunctionStarted", || None, true);
+        } else {
+            let mut details = json!({
+                "resourceType": resource_type,
+                "resource": resource_name,
+                "region": self.options.region,
+                "parameters": payload(&params),
+            });
+            if let Some(t) = timeout {
+                details["timeoutInSeconds"] = json!(t.as_secs());
+            }
+            self.event_on(
+                &mut frame.lane,
+                "TaskScheduled",
+                || Some(("taskScheduledEventDetails", details)),
+                true,
+            );
+            let started = json!({"resourceType": resource_type, "resource": resource_name});
+            self.event_on(
+                &mut frame.lane,
+                "TaskStarted",
+                || Some(("taskStartedEventDetails", started)),
+                true,
+            );
+        }
+        let request = TaskRequest {
+            state_name: &run.state.name,
+            resource,
+            input: &params,
+            attempt: retries,
+            task_token: token.as_deref(),
+        };
+        let invoked = match timeout.filter(|_| !self.options.clock.is_virtual()) {
+            Some(t) => match tokio::time::timeout(t, self.handler.invoke(request)).await {
+                Ok(r) => r,
+                Err(_) => Err(TaskFailure::Error(RuntimeError::new("States.Timeout", String::new()))),
+            },
+            None => self.handler.invoke(request).await,
+        };
+        let result = match invoked {
+            Ok(result) if io::exceeds(&result, PAYLOAD_LIMIT) => {
+                Err(RuntimeError::new("States.DataLimitExceeded", data_limit_cause(&run.state.name)))
+            }
+            Ok(result) => Ok(result),
+            Err(TaskFailure::Unhandled(message)) => {
+                return Err(Failure::terminal(RuntimeError::runtime(message)))
+            }
+            Err(TaskFailure::Error(e)) => Err(e),
+        };
+        let result = match result {
+            Ok(result) => result,
+            Err(e) => {
+                let timed_out = e.error == "States.Timeout";
+                let mut details = Map::new();
+                if !lambda {
+                    details.insert("resourceType".into(), json!(resource_type));
+                    details.insert("resource".into(), json!(resource_name));
+                }
+                details.insert("error".into(), json!(e.error));
+                details.insert("cause".into(), json!(e.cause));
+                let (kind, key) = match (lambda, timed_out) {
+                    (true, true) => ("LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails"),
+                    (true, false) => ("LambdaFunctionFailed", "lambdaFunctionFailedEventDetails"),
+                    (false, true) => ("TaskTimedOut", "taskTimedOutEventDetails"),
+                    (false, false) => ("TaskFailed", "taskFailedEventDetails"),
+                };
+                self.event_on(&mut frame.lane, kind, || Some((key, Value::Object(details))), true);
+                return Err(Failure::catchable(e));
+            }
+        };
+        if lambda {
+            let details = json!({"output": payload(&result), "outputDetails": {"truncated": false}});
+            self.event_on(
+                &mut frame.lane,
+                "LambdaFunctionSucceeded",
+                || Some(("lambdaFunctionSucceededEventDetails", details)),
+                true,
+            );
+        } else {
+            let details = json!({
+                "resourceType": resource_type,
+                "resource": resource_name,
+                "output": payload(&result),
+                "outputDetails": {"truncated": false},
+            });
+            self.event_on(
+                &mut frame.lane,
+                "TaskSucceeded",
+                || Some(("taskSucceededEventDetails", details)),
+                true,
+            );
+        }
+        self.inspect(run, |i| i.result = Some(result.clone()));
+        let env = Env { context: &context, variables: &frame.variables };
+        let selected = io::template(std::borrow::Cow::Owned(result), fields.result_selector.as_ref(), env)
+            .map_err(|e| run.fail(e))?
+            .into_owned();
+        if fields.result_selector.is_some() {
+            self.inspect(run, |i| i.after_result_selector = Some(selected.clone()));
+        }
+        let assigned = self.assign(run, fields.assign.as_ref(), &selected, env)?;
+        let combined = io::result_path(input, &fields.result_path, selected).map_err(|e| run.fail(e))?;
+        self.inspect(run, |i| i.after_result_path = Some(combined.clone()));
+        let output = io::output_path(combined, &fields.output_path, env).map_err(|e| run.fail(e))?;
+        Ok(Exit { output, next: run.next()?, assigned })
+    }
+
+    /// TimeoutSeconds or TimeoutSecondsPath (AWS's default, 99999999 s, is no timeout here).
+    fn task_timeout(
+        &self,
+        run: &StateRun<'a>,
+        task: &Task,
+        input: &Value,
+        context: &Value,
+        frame: &Frame,
+    ) -> Result<Option<Duration>, Failure> {
+        if let Some(t) = task.timeout_seconds.as_ref().and_then(Value::as_f64) {
+            return Ok((t > 0.0).then(|| Duration::from_secs_f64(t.min(1e9))));
+        }
+        let Some(path) = &task.timeout_seconds_path else { return Ok(None) };
+        let env = Env { context, variables: &frame.variables };
+        let value = crate::expr::select(path, &env.scope(input)).map_err(|e| run.fail(e))?;
+        match value.as_u64() {
+            Some(t) if t > 0 => Ok(Some(Duration::from_secs(t))),
+            _ => Err(run.runtime(format!(
+                "The TimeoutSecondsPath field refers to value \"{}\" which is not a valid integer: {path}",
+                match &value {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                }
+            ))),
+        }
+    }
+}
