@@ -30,9 +30,9 @@ fn every_sample_validates_clean_and_exports_identically() {
     }
 }
 
-/// Sample tests that need the JSONata interpreter or the distributed Map (issue #5);
+/// Sample tests that need the distributed Map (issue #5);
 /// everything else must pass. When #5 lands these counts drop to zero and this list goes.
-const PENDING: &[(&str, usize)] = &[("order-processing-jsonata", 7), ("distributed-map-s3", 2)];
+const PENDING: &[(&str, usize)] = &[("distributed-map-s3", 2)];
 
 #[test]
 fn every_sample_passes_its_test_file() {

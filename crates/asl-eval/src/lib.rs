@@ -27,6 +27,7 @@ pub mod testing;
 
 mod error;
 pub mod expr;
+mod jsonata;
 
 pub use clock::{Clock, RealClock, Timeline, VirtualClock};
 pub use engine::{Execution, ExecutionType, Hook, Options, StatePoint};

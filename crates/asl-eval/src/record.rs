@@ -37,6 +37,8 @@ pub struct Inspection {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after_parameters: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub after_arguments: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after_result_selector: Option<Value>,

@@ -551,14 +551,6 @@ fn the_hook_sees_every_state_enter_and_leave() {
 }
 
 #[test]
-fn jsonata_states_are_refused_clearly_for_now() {
-    let def = json!({"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% 1 %}", "End": true}}});
-    let o = run(def, json!({}), json!({}));
-    assert_eq!(o.status, Status::Failed);
-    assert!(o.cause.unwrap_or_default().contains("JSONata"));
-}
-
-#[test]
 fn the_real_clock_really_waits() {
     let options = Options { clock: Arc::new(asl_eval::RealClock), ..Options::default() };
     let def = json!({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "End": true}}});

@@ -10,7 +10,7 @@ use std::time::Duration;
 pub(crate) struct Index<'a> {
     /// Scope (by address) -> state name -> state.
     scopes: HashMap<usize, HashMap<&'a str, &'a State>>,
-    /// States (by address) whose text mentions `$$`.
+    /// States (by address) whose text mentions `$$` (or JSONata's `$states`).
     context_readers: HashMap<usize, bool>,
     /// The machine's TimeoutSeconds.
     pub timeout: Option<Duration>,
@@ -41,7 +41,7 @@ impl<'a> Index<'a> {
             let reads = match doc {
                 Some(doc) => {
                     let span = doc.span_of(&state.pointer);
-                    doc.text().get(span.start..span.end).is_none_or(|t| t.contains("$$"))
+                    doc.text().get(span.start..span.end).is_none_or(|t| t.contains("$$") || t.contains("$states"))
                 }
                 None => true,
             };

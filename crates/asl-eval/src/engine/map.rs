@@ -16,14 +16,14 @@ use asl_model::model::Map;
 use serde_json::{json, Value};
 
 /// AWS runs at most this many inline iterations at once.
-const INLINE_CONCURRENCY: usize = 40;
+pub(crate) const INLINE_CONCURRENCY: usize = 40;
 
 /// The Map's settings once read from the input.
-struct Plan {
-    items: Vec<Value>,
-    concurrency: usize,
-    tolerated_count: Option<u64>,
-    tolerated_percentage: Option<f64>,
+pub(crate) struct Plan {
+    pub items: Vec<Value>,
+    pub concurrency: usize,
+    pub tolerated_count: Option<u64>,
+    pub tolerated_percentage: Option<f64>,
 }
 
 impl<'a> Engine<'a> {
@@ -40,7 +40,9 @@ impl<'a> Engine<'a> {
         };
         let context = self.context_object(run, StateExtra { retry_count: retries, ..StateExtra::default() });
         let fields = &run.state.io;
-        let (effective, plan) = {
+        let (effective, plan) = if run.jsonata {
+            (input.clone(), self.jsonata_plan(run, map, input, &context, frame)?)
+        } else {
             let env = Env { context: &context, variables: &frame.variables };
             let effective =
                 io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?.into_owned();
@@ -58,6 +60,17 @@ impl<'a> Engine<'a> {
                     let extra =
                         StateExtra { retry_count: retries, task_token: None, map_item: Some((index, item)) };
                     let item_context = self.context_object(run, extra);
+                    if run.jsonata {
+                        let mut step = crate::jsonata::Step::new(crate::jsonata::States {
+                            input: &effective,
+                            result: None,
+                            error_output: None,
+                            context: &item_context,
+                            variables: &frame.variables,
+                        });
+                        inputs.push(step.render(template, "ItemSelector").map_err(|e| run.fail(e))?);
+                        continue;
+                    }
                     let scope = expr::Scope {
                         input: &effective,
                         context: &item_context,

@@ -12,12 +12,15 @@ mod hook;
 mod index;
 mod io;
 pub(crate) mod join;
+mod jsonata_flow;
+mod jsonata_map;
 mod map;
 mod options;
 mod parallel;
 mod retry;
 mod run;
 mod task;
+mod variables;
 
 pub use hook::{Hook, StatePoint};
 pub use options::{ExecutionType, Options};

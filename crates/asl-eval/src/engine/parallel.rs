@@ -21,7 +21,9 @@ impl<'a> Engine<'a> {
     ) -> Result<Exit<'a>, Failure> {
         let context = self.context_object(run, StateExtra { retry_count: retries, ..StateExtra::default() });
         let fields = &run.state.io;
-        let branch_input = {
+        let branch_input = if run.jsonata {
+            self.jsonata_arguments(run, input, &context, frame)?
+        } else {
             let env = Env { context: &context, variables: &frame.variables };
             let effective = io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?;
             self.inspect(run, |i| i.after_input_path = Some(effective.clone().into_owned()));
@@ -97,6 +99,9 @@ impl<'a> Engine<'a> {
     ) -> Result<Exit<'a>, Failure> {
         let fields = &run.state.io;
         self.inspect(run, |i| i.result = Some(result.clone()));
+        if run.jsonata {
+            return self.jsonata_result(run, input, result, context, frame);
+        }
         let env = Env { context, variables: &frame.variables };
         let selected = io::template(std::borrow::Cow::Owned(result), fields.result_selector.as_ref(), env)
             .map_err(|e| run.fail(e))?

@@ -7,6 +7,7 @@
 //! goes to the Catchers even if a later Retrier would also match.
 
 use super::io::{self, Env};
+use super::jsonata_flow::Seen;
 use super::run::{error_output, Exit, StateExtra, StateRun};
 use super::{Engine, Failure, FailureKind, Frame};
 use crate::record::ErrorDetails;
@@ -71,6 +72,23 @@ impl<'a> Engine<'a> {
                 ));
             };
             let caught = error_output(&failure.error);
+            if run.jsonata {
+                let context =
+                    self.context_object(run, StateExtra { retry_count: retries, ..StateExtra::default() });
+                let seen = Seen { input, result: None, error_output: Some(&caught), context: &context };
+                let (output, assigned) = self.jsonata_finish(
+                    run,
+                    catcher.output.as_ref(),
+                    catcher.assign.as_ref(),
+                    seen,
+                    caught.clone(),
+                    &frame.variables,
+                )?;
+                self.inspect(run, |i| {
+                    i.error_details.get_or_insert_with(ErrorDetails::default).catch_index = Some(index);
+                });
+                return Ok(Exit { output, next: Some(next), assigned });
+            }
             let output =
                 io::result_path(input, &catcher.result_path, caught.clone()).map_err(|e| run.fail(e))?;
             let assigned = match &catcher.assign {

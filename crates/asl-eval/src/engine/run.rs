@@ -30,6 +30,8 @@ pub(crate) struct StateRun<'a> {
     pub entered_at: DateTime<Utc>,
     /// Index of its record, when records are kept.
     pub record: Option<usize>,
+    /// The state uses the JSONata query language (its own or the machine's).
+    pub jsonata: bool,
 }
 
 /// Errors whose cause AWS prefixes with the state and the event that entered it.
@@ -247,13 +249,13 @@ impl<'a> Engine<'a> {
             });
             records.len() - 1
         });
-        let run = StateRun { state, kind, entered_id, entered_at: self.now(&frame.lane), record };
         let jsonata = state.query_language.or(self.index.query_language) == Some(QueryLanguage::Jsonata);
+        let run = StateRun { state, kind, entered_id, entered_at: self.now(&frame.lane), record, jsonata };
         let result = match &state.kind {
-            _ if jsonata => Err(Failure::terminal(RuntimeError::runtime(format!(
-                "The state '{}' uses the JSONata query language, which this interpreter does not run yet.",
-                state.name
-            )))),
+            StateKind::Pass(_) | StateKind::Succeed if jsonata => self.jsonata_pass(&run, input, frame),
+            StateKind::Choice(c) if jsonata => self.jsonata_choice(&run, c, input, frame),
+            StateKind::Fail(f) if jsonata => Err(self.jsonata_fail(&run, f, &input, frame)),
+            StateKind::Wait(w) if jsonata => self.jsonata_wait(&run, w, input, frame).await,
             StateKind::Pass(p) => self.pass(&run, p, input, frame),
             StateKind::Choice(c) => self.choice(&run, c, input, frame),
             StateKind::Succeed => self.succeed(&run, input, frame),
@@ -268,6 +270,9 @@ impl<'a> Engine<'a> {
             )))),
         };
         let result = result.and_then(|exit| {
+            if let Some(assigned) = &exit.assigned {
+                super::variables::check(assigned, &frame.variables).map_err(|e| run.fail(e))?;
+            }
             if io::exceeds(&exit.output, PAYLOAD_LIMIT) {
                 return Err(Failure::catchable(RuntimeError::new(
                     "States.DataLimitExceeded",

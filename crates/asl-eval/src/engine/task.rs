@@ -31,7 +31,9 @@ impl<'a> Engine<'a> {
         let extra = StateExtra { retry_count: retries, task_token: token.clone(), map_item: None };
         let context = self.context_object(run, extra);
         let fields = &run.state.io;
-        let params = {
+        let params = if run.jsonata {
+            self.jsonata_arguments(run, input, &context, frame)?
+        } else {
             let env = Env { context: &context, variables: &frame.variables };
             let effective = io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?;
             self.inspect(run, |i| i.after_input_path = Some(effective.clone().into_owned()));
@@ -150,6 +152,9 @@ impl<'a> Engine<'a> {
             );
         }
         self.inspect(run, |i| i.result = Some(result.clone()));
+        if run.jsonata {
+            return self.jsonata_result(run, input, result, &context, frame);
+        }
         let env = Env { context: &context, variables: &frame.variables };
         let selected = io::template(std::borrow::Cow::Owned(result), fields.result_selector.as_ref(), env)
             .map_err(|e| run.fail(e))?
@@ -173,6 +178,19 @@ impl<'a> Engine<'a> {
         context: &Value,
         frame: &Frame,
     ) -> Result<Option<Duration>, Failure> {
+        if run.jsonata {
+            let mut step = crate::jsonata::Step::new(crate::jsonata::States {
+                input,
+                result: None,
+                error_output: None,
+                context,
+                variables: &frame.variables,
+            });
+            let t = self.jsonata_number(run, &mut step, task.timeout_seconds.as_ref(), "TimeoutSeconds", true)?;
+            // Evaluated for its errors; heartbeats are not enforced by the engine yet.
+            self.jsonata_number(run, &mut step, task.heartbeat_seconds.as_ref(), "HeartbeatSeconds", true)?;
+            return Ok(t.filter(|t| *t > 0.0).map(|t| Duration::from_secs_f64(t.min(1e9))));
+        }
         if let Some(t) = task.timeout_seconds.as_ref().and_then(Value::as_f64) {
             return Ok((t > 0.0).then(|| Duration::from_secs_f64(t.min(1e9))));
         }

@@ -1,0 +1,109 @@
+//! JSONata states and Variables end to end: Output/Assign ordering, scoping in Parallel
+//! and Map, the history and records, and bad expressions (clear errors, no panic).
+
+use asl_eval::{Execution, Mocks, Options, Outcome, Status};
+use asl_model::{Document, Format};
+use serde_json::{json, Value};
+
+fn run(definition: Value, input: Value) -> Outcome {
+    let doc = Document::parse(definition.to_string(), Format::Json).expect("definition");
+    let mocks = Mocks::from_value(&json!({}), None, None).expect("mocks");
+    Execution::run(&doc, input, &mocks, &Options { seed: Some(7), ..Options::default() })
+}
+
+fn jsonata(states: Value) -> Value {
+    json!({"QueryLanguage": "JSONata", "StartAt": "A", "States": states})
+}
+
+#[test]
+fn output_and_assign_see_the_old_variables() {
+    let o = run(
+        jsonata(json!({
+            "A": {"Type": "Pass", "Assign": {"x": 1}, "Next": "B"},
+            "B": {"Type": "Pass", "Assign": {"x": "{% $x + 1 %}", "old": "{% $x %}"},
+                  "Output": {"seen": "{% $x %}", "in": "{% $states.input.n %}"}, "Next": "C"},
+            "C": {"Type": "Pass", "Output": "{% [$x, $old] %}", "End": true}
+        })),
+        json!({"n": 5}),
+    );
+    assert_eq!(o.status, Status::Succeeded, "{:?}", o.cause);
+    assert_eq!(o.states[1].output, Some(json!({"seen": 1, "in": 5})));
+    assert_eq!(o.output, Some(json!([2, 1])));
+    assert_eq!(o.states[1].variables, Some(serde_json::from_value(json!({"x": 2, "old": 1})).unwrap()));
+    let exited = o.history.iter().find(|e| e.kind == "PassStateExited").expect("exited");
+    let details = serde_json::to_value(exited).unwrap();
+    assert_eq!(details["stateExitedEventDetails"]["assignedVariables"], json!({"x": "1"}));
+}
+
+#[test]
+fn inner_scopes_read_outer_variables_and_do_not_leak() {
+    let branch = json!({"StartAt": "In", "States": {
+        "In": {"Type": "Pass", "Assign": {"inner": "{% $outer %}"}, "Output": "{% $outer %}", "End": true}}});
+    let o = run(
+        jsonata(json!({
+            "A": {"Type": "Pass", "Assign": {"outer": "o"}, "Next": "P"},
+            "P": {"Type": "Parallel", "Branches": [branch.clone()], "Next": "M"},
+            "M": {"Type": "Map", "Items": [1, 2], "ItemProcessor": branch, "Next": "End"},
+            "End": {"Type": "Pass", "Output": {"m": "{% $states.input %}", "leak": "{% $exists($inner) %}"}, "End": true}
+        })),
+        json!({}),
+    );
+    assert_eq!(o.status, Status::Succeeded, "{:?}", o.cause);
+    assert_eq!(o.output, Some(json!({"m": ["o", "o"], "leak": false})));
+}
+
+#[test]
+fn task_result_and_catch_error_output() {
+    let def = jsonata(json!({
+        "A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f",
+              "Arguments": {"v": "{% $states.input.v %}"},
+              "Output": {"r": "{% $states.result %}"}, "Next": "B"},
+        "B": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:g",
+              "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "C",
+                         "Assign": {"err": "{% $states.errorOutput.Error %}"}}], "End": true},
+        "C": {"Type": "Pass", "Output": {"err": "{% $err %}", "in": "{% $states.input %}"}, "End": true}
+    }));
+    let doc = Document::parse(def.to_string(), Format::Json).unwrap();
+    let mocks = Mocks::from_value(
+        &json!({"A": [{"return": {"ok": 1}}], "B": [{"throw": {"error": "Boom", "cause": "c"}}]}),
+        None,
+        None,
+    )
+    .unwrap();
+    let o = Execution::run(&doc, json!({"v": 3}), &mocks, &Options::default());
+    assert_eq!(o.status, Status::Succeeded, "{:?}", o.cause);
+    assert_eq!(o.states[0].inspection.after_arguments, Some(json!({"v": 3})));
+    assert_eq!(o.output, Some(json!({"err": "Boom", "in": {"Error": "Boom", "Cause": "c"}})));
+}
+
+#[test]
+fn bad_expressions_fail_with_query_evaluation_errors() {
+    for (expr, wanted) in [
+        ("$eval('1 + 1')", "not supported"),
+        ("1 +", "threw an error during evaluation"),
+        ("$nope()", "T1006"),
+        ("$doesNotExist", "returned nothing (undefined)"),
+        ("($f := function($n) { 1 + $f($n + 1) }; $f(0))", "threw an error during evaluation"),
+    ] {
+        let o = run(jsonata(json!({"A": {"Type": "Pass", "Output": format!("{{% {expr} %}}"), "End": true}})), json!({}));
+        assert_eq!(o.status, Status::Failed, "{expr}");
+        assert_eq!(o.error.as_deref(), Some("States.QueryEvaluationError"), "{expr}");
+        let cause = o.cause.unwrap_or_default();
+        assert!(cause.starts_with("An error occurred while executing the state 'A'"), "{cause}");
+        assert!(cause.contains(wanted), "{expr}: {cause}");
+    }
+}
+
+#[test]
+fn fields_check_their_result_types() {
+    let o = run(jsonata(json!({"A": {"Type": "Wait", "Seconds": "{% 'x' %}", "End": true}})), json!({}));
+    assert_eq!(o.error.as_deref(), Some("States.QueryEvaluationError"));
+    let o = run(
+        jsonata(json!({"A": {"Type": "Choice", "Choices": [{"Condition": "{% 1 %}", "Next": "B"}], "Default": "B"},
+                       "B": {"Type": "Succeed"}})),
+        json!({}),
+    );
+    assert!(o.cause.unwrap_or_default().contains("Expected 'boolean', but was 'number'"));
+    let o = run(jsonata(json!({"A": {"Type": "Fail", "Error": "{% 'E' & $states.input.n %}", "Cause": "c"}})), json!({"n": 1}));
+    assert_eq!((o.error.as_deref(), o.cause.as_deref()), (Some("E1"), Some("c")));
+}
