@@ -195,16 +195,7 @@ pub(super) fn is_expression(s: &str) -> bool {
     s.starts_with("{%") && s.ends_with("%}")
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
+use asl_model::syntax::value_kind as kind;
 
 /// AWS's profile of RFC 3339: uppercase `T` and `Z`, seconds required.
 pub(crate) fn is_rfc3339(s: &str) -> bool {

@@ -125,17 +125,7 @@ pub(crate) fn java_number(n: &Number) -> String {
     }
 }
 
-/// The JSON type of a value, as error messages name it.
-pub(crate) fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
+pub(crate) use asl_model::syntax::value_kind as type_name;
 
 #[cfg(test)]
 mod tests {

@@ -61,17 +61,7 @@ pub(crate) fn number(n: f64) -> Value {
     Number::from_f64(n).map(Value::Number).unwrap_or(Value::Null)
 }
 
-/// The JSON type name AWS uses in its messages.
-pub(crate) fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
+pub(crate) use asl_model::syntax::value_kind as type_name;
 
 #[cfg(test)]
 mod tests {

@@ -304,6 +304,19 @@ pub fn find_duplicates(root: &Node) -> Vec<Duplicate> {
     out
 }
 
+/// The JSON type of a value as messages name it ("object", "string", ...), shared by
+/// the checker and the interpreter so both speak alike.
+pub fn value_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
 /// A number token as a JSON value; a literal too large for f64 degrades to f64 infinity's
 /// nearest representable form rather than failing.
 pub fn number_value(text: &str) -> Value {
