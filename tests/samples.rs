@@ -30,10 +30,6 @@ fn every_sample_validates_clean_and_exports_identically() {
     }
 }
 
-/// Sample tests that need the distributed Map (issue #5);
-/// everything else must pass. When #5 lands these counts drop to zero and this list goes.
-const PENDING: &[(&str, usize)] = &[("distributed-map-s3", 2)];
-
 #[test]
 fn every_sample_passes_its_test_file() {
     let samples = workspace().join("samples");
@@ -46,8 +42,7 @@ fn every_sample_passes_its_test_file() {
         let out = run.stdout();
         let summary = out.lines().rev().find(|l| l.ends_with(" failed")).unwrap_or_default().to_owned();
         let failed: usize = summary.split(", ").nth(1).and_then(|f| f.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
-        let pending = PENDING.iter().find(|(n, _)| *n == name).map_or(0, |(_, n)| *n);
-        assert_eq!(failed, pending, "{name}: {summary}\n{out}");
+        assert_eq!(failed, 0, "{name}: {summary}\n{out}");
         checked += 1;
     }
     assert!(checked >= 7, "only {checked} samples have tests.json");

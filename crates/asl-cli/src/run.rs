@@ -149,6 +149,7 @@ fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mock
         },
         max_transitions: (args.max_transitions > 0).then_some(args.max_transitions),
         state_machine_name: machine_name,
+        s3: asl_eval::S3Folders::beside(&args.file),
         ..Options::default()
     };
     if args.real_time {

@@ -4,6 +4,12 @@
 //!   express execution keeping no history or records (target >= 1,000,000 transitions/s);
 //! - an inline Map over 10,000 items running Pass + Choice + Pass (target <= 100 ms).
 //!
+//! - (issue #5) a Distributed Map over a generated 100,000-row CSV read with ItemReader from
+//!   a local folder, one child execution per row, results written by ResultWriter
+//!   (target <= 1 s, memory bounded by the items: the children keep no history);
+//! - (issue #5) the 100,000-iteration counter loop written in JSONata (target >= 300,000
+//!   transitions/s).
+//!
 //! Allocations are counted (divan's AllocProfiler), so peak memory shows beside the times.
 
 use asl_eval::{Execution, ExecutionType, Mocks, Options, Status};
@@ -14,6 +20,14 @@ use serde_json::{json, Value};
 static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
 
 fn main() {
+    // `ASL_BENCH_SKIP_FIGURES=1` skips the one-shot figures (for profiling one bench).
+    if std::env::var_os("ASL_BENCH_SKIP_FIGURES").is_none() {
+        figures();
+    }
+    divan::main();
+}
+
+fn figures() {
     // One timed run of the loop, for the transitions-per-second figure.
     let doc = counter_loop();
     let options = lean();
@@ -27,7 +41,23 @@ fn main() {
         elapsed.as_secs_f64() * 1e3,
         outcome.transitions as f64 / elapsed.as_secs_f64()
     );
-    divan::main();
+    let doc = jsonata_counter_loop();
+    let start = std::time::Instant::now();
+    let outcome = Execution::run(&doc, json!({"i": 0, "n": 100_000}), &Mocks::default(), &options);
+    let elapsed = start.elapsed();
+    assert_eq!(outcome.status, Status::Succeeded, "{:?}", outcome.cause);
+    eprintln!(
+        "JSONata counter loop: {} transitions in {:.1} ms = {:.0} transitions/s",
+        outcome.transitions,
+        elapsed.as_secs_f64() * 1e3,
+        outcome.transitions as f64 / elapsed.as_secs_f64()
+    );
+    let (doc, options) = distributed_csv();
+    let start = std::time::Instant::now();
+    let outcome = Execution::run(&doc, json!({}), &Mocks::default(), &options);
+    let elapsed = start.elapsed();
+    assert_eq!(outcome.status, Status::Succeeded, "{:?}", outcome.cause);
+    eprintln!("distributed Map over a 100,000-row CSV: {:.1} ms", elapsed.as_secs_f64() * 1e3);
 }
 
 /// Express, no history kept, no per-state records: the loop as AWS runs an express one.
@@ -134,5 +164,71 @@ fn map_10000_items(bencher: divan::Bencher) {
     bencher.bench(|| {
         let o = Execution::run(&doc, input.clone(), &Mocks::default(), &options);
         assert_eq!(o.status, Status::Succeeded);
+    });
+}
+
+fn jsonata_counter_loop() -> Document {
+    parse(&json!({
+        "QueryLanguage": "JSONata",
+        "StartAt": "Start",
+        "States": {
+            "Start": {"Type": "Pass", "Next": "Check"},
+            "Check": {"Type": "Choice", "Choices": [
+                {"Condition": "{% $states.input.i < $states.input.n %}", "Next": "Increment"}
+            ], "Default": "Done"},
+            "Increment": {"Type": "Pass", "Output": {"i": "{% $states.input.i + 1 %}", "n": "{% $states.input.n %}"}, "Next": "Check"},
+            "Done": {"Type": "Succeed"}
+        }
+    }))
+}
+
+#[divan::bench(sample_count = 5)]
+fn jsonata_counter_loop_100000(bencher: divan::Bencher) {
+    let doc = jsonata_counter_loop();
+    let options = lean();
+    bencher.bench(|| {
+        let o = Execution::run(&doc, json!({"i": 0, "n": 100_000}), &Mocks::default(), &options);
+        assert_eq!(o.status, Status::Succeeded, "{:?}", o.cause);
+    });
+}
+
+/// A 100,000-row CSV in `<tmp>/data/rows.csv` (written once) and a Distributed Map reading
+/// it: each row is a child execution (Pass with Parameters and an intrinsic), results go
+/// to `<tmp>/results/` through ResultWriter.
+fn distributed_csv() -> (Document, Options) {
+    let root = std::env::temp_dir().join(format!("asl-bench-distributed-{}", std::process::id()));
+    let file = root.join("data").join("rows.csv");
+    if !file.exists() {
+        let mut text = String::from("id,store,amount\n");
+        for i in 0..100_000 {
+            text.push_str(&format!("{i},store-{:04},{}.{:02}\n", i % 997, i % 1000, i % 100));
+        }
+        std::fs::create_dir_all(root.join("data")).expect("bench folder");
+        std::fs::write(&file, text).expect("bench csv");
+    }
+    let doc = parse(&json!({
+        "StartAt": "Rows",
+        "States": {
+            "Rows": {"Type": "Map", "Label": "Rows", "MaxConcurrency": 1000,
+                "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                    "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"},
+                    "Parameters": {"Bucket": "data", "Key": "rows.csv"}},
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "Parse", "States": {
+                    "Parse": {"Type": "Pass", "Parameters": {"id.$": "$.id", "store.$": "$.store", "amount.$": "States.StringToJson($.amount)"}, "End": true}
+                }},
+                "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "results", "Prefix": "runs"}},
+                "End": true}
+        }
+    }));
+    let options = Options { s3: asl_eval::S3Folders { root: Some(root), ..Default::default() }, ..lean() };
+    (doc, options)
+}
+
+#[divan::bench(sample_count = 5)]
+fn distributed_map_csv_100000(bencher: divan::Bencher) {
+    let (doc, options) = distributed_csv();
+    bencher.bench(|| {
+        let o = Execution::run(&doc, json!({}), &Mocks::default(), &options);
+        assert_eq!(o.status, Status::Succeeded, "{:?}", o.cause);
     });
 }

@@ -5,6 +5,7 @@ use crate::RuntimeError;
 use serde_json::Value;
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 
 /// One invocation of a Task state's resource.
 #[derive(Clone, Copy, Debug)]
@@ -17,8 +18,12 @@ pub struct TaskRequest<'a> {
     pub input: &'a Value,
     /// 0 for the first attempt, then 1, 2, ... for retries.
     pub attempt: u32,
-    /// The task token, for `.waitForTaskToken` resources.
+    /// The task token, for `.waitForTaskToken` and activity resources.
     pub task_token: Option<&'a str>,
+    /// The state's TimeoutSeconds (none when it has none).
+    pub timeout: Option<Duration>,
+    /// The state's HeartbeatSeconds, for callbacks and activities.
+    pub heartbeat: Option<Duration>,
 }
 
 /// Why an invocation produced no result.

@@ -17,21 +17,28 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod callback;
 pub mod clock;
+pub mod debug;
+pub mod command;
 mod engine;
 pub mod handler;
 pub mod history;
 pub mod mocks;
 pub mod record;
+pub mod s3;
 pub mod testing;
 
 mod error;
 pub mod expr;
 mod jsonata;
 
+pub use callback::{CallbackError, CallbackHandle, Callbacks, PendingTask};
 pub use clock::{Clock, RealClock, Timeline, VirtualClock};
-pub use engine::{Execution, ExecutionType, Hook, Options, StatePoint};
+pub use engine::{CatchPoint, Execution, ExecutionType, Hook, Options, Resume, RetryPoint, StatePoint};
+pub use command::{CommandConfig, CommandConsent, CommandHandler, LocalCommand};
 pub use error::RuntimeError;
 pub use handler::{NoTasks, TaskFailure, TaskHandler, TaskRequest};
 pub use mocks::{MockError, Mocks};
+pub use s3::S3Folders;
 pub use record::{ErrorDetails, Inspection, Outcome, StateRecord, Status};

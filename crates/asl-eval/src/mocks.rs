@@ -336,6 +336,8 @@ mod tests {
             input: &Value::Null,
             attempt: 0,
             task_token: None,
+            timeout: None,
+            heartbeat: None,
         };
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
         rt.block_on(m.invoke(req))

@@ -1,8 +1,17 @@
 //! The debugger's way in: the run loop calls a [`Hook`] before entering and after leaving
-//! each state. The hook may take its time (a paused debugger simply does not return).
+//! each state, and when a Retrier or Catcher handles an error. The hook may take its time
+//! (a paused debugger simply does not return) and decides how the run goes on
+//! ([`Resume`]): unchanged, with an edited input/output or variables, or aborted.
+//!
+//! Paths name a state by where it runs: `Name` at the top, `Parallel/1/Name` in branch 1
+//! of the Parallel state `Parallel`, `Map/3/Name` in iteration 3 of the Map state `Map`,
+//! nested as deep as the containers are (`Outer/0/Inner/2/Name`). Indexes count from 0.
 
 use super::join::BoxFuture;
-use serde_json::Value;
+use crate::record::{Inspection, Outcome};
+use crate::RuntimeError;
+use serde_json::{Map, Value};
+use std::time::Duration;
 
 /// A state about to be entered, or just left.
 #[derive(Clone, Copy, Debug)]
@@ -17,9 +26,118 @@ pub struct StatePoint<'a> {
     pub input: &'a Value,
     /// The state's output (after leaving, when it exited normally).
     pub output: Option<&'a Value>,
+    /// The variables the state sees (before entering) or left behind (after leaving).
+    pub variables: &'a Map<String, Value>,
+    /// The state's processing stages (after leaving, when records are kept).
+    pub inspection: Option<&'a Inspection>,
 }
 
+/// A Retrier about to wait and run the state again.
+#[derive(Clone, Copy, Debug)]
+pub struct RetryPoint<'a> {
+    pub path: &'a str,
+    pub depth: usize,
+    pub error: &'a RuntimeError,
+    /// Which Retrier matched.
+    pub retrier: usize,
+    /// The retry about to run: 1 for the first.
+    pub attempt: u32,
+    pub delay: Duration,
+}
+
+/// A Catcher that handled an error; the run goes on at `next` with `output`.
+#[derive(Clone, Copy, Debug)]
+pub struct CatchPoint<'a> {
+    pub path: &'a str,
+    pub depth: usize,
+    pub error: &'a RuntimeError,
+    pub catcher: usize,
+    pub next: &'a str,
+    pub output: &'a Value,
+}
+
+/// How the run goes on after a hook call.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Resume {
+    #[default]
+    Continue,
+    /// Before entering: replaces the state's input and/or the variables it sees. After
+    /// leaving: replaces the state's output (the next state's input) and/or the variables.
+    /// Ignored at retry and catch points.
+    Edit { input: Option<Value>, variables: Option<Map<String, Value>> },
+    /// Ends the execution with status `ABORTED`.
+    Abort,
+}
+
+/// Every method has a default, so a hook implements only what it watches. The engine calls
+/// [`Hook::enter`], [`Hook::leave`], [`Hook::retry`], [`Hook::caught`] and
+/// [`Hook::finished`]; `enter` and `leave` default to the observe-only `before_state` and
+/// `after_state`.
 pub trait Hook: Send + Sync {
-    fn before_state<'a>(&'a self, point: StatePoint<'a>) -> BoxFuture<'a, ()>;
-    fn after_state<'a>(&'a self, point: StatePoint<'a>) -> BoxFuture<'a, ()>;
+    fn before_state<'a>(&'a self, _point: StatePoint<'a>) -> BoxFuture<'a, ()> {
+        Box::pin(async {})
+    }
+    fn after_state<'a>(&'a self, _point: StatePoint<'a>) -> BoxFuture<'a, ()> {
+        Box::pin(async {})
+    }
+    fn enter<'a>(&'a self, point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
+        Box::pin(async move {
+            self.before_state(point).await;
+            Resume::Continue
+        })
+    }
+    fn leave<'a>(&'a self, point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
+        Box::pin(async move {
+            self.after_state(point).await;
+            Resume::Continue
+        })
+    }
+    fn retry<'a>(&'a self, _point: RetryPoint<'a>) -> BoxFuture<'a, Resume> {
+        Box::pin(async { Resume::Continue })
+    }
+    fn caught<'a>(&'a self, _point: CatchPoint<'a>) -> BoxFuture<'a, Resume> {
+        Box::pin(async { Resume::Continue })
+    }
+    /// The execution ended (called once, with the outcome about to be returned).
+    fn finished(&self, _outcome: &Outcome) {}
+}
+
+impl<'a> super::Engine<'a> {
+    /// Tells the hook a retry is scheduled; `Err` when the debugger stops the run.
+    pub(crate) async fn hook_retry(
+        &self,
+        run: &super::run::StateRun<'a>,
+        frame: &super::Frame,
+        error: &RuntimeError,
+        retrier: usize,
+        attempt: u32,
+        delay: Duration,
+    ) -> Result<(), super::Failure> {
+        let Some(hook) = &self.options.hook else { return Ok(()) };
+        let path = format!("{}{}", frame.path, run.state.name);
+        let point = RetryPoint { path: &path, depth: frame.depth, error, retrier, attempt, delay };
+        match hook.retry(point).await {
+            Resume::Abort => Err(super::Failure::aborted()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Tells the hook a Catcher handled an error; `Err` when the debugger stops the run.
+    pub(crate) async fn hook_caught(
+        &self,
+        run: &super::run::StateRun<'a>,
+        frame: &super::Frame,
+        error: &RuntimeError,
+        catcher: usize,
+        next: &str,
+        output: &Value,
+    ) -> Result<(), super::Failure> {
+        let Some(hook) = &self.options.hook else { return Ok(()) };
+        let path = format!("{}{}", frame.path, run.state.name);
+        let point = CatchPoint { path: &path, depth: frame.depth, error, catcher, next, output };
+        match hook.caught(point).await {
+            Resume::Abort => Err(super::Failure::aborted()),
+            _ => Ok(()),
+        }
+    }
 }

@@ -7,10 +7,12 @@ use asl_model::syntax::FastMap as HashMap;
 use asl_model::Document;
 use std::time::Duration;
 
+#[derive(Clone)]
 pub(crate) struct Index<'a> {
     /// Scope (by address) -> state name -> state.
     scopes: HashMap<usize, HashMap<&'a str, &'a State>>,
-    /// States (by address) whose text mentions `$$` (or JSONata's `$states`).
+    /// States (by address) whose text mentions `$$` (or JSONata's `$states.context`, or
+    /// `$states` as a whole).
     context_readers: HashMap<usize, bool>,
     /// The machine's TimeoutSeconds.
     pub timeout: Option<Duration>,
@@ -41,7 +43,7 @@ impl<'a> Index<'a> {
             let reads = match doc {
                 Some(doc) => {
                     let span = doc.span_of(&state.pointer);
-                    doc.text().get(span.start..span.end).is_none_or(|t| t.contains("$$") || t.contains("$states"))
+                    doc.text().get(span.start..span.end).is_none_or(reads_context)
                 }
                 None => true,
             };
@@ -53,6 +55,35 @@ impl<'a> Index<'a> {
         self.scopes.insert(scope as *const StateMachine as usize, names);
     }
 
+    /// The lookups of one scope and those inside it (a Distributed Map's child machine).
+    pub fn scoped(&self, machine: &'a StateMachine) -> Index<'a> {
+        let mut index = Index {
+            scopes: HashMap::default(),
+            context_readers: HashMap::default(),
+            timeout: machine
+                .timeout_seconds
+                .filter(|t| t.is_finite() && *t >= 0.0)
+                .map(Duration::from_secs_f64),
+            query_language: machine.query_language.or(self.query_language),
+        };
+        index.copy(self, machine);
+        index
+    }
+
+    fn copy(&mut self, from: &Index<'a>, scope: &'a StateMachine) {
+        let key = scope as *const StateMachine as usize;
+        if let Some(names) = from.scopes.get(&key) {
+            self.scopes.insert(key, names.clone());
+        }
+        for state in &scope.states {
+            let key = state as *const State as usize;
+            self.context_readers.insert(key, from.context_readers.get(&key).copied().unwrap_or(true));
+            for child in state.children() {
+                self.copy(from, child);
+            }
+        }
+    }
+
     pub fn state(&self, scope: &StateMachine, name: &str) -> Option<&'a State> {
         self.scopes.get(&(scope as *const StateMachine as usize)).and_then(|m| m.get(name).copied())
     }
@@ -60,5 +91,36 @@ impl<'a> Index<'a> {
     /// True when the state may read `$$` (unknown states count as readers).
     pub fn reads_context(&self, state: &State) -> bool {
         self.context_readers.get(&(state as *const State as usize)).copied().unwrap_or(true)
+    }
+}
+
+/// True when a state's text may read the context object: `$$`, `$states.context`, or
+/// `$states` not followed by a field (the whole object, e.g. `$lookup($states, ...)`).
+fn reads_context(text: &str) -> bool {
+    if text.contains("$$") {
+        return true;
+    }
+    let mut rest = text;
+    while let Some(at) = rest.find("$states") {
+        let after = rest[at + "$states".len()..].trim_start();
+        match after.strip_prefix('.') {
+            Some(field) if !field.trim_start().starts_with("context") => {}
+            _ => return true,
+        }
+        rest = &rest[at + 1..];
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn context_readers() {
+        use super::reads_context as r;
+        assert!(r(r#""x.$": "$$.Map.Item.Value""#));
+        assert!(r("{% $states.context.Execution.Id %}"));
+        assert!(r("{% $states . context %}"));
+        assert!(r("{% $keys($states) %}"));
+        assert!(!r("{% $states.input.i + $states.result.n %}"));
     }
 }

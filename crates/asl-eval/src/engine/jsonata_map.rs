@@ -20,6 +20,7 @@ impl<'a> Engine<'a> {
     ) -> Result<Plan, Failure> {
         let mut step = Step::new(States { input, result: None, error_output: None, context, variables: &frame.variables });
         let items = match &map.items {
+            None if map.item_reader.is_some() => Value::Array(Vec::new()),
             None => input.clone(),
             Some(items @ Value::String(_)) => match step.field(items, "Items").map_err(|e| run.fail(e))? {
                 (Value::Array(a), _) => Value::Array(a),
@@ -32,6 +33,7 @@ impl<'a> Engine<'a> {
             return Err(run.fail(query_error(format!("Map state input must be an array but was: {items}"))));
         };
         let concurrency = self.jsonata_number(run, &mut step, map.max_concurrency.as_ref(), "MaxConcurrency", true)?;
+        let requested_concurrency = concurrency.map(|n| n.max(0.0) as u64);
         let concurrency = match concurrency {
             None => INLINE_CONCURRENCY,
             Some(n) if n < 1.0 => INLINE_CONCURRENCY,
@@ -47,6 +49,6 @@ impl<'a> Engine<'a> {
             "ToleratedFailurePercentage",
             false,
         )?;
-        Ok(Plan { items, concurrency, tolerated_count, tolerated_percentage })
+        Ok(Plan { items, concurrency, requested_concurrency, tolerated_count, tolerated_percentage })
     }
 }

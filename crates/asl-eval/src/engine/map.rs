@@ -22,6 +22,8 @@ pub(crate) const INLINE_CONCURRENCY: usize = 40;
 pub(crate) struct Plan {
     pub items: Vec<Value>,
     pub concurrency: usize,
+    /// MaxConcurrency as given (a Distributed Map has its own maximum).
+    pub requested_concurrency: Option<u64>,
     pub tolerated_count: Option<u64>,
     pub tolerated_percentage: Option<f64>,
 }
@@ -38,9 +40,11 @@ impl<'a> Engine<'a> {
         let Some(processor) = map.item_processor.as_ref() else {
             return Err(run.runtime("The Map state has no ItemProcessor."));
         };
+        let distributed =
+            processor.processor_config.as_ref().and_then(|c| c.mode.as_deref()) == Some("DISTRIBUTED");
         let context = self.context_object(run, StateExtra { retry_count: retries, ..StateExtra::default() });
         let fields = &run.state.io;
-        let (effective, plan) = if run.jsonata {
+        let (effective, mut plan) = if run.jsonata {
             (input.clone(), self.jsonata_plan(run, map, input, &context, frame)?)
         } else {
             let env = Env { context: &context, variables: &frame.variables };
@@ -50,10 +54,15 @@ impl<'a> Engine<'a> {
             let plan = self.plan(run, map, &effective, env)?;
             (effective, plan)
         };
+        if distributed {
+            if let Some(reader) = &map.item_reader {
+                plan.items = self.read_items(run, reader, &effective, &context, frame)?;
+            }
+        }
         let selector = map.item_selector.as_ref().or(fields.parameters.as_ref());
         // Item inputs: ItemSelector per item (with $$.Map.Item), then batches.
         let mut inputs = Vec::with_capacity(plan.items.len());
-        for (index, item) in plan.items.into_iter().enumerate() {
+        for (index, item) in std::mem::take(&mut plan.items).into_iter().enumerate() {
             match selector {
                 None => inputs.push(item),
                 Some(template) => {
@@ -83,6 +92,11 @@ impl<'a> Engine<'a> {
         if let Some(batcher) = &map.item_batcher {
             let env = Env { context: &context, variables: &frame.variables };
             inputs = self.batches(run, batcher, inputs, &effective, env)?;
+        }
+        if distributed {
+            let result =
+                self.run_children(run, map, processor, inputs, &plan, &effective, &context, frame).await?;
+            return self.finish_container(run, input, result, &context, frame);
         }
         let count = inputs.len();
         self.event(frame, "MapStateStarted", || {
@@ -186,6 +200,7 @@ impl<'a> Engine<'a> {
         let items = match (&map.items_path, &map.items) {
             (Some(path), _) => expr::select(path, &env.scope(effective)).map_err(|e| run.fail(e))?,
             (None, Some(items)) => items.clone(),
+            (None, None) if map.item_reader.is_some() => Value::Array(Vec::new()),
             (None, None) => effective.clone(),
         };
         let Value::Array(items) = items else {
@@ -199,6 +214,7 @@ impl<'a> Engine<'a> {
             effective,
             env,
         )?;
+        let requested_concurrency = concurrency;
         let concurrency = match concurrency {
             None | Some(0) => INLINE_CONCURRENCY,
             Some(n) => (n as usize).min(INLINE_CONCURRENCY),
@@ -230,7 +246,7 @@ impl<'a> Engine<'a> {
             }
             (None, None) => None,
         };
-        Ok(Plan { items, concurrency, tolerated_count, tolerated_percentage })
+        Ok(Plan { items, concurrency, requested_concurrency, tolerated_count, tolerated_percentage })
     }
 
     /// A non-negative integer field given literally or by a `...Path`.

@@ -7,6 +7,7 @@
 //! a deterministic scheduler ([`join`]).
 
 mod context;
+mod distributed;
 mod flow;
 mod hook;
 mod index;
@@ -22,7 +23,7 @@ mod run;
 mod task;
 mod variables;
 
-pub use hook::{Hook, StatePoint};
+pub use hook::{CatchPoint, Hook, Resume, RetryPoint, StatePoint};
 pub use options::{ExecutionType, Options};
 
 use crate::handler::TaskHandler;
@@ -62,15 +63,20 @@ impl Execution {
     ) -> Outcome {
         let engine = Engine::new(machine, doc, input, handler, options);
         let outcome = engine.run_execution(machine).await;
+        if let Some(hook) = &options.hook {
+            hook.finished(&outcome);
+        }
         outcome
     }
 
     /// [`Execution::start`] on a runtime of its own, for callers that are not async. With
-    /// the virtual clock no timer is needed; the real clock gets tokio's.
+    /// the virtual clock tokio's time is paused, so a callback's heartbeat or timeout fires
+    /// as soon as nothing else can progress; the real clock gets tokio's real timer.
     pub fn run(doc: &Document, input: Value, handler: &dyn TaskHandler, options: &Options) -> Outcome {
         let mut builder = tokio::runtime::Builder::new_current_thread();
-        if !options.clock.is_virtual() {
-            builder.enable_time();
+        builder.enable_time();
+        if options.clock.is_virtual() {
+            builder.start_paused(true);
         }
         match builder.build() {
             Ok(rt) => rt.block_on(Self::start(doc, input, handler, options)),
@@ -103,6 +109,8 @@ pub(crate) enum FailureKind {
     Terminal,
     /// The execution's own TimeoutSeconds passed.
     TimedOut,
+    /// The debugger stopped the execution: nothing catches it.
+    Aborted,
 }
 
 impl Failure {
@@ -112,6 +120,11 @@ impl Failure {
 
     pub fn terminal(error: RuntimeError) -> Failure {
         Failure { error, kind: FailureKind::Terminal }
+    }
+
+    /// The debugger's Stop.
+    pub fn aborted() -> Failure {
+        Failure { error: RuntimeError::new("", ""), kind: FailureKind::Aborted }
     }
 
     /// An error from processing a state: `States.Runtime` ends the execution (AWS never

@@ -35,6 +35,8 @@ pub struct Options {
     pub seed: Option<u64>,
     /// Called before entering and after leaving each state (the debugger).
     pub hook: Option<Arc<dyn Hook>>,
+    /// Local folders for S3 buckets (Distributed Map `ItemReader`/`ResultWriter`).
+    pub s3: crate::s3::S3Folders,
 }
 
 impl Default for Options {
@@ -53,6 +55,7 @@ impl Default for Options {
             start_time: None,
             seed: None,
             hook: None,
+            s3: crate::s3::S3Folders::default(),
         }
     }
 }

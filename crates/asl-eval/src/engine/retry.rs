@@ -57,6 +57,7 @@ impl<'a> Engine<'a> {
                             retry_backoff_interval_seconds: Some(wait.as_secs_f64()),
                         })
                     });
+                    self.hook_retry(run, frame, &failure.error, index, retries, wait).await?;
                     if !wait.is_zero() {
                         self.options.clock.sleep(&mut frame.lane.timeline, wait).await;
                     }
@@ -87,6 +88,7 @@ impl<'a> Engine<'a> {
                 self.inspect(run, |i| {
                     i.error_details.get_or_insert_with(ErrorDetails::default).catch_index = Some(index);
                 });
+                self.hook_caught(run, frame, &failure.error, index, next, &output).await?;
                 return Ok(Exit { output, next: Some(next), assigned });
             }
             let output =
@@ -104,6 +106,7 @@ impl<'a> Engine<'a> {
                 let details = i.error_details.get_or_insert_with(ErrorDetails::default);
                 details.catch_index = Some(index);
             });
+            self.hook_caught(run, frame, &failure.error, index, next, &output).await?;
             return Ok(Exit { output, next: Some(next), assigned });
         }
     }
@@ -112,9 +115,12 @@ impl<'a> Engine<'a> {
 pub(crate) fn matches(error_equals: &[String], error: &str) -> bool {
     error_equals.iter().any(|e| match e.as_str() {
         "States.ALL" => !matches!(error, "States.DataLimitExceeded" | "States.Runtime"),
-        "States.TaskFailed" => {
-            !matches!(error, "States.Timeout" | "States.DataLimitExceeded" | "States.Runtime")
-        }
+        "States.TaskFailed" => !matches!(
+            error,
+            "States.Timeout" | "States.HeartbeatTimeout" | "States.DataLimitExceeded" | "States.Runtime"
+        ),
+        // AWS: States.Timeout covers a task that ran too long or missed its heartbeat.
+        "States.Timeout" => matches!(error, "States.Timeout" | "States.HeartbeatTimeout"),
         name => name == error,
     })
 }

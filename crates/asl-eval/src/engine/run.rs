@@ -2,7 +2,7 @@
 //! exited with its history events, record and debugger hook calls.
 
 use super::context::StateContext;
-use super::hook::StatePoint;
+use super::hook::{Resume, StatePoint};
 use super::io::{self, Env, PAYLOAD_LIMIT};
 use super::join::BoxFuture;
 use super::{history_limit, Engine, Failure, FailureKind, Frame};
@@ -88,16 +88,19 @@ impl<'a> Engine<'a> {
             path: String::new(),
             depth: 0,
         };
-        let details = json!({
-            "input": payload(&self.input),
-            "inputDetails": {"truncated": false},
-            "roleArn": self.context.role_arn,
-            "stateMachineArn": self.context.state_machine_arn,
-        });
+        // Details are built only when the history is kept.
+        let details = || {
+            json!({
+                "input": payload(&self.input),
+                "inputDetails": {"truncated": false},
+                "roleArn": self.context.role_arn,
+                "stateMachineArn": self.context.state_machine_arn,
+            })
+        };
         self.event_on(
             &mut frame.lane,
             "ExecutionStarted",
-            || Some(("executionStartedEventDetails", details)),
+            || Some(("executionStartedEventDetails", details())),
             false,
         );
         let result = if io::exceeds(&self.input, PAYLOAD_LIMIT) {
@@ -127,8 +130,8 @@ impl<'a> Engine<'a> {
         };
         let (status, output, error, cause) = match result {
             Ok(output) => {
-                let details = json!({"output": payload(&output), "outputDetails": {"truncated": false}});
                 self.event(&mut frame, "ExecutionSucceeded", || {
+                    let details = json!({"output": payload(&output), "outputDetails": {"truncated": false}});
                     Some(("executionSucceededEventDetails", details))
                 });
                 (Status::Succeeded, Some(output), None, None)
@@ -145,6 +148,9 @@ impl<'a> Engine<'a> {
                 let (status, kind, key) = match failure.kind {
                     FailureKind::TimedOut => {
                         (Status::TimedOut, "ExecutionTimedOut", "executionTimedOutEventDetails")
+                    }
+                    FailureKind::Aborted => {
+                        (Status::Aborted, "ExecutionAborted", "executionAbortedEventDetails")
                     }
                     _ => (Status::Failed, "ExecutionFailed", "executionFailedEventDetails"),
                 };
@@ -212,6 +218,7 @@ impl<'a> Engine<'a> {
             String::new()
         };
         // The states that consume their input keep no copy of it; the hook gets one.
+        let mut input = input;
         let hook_input = match &self.options.hook {
             Some(hook) => {
                 let point = StatePoint {
@@ -221,8 +228,21 @@ impl<'a> Engine<'a> {
                     depth: frame.depth,
                     input: &input,
                     output: None,
+                    variables: &frame.variables,
+                    inspection: None,
                 };
-                hook.before_state(point).await;
+                match hook.enter(point).await {
+                    Resume::Continue => {}
+                    Resume::Edit { input: edited, variables } => {
+                        if let Some(v) = edited {
+                            input = v;
+                        }
+                        if let Some(v) = variables {
+                            frame.variables = v;
+                        }
+                    }
+                    Resume::Abort => return Err(Failure::aborted()),
+                }
                 Some(input.clone())
             }
             None => None,
@@ -282,9 +302,13 @@ impl<'a> Engine<'a> {
             Ok(exit)
         });
         match result {
-            Ok(exit) => {
+            Ok(mut exit) => {
                 self.exit_state(&run, &exit, frame);
                 if let (Some(hook), Some(input)) = (&self.options.hook, &hook_input) {
+                    let inspection = run.record.and_then(|i| {
+                        let records = self.records.lock().unwrap_or_else(|e| e.into_inner());
+                        records.get(i).map(|r| r.inspection.clone())
+                    });
                     let point = StatePoint {
                         path: &path,
                         name: &state.name,
@@ -292,8 +316,21 @@ impl<'a> Engine<'a> {
                         depth: frame.depth,
                         input,
                         output: Some(&exit.output),
+                        variables: &frame.variables,
+                        inspection: inspection.as_ref(),
                     };
-                    hook.after_state(point).await;
+                    match hook.leave(point).await {
+                        Resume::Continue => {}
+                        Resume::Edit { input: edited, variables } => {
+                            if let Some(v) = edited {
+                                exit.output = v;
+                            }
+                            if let Some(v) = variables {
+                                frame.variables = v;
+                            }
+                        }
+                        Resume::Abort => return Err(Failure::aborted()),
+                    }
                 }
                 Ok(exit)
             }

@@ -6,6 +6,7 @@ use super::context::pseudo_uuid;
 use super::io::{self, Env, PAYLOAD_LIMIT};
 use super::run::{data_limit_cause, Exit, StateExtra, StateRun};
 use super::{Engine, Failure, Frame};
+use crate::callback::is_callback;
 use crate::handler::{classify_resource, waits_for_token, ResourceKind, TaskFailure, TaskRequest};
 use crate::history::payload;
 use crate::RuntimeError;
@@ -23,12 +24,16 @@ impl<'a> Engine<'a> {
         retries: u32,
     ) -> Result<Exit<'a>, Failure> {
         let resource = task.resource.as_deref().unwrap_or_default();
-        let token = waits_for_token(resource).then(|| {
+        let callback = is_callback(resource);
+        let token = callback.then(|| {
             pseudo_uuid(
                 run.entered_id.wrapping_mul(31).wrapping_add(retries as u64) ^ self.random().to_bits(),
             )
         });
-        let extra = StateExtra { retry_count: retries, task_token: token.clone(), map_item: None };
+        // `$$.Task.Token` exists for `.waitForTaskToken` only; an activity's worker gets the
+        // token with the task.
+        let context_token = token.clone().filter(|_| waits_for_token(resource));
+        let extra = StateExtra { retry_count: retries, task_token: context_token, map_item: None };
         let context = self.context_object(run, extra);
         let fields = &run.state.io;
         let params = if run.jsonata {
@@ -45,10 +50,25 @@ impl<'a> Engine<'a> {
             }
             params
         };
-        let timeout = self.task_timeout(run, task, input, &context, frame)?;
+        let (timeout, heartbeat) = self.task_timeout(run, task, input, &context, frame)?;
         let (kind, resource_type, resource_name) = classify_resource(resource);
         let lambda = kind == ResourceKind::LambdaFunction;
-        if lambda {
+        let activity = kind == ResourceKind::Activity;
+        if activity {
+            let mut details = json!({"resource": resource, "input": payload(&params), "inputDetails": {"truncated": false}});
+            if let Some(t) = timeout {
+                details["timeoutInSeconds"] = json!(t.as_secs());
+            }
+            if let Some(h) = heartbeat {
+                details["heartbeatInSeconds"] = json!(h.as_secs());
+            }
+            self.event_on(
+                &mut frame.lane,
+                "ActivityScheduled",
+                || Some(("activityScheduledEventDetails", details)),
+                true,
+            );
+        } else if lambda {
             let mut details = json!({"resource": resource, "input": payload(&params), "inputDetails": {"truncated": false}});
             if let Some(t) = timeout {
                 details["timeoutInSeconds"] = json!(t.as_secs());
@@ -70,6 +90,9 @@ impl<'a> Engine<'a> {
             if let Some(t) = timeout {
                 details["timeoutInSeconds"] = json!(t.as_secs());
             }
+            if let Some(h) = heartbeat {
+                details["heartbeatInSeconds"] = json!(h.as_secs());
+            }
             self.event_on(
                 &mut frame.lane,
                 "TaskScheduled",
@@ -90,14 +113,25 @@ impl<'a> Engine<'a> {
             input: &params,
             attempt: retries,
             task_token: token.as_deref(),
+            timeout,
+            heartbeat: heartbeat.filter(|_| callback),
         };
-        let invoked = match timeout.filter(|_| !self.options.clock.is_virtual()) {
+        let virtual_clock = self.options.clock.is_virtual();
+        let waited_from = (callback && virtual_clock).then(tokio::time::Instant::now);
+        let invoked = match timeout.filter(|_| !virtual_clock) {
             Some(t) => match tokio::time::timeout(t, self.handler.invoke(request)).await {
                 Ok(r) => r,
                 Err(_) => Err(TaskFailure::Error(RuntimeError::new("States.Timeout", String::new()))),
             },
             None => self.handler.invoke(request).await,
         };
+        if let Some(from) = waited_from {
+            // A callback waited on tokio's (paused) timer: the history's time moves with it.
+            let waited = from.elapsed();
+            if !waited.is_zero() {
+                self.options.clock.sleep(&mut frame.lane.timeline, waited).await;
+            }
+        }
         let result = match invoked {
             Ok(result) if io::exceeds(&result, PAYLOAD_LIMIT) => {
                 Err(RuntimeError::new("States.DataLimitExceeded", data_limit_cause(&run.state.name)))
@@ -111,15 +145,17 @@ impl<'a> Engine<'a> {
         let result = match result {
             Ok(result) => result,
             Err(e) => {
-                let timed_out = e.error == "States.Timeout";
+                let timed_out = matches!(e.error.as_str(), "States.Timeout" | "States.HeartbeatTimeout");
                 let mut details = Map::new();
-                if !lambda {
+                if !lambda && !activity {
                     details.insert("resourceType".into(), json!(resource_type));
                     details.insert("resource".into(), json!(resource_name));
                 }
                 details.insert("error".into(), json!(e.error));
                 details.insert("cause".into(), json!(e.cause));
-                let (kind, key) = match (lambda, timed_out) {
+                let (kind, key) = match (lambda || activity, timed_out) {
+                    _ if activity && timed_out => ("ActivityTimedOut", "activityTimedOutEventDetails"),
+                    _ if activity => ("ActivityFailed", "activityFailedEventDetails"),
                     (true, true) => ("LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails"),
                     (true, false) => ("LambdaFunctionFailed", "lambdaFunctionFailedEventDetails"),
                     (false, true) => ("TaskTimedOut", "taskTimedOutEventDetails"),
@@ -129,7 +165,15 @@ impl<'a> Engine<'a> {
                 return Err(Failure::catchable(e));
             }
         };
-        if lambda {
+        if activity {
+            let details = json!({"output": payload(&result), "outputDetails": {"truncated": false}});
+            self.event_on(
+                &mut frame.lane,
+                "ActivitySucceeded",
+                || Some(("activitySucceededEventDetails", details)),
+                true,
+            );
+        } else if lambda {
             let details = json!({"output": payload(&result), "outputDetails": {"truncated": false}});
             self.event_on(
                 &mut frame.lane,
@@ -169,7 +213,8 @@ impl<'a> Engine<'a> {
         Ok(Exit { output, next: run.next()?, assigned })
     }
 
-    /// TimeoutSeconds or TimeoutSecondsPath (AWS's default, 99999999 s, is no timeout here).
+    /// TimeoutSeconds or TimeoutSecondsPath (AWS's default, 99999999 s, is no timeout here)
+    /// and HeartbeatSeconds or HeartbeatSecondsPath.
     fn task_timeout(
         &self,
         run: &StateRun<'a>,
@@ -177,7 +222,7 @@ impl<'a> Engine<'a> {
         input: &Value,
         context: &Value,
         frame: &Frame,
-    ) -> Result<Option<Duration>, Failure> {
+    ) -> Result<(Option<Duration>, Option<Duration>), Failure> {
         if run.jsonata {
             let mut step = crate::jsonata::Step::new(crate::jsonata::States {
                 input,
@@ -186,26 +231,61 @@ impl<'a> Engine<'a> {
                 context,
                 variables: &frame.variables,
             });
-            let t = self.jsonata_number(run, &mut step, task.timeout_seconds.as_ref(), "TimeoutSeconds", true)?;
-            // Evaluated for its errors; heartbeats are not enforced by the engine yet.
-            self.jsonata_number(run, &mut step, task.heartbeat_seconds.as_ref(), "HeartbeatSeconds", true)?;
-            return Ok(t.filter(|t| *t > 0.0).map(|t| Duration::from_secs_f64(t.min(1e9))));
+            let t =
+                self.jsonata_number(run, &mut step, task.timeout_seconds.as_ref(), "TimeoutSeconds", true)?;
+            let h = self.jsonata_number(
+                run,
+                &mut step,
+                task.heartbeat_seconds.as_ref(),
+                "HeartbeatSeconds",
+                true,
+            )?;
+            let secs = |t: Option<f64>| t.filter(|t| *t > 0.0).map(|t| Duration::from_secs_f64(t.min(1e9)));
+            return Ok((secs(t), secs(h)));
         }
-        if let Some(t) = task.timeout_seconds.as_ref().and_then(Value::as_f64) {
-            return Ok((t > 0.0).then(|| Duration::from_secs_f64(t.min(1e9))));
-        }
-        let Some(path) = &task.timeout_seconds_path else { return Ok(None) };
         let env = Env { context, variables: &frame.variables };
-        let value = crate::expr::select(path, &env.scope(input)).map_err(|e| run.fail(e))?;
-        match value.as_u64() {
-            Some(t) if t > 0 => Ok(Some(Duration::from_secs(t))),
-            _ => Err(run.runtime(format!(
-                "The TimeoutSecondsPath field refers to value \"{}\" which is not a valid integer: {path}",
-                match &value {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                }
-            ))),
-        }
+        let timeout = seconds(
+            run,
+            task.timeout_seconds.as_ref(),
+            task.timeout_seconds_path.as_deref(),
+            "TimeoutSecondsPath",
+            input,
+            env,
+        )?;
+        let heartbeat = seconds(
+            run,
+            task.heartbeat_seconds.as_ref(),
+            task.heartbeat_seconds_path.as_deref(),
+            "HeartbeatSecondsPath",
+            input,
+            env,
+        )?;
+        Ok((timeout, heartbeat))
+    }
+}
+
+/// A JSONPath state's `XSeconds` or `XSecondsPath`.
+fn seconds(
+    run: &StateRun<'_>,
+    value: Option<&Value>,
+    path: Option<&str>,
+    field: &str,
+    input: &Value,
+    env: Env<'_>,
+) -> Result<Option<Duration>, Failure> {
+    if let Some(t) = value.and_then(Value::as_f64) {
+        return Ok((t > 0.0).then(|| Duration::from_secs_f64(t.min(1e9))));
+    }
+    let Some(path) = path else { return Ok(None) };
+    let value = crate::expr::select(path, &env.scope(input)).map_err(|e| run.fail(e))?;
+    match value.as_u64() {
+        Some(t) if t > 0 => Ok(Some(Duration::from_secs(t))),
+        _ => Err(run.runtime(format!(
+            "The {field} field refers to value \"{}\" which is not a valid integer: {path}",
+            match &value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }
+        ))),
     }
 }

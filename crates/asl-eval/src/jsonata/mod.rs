@@ -55,6 +55,16 @@ pub(crate) fn has_expression(v: &Value) -> bool {
 /// Bindings converted once, shared by the expressions of one step.
 pub(crate) struct Session {
     bindings: Vec<(String, JValue)>,
+    /// Made on the first evaluation and reused by the step's other expressions (each
+    /// `evaluate` runs in a fresh scope); the flag: AWS's functions are installed.
+    evaluator: Option<(Evaluator, bool)>,
+}
+
+/// Whether an expression may call one of the functions AWS adds or replaces (installing
+/// them costs more than evaluating a small expression, so most evaluations skip it).
+/// Functions can only be named in the text, so a substring test is conservative.
+fn calls_aws_function(body: &str) -> bool {
+    ["partition", "hash", "uuid", "parse", "range", "random", "eval"].iter().any(|n| body.contains(n))
 }
 
 impl Session {
@@ -76,7 +86,7 @@ impl Session {
             bindings.push((k.clone(), to_jvalue(v)));
         }
         bindings.push(("states".to_string(), states_obj));
-        Session { bindings }
+        Session { bindings, evaluator: None }
     }
 
     /// A template: `{% %}` strings evaluated, other strings and scalars kept, objects
@@ -126,14 +136,20 @@ impl Session {
             ))
         };
         let ast = cache::parse(body).map_err(|m| threw(&m))?;
-        let mut context = Context::new();
-        for (k, v) in &self.bindings {
-            context.bind(k.clone(), v.clone());
+        let bindings = &self.bindings;
+        let (ev, installed) = self.evaluator.get_or_insert_with(|| {
+            let mut context = Context::new();
+            for (k, v) in bindings {
+                context.bind(k.clone(), v.clone());
+            }
+            // A runaway expression ends with an error instead of hanging the execution.
+            let options = EvaluatorOptions { timeout_ms: Some(10_000), ..EvaluatorOptions::default() };
+            (Evaluator::with_options(context, options), false)
+        });
+        if !*installed && calls_aws_function(body) {
+            functions::install(ev).map_err(|e| threw(e.message()))?;
+            *installed = true;
         }
-        // A runaway expression ends with an error instead of hanging the execution.
-        let options = EvaluatorOptions { timeout_ms: Some(10_000), ..EvaluatorOptions::default() };
-        let mut ev = Evaluator::with_options(context, options);
-        functions::install(&mut ev).map_err(|e| threw(e.message()))?;
         ev.evaluate(&ast, &JValue::Undefined).map_err(|e| threw(js_message(e.message())))
     }
 }

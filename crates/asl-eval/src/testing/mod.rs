@@ -149,6 +149,15 @@ impl TestCase {
             None => Mocks::default(),
         };
         let mut options = options.clone();
+        if options.s3.is_empty() {
+            // A `bucket/` folder next to the definition (or the test file) stands in for S3.
+            let base = self.file.parent().unwrap_or(Path::new("."));
+            let definition = match &self.definition_file {
+                Some(rel) => base.join(rel),
+                None => self.file.clone(),
+            };
+            options.s3 = crate::s3::S3Folders::beside(&definition);
+        }
         if options.seed.is_none() {
             options.seed = Some(
                 self.name

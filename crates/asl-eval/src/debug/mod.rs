@@ -1,0 +1,155 @@
+//! The debugger engine: breakpoints, stepping and editing at a pause, on top of the run
+//! loop's [`Hook`](crate::Hook).
+//!
+//! ```no_run
+//! use asl_eval::debug::{Breakpoint, Command, Debugger};
+//! # let (doc, mocks): (asl_model::Document, asl_eval::Mocks) = todo!();
+//! let (session, events) = Debugger::new(vec![Breakpoint::before("Checks/1/FraudCheck")]);
+//! let options = asl_eval::Options { hook: Some(session.hook()), ..Default::default() };
+//! let run = std::thread::spawn(move || asl_eval::Execution::run(&doc, serde_json::json!({}), &mocks, &options));
+//! while let Ok(event) = events.recv() {
+//!     if let asl_eval::debug::DebugEvent::Paused { .. } = event {
+//!         session.command(Command::StepOver);
+//!     }
+//! }
+//! let outcome = run.join().unwrap();
+//! ```
+//!
+//! **Paths** are the ones the hook reports: `Name` at the top, `Parallel/1/Name` for a state
+//! in branch 1 of the Parallel state `Parallel`, `Map/3/Name` in iteration 3 of the Map
+//! state `Map` (indexes from 0; nesting repeats: `Outer/0/Inner/2/Name`). A breakpoint
+//! may also write a container segment as `iteration 3` or `branch 1`, and `*` matches any
+//! one segment (`Map/*/Name`: every iteration).
+//!
+//! **Stops** happen before a state is entered, after it exited, when a Retrier schedules a
+//! retry and when a Catcher handles an error (the last two only when asked for). While one
+//! point is paused, every other branch or iteration waits at its next point ("all-stop"),
+//! so the order of events depends only on the machine, its mocks and MaxConcurrency. A
+//! paused execution awaits a [`tokio::sync::watch`] change: it costs no CPU.
+//!
+//! **Steps** are by container depth: StepOver stops at the next state entered in the same
+//! branch/iteration (or, when that one ends, at the first point outside it); StepInto
+//! stops at the first state inside the paused container state (or inside branch/iteration
+//! `n` with `StepInto(Some(n))`), else behaves like StepOver; StepOut stops at the first
+//! point outside the current branch/iteration (the container's exit).
+
+mod session;
+
+pub use session::{DebugSession, Debugger};
+
+use crate::record::{Inspection, Status};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Where in a state's life a stop happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Place {
+    BeforeEnter,
+    AfterExit,
+    Retry,
+    Catch,
+}
+
+/// A place to stop, optionally only when a predicate over the state input holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Breakpoint {
+    pub path: String,
+    pub place: Place,
+    pub condition: Option<Condition>,
+}
+
+impl Breakpoint {
+    pub fn before(path: &str) -> Breakpoint {
+        Breakpoint { path: path.into(), place: Place::BeforeEnter, condition: None }
+    }
+
+    pub fn after(path: &str) -> Breakpoint {
+        Breakpoint { path: path.into(), place: Place::AfterExit, condition: None }
+    }
+
+    pub fn when(mut self, condition: Condition) -> Breakpoint {
+        self.condition = Some(condition);
+        self
+    }
+}
+
+/// A predicate over the state's input (and the variables it sees).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    /// Holds when the path selects a value other than `null`, `false` or `[]` (a path that
+    /// matches nothing does not hold): `$.urgent`, `$.items[?(@.n > 3)]`.
+    JsonPath(String),
+    /// Holds when the expression is `true` (or truthy as above); `$states.input`, `$` and
+    /// the variables are bound: `$states.input.amount > 1000`, `{% ... %}` also accepted.
+    Jsonata(String),
+}
+
+/// What the user asks at a pause (Pause while running).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    Continue,
+    /// Stop at the next point reached.
+    Pause,
+    StepOver,
+    /// Into the paused container state; `Some(n)`: into its branch/iteration `n`.
+    StepInto(Option<usize>),
+    StepOut,
+    /// Ends the execution with status ABORTED.
+    Stop,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PauseReason {
+    Breakpoint,
+    Step,
+    Pause,
+    Retry,
+    Catch,
+}
+
+/// The pending point while paused: what the user may read and edit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Paused {
+    pub path: String,
+    pub place: Place,
+    pub reason: PauseReason,
+    pub depth: usize,
+    /// Before entering: the input about to be processed; after exit: the state's input.
+    pub input: Value,
+    /// After exit: the output about to go to the next state (editable).
+    pub output: Option<Value>,
+    pub variables: Map<String, Value>,
+}
+
+/// What a UI animates. `Display` gives a one-line form (used by the tests).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "camelCase")]
+pub enum DebugEvent {
+    Entered { path: String, kind: &'static str, input: Value },
+    Exited { path: String, output: Value, inspection: Option<Inspection> },
+    Paused { path: String, place: Place, reason: PauseReason },
+    RetryScheduled { path: String, error: String, attempt: u32, delay_seconds: f64 },
+    Caught { path: String, error: String, next: String },
+    Finished { status: Status, output: Option<Value>, error: Option<String>, cause: Option<String> },
+}
+
+impl std::fmt::Display for DebugEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DebugEvent::Entered { path, input, .. } => write!(f, "enter {path} {input}"),
+            DebugEvent::Exited { path, output, .. } => write!(f, "exit {path} {output}"),
+            DebugEvent::Paused { path, place, reason } => write!(f, "paused {path} {place:?} {reason:?}"),
+            DebugEvent::RetryScheduled { path, error, attempt, delay_seconds } => {
+                write!(f, "retry {path} {error} #{attempt} in {delay_seconds}s")
+            }
+            DebugEvent::Caught { path, error, next } => write!(f, "caught {path} {error} -> {next}"),
+            DebugEvent::Finished { status, output, .. } => match output {
+                Some(o) => write!(f, "finished {} {o}", status.as_str()),
+                None => write!(f, "finished {}", status.as_str()),
+            },
+        }
+    }
+}
