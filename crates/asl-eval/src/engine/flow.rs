@@ -11,6 +11,29 @@ use serde_json::Value;
 use std::time::Duration;
 
 impl<'a> Engine<'a> {
+    /// What a Task or Parallel works on: JSONata `Arguments`, or JSONPath InputPath then
+    /// Parameters, with their inspection stages recorded.
+    pub(crate) fn arguments(
+        &self,
+        run: &StateRun<'a>,
+        input: &Value,
+        context: &Value,
+        frame: &Frame,
+    ) -> Result<Value, Failure> {
+        if run.jsonata {
+            return self.jsonata_arguments(run, input, context, frame);
+        }
+        let fields = &run.state.io;
+        let env = Env { context, variables: &frame.variables };
+        let effective = io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?;
+        self.inspect(run, |i| i.after_input_path = Some(effective.clone().into_owned()));
+        let params = io::template(effective, fields.parameters.as_ref(), env).map_err(|e| run.fail(e))?.into_owned();
+        if fields.parameters.is_some() {
+            self.inspect(run, |i| i.after_parameters = Some(params.clone()));
+        }
+        Ok(params)
+    }
+
     pub(crate) fn pass(
         &self,
         run: &StateRun<'a>,

@@ -20,21 +20,7 @@ impl<'a> Engine<'a> {
         retries: u32,
     ) -> Result<Exit<'a>, Failure> {
         let context = self.context_object(run, StateExtra { retry_count: retries, ..StateExtra::default() });
-        let fields = &run.state.io;
-        let branch_input = if run.jsonata {
-            self.jsonata_arguments(run, input, &context, frame)?
-        } else {
-            let env = Env { context: &context, variables: &frame.variables };
-            let effective = io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?;
-            self.inspect(run, |i| i.after_input_path = Some(effective.clone().into_owned()));
-            let params = io::template(effective, fields.parameters.as_ref(), env)
-                .map_err(|e| run.fail(e))?
-                .into_owned();
-            if fields.parameters.is_some() {
-                self.inspect(run, |i| i.after_parameters = Some(params.clone()));
-            }
-            params
-        };
+        let branch_input = self.arguments(run, input, &context, frame)?;
         self.event(frame, "ParallelStateStarted", || None);
         let branches = &parallel.branches;
         let mut outputs = vec![Value::Null; branches.len()];

@@ -36,20 +36,7 @@ impl<'a> Engine<'a> {
         let extra = StateExtra { retry_count: retries, task_token: context_token, map_item: None };
         let context = self.context_object(run, extra);
         let fields = &run.state.io;
-        let params = if run.jsonata {
-            self.jsonata_arguments(run, input, &context, frame)?
-        } else {
-            let env = Env { context: &context, variables: &frame.variables };
-            let effective = io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?;
-            self.inspect(run, |i| i.after_input_path = Some(effective.clone().into_owned()));
-            let params = io::template(effective, fields.parameters.as_ref(), env)
-                .map_err(|e| run.fail(e))?
-                .into_owned();
-            if fields.parameters.is_some() {
-                self.inspect(run, |i| i.after_parameters = Some(params.clone()));
-            }
-            params
-        };
+        let params = self.arguments(run, input, &context, frame)?;
         let (timeout, heartbeat) = self.task_timeout(run, task, input, &context, frame)?;
         let (kind, resource_type, resource_name) = classify_resource(resource);
         let lambda = kind == ResourceKind::LambdaFunction;
