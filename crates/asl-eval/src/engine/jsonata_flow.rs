@@ -23,6 +23,20 @@ pub(crate) struct Seen<'v> {
 
 impl<'a> Engine<'a> {
     /// Output (default: `default`) and Assign of a JSONata state or catcher.
+    /// Output (default: the state input) and Assign of a state with no result of its
+    /// own (Pass without Result, Succeed, Wait).
+    fn jsonata_finish_state(
+        &self,
+        run: &StateRun<'a>,
+        input: &Value,
+        context: &Value,
+        frame: &Frame,
+    ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+        let fields = &run.state.io;
+        let seen = Seen { input, result: None, error_output: None, context };
+        self.jsonata_finish(run, fields.output.as_ref(), fields.assign.as_ref(), seen, input.clone(), &frame.variables)
+    }
+
     pub(crate) fn jsonata_finish(
         &self,
         run: &StateRun<'a>,
@@ -58,16 +72,7 @@ impl<'a> Engine<'a> {
         frame: &mut Frame,
     ) -> Result<Exit<'a>, Failure> {
         let context = self.context_object(run, StateExtra::default());
-        let fields = &run.state.io;
-        let seen = Seen { input: &input, result: None, error_output: None, context: &context };
-        let (output, assigned) = self.jsonata_finish(
-            run,
-            fields.output.as_ref(),
-            fields.assign.as_ref(),
-            seen,
-            input.clone(),
-            &frame.variables,
-        )?;
+        let (output, assigned) = self.jsonata_finish_state(run, &input, &context, frame)?;
         let next = match run.state.kind {
             StateKind::Succeed => None,
             _ => run.next()?,
@@ -168,16 +173,7 @@ impl<'a> Engine<'a> {
         let (duration, output, assigned) = {
             let context = self.context_object(run, StateExtra::default());
             let duration = self.jsonata_wait_duration(run, wait, &input, &context, frame)?;
-            let fields = &run.state.io;
-            let seen = Seen { input: &input, result: None, error_output: None, context: &context };
-            let (output, assigned) = self.jsonata_finish(
-                run,
-                fields.output.as_ref(),
-                fields.assign.as_ref(),
-                seen,
-                input.clone(),
-                &frame.variables,
-            )?;
+            let (output, assigned) = self.jsonata_finish_state(run, &input, &context, frame)?;
             (duration, output, assigned)
         };
         if !duration.is_zero() {

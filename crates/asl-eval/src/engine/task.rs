@@ -42,13 +42,8 @@ impl<'a> Engine<'a> {
         let lambda = kind == ResourceKind::LambdaFunction;
         let activity = kind == ResourceKind::Activity;
         if activity {
-            let mut details = json!({"resource": resource, "input": payload(&params), "inputDetails": {"truncated": false}});
-            if let Some(t) = timeout {
-                details["timeoutInSeconds"] = json!(t.as_secs());
-            }
-            if let Some(h) = heartbeat {
-                details["heartbeatInSeconds"] = json!(h.as_secs());
-            }
+            let details = json!({"resource": resource, "input": payload(&params), "inputDetails": {"truncated": false}});
+            let details = with_limits(details, timeout, heartbeat);
             self.event_on(
                 &mut frame.lane,
                 "ActivityScheduled",
@@ -56,10 +51,9 @@ impl<'a> Engine<'a> {
                 true,
             );
         } else if lambda {
-            let mut details = json!({"resource": resource, "input": payload(&params), "inputDetails": {"truncated": false}});
-            if let Some(t) = timeout {
-                details["timeoutInSeconds"] = json!(t.as_secs());
-            }
+            // AWS's Lambda scheduling details carry no heartbeat.
+            let details = json!({"resource": resource, "input": payload(&params), "inputDetails": {"truncated": false}});
+            let details = with_limits(details, timeout, None);
             self.event_on(
                 &mut frame.lane,
                 "LambdaFunctionScheduled",
@@ -68,18 +62,13 @@ impl<'a> Engine<'a> {
             );
             self.event_on(&mut frame.lane, "LambdaFunctionStarted", || None, true);
         } else {
-            let mut details = json!({
+            let details = json!({
                 "resourceType": resource_type,
                 "resource": resource_name,
                 "region": self.options.region,
                 "parameters": payload(&params),
             });
-            if let Some(t) = timeout {
-                details["timeoutInSeconds"] = json!(t.as_secs());
-            }
-            if let Some(h) = heartbeat {
-                details["heartbeatInSeconds"] = json!(h.as_secs());
-            }
+            let details = with_limits(details, timeout, heartbeat);
             self.event_on(
                 &mut frame.lane,
                 "TaskScheduled",
@@ -275,4 +264,15 @@ fn seconds(
             }
         ))),
     }
+}
+
+/// Adds the task's time limits to its scheduling event details, as AWS records them.
+fn with_limits(mut details: Value, timeout: Option<Duration>, heartbeat: Option<Duration>) -> Value {
+    if let Some(t) = timeout {
+        details["timeoutInSeconds"] = json!(t.as_secs());
+    }
+    if let Some(h) = heartbeat {
+        details["heartbeatInSeconds"] = json!(h.as_secs());
+    }
+    details
 }
