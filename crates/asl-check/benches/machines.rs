@@ -27,13 +27,15 @@ fn block(i: usize, next: &str, states: &mut Map<String, Value>) {
     states.insert(n("Left"), json!({"Type": "Pass", "Parameters": {"side": "left", "id.$": "States.Format('{}-{}', $.id, $$.Execution.Name)"}, "ResultPath": "$.side", "Next": n("Join")}));
     states.insert(n("Right"), json!({"Type": "Wait", "Seconds": 1, "Next": n("Join")}));
     states.insert(n("Join"), json!({"Type": "Pass", "Next": n("Fan")}));
-    let branch = |b: usize| json!({
-        "StartAt": format!("Work{i}_{b}"),
-        "States": {
-            format!("Work{i}_{b}"): {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": {"Message.$": "$.id"}, "Next": format!("Done{i}_{b}")},
-            format!("Done{i}_{b}"): {"Type": "Pass", "End": true}
-        }
-    });
+    let branch = |b: usize| {
+        json!({
+            "StartAt": format!("Work{i}_{b}"),
+            "States": {
+                format!("Work{i}_{b}"): {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": {"Message.$": "$.id"}, "Next": format!("Done{i}_{b}")},
+                format!("Done{i}_{b}"): {"Type": "Pass", "End": true}
+            }
+        })
+    };
     states.insert(n("Fan"), json!({"Type": "Parallel", "Branches": [branch(0), branch(1)], "ResultPath": "$.fan", "Next": n("Each")}));
     states.insert(n("Each"), json!({
         "Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 4, "ResultPath": "$.each",

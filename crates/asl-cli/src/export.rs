@@ -2,8 +2,8 @@
 
 use crate::exit;
 use crate::input::{read_document, write_atomic, ReadError};
-use asl_model::{Document, Format};
 use crate::Io;
+use asl_model::{Document, Format};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -33,13 +33,22 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
         }
         Err(ReadError::Parse { error, .. }) => {
             let p = error.position;
-            let _ = writeln!(io.err, "{}:{}:{}: error[parse-error]: {}", args.file.display(), p.line, p.column, error.message);
+            let _ = writeln!(
+                io.err,
+                "{}:{}:{}: error[parse-error]: {}",
+                args.file.display(),
+                p.line,
+                p.column,
+                error.message
+            );
             return exit::INVALID;
         }
     };
     let text = render(&doc, args.to);
     let written = match &args.output {
-        Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        Some(path) => {
+            write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        }
         None => io.out.write_all(text.as_bytes()).map_err(|e| format!("cannot write output: {e}")),
     };
     match written {
@@ -55,7 +64,9 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
 /// text is the truth, so this is byte-identical), otherwise its data re-emitted.
 fn render(doc: &Document, to: Option<Target>) -> String {
     match (doc.format(), to) {
-        (Format::Json, None | Some(Target::Json)) | (Format::Yaml, None | Some(Target::Yaml)) => doc.text().to_owned(),
+        (Format::Json, None | Some(Target::Json)) | (Format::Yaml, None | Some(Target::Yaml)) => {
+            doc.text().to_owned()
+        }
         (Format::Yaml, Some(Target::Json)) => {
             let mut s = serde_json::to_string_pretty(&doc.to_value()).unwrap_or_default();
             s.push('\n');

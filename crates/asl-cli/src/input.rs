@@ -12,12 +12,11 @@ pub enum ReadError {
 }
 
 pub fn read_document(path: &Path) -> Result<Document, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: cannot read: {e}", path.display())))?;
     let format = Format::from_path(path);
-    Document::from_bytes(&bytes, format).map_err(|error| ReadError::Parse {
-        text: String::from_utf8(bytes).ok(),
-        error,
-    })
+    Document::from_bytes(&bytes, format)
+        .map_err(|error| ReadError::Parse { text: String::from_utf8(bytes).ok(), error })
 }
 
 /// Writes `contents` atomically: a temporary file beside the target, then a rename, so a
@@ -70,7 +69,9 @@ pub fn load(path: &Path, io: &mut crate::Io) -> Result<Document, u8> {
 /// with a one-line error.
 pub fn emit(output: Option<&Path>, contents: &[u8], io: &mut crate::Io) -> u8 {
     let written = match output {
-        Some(path) => write_atomic(path, contents).map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        Some(path) => {
+            write_atomic(path, contents).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        }
         None => io.out.write_all(contents).map_err(|e| format!("cannot write output: {e}")),
     };
     match written {

@@ -4,6 +4,7 @@
 mod export;
 mod input;
 mod layout;
+mod local;
 mod render;
 mod report;
 mod run;
@@ -14,7 +15,11 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 
 #[derive(Parser)]
-#[command(name = "asl", version, about = "Validate, export, lay out, draw, run and test AWS Step Functions state machines (Amazon States Language)")]
+#[command(
+    name = "asl",
+    version,
+    about = "Validate, export, lay out, draw, run and test AWS Step Functions state machines (Amazon States Language)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

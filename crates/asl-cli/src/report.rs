@@ -25,7 +25,13 @@ pub fn severity_name(s: Severity) -> &'static str {
 }
 
 /// One diagnostic as text; `text` (when readable) adds the snippet.
-pub fn render(file: &str, text: Option<&str>, lines: Option<&LineIndex>, pos: Position, d: &Diagnostic) -> String {
+pub fn render(
+    file: &str,
+    text: Option<&str>,
+    lines: Option<&LineIndex>,
+    pos: Position,
+    d: &Diagnostic,
+) -> String {
     let mut out = format!(
         "{file}:{}:{}: {}[{}]: {}",
         pos.line,
@@ -49,12 +55,15 @@ fn snippet(text: &str, lines: &LineIndex, pos: Position, span_len: usize) -> Str
     let chars: Vec<char> = line.chars().collect();
     let col = pos.column.saturating_sub(1).min(chars.len());
     let from = col.saturating_sub(WIDTH / 2);
-    let shown: String = chars[from..chars.len().min(from + WIDTH)].iter().map(|c| match *c {
-        '\t' => ' ',
-        // Control characters from a binary file would garble the terminal.
-        c if c.is_control() => '\u{fffd}',
-        c => c,
-    }).collect();
+    let shown: String = chars[from..chars.len().min(from + WIDTH)]
+        .iter()
+        .map(|c| match *c {
+            '\t' => ' ',
+            // Control characters from a binary file would garble the terminal.
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect();
     let caret_start = col - from;
     let carets = span_len.max(1).min(shown.chars().count().saturating_sub(caret_start)).max(1);
     let gutter = pos.line.to_string().len();

@@ -1,9 +1,10 @@
 //! `asl run FILE [--input JSON|@FILE] [--mocks FILE [--test-case NAME]] [--type standard|express]
-//! [--format text|json] [--real-time] [--max-transitions N]`: one execution on the local
-//! engine. Exit 0 SUCCEEDED, 1 FAILED/TIMED_OUT/ABORTED, 2 usage, I/O or invalid definition.
+//! [--format text|json] [--real-time] [--max-transitions N] [--s3-root DIR] [--allow-commands]`:
+//! one execution on the local engine. Exit 0 SUCCEEDED, 1 FAILED/TIMED_OUT/ABORTED, 2 usage, I/O or invalid definition.
 
 use crate::exit;
 use crate::input::read_document;
+use crate::local::LocalArgs;
 use crate::report::render;
 use crate::Io;
 use asl_check::{check, parse_error, Severity};
@@ -43,6 +44,8 @@ pub struct Args {
     /// End a runaway execution after this many state transitions (0: no limit).
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     max_transitions: u64,
+    #[command(flatten)]
+    local: LocalArgs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -58,9 +61,12 @@ enum OutputFormat {
 }
 
 pub fn run(args: Args, io: &mut Io) -> u8 {
-    match prepare(&args, io) {
-        Ok((doc, input, mocks, options)) => {
-            let outcome = Execution::run(&doc, input, &mocks, &options);
+    let prepared = prepare(&args, io).and_then(|(doc, input, mocks, options)| {
+        let handler = args.local.handler(&args.file, &mocks)?;
+        Ok(Execution::run(&doc, input, handler.as_ref(), &options))
+    });
+    match prepared {
+        Ok(outcome) => {
             match args.format {
                 OutputFormat::Text => {
                     if let Some(output) = &outcome.output {
@@ -149,7 +155,7 @@ fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mock
         },
         max_transitions: (args.max_transitions > 0).then_some(args.max_transitions),
         state_machine_name: machine_name,
-        s3: asl_eval::S3Folders::beside(&args.file),
+        s3: args.local.s3(&args.file)?,
         ..Options::default()
     };
     if args.real_time {

@@ -5,6 +5,7 @@
 //! Exit 0 all pass, 1 any fail, 2 usage or unreadable files.
 
 use crate::exit;
+use crate::local::LocalArgs;
 use crate::Io;
 use asl_check::{check, Severity};
 use asl_eval::testing::{self, TestCase};
@@ -18,6 +19,8 @@ pub struct Args {
     /// Test files or folders of test files.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    local: LocalArgs,
 }
 
 pub fn run(args: Args, io: &mut Io) -> u8 {
@@ -49,9 +52,16 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
     }
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut topics: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let options = Options::default();
+    let mut options = Options::default();
+    if let Some(root) = &args.local.s3_root {
+        if !root.is_dir() {
+            let _ = writeln!(io.err, "asl: --s3-root {}: not a folder", root.display());
+            return exit::USAGE;
+        }
+        options.s3.root = Some(root.clone());
+    }
     for case in &cases {
-        let result = run_case(case, &options);
+        let result = run_case(case, &options, &args.local);
         let entry = case.topic.as_ref().map(|t| topics.entry(t.clone()).or_default());
         match result {
             Ok(()) => {
@@ -89,7 +99,9 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
 }
 
 /// Runs one case: validation, execution, comparison; the error is the first difference.
-pub fn run_case(case: &TestCase, options: &Options) -> Result<(), String> {
+/// Tasks mapped to local commands by the run configuration beside the definition run
+/// them when `local` allows it.
+fn run_case(case: &TestCase, options: &Options, local: &LocalArgs) -> Result<(), String> {
     let doc = case.document()?;
     // The case runs even when the checker objects: the corpus holds definitions AWS ran,
     // so a checker error there is the checker's to fix. A failing case names it.
@@ -100,7 +112,9 @@ pub fn run_case(case: &TestCase, options: &Options) -> Result<(), String> {
             p.line, p.column, d.code, d.message
         )
     });
-    let outcome = case.run(&doc, options)?;
+    let mocks = case.mocks()?;
+    let handler = local.handler(&case.definition_path(), &mocks)?;
+    let outcome = case.run_with(&doc, options, handler.as_ref());
     case.compare(&outcome).map_err(|difference| difference + invalid.as_deref().unwrap_or_default())
 }
 

@@ -80,7 +80,13 @@ fn print_text(reports: &[FileReport], io: &mut Io) {
     }
     let files = reports.len();
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(io.err, "{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"));
+    let _ = writeln!(
+        io.err,
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(files, "file")
+    );
 }
 
 fn print_json(reports: &[FileReport], io: &mut Io) {

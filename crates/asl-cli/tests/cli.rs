@@ -47,7 +47,8 @@ fn validate_reports_file_line_column_code_and_a_snippet() {
 
 #[test]
 fn validate_json_format_has_the_stable_fields() {
-    let path = temp("bad-type.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Passs", "End": true}}}"#);
+    let path =
+        temp("bad-type.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Passs", "End": true}}}"#);
     let out = asl(&["validate", "--format", "json", path.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
@@ -63,12 +64,20 @@ fn validate_json_format_has_the_stable_fields() {
 #[test]
 fn export_converts_and_writes_atomically() {
     let out_path = temp("out.asl.yaml", "old contents");
-    let out = asl(&["export", sample().to_str().unwrap_or_default(), "--to", "yaml", "-o", out_path.to_str().unwrap_or_default()]);
+    let out = asl(&[
+        "export",
+        sample().to_str().unwrap_or_default(),
+        "--to",
+        "yaml",
+        "-o",
+        out_path.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let yaml = std::fs::read_to_string(&out_path).expect("written");
     assert!(yaml.starts_with("Comment:") && yaml.contains("StartAt: ValidateOrder"), "{yaml}");
     let back = asl(&["export", out_path.to_str().unwrap_or_default(), "--to", "json"]);
-    let original: serde_json::Value = serde_json::from_slice(&std::fs::read(sample()).expect("sample")).expect("json");
+    let original: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sample()).expect("sample")).expect("json");
     let round: serde_json::Value = serde_json::from_slice(&back.stdout).expect("json");
     assert_eq!(original, round);
 }
@@ -114,7 +123,10 @@ fn layout_prints_the_geometry_json() {
     for key in ["width", "height", "nodes", "edges"] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
-    let node = v["nodes"].as_array().and_then(|n| n.iter().find(|n| n["state"] == "ValidateOrder")).expect("a state");
+    let node = v["nodes"]
+        .as_array()
+        .and_then(|n| n.iter().find(|n| n["state"] == "ValidateOrder"))
+        .expect("a state");
     for key in ["id", "state", "type", "x", "y", "width", "height", "parent", "pointer", "caption"] {
         assert!(node.get(key).is_some(), "node lacks {key}: {node}");
     }
@@ -128,7 +140,8 @@ fn layout_prints_the_geometry_json() {
 
     // -o writes the same bytes, atomically.
     let path = temp("layout.json", "old");
-    let written = asl(&["layout", sample().to_str().unwrap_or_default(), "-o", path.to_str().unwrap_or_default()]);
+    let written =
+        asl(&["layout", sample().to_str().unwrap_or_default(), "-o", path.to_str().unwrap_or_default()]);
     assert_eq!(written.status.code(), Some(0));
     assert!(written.stdout.is_empty());
     assert_eq!(std::fs::read(&path).expect("written"), out.stdout);
@@ -138,18 +151,24 @@ fn layout_prints_the_geometry_json() {
 fn render_writes_well_formed_svg_in_both_themes() {
     let mut backgrounds = Vec::new();
     for theme in ["light", "dark"] {
-        let out = asl(&["render", sample().to_str().unwrap_or_default(), "--format", "svg", "--theme", theme]);
+        let out =
+            asl(&["render", sample().to_str().unwrap_or_default(), "--format", "svg", "--theme", theme]);
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         let text = String::from_utf8(out.stdout).expect("utf-8");
         let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
         let root = doc.root_element();
         assert!(root.has_tag_name(("http://www.w3.org/2000/svg", "svg")), "root is <svg>");
         assert!(root.attribute("viewBox").is_some());
-        let texts: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+        let texts: Vec<&str> =
+            doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
         assert!(texts.contains(&"ValidateOrder") && texts.contains(&"Lambda: Invoke"), "{texts:?}");
         // Self-contained: nothing fetched from elsewhere.
         assert!(!text.contains("href") && !text.contains("<script") && !text.contains("@import"));
-        let bg = doc.descendants().find(|n| n.has_tag_name("rect")).and_then(|n| n.attribute("fill")).map(str::to_owned);
+        let bg = doc
+            .descendants()
+            .find(|n| n.has_tag_name("rect"))
+            .and_then(|n| n.attribute("fill"))
+            .map(str::to_owned);
         backgrounds.push(bg);
     }
     assert_ne!(backgrounds[0], backgrounds[1], "the dark theme has another background");
@@ -168,7 +187,14 @@ fn render_writes_mermaid_and_dot() {
     assert!(text.contains("{\"IsInStock<br/>"), "Choice as a rhombus: {text}");
 
     let path = temp("order.dot", "");
-    let dot = asl(&["render", sample().to_str().unwrap_or_default(), "--format", "dot", "-o", path.to_str().unwrap_or_default()]);
+    let dot = asl(&[
+        "render",
+        sample().to_str().unwrap_or_default(),
+        "--format",
+        "dot",
+        "-o",
+        path.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(dot.status.code(), Some(0));
     let text = std::fs::read_to_string(&path).expect("written");
     assert!(text.starts_with("digraph ") && text.trim_end().ends_with('}'), "{text}");
@@ -185,7 +211,10 @@ fn layout_and_render_report_errors_like_export() {
         let out = asl(&args);
         assert_eq!(out.status.code(), Some(1), "{cmd:?}: a parse error exits 1");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.starts_with(&format!("{}:", broken.display())) && stderr.contains("error[parse-error]"), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("{}:", broken.display())) && stderr.contains("error[parse-error]"),
+            "{stderr}"
+        );
         assert!(out.stdout.is_empty());
 
         let mut args = cmd.to_vec();
@@ -195,10 +224,21 @@ fn layout_and_render_report_errors_like_export() {
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("asl: "));
     }
     let unwritable = std::env::temp_dir().join("asl-cli-no-such-dir/out.svg");
-    let out = asl(&["render", sample().to_str().unwrap_or_default(), "-o", unwritable.to_str().unwrap_or_default()]);
+    let out = asl(&[
+        "render",
+        sample().to_str().unwrap_or_default(),
+        "-o",
+        unwritable.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(asl(&["render", sample().to_str().unwrap_or_default(), "--format", "png"]).status.code(), Some(2));
-    assert_eq!(asl(&["render", sample().to_str().unwrap_or_default(), "--theme", "blue"]).status.code(), Some(2));
+    assert_eq!(
+        asl(&["render", sample().to_str().unwrap_or_default(), "--format", "png"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        asl(&["render", sample().to_str().unwrap_or_default(), "--theme", "blue"]).status.code(),
+        Some(2)
+    );
     assert_eq!(asl(&["layout"]).status.code(), Some(2));
 }
 
@@ -212,12 +252,21 @@ fn layout_and_render_never_panic_on_bad_input() {
         ("latin1.asl.json", b"{\"a\": \"\xff\"}", Some(1)),
         // Parses, though it is no machine: still drawn (Start, a missing StartAt target).
         ("empty.asl.json", b"{}", Some(0)),
-        ("dangling.asl.json", b"{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"<Nope>\"}}}", Some(0)),
+        (
+            "dangling.asl.json",
+            b"{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"<Nope>\"}}}",
+            Some(0),
+        ),
     ];
     for (name, bytes, code) in cases {
         let path = dir.join(name);
         std::fs::write(&path, bytes).expect("write");
-        for cmd in [&["layout"][..], &["render"][..], &["render", "--format", "mermaid"][..], &["render", "--format", "dot"][..]] {
+        for cmd in [
+            &["layout"][..],
+            &["render"][..],
+            &["render", "--format", "mermaid"][..],
+            &["render", "--format", "dot"][..],
+        ] {
             let mut args = cmd.to_vec();
             args.push(path.to_str().unwrap_or_default());
             let out = asl(&args);
@@ -241,9 +290,17 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn run_a_sample_with_mocks_prints_the_output() {
     let dir = samples().join("order-processing");
-    let (file, input, mocks) = (dir.join("order-processing.asl.json"), dir.join("input.json"), dir.join("mocks.json"));
+    let (file, input, mocks) =
+        (dir.join("order-processing.asl.json"), dir.join("input.json"), dir.join("mocks.json"));
     let input_arg = format!("@{}", input.display());
-    let out = asl(&["run", file.to_str().unwrap_or_default(), "--input", &input_arg, "--mocks", mocks.to_str().unwrap_or_default()]);
+    let out = asl(&[
+        "run",
+        file.to_str().unwrap_or_default(),
+        "--input",
+        &input_arg,
+        "--mocks",
+        mocks.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let output: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the output is JSON");
     assert_eq!(output["status"], "CONFIRMED");
@@ -251,8 +308,12 @@ fn run_a_sample_with_mocks_prints_the_output() {
 
 #[test]
 fn run_json_format_has_status_states_and_history() {
-    let path = temp("pass.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": 1, "ResultPath": "$.a", "End": true}}}"#);
-    let out = asl(&["run", path.to_str().unwrap_or_default(), "--input", r#"{"x": true}"#, "--format", "json"]);
+    let path = temp(
+        "pass.asl.json",
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": 1, "ResultPath": "$.a", "End": true}}}"#,
+    );
+    let out =
+        asl(&["run", path.to_str().unwrap_or_default(), "--input", r#"{"x": true}"#, "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["status"], "SUCCEEDED");
@@ -261,14 +322,18 @@ fn run_json_format_has_status_states_and_history() {
     for key in ["name", "type", "input", "output", "inspection"] {
         assert!(state.get(key).is_some(), "missing {key} in {state}");
     }
-    let kinds: Vec<&str> = v["history"].as_array().into_iter().flatten().filter_map(|e| e["type"].as_str()).collect();
+    let kinds: Vec<&str> =
+        v["history"].as_array().into_iter().flatten().filter_map(|e| e["type"].as_str()).collect();
     assert_eq!(kinds, ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
     assert_eq!(v["history"][1]["previousEventId"], 0);
 }
 
 #[test]
 fn run_a_failing_execution_exits_1_with_error_and_cause_on_stderr() {
-    let path = temp("fail.asl.json", r#"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Oops", "Cause": "it broke"}}}"#);
+    let path = temp(
+        "fail.asl.json",
+        r#"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Oops", "Cause": "it broke"}}}"#,
+    );
     let out = asl(&["run", path.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
@@ -277,13 +342,17 @@ fn run_a_failing_execution_exits_1_with_error_and_cause_on_stderr() {
 
 #[test]
 fn run_refuses_bad_definitions_inputs_and_mocks_with_exit_2() {
-    let invalid = temp("invalid.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nope"}}}"#);
+    let invalid =
+        temp("invalid.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nope"}}}"#);
     let out = asl(&["run", invalid.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("error[dangling-next]") && stderr.contains("not run"), "{stderr}");
 
-    let ok = temp("ok.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#);
+    let ok = temp(
+        "ok.asl.json",
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#,
+    );
     let p = ok.to_str().unwrap_or_default();
     let out = asl(&["run", p, "--input", "{not json"]);
     assert_eq!(out.status.code(), Some(2));
@@ -311,7 +380,10 @@ fn run_refuses_bad_definitions_inputs_and_mocks_with_exit_2() {
 
 #[test]
 fn run_with_a_mock_config_file_and_test_case() {
-    let path = temp("cfg.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "OutputPath": "$.Payload", "End": true}}}"#);
+    let path = temp(
+        "cfg.asl.json",
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "OutputPath": "$.Payload", "End": true}}}"#,
+    );
     let mocks = temp(
         "cfg-mocks.json",
         r#"{"StateMachines": {"cfg": {"TestCases": {"Happy": {"A": "Ok"}, "Sad": {"A": "Err"}}}},
@@ -321,7 +393,10 @@ fn run_with_a_mock_config_file_and_test_case() {
     let (p, m) = (path.to_str().unwrap_or_default(), mocks.to_str().unwrap_or_default());
     let out = asl(&["run", p, "--mocks", m, "--test-case", "Happy"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(&out.stdout).ok(), Some(serde_json::json!({"fine": true})));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).ok(),
+        Some(serde_json::json!({"fine": true}))
+    );
     let out = asl(&["run", p, "--mocks", m, "--test-case", "Sad"]);
     assert_eq!(out.status.code(), Some(1));
     let out = asl(&["run", p, "--mocks", m, "--test-case", "Nope"]);
@@ -381,7 +456,10 @@ fn test_reports_the_first_difference_and_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("ok   right"), "{stdout}");
-    assert!(stdout.contains("FAIL wrong") && stdout.contains("expect.output.n: expected 2, got 1"), "{stdout}");
+    assert!(
+        stdout.contains("FAIL wrong") && stdout.contains("expect.output.n: expected 2, got 1"),
+        "{stdout}"
+    );
     assert_eq!(stdout.lines().last(), Some("1 passed, 1 failed"));
     let out = asl(&["test", "/no/such/tests.json"]);
     assert_eq!(out.status.code(), Some(2));
@@ -391,10 +469,80 @@ fn test_reports_the_first_difference_and_exits_1() {
 fn test_reads_definition_files_relative_to_the_test_file() {
     let dir = std::env::temp_dir().join(format!("asl-cli-{}-rel", std::process::id()));
     std::fs::create_dir_all(dir.join("sub")).expect("dir");
-    std::fs::write(dir.join("sub/m.asl.json"), r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#).expect("write");
+    std::fs::write(dir.join("sub/m.asl.json"), r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#)
+        .expect("write");
     std::fs::write(dir.join("sub/t.json"), r#"{"name": "rel", "definition_file": "m.asl.json", "input": {"k": 1}, "expect": {"status": "SUCCEEDED", "output": {"k": 1}}}"#).expect("write");
     std::fs::write(dir.join("sub/input.json"), r#"{"not": "a test"}"#).expect("write");
     let out = asl(&["test", dir.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().last(), Some("1 passed, 0 failed"));
+}
+
+#[test]
+fn run_and_test_help_describe_s3_root_and_allow_commands() {
+    for command in ["run", "test"] {
+        let out = asl(&[command, "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            help.contains("--s3-root") && help.contains("DIR") && help.contains("--allow-commands"),
+            "{help}"
+        );
+    }
+}
+
+#[test]
+fn run_reads_and_writes_buckets_under_s3_root() {
+    let root = std::env::temp_dir().join(format!("asl-cli-s3-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("data")).expect("bucket");
+    std::fs::write(root.join("data/rows.csv"), "n\n1\n2\n").expect("csv");
+    let def = temp(
+        "s3-root.asl.json",
+        r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+            "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV"},
+                "Parameters": {"Bucket": "data", "Key": "rows.csv"}},
+            "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}"#,
+    );
+    let out = asl(&["run", def.to_str().unwrap_or_default(), "--s3-root", root.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    assert_eq!(v, serde_json::json!([{"n": "1"}, {"n": "2"}]));
+    // Without it there is no folder for the bucket: the map fails, saying so.
+    let out = asl(&["run", def.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("States.ItemReaderFailed"));
+    let out = asl(&["run", def.to_str().unwrap_or_default(), "--s3-root", "/no/such/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--s3-root /no/such/folder: not a folder"));
+}
+
+#[test]
+fn local_commands_run_only_with_allow_commands() {
+    let def = temp(
+        "echo.asl.json",
+        r#"{"StartAt": "Echo", "States": {"Echo": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#,
+    );
+    temp("echo.run.json", r#"{"commands": {"Echo": {"command": ["sh", "-c", "cat"]}}}"#);
+    let p = def.to_str().unwrap_or_default();
+    let out = asl(&["run", p, "--input", r#"{"hello": 1}"#]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--allow-commands"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = asl(&["run", p, "--input", r#"{"hello": 1}"#, "--allow-commands"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    assert_eq!(v, serde_json::json!({"hello": 1}));
+    // asl test: the same run configuration, the same consent.
+    let tests = temp(
+        "echo-tests.json",
+        r#"{"cases": [{"name": "echo", "definition_file": "echo.asl.json", "input": {"a": 2}, "expect": {"status": "SUCCEEDED", "output": {"a": 2}}}]}"#,
+    );
+    let t = tests.to_str().unwrap_or_default();
+    assert_eq!(asl(&["test", t]).status.code(), Some(1));
+    let out = asl(&["test", t, "--allow-commands"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }

@@ -4,9 +4,10 @@
 //!   express execution keeping no history or records (target >= 1,000,000 transitions/s);
 //! - an inline Map over 10,000 items running Pass + Choice + Pass (target <= 100 ms).
 //!
-//! - (issue #5) a Distributed Map over a generated 100,000-row CSV read with ItemReader from
-//!   a local folder, one child execution per row, results written by ResultWriter
-//!   (target <= 1 s, memory bounded by the items: the children keep no history);
+//! - (issue #5) a Distributed Map over the sample's 100,000-row CSV read with ItemReader
+//!   from a local folder, one child execution per row, results written by ResultWriter
+//!   (target <= 1 s; memory bounded: rows are read as children start, results go to the
+//!   files, children keep no history);
 //! - (issue #5) the 100,000-iteration counter loop written in JSONata (target >= 300,000
 //!   transitions/s).
 //!
@@ -192,36 +193,33 @@ fn jsonata_counter_loop_100000(bencher: divan::Bencher) {
     });
 }
 
-/// A 100,000-row CSV in `<tmp>/data/rows.csv` (written once) and a Distributed Map reading
-/// it: each row is a child execution (Pass with Parameters and an intrinsic), results go
-/// to `<tmp>/results/` through ResultWriter.
+/// The sample's 100,000-row CSV (`samples/distributed-map-s3/bucket/sales/sales-100k.csv`,
+/// read as the bucket `acme-sales`) and a Distributed Map reading it: each row is a child
+/// execution (Pass with Parameters and an intrinsic), MaxConcurrency 1,000, results
+/// written by ResultWriter to `<tmp>/results/`.
 fn distributed_csv() -> (Document, Options) {
     let root = std::env::temp_dir().join(format!("asl-bench-distributed-{}", std::process::id()));
-    let file = root.join("data").join("rows.csv");
-    if !file.exists() {
-        let mut text = String::from("id,store,amount\n");
-        for i in 0..100_000 {
-            text.push_str(&format!("{i},store-{:04},{}.{:02}\n", i % 997, i % 1000, i % 100));
-        }
-        std::fs::create_dir_all(root.join("data")).expect("bench folder");
-        std::fs::write(&file, text).expect("bench csv");
-    }
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/distributed-map-s3/bucket");
     let doc = parse(&json!({
         "StartAt": "Rows",
         "States": {
             "Rows": {"Type": "Map", "Label": "Rows", "MaxConcurrency": 1000,
                 "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
                     "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"},
-                    "Parameters": {"Bucket": "data", "Key": "rows.csv"}},
+                    "Parameters": {"Bucket": "acme-sales", "Key": "sales/sales-100k.csv"}},
                 "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "Parse", "States": {
-                    "Parse": {"Type": "Pass", "Parameters": {"id.$": "$.id", "store.$": "$.store", "amount.$": "States.StringToJson($.amount)"}, "End": true}
+                    "Parse": {"Type": "Pass", "Parameters": {"sale.$": "$.sale", "store.$": "$.store", "cents.$": "States.StringToJson($.cents)"}, "End": true}
                 }},
                 "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "results", "Prefix": "runs"}},
                 "End": true}
         }
     }));
-    let options = Options { s3: asl_eval::S3Folders { root: Some(root), ..Default::default() }, ..lean() };
-    (doc, options)
+    let s3 = asl_eval::S3Folders {
+        root: Some(root),
+        buckets: [("acme-sales".to_string(), std::path::PathBuf::from(sample))].into(),
+        ..Default::default()
+    };
+    (doc, Options { s3, ..lean() })
 }
 
 #[divan::bench(sample_count = 5)]

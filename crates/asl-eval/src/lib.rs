@@ -19,8 +19,8 @@
 
 pub mod callback;
 pub mod clock;
-pub mod debug;
 pub mod command;
+pub mod debug;
 mod engine;
 pub mod handler;
 pub mod history;
@@ -35,10 +35,13 @@ mod jsonata;
 
 pub use callback::{CallbackError, CallbackHandle, Callbacks, PendingTask};
 pub use clock::{Clock, RealClock, Timeline, VirtualClock};
-pub use engine::{CatchPoint, Execution, ExecutionType, Hook, Options, Resume, RetryPoint, StatePoint};
 pub use command::{CommandConfig, CommandConsent, CommandHandler, LocalCommand};
+pub use engine::{
+    CatchPoint, Execution, ExecutionType, FailurePoint, Hook, MapRunProgress, Options, Resume, RetryPoint,
+    StatePoint, PROGRESS_EVERY,
+};
 pub use error::RuntimeError;
 pub use handler::{NoTasks, TaskFailure, TaskHandler, TaskRequest};
 pub use mocks::{MockError, Mocks};
-pub use s3::S3Folders;
 pub use record::{ErrorDetails, Inspection, Outcome, StateRecord, Status};
+pub use s3::S3Folders;

@@ -132,10 +132,12 @@ impl Mocks {
                 let (k, v) = machines.iter().next().ok_or_else(|| MockError("no state machine".into()))?;
                 (k.as_str(), v)
             }
-            None => return Err(MockError(format!(
+            None => {
+                return Err(MockError(format!(
                 "the mock config file has several state machines ({}): name one with --state-machine-name",
                 names(machines)
-            ))),
+            )))
+            }
         };
         let cases = machine_value.get("TestCases").and_then(Value::as_object).ok_or_else(|| {
             MockError(format!(

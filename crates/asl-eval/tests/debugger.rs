@@ -97,10 +97,7 @@ fn break_in_a_parallel_branch_then_step_over_out_and_into() {
     let paused = session.paused().expect("paused");
     assert_eq!(paused.output.expect("output")["risk"]["creditScore"], json!(742));
     assert!(session.command(Command::StepOver));
-    assert_eq!(
-        until_stop(&events, false),
-        ["exit RunRiskChecks", "paused EvaluateRisk BeforeEnter Step"]
-    );
+    assert_eq!(until_stop(&events, false), ["exit RunRiskChecks", "paused EvaluateRisk BeforeEnter Step"]);
     // StepInto on a state that is no container steps over it.
     assert!(session.command(Command::StepInto(None)));
     let next = until_stop(&events, false);
@@ -184,8 +181,7 @@ fn break_in_map_iteration_3_edit_the_input_and_see_the_changed_output() {
 
 #[test]
 fn step_into_a_given_iteration_and_edit_the_output_after_exit() {
-    let (session, events) =
-        Debugger::new(vec![Breakpoint::before("Each"), Breakpoint::after("Each/3/Tag")]);
+    let (session, events) = Debugger::new(vec![Breakpoint::before("Each"), Breakpoint::after("Each/3/Tag")]);
     let run = start(map_machine(), items(), json!({}), &session);
     assert_eq!(until_stop(&events, false), ["paused Each BeforeEnter Breakpoint"]);
     session.command(Command::StepInto(Some(3)));
@@ -195,7 +191,12 @@ fn step_into_a_given_iteration_and_edit_the_output_after_exit() {
     session.command(Command::Continue);
     assert_eq!(
         until_stop(&events, false),
-        ["enter Each/3/Double", "exit Each/3/Double", "enter Each/3/Tag", "paused Each/3/Tag AfterExit Breakpoint"]
+        [
+            "enter Each/3/Double",
+            "exit Each/3/Double",
+            "enter Each/3/Tag",
+            "paused Each/3/Tag AfterExit Breakpoint"
+        ]
     );
     let paused = session.paused().expect("paused");
     assert_eq!(paused.place, Place::AfterExit);
@@ -250,7 +251,10 @@ fn pause_and_resume_and_variables_at_a_pause() {
     assert_eq!(until_stop(&events, true), ["paused A BeforeEnter Pause"]);
     assert!(!session.command(Command::Pause), "already paused");
     session.command(Command::StepOver);
-    assert_eq!(until_stop(&events, true), ["enter A {\"k\":1}", "exit A {\"k\":1}", "paused B BeforeEnter Step"]);
+    assert_eq!(
+        until_stop(&events, true),
+        ["enter A {\"k\":1}", "exit A {\"k\":1}", "paused B BeforeEnter Step"]
+    );
     let paused = session.paused().expect("paused");
     assert_eq!(paused.variables.get("x"), Some(&json!(1)));
     let mut variables = paused.variables.clone();
@@ -271,7 +275,10 @@ fn stop_aborts_the_execution() {
     let (session, events) = Debugger::new(vec![Breakpoint::before("RunRiskChecks/1/FraudCheck")]);
     let run = start(def, input, mocks, &session);
     let first = until_stop(&events, false);
-    assert_eq!(first.last().map(String::as_str), Some("paused RunRiskChecks/1/FraudCheck BeforeEnter Breakpoint"));
+    assert_eq!(
+        first.last().map(String::as_str),
+        Some("paused RunRiskChecks/1/FraudCheck BeforeEnter Breakpoint")
+    );
     assert!(session.command(Command::Stop));
     assert_eq!(until_stop(&events, false), ["finished ABORTED"]);
     let outcome = run.join().expect("run");
@@ -296,15 +303,85 @@ fn stops_on_retry_and_on_catch() {
     let run = start(def, json!({}), mocks, &session);
     assert_eq!(
         until_stop(&events, true),
-        ["enter T {}", "retry T Boom #1 in 2s", "paused T Retry Retry"]
+        ["enter T {}", "failed T Boom", "retry T Boom #1 in 2s", "paused T Retry Retry"]
     );
     session.command(Command::Continue);
     assert_eq!(
         until_stop(&events, true),
-        ["exit T {\"ok\":1}", "enter C {\"ok\":1}", "caught C Bad -> Recovered", "paused C Catch Catch"]
+        [
+            "exit T {\"ok\":1}",
+            "enter C {\"ok\":1}",
+            "failed C Bad",
+            "caught C Bad -> Recovered",
+            "paused C Catch Catch"
+        ]
     );
     session.command(Command::Continue);
     let end = until_stop(&events, false);
     assert_eq!(end, ["exit C", "enter Recovered", "exit Recovered", "finished SUCCEEDED"]);
     run.join().expect("run");
+}
+
+#[test]
+fn a_failing_state_is_reported_before_retry_and_catch_decide() {
+    // The Fail state inside the branch fails, then the Parallel fails with its error (no
+    // Retrier matches), then the Catcher sends the run on.
+    let def = json!({"StartAt": "P", "States": {
+        "P": {"Type": "Parallel", "Next": "Done",
+            "Retry": [{"ErrorEquals": ["Other"]}],
+            "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}],
+            "Branches": [{"StartAt": "Stop", "States": {"Stop": {"Type": "Fail", "Error": "Nope", "Cause": "why"}}}]},
+        "Done": {"Type": "Succeed"}}})
+    .to_string();
+    let (session, events) = Debugger::new(Vec::new());
+    let run = start(def, json!({}), json!({}), &session);
+    let all = until_stop(&events, true);
+    assert_eq!(
+        all,
+        [
+            "enter P {}",
+            "enter P/0/Stop {}",
+            "failed P/0/Stop Nope",
+            "failed P Nope",
+            "caught P Nope -> Done",
+            "exit P {\"Error\":\"Nope\",\"Cause\":\"why\"}",
+            "enter Done {\"Error\":\"Nope\",\"Cause\":\"why\"}",
+            "exit Done {\"Error\":\"Nope\",\"Cause\":\"why\"}",
+            "finished SUCCEEDED {\"Error\":\"Nope\",\"Cause\":\"why\"}"
+        ]
+    );
+    run.join().expect("run");
+    let failed = DebugEvent::Failed { path: "P".into(), error: "Nope".into(), cause: "why".into() };
+    assert_eq!(serde_json::to_value(&failed).expect("json")["event"], json!("failed"));
+}
+
+#[test]
+fn a_distributed_map_reports_its_progress_at_a_bounded_rate() {
+    // 250 items from the input, MaxConcurrency 7: a report after 100 and 200 finished
+    // children (with those still running then) and one at the end; the same on every run.
+    let items: Vec<i64> = (0..250).map(|i| if i == 120 { -1 } else { i }).collect();
+    let def = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "MaxConcurrency": 7, "ToleratedFailureCount": 5, "End": true,
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "C", "States": {
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericLessThan": 0, "Next": "Bad"}], "Default": "Good"},
+            "Bad": {"Type": "Fail", "Error": "Negative"},
+            "Good": {"Type": "Succeed"}}}}}})
+    .to_string();
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let (session, events) = Debugger::new(Vec::new());
+        let run = start(def.clone(), json!(items), json!({}), &session);
+        let progress: Vec<String> =
+            until_stop(&events, true).into_iter().filter(|e| e.starts_with("progress")).collect();
+        run.join().expect("run");
+        runs.push(progress);
+    }
+    assert_eq!(
+        runs[0],
+        [
+            "progress M 100+0/250 running 5",
+            "progress M 199+1/250 running 3",
+            "progress M 249+1/250 running 0 finished"
+        ]
+    );
+    assert_eq!(runs[0], runs[1]);
 }

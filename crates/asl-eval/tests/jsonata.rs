@@ -85,7 +85,10 @@ fn bad_expressions_fail_with_query_evaluation_errors() {
         ("$doesNotExist", "returned nothing (undefined)"),
         ("($f := function($n) { 1 + $f($n + 1) }; $f(0))", "threw an error during evaluation"),
     ] {
-        let o = run(jsonata(json!({"A": {"Type": "Pass", "Output": format!("{{% {expr} %}}"), "End": true}})), json!({}));
+        let o = run(
+            jsonata(json!({"A": {"Type": "Pass", "Output": format!("{{% {expr} %}}"), "End": true}})),
+            json!({}),
+        );
         assert_eq!(o.status, Status::Failed, "{expr}");
         assert_eq!(o.error.as_deref(), Some("States.QueryEvaluationError"), "{expr}");
         let cause = o.cause.unwrap_or_default();
@@ -99,11 +102,54 @@ fn fields_check_their_result_types() {
     let o = run(jsonata(json!({"A": {"Type": "Wait", "Seconds": "{% 'x' %}", "End": true}})), json!({}));
     assert_eq!(o.error.as_deref(), Some("States.QueryEvaluationError"));
     let o = run(
-        jsonata(json!({"A": {"Type": "Choice", "Choices": [{"Condition": "{% 1 %}", "Next": "B"}], "Default": "B"},
-                       "B": {"Type": "Succeed"}})),
+        jsonata(
+            json!({"A": {"Type": "Choice", "Choices": [{"Condition": "{% 1 %}", "Next": "B"}], "Default": "B"},
+                       "B": {"Type": "Succeed"}}),
+        ),
         json!({}),
     );
     assert!(o.cause.unwrap_or_default().contains("Expected 'boolean', but was 'number'"));
-    let o = run(jsonata(json!({"A": {"Type": "Fail", "Error": "{% 'E' & $states.input.n %}", "Cause": "c"}})), json!({"n": 1}));
+    let o = run(
+        jsonata(json!({"A": {"Type": "Fail", "Error": "{% 'E' & $states.input.n %}", "Cause": "c"}})),
+        json!({"n": 1}),
+    );
     assert_eq!((o.error.as_deref(), o.cause.as_deref()), (Some("E1"), Some("c")));
+}
+
+/// Bad input: values nested 100,000 deep never overflow the stack (this runs on a normal
+/// test thread): JSON text that deep is refused by the parser, and a JSONata expression
+/// building it fails with a clear error.
+#[test]
+fn deeply_nested_variables_give_a_clear_error() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    // JSONPath: the intrinsic refuses to parse it.
+    let def = json!({"StartAt": "A", "States": {"A": {"Type": "Pass",
+        "Assign": {"deep.$": "States.StringToJson($.text)"}, "End": true}}});
+    let out = run(def, json!({"text": deep}));
+    assert_eq!(out.status, Status::Failed);
+    assert_eq!(out.error.as_deref(), Some("States.IntrinsicFailure"), "{:?}", out.cause);
+    // JSONata: $parse refuses it; building it with $reduce is stopped at the nesting limit.
+    let out = run(
+        jsonata(
+            json!({"A": {"Type": "Pass", "Assign": {"deep": "{% $parse($states.input.text) %}"}, "End": true}}),
+        ),
+        json!({"text": deep}),
+    );
+    assert_eq!(out.status, Status::Failed);
+    assert!(out.cause.as_deref().unwrap_or_default().contains("recursion limit"), "{:?}", out.cause);
+    let build = "{% $reduce([1..100000], function($acc, $i) { {\"x\": $acc} }, {}) %}";
+    let out = run(
+        jsonata(
+            json!({"A": {"Type": "Pass", "Assign": {"deep": build}, "Next": "B"}, "B": {"Type": "Pass", "Output": "{% $deep %}", "End": true}}),
+        ),
+        json!({}),
+    );
+    assert_eq!(
+        out.status,
+        Status::Failed,
+        "{:?}",
+        out.output.map(|o| o.to_string().chars().take(80).collect::<String>())
+    );
+    assert_eq!(out.error.as_deref(), Some("States.QueryEvaluationError"), "{:?}", out.cause);
+    assert!(out.cause.as_deref().unwrap_or_default().contains("nested"), "{:?}", out.cause);
 }

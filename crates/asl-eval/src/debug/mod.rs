@@ -128,12 +128,55 @@ pub struct Paused {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "event", rename_all = "camelCase")]
 pub enum DebugEvent {
-    Entered { path: String, kind: &'static str, input: Value },
-    Exited { path: String, output: Value, inspection: Option<Inspection> },
-    Paused { path: String, place: Place, reason: PauseReason },
-    RetryScheduled { path: String, error: String, attempt: u32, delay_seconds: f64 },
-    Caught { path: String, error: String, next: String },
-    Finished { status: Status, output: Option<Value>, error: Option<String>, cause: Option<String> },
+    Entered {
+        path: String,
+        kind: &'static str,
+        input: Value,
+    },
+    Exited {
+        path: String,
+        output: Value,
+        inspection: Option<Inspection>,
+    },
+    Paused {
+        path: String,
+        place: Place,
+        reason: PauseReason,
+    },
+    RetryScheduled {
+        path: String,
+        error: String,
+        attempt: u32,
+        delay_seconds: f64,
+    },
+    Caught {
+        path: String,
+        error: String,
+        next: String,
+    },
+    /// A state failed, before its Retriers and Catchers decide what follows.
+    Failed {
+        path: String,
+        error: String,
+        cause: String,
+    },
+    /// A Distributed Map's progress, after every [`crate::PROGRESS_EVERY`] finished child
+    /// executions and when the map run ends.
+    MapRunProgress {
+        path: String,
+        map_run_arn: String,
+        total: Option<u64>,
+        succeeded: u64,
+        failed: u64,
+        running: u64,
+        finished: bool,
+    },
+    Finished {
+        status: Status,
+        output: Option<Value>,
+        error: Option<String>,
+        cause: Option<String>,
+    },
 }
 
 impl std::fmt::Display for DebugEvent {
@@ -146,6 +189,12 @@ impl std::fmt::Display for DebugEvent {
                 write!(f, "retry {path} {error} #{attempt} in {delay_seconds}s")
             }
             DebugEvent::Caught { path, error, next } => write!(f, "caught {path} {error} -> {next}"),
+            DebugEvent::Failed { path, error, .. } => write!(f, "failed {path} {error}"),
+            DebugEvent::MapRunProgress { path, total, succeeded, failed, running, finished, .. } => {
+                let total = total.map_or("?".to_string(), |t| t.to_string());
+                let end = if *finished { " finished" } else { "" };
+                write!(f, "progress {path} {succeeded}+{failed}/{total} running {running}{end}")
+            }
             DebugEvent::Finished { status, output, .. } => match output {
                 Some(o) => write!(f, "finished {} {o}", status.as_str()),
                 None => write!(f, "finished {}", status.as_str()),

@@ -5,7 +5,7 @@
 use super::{Breakpoint, Command, Condition, DebugEvent, PauseReason, Paused, Place};
 use crate::engine::join::BoxFuture;
 use crate::record::Outcome;
-use crate::{CatchPoint, Hook, Resume, RetryPoint, StatePoint};
+use crate::{CatchPoint, FailurePoint, Hook, MapRunProgress, Resume, RetryPoint, StatePoint};
 use serde_json::{Map, Value};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -167,7 +167,9 @@ impl DebugSession {
                 };
                 st.mode = match command {
                     Command::Continue => Mode::Run,
-                    Command::StepOut => Mode::Step(Step { lane, depth: p.depth, into: None, lane_too: false }),
+                    Command::StepOut => {
+                        Mode::Step(Step { lane, depth: p.depth, into: None, lane_too: false })
+                    }
                     _ => Mode::Step(Step { lane, depth: p.depth, into, lane_too: true }),
                 };
                 true
@@ -303,7 +305,8 @@ fn holds(condition: Option<&Condition>, point: &Point) -> bool {
     let value = match condition {
         None => return true,
         Some(Condition::JsonPath(path)) => {
-            let scope = crate::expr::Scope { input: point.input, context: &Value::Null, variables: point.variables };
+            let scope =
+                crate::expr::Scope { input: point.input, context: &Value::Null, variables: point.variables };
             crate::expr::select(path, &scope)
         }
         Some(Condition::Jsonata(text)) => {
@@ -412,6 +415,26 @@ impl Hook for DebugSession {
             };
             self.point(point).await
         })
+    }
+
+    fn state_failed(&self, p: FailurePoint<'_>) {
+        self.emit(DebugEvent::Failed {
+            path: p.path.to_string(),
+            error: p.error.error.clone(),
+            cause: p.error.cause.clone(),
+        });
+    }
+
+    fn map_run_progress(&self, p: MapRunProgress<'_>) {
+        self.emit(DebugEvent::MapRunProgress {
+            path: p.path.to_string(),
+            map_run_arn: p.map_run_arn.to_string(),
+            total: p.total,
+            succeeded: p.succeeded,
+            failed: p.failed,
+            running: p.running,
+            finished: p.finished,
+        });
     }
 
     fn finished(&self, outcome: &Outcome) {

@@ -11,43 +11,47 @@
 //! executions keep no history or records (AWS keeps them apart from the parent's).
 
 use super::context::{pseudo_uuid, ExecutionContext};
+use super::hook::MapRunProgress;
+use super::items::{reader_failed, Feed};
 use super::map::Plan;
 use super::options::{ExecutionType, Options};
+use super::result_writer::ResultFiles;
 use super::run::{error_output, StateRun};
 use super::{join, Engine, Failure, Frame};
 use crate::expr;
 use crate::history::{History, STANDARD_HISTORY_LIMIT};
 use crate::jsonata::{States, Step};
 use crate::record::Status;
-use crate::s3::{self, ReaderConfig};
+use crate::s3::{self, Items, ReaderConfig};
 use crate::RuntimeError;
 use asl_model::model::{Map as MapState, StateMachine};
 use serde_json::{json, Value};
-use std::io::Write;
-use std::path::PathBuf;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// AWS runs at most this many child executions of a Distributed Map at once.
 pub(crate) const DISTRIBUTED_CONCURRENCY: usize = 10_000;
 
-fn reader_failed(cause: impl Into<String>) -> Failure {
-    Failure::catchable(RuntimeError::new("States.ItemReaderFailed", cause))
-}
+/// A map run reports its progress to the hook after every this many finished children
+/// (and once at the end): often enough to animate, rarely enough to cost nothing.
+pub const PROGRESS_EVERY: u64 = 100;
+
+/// What `total` holds while the number of inputs is not known yet.
+const UNKNOWN: usize = usize::MAX;
 
 fn writer_failed(cause: impl Into<String>) -> Failure {
     Failure::catchable(RuntimeError::new("States.ResultWriterFailed", cause))
 }
 
 /// One finished child execution.
-struct Child {
-    arn: String,
+pub(crate) struct Child {
+    pub arn: String,
     /// The input as JSON text (only when results are written).
-    input: Option<String>,
-    status: Status,
-    output: Option<Value>,
-    error: Option<String>,
-    cause: Option<String>,
+    pub input: Option<String>,
+    pub status: Status,
+    pub output: Option<Value>,
+    pub error: Option<String>,
+    pub cause: Option<String>,
 }
 
 impl<'a> Engine<'a> {
@@ -76,7 +80,7 @@ impl<'a> Engine<'a> {
         expr::render_template(template, &scope).map_err(|e| run.fail(e))
     }
 
-    /// The items an ItemReader gives.
+    /// The items an ItemReader gives, opened to be read as the children start.
     pub(crate) fn read_items(
         &self,
         run: &StateRun<'a>,
@@ -84,7 +88,7 @@ impl<'a> Engine<'a> {
         effective: &Value,
         context: &Value,
         frame: &Frame,
-    ) -> Result<Vec<Value>, Failure> {
+    ) -> Result<Items, Failure> {
         let resource = reader.get("Resource").and_then(Value::as_str).unwrap_or_default();
         let params = self.resource_arguments(run, reader, effective, context, frame)?;
         let config = reader.get("ReaderConfig");
@@ -119,18 +123,16 @@ impl<'a> Engine<'a> {
         let folders = &self.options.s3;
         match resource {
             "arn:aws:states:::s3:getObject" => {
-                let bytes = s3::get_object(folders, bucket, text("Key")).map_err(reader_failed)?;
                 let config = ReaderConfig::from_value(config, max_items).map_err(reader_failed)?;
-                s3::parse_items(&bytes, &config).map_err(reader_failed)
+                s3::get_items(folders, bucket, text("Key"), &config).map_err(reader_failed)
             }
             "arn:aws:states:::s3:listObjectsV2" => {
-                let mut items = s3::list_objects(folders, bucket, text("Prefix")).map_err(reader_failed)?;
-                if let Some(max) = max_items {
-                    items.truncate(max);
-                }
-                Ok(items)
+                let items = s3::list_objects(folders, bucket, text("Prefix")).map_err(reader_failed)?;
+                Ok(Items::memory(items, max_items))
             }
-            other => Err(reader_failed(format!("The ItemReader resource '{other}' is not supported locally."))),
+            other => {
+                Err(reader_failed(format!("The ItemReader resource '{other}' is not supported locally.")))
+            }
         }
     }
 
@@ -141,12 +143,19 @@ impl<'a> Engine<'a> {
         run: &StateRun<'a>,
         map: &'a MapState,
         processor: &'a StateMachine,
-        inputs: Vec<Value>,
+        mut feed: Feed<'_, 'a>,
         plan: &Plan,
         effective: &Value,
         context: &Value,
         frame: &mut Frame,
     ) -> Result<Value, Failure> {
+        // The first input is made before the map run starts, so an ItemReader or
+        // ItemSelector that fails at once fails the state before any child runs.
+        let mut first = match feed.next() {
+            Some(Err(f)) => return Err(f),
+            Some(Ok(v)) => Some(v),
+            None => None,
+        };
         let opts = self.options;
         let run_id = pseudo_uuid((self.random() * (1u64 << 53) as f64) as u64);
         let label = map.label.clone().unwrap_or_else(|| run.state.name.clone());
@@ -178,7 +187,6 @@ impl<'a> Engine<'a> {
         let arn = map_run_arn.clone();
         self.event(frame, "MapRunStarted", || Some(("mapRunStartedEventDetails", json!({"mapRunArn": arn}))));
 
-        let count = inputs.len();
         let concurrency = match plan.requested_concurrency {
             None | Some(0) => DISTRIBUTED_CONCURRENCY,
             Some(n) => (n as usize).min(DISTRIBUTED_CONCURRENCY),
@@ -199,26 +207,67 @@ impl<'a> Engine<'a> {
         let seed = opts.seed.unwrap_or_else(|| self.start.timestamp_nanos_opt().unwrap_or(1) as u64);
         let index = self.index.scoped(processor);
         let keep_inputs = writer.as_ref().is_some_and(|w| w.folder.is_some());
-        let mut outputs: Vec<Value> = if writer.is_some() { Vec::new() } else { vec![Value::Null; count] };
-        let mut failures = 0u64;
+        // Without a ResultWriter the Map's result is the array of every child's output,
+        // as AWS returns it: memory grows with the output. With one, results go to files.
+        let mut outputs: Vec<Value> = Vec::new();
+        let (mut succeeded, mut failures) = (0u64, 0u64);
         let mut exceeded = false;
         let mut write_error: Option<String> = None;
-        let mut inputs = inputs;
+        let mut feed_error: Option<Failure> = None;
+        // Shared by the producer and the sink (atomics: the future stays `Send`).
+        let started = AtomicUsize::new(0);
+        let total = AtomicUsize::new(feed.total().unwrap_or(UNKNOWN));
+        let hook = opts.hook.as_deref();
+        let path = match hook {
+            Some(_) => format!("{}{}", frame.path, run.state.name),
+            None => String::new(),
+        };
+        let progress = |succeeded: u64, failed: u64, running: u64, finished: bool| {
+            let Some(hook) = hook else { return };
+            let total = total.load(Ordering::Relaxed);
+            hook.map_run_progress(MapRunProgress {
+                path: &path,
+                map_run_arn: &map_run_arn,
+                total: (total != UNKNOWN).then_some(total as u64),
+                succeeded,
+                failed,
+                running,
+                finished,
+            });
+        };
         {
             let (base, index, template) = (&base, &index, &template);
-            let inputs = &mut inputs;
             let (run_id, region, account) = (&run_id, &opts.region, &opts.account);
             let child_machine = &child_machine;
-            join::ordered(
-                count,
+            let (started, total, feed_error) = (&started, &total, &mut feed_error);
+            join::streamed(
                 concurrency,
                 |i| {
-                    let input = std::mem::take(&mut inputs[i]);
-                    Box::pin(async move {
+                    let input = match first.take() {
+                        Some(v) => v,
+                        None => match feed.next() {
+                            Some(Ok(v)) => v,
+                            Some(Err(f)) => {
+                                *feed_error = Some(f);
+                                return None;
+                            }
+                            None => {
+                                total.store(feed.total().unwrap_or(i), Ordering::Relaxed);
+                                return None;
+                            }
+                        },
+                    };
+                    if let Some(n) = feed.total() {
+                        total.store(n, Ordering::Relaxed);
+                    }
+                    started.store(i + 1, Ordering::Relaxed);
+                    Some(Box::pin(async move {
                         let child_seed = seed ^ (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
                         let name = pseudo_uuid(child_seed);
                         let execution_arn = if express {
-                            format!("arn:aws:states:{region}:{account}:express:{child_machine}:{run_id}:{name}")
+                            format!(
+                                "arn:aws:states:{region}:{account}:express:{child_machine}:{run_id}:{name}"
+                            )
                         } else {
                             format!("arn:aws:states:{region}:{account}:execution:{child_machine}:{name}")
                         };
@@ -253,7 +302,7 @@ impl<'a> Engine<'a> {
                             error: outcome.error,
                             cause: outcome.cause,
                         }
-                    })
+                    }) as join::BoxFuture<'_, Child>)
                 },
                 |i, child| {
                     let ok = child.status == Status::Succeeded;
@@ -262,30 +311,49 @@ impl<'a> Engine<'a> {
                             write_error = Some(e);
                             return true;
                         }
-                    } else if ok {
-                        outputs[i] = child.output.unwrap_or(Value::Null);
                     } else {
-                        let error = RuntimeError::new(
-                            child.error.unwrap_or_default(),
-                            child.cause.unwrap_or_default(),
-                        );
-                        outputs[i] = error_output(&error);
+                        if outputs.len() <= i {
+                            outputs.resize(i + 1, Value::Null);
+                        }
+                        outputs[i] = if ok {
+                            child.output.unwrap_or(Value::Null)
+                        } else {
+                            error_output(&RuntimeError::new(
+                                child.error.unwrap_or_default(),
+                                child.cause.unwrap_or_default(),
+                            ))
+                        };
                     }
-                    if !ok {
+                    if ok {
+                        succeeded += 1;
+                    } else {
                         failures += 1;
-                        let over_count = failures > tolerated_count
-                            && (plan.tolerated_percentage.is_none() || plan.tolerated_count.is_some());
-                        let over_share =
-                            plan.tolerated_percentage.is_some_and(|p| failures as f64 * 100.0 / count as f64 > p);
-                        if over_count || over_share {
+                        let known = total.load(Ordering::Relaxed);
+                        if over_threshold(
+                            plan,
+                            tolerated_count,
+                            failures,
+                            (known != UNKNOWN).then_some(known),
+                        ) {
                             exceeded = true;
                             return true;
                         }
+                    }
+                    let done = succeeded + failures;
+                    if done % PROGRESS_EVERY == 0 {
+                        let running = started.load(Ordering::Relaxed) as u64 - done;
+                        progress(succeeded, failures, running, false);
                     }
                     false
                 },
             )
             .await;
+        }
+        progress(succeeded, failures, 0, true);
+        // A share of failures can only be judged once the number of inputs is known.
+        let known = total.load(Ordering::Relaxed);
+        if !exceeded && feed_error.is_none() && known != UNKNOWN {
+            exceeded = over_threshold(plan, tolerated_count, failures, Some(known));
         }
         let details = match writer.take() {
             Some(w) => Some(w.finish().map_err(writer_failed)?),
@@ -293,6 +361,7 @@ impl<'a> Engine<'a> {
         };
         let failure = match write_error {
             Some(e) => Some(writer_failed(e)),
+            None if feed_error.is_some() => feed_error,
             None if exceeded => Some(Failure::catchable(RuntimeError::new(
                 "States.ExceedToleratedFailureThreshold",
                 "The specified tolerated failure threshold was exceeded",
@@ -315,105 +384,14 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// `SUCCEEDED_0.json` and `FAILED_0.json` written as children finish (JSON arrays), then
-/// `manifest.json`. Without a writable folder nothing is written (the details still are).
-struct ResultFiles {
-    bucket: String,
-    dir_key: String,
-    folder: Option<PathBuf>,
-    map_run_arn: String,
-    succeeded: Option<(std::io::BufWriter<std::fs::File>, u64)>,
-    failed: Option<(std::io::BufWriter<std::fs::File>, u64)>,
-}
-
-impl ResultFiles {
-    fn new(bucket: String, dir_key: String, folder: Option<PathBuf>, map_run_arn: String) -> Result<ResultFiles, String> {
-        if let Some(f) = &folder {
-            std::fs::create_dir_all(f).map_err(|e| format!("Cannot create {}: {e}", f.display()))?;
-        }
-        Ok(ResultFiles { bucket, dir_key, folder, map_run_arn, succeeded: None, failed: None })
-    }
-
-    fn add(&mut self, child: &Child, machine_arn: &str, start: &str) -> Result<(), String> {
-        let Some(folder) = &self.folder else { return Ok(()) };
-        let ok = child.status == Status::Succeeded;
-        let slot = if ok { &mut self.succeeded } else { &mut self.failed };
-        if slot.is_none() {
-            let file_name = if ok { "SUCCEEDED_0.json" } else { "FAILED_0.json" };
-            let path = folder.join(file_name);
-            let file = std::fs::File::create(&path).map_err(|e| format!("Cannot write {}: {e}", path.display()))?;
-            *slot = Some((std::io::BufWriter::new(file), 0));
-        }
-        let Some((out, n)) = slot.as_mut() else { return Ok(()) };
-        let name = child.arn.rsplit(':').next().unwrap_or_default();
-        let input = child.input.as_deref().unwrap_or("null");
-        let output = match (ok, &child.output) {
-            (true, Some(v)) => v.to_string(),
-            _ => "null".into(),
-        };
-        let write = |out: &mut std::io::BufWriter<std::fs::File>| -> Result<(), std::io::Error> {
-            let text = |out: &mut std::io::BufWriter<std::fs::File>, s: &str| {
-                serde_json::to_writer(out, s).map_err(std::io::Error::other)
-            };
-            out.write_all(if *n == 0 { b"[{\"ExecutionArn\":" } else { b",{\"ExecutionArn\":" })?;
-            text(out, &child.arn)?;
-            out.write_all(b",\"Input\":")?;
-            text(out, input)?;
-            out.write_all(b",\"InputDetails\":{\"Included\":true},\"Name\":")?;
-            text(out, name)?;
-            if ok {
-                out.write_all(b",\"Output\":")?;
-                text(out, &output)?;
-                out.write_all(b",\"OutputDetails\":{\"Included\":true},\"RedriveCount\":0,\"RedriveStatus\":\"NOT_REDRIVABLE\",\"RedriveStatusReason\":\"Execution is SUCCEEDED and cannot be redriven\"")?;
-            } else {
-                if let Some(e) = &child.error {
-                    out.write_all(b",\"Error\":")?;
-                    text(out, e)?;
-                }
-                if let Some(c) = &child.cause {
-                    out.write_all(b",\"Cause\":")?;
-                    text(out, c)?;
-                }
-                out.write_all(b",\"RedriveCount\":0,\"RedriveStatus\":\"REDRIVABLE\"")?;
-            }
-            out.write_all(b",\"StartDate\":")?;
-            text(out, start)?;
-            out.write_all(b",\"StateMachineArn\":")?;
-            text(out, machine_arn)?;
-            out.write_all(b",\"Status\":")?;
-            text(out, child.status.as_str())?;
-            out.write_all(b",\"StopDate\":")?;
-            text(out, start)?;
-            out.write_all(b"}")
-        };
-        write(out).map_err(|e| e.to_string())?;
-        *n += 1;
-        Ok(())
-    }
-
-    /// Closes the files and writes the manifest: `(bucket, manifest key)`.
-    fn finish(self) -> Result<(String, String), String> {
-        let manifest_key = format!("{}/manifest.json", self.dir_key);
-        let Some(folder) = &self.folder else { return Ok((self.bucket, manifest_key)) };
-        let mut files = serde_json::Map::new();
-        for (kind, slot) in [("FAILED", self.failed), ("PENDING", None), ("SUCCEEDED", self.succeeded)] {
-            let mut list = Vec::new();
-            if let Some((mut out, _)) = slot {
-                out.write_all(b"]").and_then(|_| out.flush()).map_err(|e| e.to_string())?;
-                let file_name = format!("{kind}_0.json");
-                let size = std::fs::metadata(folder.join(&file_name)).map(|m| m.len()).unwrap_or(0);
-                list.push(json!({"Key": format!("{}/{file_name}", self.dir_key), "Size": size}));
-            }
-            files.insert(kind.into(), Value::Array(list));
-        }
-        let manifest = json!({
-            "DestinationBucket": self.bucket,
-            "MapRunArn": self.map_run_arn,
-            "ResultFiles": files,
-        });
-        let path = folder.join("manifest.json");
-        std::fs::write(&path, serde_json::to_vec_pretty(&manifest).unwrap_or_default())
-            .map_err(|e| format!("Cannot write {}: {e}", path.display()))?;
-        Ok((self.bucket, manifest_key))
-    }
+/// Whether `failures` children failing is more than ToleratedFailureCount/Percentage
+/// (default: none) allow; a percentage needs the number of inputs (`total`).
+fn over_threshold(plan: &Plan, tolerated_count: u64, failures: u64, total: Option<usize>) -> bool {
+    let over_count =
+        failures > tolerated_count && (plan.tolerated_percentage.is_none() || plan.tolerated_count.is_some());
+    let over_share = match (plan.tolerated_percentage, total) {
+        (Some(p), Some(total)) if total > 0 => failures as f64 * 100.0 / total as f64 > p,
+        _ => false,
+    };
+    over_count || over_share
 }

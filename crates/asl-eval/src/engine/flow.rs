@@ -27,7 +27,8 @@ impl<'a> Engine<'a> {
         let env = Env { context, variables: &frame.variables };
         let effective = io::filter_path(input, &fields.input_path, env).map_err(|e| run.fail(e))?;
         self.inspect(run, |i| i.after_input_path = Some(effective.clone().into_owned()));
-        let params = io::template(effective, fields.parameters.as_ref(), env).map_err(|e| run.fail(e))?.into_owned();
+        let params =
+            io::template(effective, fields.parameters.as_ref(), env).map_err(|e| run.fail(e))?.into_owned();
         if fields.parameters.is_some() {
             self.inspect(run, |i| i.after_parameters = Some(params.clone()));
         }

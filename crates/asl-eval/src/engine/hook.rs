@@ -56,6 +56,32 @@ pub struct CatchPoint<'a> {
     pub output: &'a Value,
 }
 
+/// A state's processing failed (an attempt of a Task, Parallel or Map, or any other
+/// state's error), before any Retrier or Catcher decides what follows.
+#[derive(Clone, Copy, Debug)]
+pub struct FailurePoint<'a> {
+    pub path: &'a str,
+    pub depth: usize,
+    pub error: &'a RuntimeError,
+}
+
+/// How far a Distributed Map's run has got: reported after every
+/// [`PROGRESS_EVERY`](super::PROGRESS_EVERY) finished child executions and once when the
+/// run ends (`finished`). The same machine, mocks and MaxConcurrency give the same reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MapRunProgress<'a> {
+    /// The Map state's path.
+    pub path: &'a str,
+    pub map_run_arn: &'a str,
+    /// Child executions in all, once known (items from the input: at once; from an
+    /// ItemReader: when it has been read to the end).
+    pub total: Option<u64>,
+    pub succeeded: u64,
+    pub failed: u64,
+    pub running: u64,
+    pub finished: bool,
+}
+
 /// How the run goes on after a hook call.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Resume {
@@ -98,6 +124,10 @@ pub trait Hook: Send + Sync {
     fn caught<'a>(&'a self, _point: CatchPoint<'a>) -> BoxFuture<'a, Resume> {
         Box::pin(async { Resume::Continue })
     }
+    /// A state failed; Retry and Catch have not looked at the error yet (observe only).
+    fn state_failed(&self, _point: FailurePoint<'_>) {}
+    /// A Distributed Map's progress (observe only).
+    fn map_run_progress(&self, _progress: MapRunProgress<'_>) {}
     /// The execution ended (called once, with the outcome about to be returned).
     fn finished(&self, _outcome: &Outcome) {}
 }
@@ -120,6 +150,17 @@ impl<'a> super::Engine<'a> {
             Resume::Abort => Err(super::Failure::aborted()),
             _ => Ok(()),
         }
+    }
+
+    /// Tells the hook a state failed (not when the debugger stopped the run or the
+    /// execution timed out: neither is a failure of the state).
+    pub(crate) fn hook_failed(&self, state: &str, frame: &super::Frame, failure: &super::Failure) {
+        let Some(hook) = &self.options.hook else { return };
+        if matches!(failure.kind, super::FailureKind::Aborted | super::FailureKind::TimedOut) {
+            return;
+        }
+        let path = format!("{}{state}", frame.path);
+        hook.state_failed(FailurePoint { path: &path, depth: frame.depth, error: &failure.error });
     }
 
     /// Tells the hook a Catcher handled an error; `Err` when the debugger stops the run.

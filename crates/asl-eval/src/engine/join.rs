@@ -18,15 +18,32 @@ pub async fn ordered<'a, R>(
     count: usize,
     limit: usize,
     mut make: impl FnMut(usize) -> BoxFuture<'a, R>,
+    sink: impl FnMut(usize, R) -> bool,
+) {
+    streamed(limit, |i| (i < count).then(|| make(i)), sink).await
+}
+
+/// [`ordered`] over inputs made on demand: `make(i)` is called only when a place is free,
+/// in index order, and `None` means there are no more. So a producer reading its items
+/// lazily holds at most `limit` of them at a time.
+pub async fn streamed<'a, R>(
+    limit: usize,
+    mut make: impl FnMut(usize) -> Option<BoxFuture<'a, R>>,
     mut sink: impl FnMut(usize, R) -> bool,
 ) {
     let limit = limit.max(1);
     let mut active: VecDeque<(usize, BoxFuture<'a, R>)> = VecDeque::new();
     let mut next = 0;
+    let mut exhausted = false;
     std::future::poll_fn(|cx| loop {
-        while active.len() < limit && next < count {
-            active.push_back((next, make(next)));
-            next += 1;
+        while active.len() < limit && !exhausted {
+            match make(next) {
+                Some(fut) => {
+                    active.push_back((next, fut));
+                    next += 1;
+                }
+                None => exhausted = true,
+            }
         }
         if active.is_empty() {
             return Poll::Ready(());
@@ -39,7 +56,7 @@ pub async fn ordered<'a, R>(
                     progressed = true;
                     if sink(index, r) {
                         active.clear();
-                        next = count;
+                        exhausted = true;
                         return Poll::Ready(());
                     }
                 }

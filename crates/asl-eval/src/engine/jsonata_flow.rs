@@ -34,7 +34,14 @@ impl<'a> Engine<'a> {
     ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
         let fields = &run.state.io;
         let seen = Seen { input, result: None, error_output: None, context };
-        self.jsonata_finish(run, fields.output.as_ref(), fields.assign.as_ref(), seen, input.clone(), &frame.variables)
+        self.jsonata_finish(
+            run,
+            fields.output.as_ref(),
+            fields.assign.as_ref(),
+            seen,
+            input.clone(),
+            &frame.variables,
+        )
     }
 
     pub(crate) fn jsonata_finish(
@@ -136,7 +143,13 @@ impl<'a> Engine<'a> {
         Ok(Exit { output, next: Some(next), assigned })
     }
 
-    pub(crate) fn jsonata_fail(&self, run: &StateRun<'a>, fail: &Fail, input: &Value, frame: &Frame) -> Failure {
+    pub(crate) fn jsonata_fail(
+        &self,
+        run: &StateRun<'a>,
+        fail: &Fail,
+        input: &Value,
+        frame: &Frame,
+    ) -> Failure {
         let context = self.context_object(run, StateExtra::default());
         let mut step = Step::new(States {
             input,
@@ -203,7 +216,9 @@ impl<'a> Engine<'a> {
                 Some(s) if s >= 0.0 && s.fract() == 0.0 => Ok(Duration::from_secs_f64(s.min(1e12))),
                 _ => Err(run.fail(match body {
                     Some(body) => unexpected_type(&body, "Seconds", "integer", &value),
-                    None => query_error(format!("The Seconds field must be a non-negative integer, found {value}")),
+                    None => query_error(format!(
+                        "The Seconds field must be a non-negative integer, found {value}"
+                    )),
                 })),
             };
         }
@@ -211,7 +226,14 @@ impl<'a> Engine<'a> {
         let (value, body) = step.field(&Value::String(text.clone()), "Timestamp").map_err(|e| run.fail(e))?;
         let text = match value {
             Value::String(s) => s,
-            other => return Err(run.fail(unexpected_type(&body.unwrap_or_default(), "Timestamp", "string", &other))),
+            other => {
+                return Err(run.fail(unexpected_type(
+                    &body.unwrap_or_default(),
+                    "Timestamp",
+                    "string",
+                    &other,
+                )))
+            }
         };
         let Some(until) = parse_timestamp(&text) else {
             return Err(run.fail(query_error(format!(
@@ -230,7 +252,13 @@ impl<'a> Engine<'a> {
         frame: &Frame,
     ) -> Result<Value, Failure> {
         let Some(template) = run.state.io.arguments.as_ref() else { return Ok(input.clone()) };
-        let mut step = Step::new(States { input, result: None, error_output: None, context, variables: &frame.variables });
+        let mut step = Step::new(States {
+            input,
+            result: None,
+            error_output: None,
+            context,
+            variables: &frame.variables,
+        });
         let args = step.render(template, "Arguments").map_err(|e| run.fail(e))?;
         self.inspect(run, |i| i.after_arguments = Some(args.clone()));
         Ok(args)

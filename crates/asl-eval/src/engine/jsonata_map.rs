@@ -18,7 +18,13 @@ impl<'a> Engine<'a> {
         context: &Value,
         frame: &Frame,
     ) -> Result<Plan, Failure> {
-        let mut step = Step::new(States { input, result: None, error_output: None, context, variables: &frame.variables });
+        let mut step = Step::new(States {
+            input,
+            result: None,
+            error_output: None,
+            context,
+            variables: &frame.variables,
+        });
         let items = match &map.items {
             None if map.item_reader.is_some() => Value::Array(Vec::new()),
             None => input.clone(),
@@ -32,7 +38,8 @@ impl<'a> Engine<'a> {
         let Value::Array(items) = items else {
             return Err(run.fail(query_error(format!("Map state input must be an array but was: {items}"))));
         };
-        let concurrency = self.jsonata_number(run, &mut step, map.max_concurrency.as_ref(), "MaxConcurrency", true)?;
+        let concurrency =
+            self.jsonata_number(run, &mut step, map.max_concurrency.as_ref(), "MaxConcurrency", true)?;
         let requested_concurrency = concurrency.map(|n| n.max(0.0) as u64);
         let concurrency = match concurrency {
             None => INLINE_CONCURRENCY,
@@ -40,7 +47,13 @@ impl<'a> Engine<'a> {
             Some(n) => (n as usize).min(INLINE_CONCURRENCY),
         };
         let tolerated_count = self
-            .jsonata_number(run, &mut step, map.tolerated_failure_count.as_ref(), "ToleratedFailureCount", true)?
+            .jsonata_number(
+                run,
+                &mut step,
+                map.tolerated_failure_count.as_ref(),
+                "ToleratedFailureCount",
+                true,
+            )?
             .map(|n| n as u64);
         let tolerated_percentage = self.jsonata_number(
             run,

@@ -5,12 +5,14 @@
 //! iterations fail.
 
 use super::io::{self, Env};
+use super::items::Feed;
 use super::join;
 use super::parallel::join_lanes;
 use super::run::{error_output, Exit, StateExtra, StateRun};
 use super::{Engine, Failure, FailureKind, Frame};
 use crate::expr;
 use crate::history::Lane;
+use crate::s3::Items;
 use crate::RuntimeError;
 use asl_model::model::Map;
 use serde_json::{json, Value};
@@ -54,48 +56,40 @@ impl<'a> Engine<'a> {
             let plan = self.plan(run, map, &effective, env)?;
             (effective, plan)
         };
-        if distributed {
-            if let Some(reader) = &map.item_reader {
-                plan.items = self.read_items(run, reader, &effective, &context, frame)?;
-            }
-        }
         let selector = map.item_selector.as_ref().or(fields.parameters.as_ref());
-        // Item inputs: ItemSelector per item (with $$.Map.Item), then batches.
-        let mut inputs = Vec::with_capacity(plan.items.len());
-        for (index, item) in std::mem::take(&mut plan.items).into_iter().enumerate() {
-            match selector {
-                None => inputs.push(item),
-                Some(template) => {
-                    let extra =
-                        StateExtra { retry_count: retries, task_token: None, map_item: Some((index, item)) };
-                    let item_context = self.context_object(run, extra);
-                    if run.jsonata {
-                        let mut step = crate::jsonata::Step::new(crate::jsonata::States {
-                            input: &effective,
-                            result: None,
-                            error_output: None,
-                            context: &item_context,
-                            variables: &frame.variables,
-                        });
-                        inputs.push(step.render(template, "ItemSelector").map_err(|e| run.fail(e))?);
-                        continue;
-                    }
-                    let scope = expr::Scope {
-                        input: &effective,
-                        context: &item_context,
-                        variables: &frame.variables,
-                    };
-                    inputs.push(expr::render_template(template, &scope).map_err(|e| run.fail(e))?);
-                }
-            }
+        let reader = map.item_reader.as_ref().filter(|_| distributed);
+        let items = match reader {
+            Some(reader) => self.read_items(run, reader, &effective, &context, frame)?,
+            None => Items::memory(std::mem::take(&mut plan.items), None),
+        };
+        let variables = frame.variables.clone();
+        let feed = |items| {
+            Feed::new(
+                self,
+                run,
+                &effective,
+                &context,
+                &variables,
+                retries,
+                items,
+                selector,
+                map.item_batcher.as_ref(),
+            )
+        };
+        // An ItemReader's items stream into the child executions; items from the input
+        // are all selected and batched first (they are in memory already).
+        if reader.is_some() {
+            let result = self
+                .run_children(run, map, processor, feed(items), &plan, &effective, &context, frame)
+                .await?;
+            return self.finish_container(run, input, result, &context, frame);
         }
-        if let Some(batcher) = &map.item_batcher {
-            let env = Env { context: &context, variables: &frame.variables };
-            inputs = self.batches(run, batcher, inputs, &effective, env)?;
-        }
+        let inputs = feed(items).collect_all()?;
         if distributed {
+            let prepared = Items::memory(inputs, None);
+            let feed = Feed::new(self, run, &effective, &context, &variables, retries, prepared, None, None);
             let result =
-                self.run_children(run, map, processor, inputs, &plan, &effective, &context, frame).await?;
+                self.run_children(run, map, processor, feed, &plan, &effective, &context, frame).await?;
             return self.finish_container(run, input, result, &context, frame);
         }
         let count = inputs.len();
@@ -250,7 +244,7 @@ impl<'a> Engine<'a> {
     }
 
     /// A non-negative integer field given literally or by a `...Path`.
-    fn int_field(
+    pub(crate) fn int_field(
         &self,
         run: &StateRun<'a>,
         literal: Option<&Value>,
@@ -271,56 +265,6 @@ impl<'a> Engine<'a> {
                 bare(&v)
             ))),
         }
-    }
-
-    /// ItemBatcher: `{"BatchInput": ..., "Items": [...]}` per batch.
-    fn batches(
-        &self,
-        run: &StateRun<'a>,
-        batcher: &Value,
-        items: Vec<Value>,
-        effective: &Value,
-        env: Env<'_>,
-    ) -> Result<Vec<Value>, Failure> {
-        let read = |key: &str| -> Result<Option<u64>, Failure> {
-            let literal = batcher.get(key);
-            let path = batcher.get(format!("{key}Path")).and_then(Value::as_str);
-            self.int_field(run, literal, path, &format!("{key}Path"), effective, env)
-        };
-        let max_items = read("MaxItemsPerBatch")?.filter(|n| *n > 0).map(|n| n as usize);
-        let max_bytes = read("MaxInputBytesPerBatch")?.filter(|n| *n > 0).map(|n| n as usize);
-        let batch_input = match batcher.get("BatchInput") {
-            Some(template) => {
-                Some(expr::render_template(template, &env.scope(effective)).map_err(|e| run.fail(e))?)
-            }
-            None => None,
-        };
-        let wrap = |chunk: Vec<Value>| {
-            let mut batch = serde_json::Map::new();
-            if let Some(b) = &batch_input {
-                batch.insert("BatchInput".into(), b.clone());
-            }
-            batch.insert("Items".into(), Value::Array(chunk));
-            Value::Object(batch)
-        };
-        let mut out = Vec::new();
-        let mut chunk = Vec::new();
-        let mut bytes = 0usize;
-        for item in items {
-            let size = item.to_string().len();
-            let full_items = max_items.is_some_and(|m| chunk.len() >= m);
-            let full_bytes = max_bytes.is_some_and(|m| !chunk.is_empty() && bytes + size > m);
-            if full_items || full_bytes {
-                out.push(wrap(std::mem::take(&mut chunk)));
-                bytes = 0;
-            }
-            bytes += size;
-            chunk.push(item);
-        }
-        if !chunk.is_empty() {
-            out.push(wrap(chunk));
-        }
-        Ok(out)
     }
 }
 

@@ -12,18 +12,21 @@ mod flow;
 mod hook;
 mod index;
 mod io;
+mod items;
 pub(crate) mod join;
 mod jsonata_flow;
 mod jsonata_map;
 mod map;
 mod options;
 mod parallel;
+mod result_writer;
 mod retry;
 mod run;
 mod task;
 mod variables;
 
-pub use hook::{CatchPoint, Hook, Resume, RetryPoint, StatePoint};
+pub use distributed::PROGRESS_EVERY;
+pub use hook::{CatchPoint, FailurePoint, Hook, MapRunProgress, Resume, RetryPoint, StatePoint};
 pub use options::{ExecutionType, Options};
 
 use crate::handler::TaskHandler;

@@ -42,8 +42,13 @@ impl<'a> Engine<'a> {
             };
             let failure = match attempt {
                 Ok(exit) => return Ok(exit),
-                Err(f) if f.kind != FailureKind::Catchable => return Err(f),
-                Err(f) => f,
+                Err(f) => {
+                    self.hook_failed(&state.name, frame, &f);
+                    if f.kind != FailureKind::Catchable {
+                        return Err(f);
+                    }
+                    f
+                }
             };
             if let Some((index, retrier)) = retrier(&state.retry, &failure.error.error) {
                 if done[index] < max_attempts(retrier) {

@@ -289,6 +289,12 @@ impl<'a> Engine<'a> {
                 state.name
             )))),
         };
+        // `handled` told the hook of its failures before Retry and Catch saw them.
+        let handled = matches!(state.kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
+        if let (Err(f), false) = (&result, handled) {
+            self.hook_failed(&state.name, frame, f);
+        }
+        let checked_exit = result.is_ok();
         let result = result.and_then(|exit| {
             if let Some(assigned) = &exit.assigned {
                 super::variables::check(assigned, &frame.variables).map_err(|e| run.fail(e))?;
@@ -300,6 +306,11 @@ impl<'a> Engine<'a> {
                 )));
             }
             Ok(exit)
+        });
+        let result = result.inspect_err(|f| {
+            if checked_exit {
+                self.hook_failed(&state.name, frame, f);
+            }
         });
         match result {
             Ok(mut exit) => {

@@ -78,8 +78,14 @@ mod tests {
     fn limits() {
         let big = "x".repeat(200_000);
         assert!(check(&map(json!({"a": big})), &Map::new()).is_ok());
-        assert!(check(&map(json!({"a": "x".repeat(300_000)})), &Map::new()).unwrap_err().cause.contains("'a'"));
-        assert!(check(&map(json!({"a": big, "b": big})), &Map::new()).unwrap_err().cause.contains("combined"));
+        assert!(check(&map(json!({"a": "x".repeat(300_000)})), &Map::new())
+            .unwrap_err()
+            .cause
+            .contains("'a'"));
+        assert!(check(&map(json!({"a": big, "b": big})), &Map::new())
+            .unwrap_err()
+            .cause
+            .contains("combined"));
         let held: Map<String, Value> = (0..52).map(|i| (format!("v{i}"), json!(big))).collect();
         assert!(check(&map(json!({"a": big})), &held).unwrap_err().cause.contains("total"));
         assert!(check(&map(json!({"v1": 1})), &held).is_ok());

@@ -18,11 +18,26 @@ pub(crate) enum NotJson {
     Undefined,
     /// A function, regex or other value JSON cannot hold.
     Unsupported,
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
 }
+
+/// How deep a JSONata result may nest. JSON text deeper than 128 levels cannot even be
+/// read (serde_json's limit), and every JSON value is converted, compared and dropped
+/// recursively: an expression building a deeper value gets an error, never a stack
+/// overflow.
+pub(crate) const MAX_DEPTH: usize = 1000;
 
 /// A JSONata result as JSON. `undefined` inside arrays is dropped and inside objects the
 /// key is left out (as JSON.stringify does); functions there are left out too.
 pub(crate) fn from_jvalue(v: &JValue) -> Result<Value, NotJson> {
+    from_jvalue_at(v, 0)
+}
+
+fn from_jvalue_at(v: &JValue, depth: usize) -> Result<Value, NotJson> {
+    if depth > MAX_DEPTH {
+        return Err(NotJson::TooDeep);
+    }
     match v {
         JValue::Undefined => Err(NotJson::Undefined),
         JValue::Null => Ok(Value::Null),
@@ -32,8 +47,9 @@ pub(crate) fn from_jvalue(v: &JValue) -> Result<Value, NotJson> {
         JValue::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
             for item in items.iter() {
-                match from_jvalue(item) {
+                match from_jvalue_at(item, depth + 1) {
                     Ok(v) => out.push(v),
+                    Err(NotJson::TooDeep) => return Err(NotJson::TooDeep),
                     Err(_) => continue,
                 }
             }
@@ -42,8 +58,12 @@ pub(crate) fn from_jvalue(v: &JValue) -> Result<Value, NotJson> {
         JValue::Object(map) => {
             let mut out = Map::new();
             for (k, item) in map.iter() {
-                if let Ok(v) = from_jvalue(item) {
-                    out.insert(k.clone(), v);
+                match from_jvalue_at(item, depth + 1) {
+                    Ok(v) => {
+                        out.insert(k.clone(), v);
+                    }
+                    Err(NotJson::TooDeep) => return Err(NotJson::TooDeep),
+                    Err(_) => {}
                 }
             }
             Ok(Value::Object(out))

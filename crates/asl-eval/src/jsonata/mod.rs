@@ -126,6 +126,10 @@ impl Session {
             Err(NotJson::Unsupported) => Err(query_error(format!(
                 "The JSONata expression '{body}' specified for the field '{field}' returned an unsupported result type."
             ))),
+            Err(NotJson::TooDeep) => Err(query_error(format!(
+                "The JSONata expression '{body}' specified for the field '{field}' returned a value nested more than {} levels deep.",
+                convert::MAX_DEPTH
+            ))),
         }
     }
 
@@ -231,7 +235,13 @@ mod tests {
 
     fn session(input: Value, vars: Map<String, Value>) -> Session {
         let ctx = json!({"State": {"Name": "S"}});
-        Session::new(&States { input: &input, result: None, error_output: None, context: &ctx, variables: &vars })
+        Session::new(&States {
+            input: &input,
+            result: None,
+            error_output: None,
+            context: &ctx,
+            variables: &vars,
+        })
     }
 
     #[test]
@@ -254,7 +264,11 @@ mod tests {
             "The JSONata expression '$doesNotExist' specified for the field 'Output/r' returned nothing (undefined)."
         );
         let e = s.evaluate("$randomSeeded(1)", "Output").unwrap_err();
-        assert!(e.cause.ends_with("threw an error during evaluation. T1006: Attempted to invoke a non-function"), "{}", e.cause);
+        assert!(
+            e.cause.ends_with("threw an error during evaluation. T1006: Attempted to invoke a non-function"),
+            "{}",
+            e.cause
+        );
         let e = s.evaluate("function($x){$x}", "Items").unwrap_err();
         assert!(e.cause.ends_with("returned an unsupported result type."));
         assert!(s.evaluate("$eval('1')", "Output").is_err());

@@ -142,21 +142,37 @@ impl TestCase {
 
     /// Runs the case on `doc`; an error means the case could not run (bad mocks).
     pub fn run(&self, doc: &Document, options: &Options) -> Result<Outcome, String> {
-        let mocks = match &self.mocks {
+        let mocks = self.mocks()?;
+        Ok(self.run_with(doc, options, &mocks))
+    }
+
+    /// The case's mocks (none: every Task fails as unhandled).
+    pub fn mocks(&self) -> Result<Mocks, String> {
+        match &self.mocks {
             Some(m) => {
-                Mocks::from_value(m, None, self.test_case.as_deref()).map_err(|e| format!("mocks: {e}"))?
+                Mocks::from_value(m, None, self.test_case.as_deref()).map_err(|e| format!("mocks: {e}"))
             }
-            None => Mocks::default(),
-        };
+            None => Ok(Mocks::default()),
+        }
+    }
+
+    /// The definition's file: `definition_file`, or the test file for an inline one.
+    pub fn definition_path(&self) -> PathBuf {
+        let base = self.file.parent().unwrap_or(Path::new("."));
+        match &self.definition_file {
+            Some(rel) => base.join(rel),
+            None => self.file.clone(),
+        }
+    }
+
+    /// Runs the case on `doc` with Tasks going to `handler` (the case's mocks, possibly
+    /// behind local commands).
+    pub fn run_with(&self, doc: &Document, options: &Options, handler: &dyn crate::TaskHandler) -> Outcome {
         let mut options = options.clone();
-        if options.s3.is_empty() {
-            // A `bucket/` folder next to the definition (or the test file) stands in for S3.
-            let base = self.file.parent().unwrap_or(Path::new("."));
-            let definition = match &self.definition_file {
-                Some(rel) => base.join(rel),
-                None => self.file.clone(),
-            };
-            options.s3 = crate::s3::S3Folders::beside(&definition);
+        if options.s3.fallback.is_none() && options.s3.buckets.is_empty() {
+            // A `bucket/` folder next to the definition (or the test file) stands in for
+            // the buckets no other folder is given for.
+            options.s3.fallback = crate::s3::S3Folders::beside(&self.definition_path()).fallback;
         }
         if options.seed.is_none() {
             options.seed = Some(
@@ -165,7 +181,7 @@ impl TestCase {
                     .fold(1469598103934665603u64, |h, b| (h ^ b as u64).wrapping_mul(1099511628211)),
             );
         }
-        Ok(Execution::run(doc, self.input.clone(), &mocks, &options))
+        Execution::run(doc, self.input.clone(), handler, &options)
     }
 
     /// The first difference between the outcome and the expectation, if any.
