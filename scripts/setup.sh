@@ -1,16 +1,30 @@
 #!/usr/bin/env bash
-# Installs what building ASL Studio needs on Debian/Ubuntu, idempotently: a C toolchain
-# (for crates with build scripts) and, if missing, a Rust toolchain (1.85 or newer).
+# Installs what building and testing ASL Studio needs on Debian/Ubuntu, idempotently:
+# a C toolchain, the WebKitGTK stack Tauri 2 builds against, a virtual display and
+# WebKitWebDriver for the end-to-end tests, Node.js (20 or newer) for the UI, and, if
+# missing, a Rust toolchain through rustup.
 set -euo pipefail
 
+sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+packages=(
+  build-essential pkg-config ca-certificates curl file libssl-dev
+  libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
+  xvfb xauth dbus-x11 at-spi2-core webkit2gtk-driver fonts-dejavu-core imagemagick
+)
 need_apt=()
-for pkg in build-essential pkg-config ca-certificates curl; do
+for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+if [ "$node_major" -lt 20 ]; then need_apt+=(nodejs npm); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+fi
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js 20 or newer is needed for the UI build (found $(node --version 2>/dev/null || echo none))" >&2
+  exit 2
 fi
 
 if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then

@@ -37,6 +37,21 @@ impl History {
         Ok(&self.current)
     }
 
+    /// Applies an edit as part of the current step instead of a new one (typing in the
+    /// code view: one burst is one undo step); redo is cleared as for [`History::apply`].
+    pub fn apply_merged(&mut self, edit: &DocumentEdit) -> Result<&Document, EditError> {
+        if self.undo.is_empty() {
+            // Nothing to merge into: the opened text must stay reachable by undo.
+            return self.apply(edit);
+        }
+        let next = self.current.apply(edit)?;
+        if next.text() != self.current.text() {
+            self.current = next;
+            self.redo.clear();
+        }
+        Ok(&self.current)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -1,0 +1,51 @@
+//! What the app does after every edit of a large machine: apply the edit, re-validate,
+//! re-lay-out and build the snapshot it sends to the UI (serialized as the IPC does).
+//! Target (issue #6): the whole round trip, redraw included, within 100 ms at 1,000 states.
+
+#[path = "../../asl-check/benches/machines.rs"]
+mod machines;
+
+use asl_model::{DocumentEdit, Format};
+use asl_session::Session;
+use divan::Bencher;
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(args = [100, 1000, 5000])]
+fn open(bencher: Bencher, states: usize) {
+    let text = machines::machine(states);
+    bencher.bench(|| {
+        let session = Session::from_text(None, Format::Json, text.clone());
+        serde_json::to_string(&session.snapshot()).unwrap().len()
+    });
+}
+
+#[divan::bench(args = [100, 1000, 5000])]
+fn edit_and_snapshot(bencher: Bencher, states: usize) {
+    let text = machines::machine(states);
+    let mut session = Session::from_text(None, Format::Json, text);
+    let pointer = session.snapshot().states[states / 2].pointer.clone();
+    let mut n = 0u64;
+    bencher.bench_local(|| {
+        n += 1;
+        let edit =
+            DocumentEdit::SetField { pointer: format!("{pointer}/Comment"), value: n.to_string().into() };
+        session.edit(&edit).unwrap();
+        serde_json::to_string(&session.snapshot()).unwrap().len()
+    });
+}
+
+#[divan::bench(args = [1000])]
+fn typing_and_snapshot(bencher: Bencher, states: usize) {
+    let text = machines::machine(states);
+    let mut session = Session::from_text(None, Format::Json, text.clone());
+    let mut n = 0u64;
+    bencher.bench_local(|| {
+        n += 1;
+        let typed = text.replacen("\"generated\"", &format!("\"generated {n}\""), 1);
+        session.set_text(typed, true);
+        serde_json::to_string(&session.snapshot()).unwrap().len()
+    });
+}

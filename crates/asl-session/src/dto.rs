@@ -1,0 +1,101 @@
+//! What the UI receives: one [`Snapshot`] after every change (design §2.1). Mirrored in
+//! `ui/src/ipc/types.ts`; change both together.
+
+use asl_graph::Layout;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FormatDto {
+    Json,
+    Yaml,
+}
+
+impl From<asl_model::Format> for FormatDto {
+    fn from(f: asl_model::Format) -> Self {
+        match f {
+            asl_model::Format::Json => FormatDto::Json,
+            asl_model::Format::Yaml => FormatDto::Yaml,
+        }
+    }
+}
+
+impl From<FormatDto> for asl_model::Format {
+    fn from(f: FormatDto) -> Self {
+        match f {
+            FormatDto::Json => asl_model::Format::Json,
+            FormatDto::Yaml => asl_model::Format::Yaml,
+        }
+    }
+}
+
+/// A range of the text: UTF-16 offsets (CodeMirror positions) and the 1-based line and
+/// column (in characters) of its start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TextRange {
+    pub from: usize,
+    pub to: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub code: String,
+    pub severity: asl_check::Severity,
+    pub message: String,
+    pub pointer: String,
+    /// The innermost state the problem sits in (None: the machine itself).
+    pub state_pointer: Option<String>,
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StateInfo {
+    pub pointer: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub scope: String,
+    pub json: Value,
+    pub range: TextRange,
+    pub query_language: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeInfo {
+    pub pointer: String,
+    pub start_at: Option<String>,
+    pub owner: Option<String>,
+}
+
+/// Everything the UI draws, for one revision of the document.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Snapshot {
+    pub revision: u64,
+    pub path: Option<String>,
+    pub title: String,
+    pub format: FormatDto,
+    pub text: String,
+    pub dirty: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// Set while the text does not parse; states, scopes and layout are then those of the
+    /// last good text.
+    pub parse_error: Option<Problem>,
+    pub states: Vec<StateInfo>,
+    pub scopes: Vec<ScopeInfo>,
+    pub problems: Vec<Problem>,
+    pub layout: Layout,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DiskDiff {
+    pub mine: String,
+    pub theirs: String,
+}

@@ -1,0 +1,400 @@
+//! One open document: its text (valid or not), the undo history of its good texts, the
+//! file it belongs to and what is on disk.
+
+use crate::dto::{DiskDiff, FormatDto, Problem, Snapshot};
+use crate::error::SessionError;
+use crate::files::{io_error, read_text, text_of, write_atomic};
+use crate::offsets::Utf16Index;
+use crate::view::View;
+use asl_model::{Document, DocumentEdit, Format, History, Span};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Typing that pauses longer than this starts a new undo step.
+const TYPING_PAUSE: Duration = Duration::from_millis(1500);
+
+pub struct Session {
+    path: Option<PathBuf>,
+    format: Format,
+    /// The current text, exactly as typed: it may not parse.
+    text: String,
+    /// The history of good documents; `None` until the text has parsed once.
+    history: Option<History>,
+    parse_error: Option<Problem>,
+    /// Derived from the last good document.
+    view: View,
+    /// The text that counts as clean: the file's when last read or written, or a new
+    /// document's starting text; `None` once the file was deleted under us.
+    saved: Option<String>,
+    revision: u64,
+    last_typing: Option<Instant>,
+    /// The file's new text while the user decides about an external change.
+    theirs: Option<String>,
+}
+
+/// What an external change to the open file did.
+#[derive(Debug)]
+pub enum DiskChange {
+    /// The document had no unsaved edits: it now shows the file's new text.
+    Reloaded,
+    /// The document has unsaved edits: the user must choose.
+    Conflict,
+    /// The file is gone; the document stays open with its text, unsaved.
+    Deleted,
+}
+
+impl Session {
+    /// A new, unsaved document with a small starting machine.
+    pub fn new_document(format: Format) -> Session {
+        let text = match format {
+            Format::Json => NEW_JSON,
+            Format::Yaml => NEW_YAML,
+        };
+        let mut session = Session::from_text(None, format, text.to_owned());
+        // Untouched, it is nothing to lose.
+        session.saved = Some(text.to_owned());
+        session
+    }
+
+    /// Opens a file. Text that does not parse still opens (the code view shows it with the
+    /// error); what is not text at all is refused.
+    pub fn open(path: &Path) -> Result<Session, SessionError> {
+        let text = read_text(path)?;
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let mut session = Session::from_text(Some(path.clone()), Format::from_path(&path), text);
+        session.saved = Some(session.text.clone());
+        Ok(session)
+    }
+
+    /// A document from a text, e.g. a restored draft (`saved` says what the file holds).
+    pub fn from_text(path: Option<PathBuf>, format: Format, text: String) -> Session {
+        let mut session = Session {
+            path,
+            format,
+            text: String::new(),
+            history: None,
+            parse_error: None,
+            view: View::empty(),
+            saved: None,
+            revision: 0,
+            last_typing: None,
+            theirs: None,
+        };
+        session.replace_text(text, false);
+        session
+    }
+
+    /// A document restored from its draft after a crash: dirty against what its file
+    /// holds now (or against nothing, when it has no file or the file is gone).
+    pub fn from_draft(draft: crate::drafts::Draft) -> Session {
+        let path = draft.path.map(PathBuf::from);
+        let saved = path.as_deref().and_then(|p| read_text(p).ok());
+        let mut session = Session::from_text(path, draft.format.into(), draft.text);
+        session.saved = saved;
+        session
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn document(&self) -> Option<&Document> {
+        self.history.as_ref().map(History::current)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.saved.as_deref() != Some(self.text.as_str())
+    }
+
+    fn can_undo(&self) -> bool {
+        self.parse_error.is_some() && self.history.is_some()
+            || self.history.as_ref().is_some_and(History::can_undo)
+    }
+
+    fn can_redo(&self) -> bool {
+        self.parse_error.is_none() && self.history.as_ref().is_some_and(History::can_redo)
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            revision: self.revision,
+            path: self.path.as_ref().map(|p| p.display().to_string()),
+            title: self.title(),
+            format: FormatDto::from(self.format),
+            text: self.text.clone(),
+            dirty: self.is_dirty(),
+            can_undo: self.can_undo(),
+            can_redo: self.can_redo(),
+            parse_error: self.parse_error.clone(),
+            states: self.view.states.clone(),
+            scopes: self.view.scopes.clone(),
+            problems: match &self.parse_error {
+                Some(e) => vec![e.clone()],
+                None => self.view.problems.clone(),
+            },
+            layout: self.view.layout.clone(),
+        }
+    }
+
+    pub fn title(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".to_owned())
+    }
+
+    /// Applies an edit from the canvas or inspector. Refused while the text does not
+    /// parse: the canvas shows an old diagram then, and an edit to it would drop the typing.
+    pub fn edit(&mut self, edit: &DocumentEdit) -> Result<(), SessionError> {
+        if let DocumentEdit::ReplaceText { text } = edit {
+            self.set_text(text.clone(), false);
+            return Ok(());
+        }
+        if let Some(e) = &self.parse_error {
+            return Err(SessionError::new(
+                "text-invalid",
+                format!("fix the text first ({}:{}: {})", e.range.line, e.range.column, e.message),
+            ));
+        }
+        let Some(history) = self.history.as_mut() else {
+            return Err(SessionError::new("text-invalid", "the document has no valid text yet"));
+        };
+        history.apply(edit).map_err(|e| SessionError::new("edit", e.to_string()))?;
+        self.last_typing = None;
+        self.sync_from_history();
+        Ok(())
+    }
+
+    /// The code view's text. `typing` merges it into the current burst of typing.
+    pub fn set_text(&mut self, text: String, typing: bool) {
+        self.set_text_at(text, typing, Instant::now());
+    }
+
+    pub fn set_text_at(&mut self, text: String, typing: bool, now: Instant) {
+        if text == self.text {
+            return;
+        }
+        let merge = typing && self.last_typing.is_some_and(|t| now.duration_since(t) < TYPING_PAUSE);
+        self.last_typing = typing.then_some(now);
+        self.replace_text(text, merge);
+    }
+
+    fn replace_text(&mut self, text: String, merge: bool) {
+        self.revision += 1;
+        match Document::parse(text.as_str(), self.format) {
+            Ok(doc) => {
+                self.parse_error = None;
+                match self.history.as_mut() {
+                    None => self.history = Some(History::new(doc)),
+                    Some(history) => {
+                        let edit = DocumentEdit::ReplaceText { text: text.clone() };
+                        let applied = if merge { history.apply_merged(&edit) } else { history.apply(&edit) };
+                        // The text parsed just above, so replacing cannot fail; if it ever
+                        // did, the typed text is still kept below and shown.
+                        debug_assert!(applied.is_ok());
+                    }
+                }
+                self.view = View::of(self.history.as_ref().map(History::current).expect("set above"));
+            }
+            Err(e) => {
+                let index = Utf16Index::new(&text);
+                let p = e.position;
+                let at = index.utf16(e.offset);
+                self.parse_error = Some(Problem {
+                    code: "parse-error".into(),
+                    severity: asl_check::Severity::Error,
+                    message: e.message.clone(),
+                    pointer: String::new(),
+                    state_pointer: None,
+                    range: crate::dto::TextRange { from: at, to: at, line: p.line, column: p.column },
+                });
+            }
+        }
+        self.text = text;
+    }
+
+    fn sync_from_history(&mut self) {
+        let doc = self.history.as_ref().map(History::current).expect("a history");
+        self.text = doc.text().to_owned();
+        self.parse_error = None;
+        self.view = View::of(doc);
+        self.revision += 1;
+    }
+
+    /// Undoes the last step. While the text does not parse, undo first goes back to the
+    /// last good text.
+    pub fn undo(&mut self) -> bool {
+        self.last_typing = None;
+        let Some(history) = self.history.as_mut() else { return false };
+        if self.parse_error.is_none() && !history.undo() {
+            return false;
+        }
+        self.sync_from_history();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.last_typing = None;
+        let Some(history) = self.history.as_mut() else { return false };
+        if self.parse_error.is_some() || !history.redo() {
+            return false;
+        }
+        self.sync_from_history();
+        true
+    }
+
+    /// Saves to the document's file (invalid text too: it is the user's work).
+    pub fn save(&mut self) -> Result<(), SessionError> {
+        let path =
+            self.path.clone().ok_or_else(|| SessionError::new("no-path", "the document has no file yet"))?;
+        self.save_as(&path)
+    }
+
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SessionError> {
+        write_atomic(path, self.text.as_bytes())?;
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        self.path = Some(path);
+        self.saved = Some(self.text.clone());
+        self.theirs = None;
+        self.last_typing = None;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// The ASL in a format, for Export: the text itself in its own format (byte-exact),
+    /// otherwise the data re-emitted.
+    pub fn export(&self, to: Format) -> Result<String, SessionError> {
+        let doc = self.current_document()?;
+        Ok(match (doc.format(), to) {
+            (a, b) if a == b => doc.text().to_owned(),
+            (_, Format::Json) => {
+                let mut s = serde_json::to_string_pretty(&doc.to_value()).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+            (_, Format::Yaml) => asl_model::syntax::write_yaml(&doc.to_value()),
+        })
+    }
+
+    /// The diagram of the current document as SVG (light or dark) or Mermaid.
+    pub fn diagram(&self, format: &str, dark: bool) -> Result<String, SessionError> {
+        use asl_graph::render::{self, Theme, ThemeName};
+        let doc = self.current_document()?;
+        let graph = asl_graph::Graph::from(doc);
+        match format {
+            "svg" => {
+                let theme = Theme::by_name(if dark { ThemeName::Dark } else { ThemeName::Light });
+                Ok(render::svg(&self.view.layout, &render::layout_options(), &theme))
+            }
+            "mermaid" => Ok(render::mermaid(&graph)),
+            other => Err(SessionError::new("usage", format!("unknown diagram format {other:?}"))),
+        }
+    }
+
+    fn current_document(&self) -> Result<&Document, SessionError> {
+        match (&self.parse_error, self.document()) {
+            (None, Some(doc)) => Ok(doc),
+            (Some(e), _) => Err(SessionError::new(
+                "text-invalid",
+                format!("{}:{}:{}: {}", self.title(), e.range.line, e.range.column, e.message),
+            )),
+            (None, None) => Err(SessionError::new("text-invalid", "the document has no valid text")),
+        }
+    }
+
+    /// Called when the watcher saw the file change. Our own saves (same text) are ignored.
+    pub fn disk_changed(&mut self) -> Result<Option<DiskChange>, SessionError> {
+        let Some(path) = self.path.clone() else { return Ok(None) };
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if self.saved.is_none() {
+                    return Ok(None);
+                }
+                self.saved = None;
+                self.revision += 1;
+                return Ok(Some(DiskChange::Deleted));
+            }
+            Err(e) => return Err(io_error(&path, &e)),
+        };
+        let theirs = text_of(&path, bytes)?;
+        if self.saved.as_deref() == Some(theirs.as_str()) || self.theirs.as_deref() == Some(theirs.as_str()) {
+            return Ok(None);
+        }
+        if !self.is_dirty() {
+            self.load_text(theirs);
+            return Ok(Some(DiskChange::Reloaded));
+        }
+        self.theirs = Some(theirs);
+        Ok(Some(DiskChange::Conflict))
+    }
+
+    /// "Load theirs": the file's text replaces the document's, as one undoable step.
+    pub fn reload(&mut self) -> Result<(), SessionError> {
+        let theirs = match self.theirs.take() {
+            Some(t) => t,
+            None => read_text(self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?)?,
+        };
+        self.load_text(theirs);
+        Ok(())
+    }
+
+    fn load_text(&mut self, theirs: String) {
+        self.last_typing = None;
+        self.replace_text(theirs.clone(), false);
+        self.saved = Some(theirs);
+    }
+
+    /// "Keep mine": the document keeps its text; it stays unsaved, and saving overwrites
+    /// the file deliberately.
+    pub fn keep_mine(&mut self) {
+        if let Some(theirs) = self.theirs.take() {
+            self.saved = Some(theirs);
+        }
+        self.revision += 1;
+    }
+
+    pub fn disk_diff(&self) -> Result<DiskDiff, SessionError> {
+        let theirs = match &self.theirs {
+            Some(t) => t.clone(),
+            None => read_text(self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?)?,
+        };
+        Ok(DiskDiff { mine: self.text.clone(), theirs })
+    }
+
+    /// The span of a pointer in the current good document (for tests and reveal).
+    pub fn span_of(&self, pointer: &str) -> Option<Span> {
+        self.document().map(|d| d.span_of(pointer))
+    }
+}
+
+const NEW_JSON: &str = r#"{
+  "Comment": "A new state machine",
+  "StartAt": "Hello",
+  "States": {
+    "Hello": {
+      "Type": "Pass",
+      "Result": "Hello, world",
+      "End": true
+    }
+  }
+}
+"#;
+
+const NEW_YAML: &str = "Comment: A new state machine
+StartAt: Hello
+States:
+  Hello:
+    Type: Pass
+    Result: Hello, world
+    End: true
+";

@@ -1,0 +1,112 @@
+//! The derived part of a snapshot — states, scopes, problems and layout — computed once
+//! per good document.
+
+use crate::dto::{Problem, ScopeInfo, StateInfo, TextRange};
+use crate::offsets::Utf16Index;
+use asl_graph::{layout, render, Graph, Layout};
+use asl_model::model::{QueryLanguage, StateKind, StateMachine};
+use asl_model::{Document, Span};
+
+#[derive(Clone, Debug)]
+pub struct View {
+    pub states: Vec<StateInfo>,
+    pub scopes: Vec<ScopeInfo>,
+    pub problems: Vec<Problem>,
+    pub layout: Layout,
+}
+
+impl View {
+    /// Nothing to draw: a document whose text has never parsed.
+    pub fn empty() -> View {
+        View { states: Vec::new(), scopes: Vec::new(), problems: Vec::new(), layout: Layout::default() }
+    }
+
+    pub fn of(doc: &Document) -> View {
+        let index = Utf16Index::new(doc.text());
+        let mut states = Vec::new();
+        let mut scopes = Vec::new();
+        let machine_ql = doc.machine().query_language.unwrap_or(QueryLanguage::JsonPath);
+        collect(doc, &index, doc.machine(), None, machine_ql, &mut states, &mut scopes);
+        let problems = asl_check::check(doc)
+            .into_iter()
+            .map(|d| Problem {
+                state_pointer: innermost_state(&states, &d.pointer),
+                range: range(doc, &index, d.span),
+                code: d.code.to_owned(),
+                severity: d.severity,
+                message: d.message,
+                pointer: d.pointer,
+            })
+            .collect();
+        // Text measured as the SVG renderer measures it (DejaVu Sans), which is also the
+        // font the UI draws node titles in, so titles fit their boxes on the canvas.
+        let layout = layout(&Graph::from(doc), &render::layout_options());
+        View { states, scopes, problems, layout }
+    }
+}
+
+fn collect(
+    doc: &Document,
+    index: &Utf16Index,
+    machine: &StateMachine,
+    owner: Option<&str>,
+    inherited: QueryLanguage,
+    states: &mut Vec<StateInfo>,
+    scopes: &mut Vec<ScopeInfo>,
+) {
+    scopes.push(ScopeInfo {
+        pointer: machine.pointer.clone(),
+        start_at: machine.start_at.clone(),
+        owner: owner.map(str::to_owned),
+    });
+    let scope_ql = machine.query_language.unwrap_or(inherited);
+    for state in &machine.states {
+        let ql = state.query_language.unwrap_or(scope_ql);
+        let json = doc.tree().at(&state.pointer).map(|n| n.to_value()).unwrap_or_default();
+        let key = doc.key_span_of(&state.pointer);
+        let value = doc.span_of(&state.pointer);
+        let span = Span::new(key.start.min(value.start), value.end);
+        states.push(StateInfo {
+            pointer: state.pointer.clone(),
+            name: state.name.clone(),
+            type_name: state.type_name.clone().unwrap_or_else(|| state.kind.name().to_owned()),
+            scope: machine.pointer.clone(),
+            json,
+            range: range(doc, index, span),
+            query_language: match ql {
+                QueryLanguage::JsonPath => "JSONPath",
+                QueryLanguage::Jsonata => "JSONata",
+            },
+        });
+        match &state.kind {
+            StateKind::Parallel(p) => {
+                for branch in &p.branches {
+                    collect(doc, index, branch, Some(&state.pointer), ql, states, scopes);
+                }
+            }
+            StateKind::Map(m) => {
+                if let Some(processor) = &m.item_processor {
+                    collect(doc, index, processor, Some(&state.pointer), ql, states, scopes);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn range(doc: &Document, index: &Utf16Index, span: Span) -> TextRange {
+    let p = doc.position(span.start);
+    TextRange { from: index.utf16(span.start), to: index.utf16(span.end), line: p.line, column: p.column }
+}
+
+/// The longest state pointer that is `pointer` or a prefix of it at a `/` boundary.
+fn innermost_state(states: &[StateInfo], pointer: &str) -> Option<String> {
+    states
+        .iter()
+        .filter(|s| {
+            pointer == s.pointer
+                || (pointer.starts_with(&s.pointer) && pointer.as_bytes().get(s.pointer.len()) == Some(&b'/'))
+        })
+        .max_by_key(|s| s.pointer.len())
+        .map(|s| s.pointer.clone())
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real desktop app: builds the UI and the app, starts a virtual
+# display and tauri-driver, and runs tests/e2e (WebdriverIO). Screenshots land in
+# $CARGO_TARGET_DIR/e2e-shots. Assumes scripts/setup.sh has run (system packages).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/env.sh"
+cd "$root"
+
+if [ -z "${ASL_E2E_BUILT:-}" ]; then
+  bash "$here/ui-build.sh"
+  # The same command as scripts/test.sh, so both share one build of tauri.
+  cargo test --workspace --locked --features asl-studio/custom-protocol --no-run
+fi
+export ASL_STUDIO_BIN="$CARGO_TARGET_DIR/debug/asl-studio"
+
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  cargo install tauri-driver --locked --quiet
+fi
+(cd tests/e2e && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; })
+
+work="$(mktemp -d)"
+display=":$((90 + RANDOM % 100))"
+cleanup() {
+  [ -n "${driver:-}" ] && kill "$driver" 2>/dev/null || true
+  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+export DISPLAY="$display"
+# A fresh home for the app's settings, recent files and drafts.
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export ASL_STUDIO_SAMPLES="$root/samples"
+export ASL_E2E_SHOTS="$CARGO_TARGET_DIR/e2e-shots"
+tauri-driver --port 4444 --native-port 4445 >"$work/driver.log" 2>&1 & driver=$!
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
+cd tests/e2e
+node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout specs/ "$@"

@@ -1,0 +1,260 @@
+//! The IPC commands (design §3.4): each delegates to the session in one step; the rest is
+//! only what a desktop shell must add (dialogs, the watcher, recent files).
+
+use crate::dialogs;
+use crate::error::{IpcError, IpcResult};
+use crate::settings::{self, Settings};
+use crate::state::AppState;
+use crate::watch;
+use asl_model::Format;
+use asl_session::drafts::DraftInfo;
+use asl_session::samples::SampleInfo;
+use asl_session::{DiskDiff, FormatDto, Session, Snapshot};
+use base64::Engine as _;
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Runtime, State};
+
+type Ipc<'a> = State<'a, AppState>;
+
+#[tauri::command]
+pub fn document_current(state: Ipc) -> IpcResult<Option<Snapshot>> {
+    if let Some(e) = state.startup_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        return Err(e);
+    }
+    Ok(state.session.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(Session::snapshot))
+}
+
+#[tauri::command]
+pub fn document_new<R: Runtime>(app: AppHandle<R>, state: Ipc, format: FormatDto) -> Snapshot {
+    watch::unwatch(&app);
+    state.replace(Session::new_document(format.into()))
+}
+
+#[tauri::command]
+pub async fn document_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: Ipc<'_>,
+    path: Option<String>,
+) -> IpcResult<Option<Snapshot>> {
+    let Some(path) = given_or_picked(path, dialogs::pick_open).await else { return Ok(None) };
+    open_path(&app, &state, &path).map(Some)
+}
+
+/// Opens a file into the app: session, watcher, recent files.
+pub fn open_path<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> IpcResult<Snapshot> {
+    let session = Session::open(path)?;
+    let opened = session.path().map(Path::to_owned).unwrap_or_else(|| path.to_owned());
+    watch::watch(app, &opened);
+    settings::add_recent(app, &opened.display().to_string());
+    Ok(state.replace(session))
+}
+
+#[tauri::command]
+pub fn document_edit(state: Ipc, edit: asl_model::DocumentEdit) -> IpcResult<Snapshot> {
+    state.snapshot_of(|s| Ok(s.edit(&edit)?))
+}
+
+#[tauri::command]
+pub fn document_set_text(state: Ipc, text: String, typing: bool) -> IpcResult<Snapshot> {
+    state.snapshot_of(|s| {
+        s.set_text(text, typing);
+        Ok(())
+    })
+}
+
+#[tauri::command]
+pub fn document_undo(state: Ipc) -> IpcResult<Snapshot> {
+    state.snapshot_of(|s| {
+        s.undo();
+        Ok(())
+    })
+}
+
+#[tauri::command]
+pub fn document_redo(state: Ipc) -> IpcResult<Snapshot> {
+    state.snapshot_of(|s| {
+        s.redo();
+        Ok(())
+    })
+}
+
+#[tauri::command]
+pub async fn document_save<R: Runtime>(app: AppHandle<R>, state: Ipc<'_>) -> IpcResult<Option<Snapshot>> {
+    let path = state.with_session(|s| Ok(s.path().map(Path::to_owned)))?;
+    match path {
+        Some(path) => save_to(&app, &state, &path).map(Some),
+        None => document_save_as(app, state, None).await,
+    }
+}
+
+#[tauri::command]
+pub async fn document_save_as<R: Runtime>(
+    app: AppHandle<R>,
+    state: Ipc<'_>,
+    path: Option<String>,
+) -> IpcResult<Option<Snapshot>> {
+    let (title, format) = state.with_session(|s| Ok((s.title(), s.format())))?;
+    let filter = match format {
+        Format::Json => ("ASL JSON", &["asl.json", "json"][..]),
+        Format::Yaml => ("ASL YAML", &["asl.yaml", "yaml", "yml"][..]),
+    };
+    let Some(path) =
+        given_or_picked(path, || dialogs::pick_save("Save state machine as", &title, filter)).await
+    else {
+        return Ok(None);
+    };
+    save_to(&app, &state, &path).map(Some)
+}
+
+fn save_to<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> IpcResult<Snapshot> {
+    // The draft of the old identity (e.g. "untitled") goes once the work is on disk.
+    let old_draft = state.with_session(|s| Ok(asl_session::drafts::Drafts::id_for(s.path())))?;
+    let snapshot = state.snapshot_of(|s| Ok(s.save_as(path)?))?;
+    let _ = state.drafts().discard(&old_draft);
+    if let Some(saved) = &snapshot.path {
+        watch::watch(app, Path::new(saved));
+        settings::add_recent(app, saved);
+    }
+    Ok(snapshot)
+}
+
+#[tauri::command]
+pub async fn document_export(
+    state: Ipc<'_>,
+    format: FormatDto,
+    path: Option<String>,
+) -> IpcResult<Option<String>> {
+    let (text, stem) = state.with_session(|s| Ok((s.export(format.into())?, stem(&s.title()))))?;
+    let (ext, filter) = match format {
+        FormatDto::Json => ("asl.json", ("ASL JSON", &["json"][..])),
+        FormatDto::Yaml => ("asl.yaml", ("ASL YAML", &["yaml", "yml"][..])),
+    };
+    let suggested = format!("{stem}.{ext}");
+    let picked = || dialogs::pick_save("Export state machine", &suggested, filter);
+    write_export(path, picked, text.as_bytes()).await
+}
+
+#[tauri::command]
+pub fn diagram_render(state: Ipc, format: String, theme: String) -> IpcResult<String> {
+    state.with_session(|s| Ok(s.diagram(&format, theme == "dark")?))
+}
+
+#[tauri::command]
+pub async fn diagram_export(
+    state: Ipc<'_>,
+    format: String,
+    theme: String,
+    path: Option<String>,
+    png_base64: Option<String>,
+) -> IpcResult<Option<String>> {
+    let (bytes, stem) = match (format.as_str(), png_base64) {
+        ("png", Some(b64)) => {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .map_err(|e| IpcError::new("usage", format!("not base64 PNG data: {e}")))?;
+            (bytes, state.with_session(|s| Ok(stem(&s.title())))?)
+        }
+        ("png", None) => return Err(IpcError::new("usage", "PNG export needs the picture's bytes")),
+        _ => state
+            .with_session(|s| Ok((s.diagram(&format, theme == "dark")?.into_bytes(), stem(&s.title()))))?,
+    };
+    let ext = if format == "mermaid" { "mmd" } else { format.as_str() };
+    let suggested = format!("{stem}.{ext}");
+    let exts = [ext];
+    let picked = || dialogs::pick_save("Export diagram", &suggested, ("Diagram", &exts[..]));
+    write_export(path, picked, &bytes).await
+}
+
+#[tauri::command]
+pub fn document_reload(state: Ipc) -> IpcResult<Snapshot> {
+    state.snapshot_of(|s| Ok(s.reload()?))
+}
+
+#[tauri::command]
+pub fn document_keep_mine(state: Ipc) -> IpcResult<Snapshot> {
+    state.snapshot_of(|s| {
+        s.keep_mine();
+        Ok(())
+    })
+}
+
+#[tauri::command]
+pub fn document_disk_diff(state: Ipc) -> IpcResult<DiskDiff> {
+    state.with_session(|s| Ok(s.disk_diff()?))
+}
+
+/// Closes the document (the UI has asked about unsaved edits): its draft goes too.
+#[tauri::command]
+pub fn document_close<R: Runtime>(app: AppHandle<R>, state: Ipc) {
+    watch::unwatch(&app);
+    if let Some(session) = state.session.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        let _ = state.drafts().discard(&asl_session::drafts::Drafts::id_for(session.path()));
+    }
+}
+
+#[tauri::command]
+pub fn recent_files<R: Runtime>(app: AppHandle<R>) -> Vec<String> {
+    settings::recent_files(&app)
+}
+
+#[tauri::command]
+pub fn samples_list(state: Ipc) -> Vec<SampleInfo> {
+    state.samples_dir.as_deref().map(asl_session::samples::list).unwrap_or_default()
+}
+
+#[tauri::command]
+pub fn drafts_list(state: Ipc) -> Vec<DraftInfo> {
+    state.drafts().list()
+}
+
+#[tauri::command]
+pub fn draft_restore<R: Runtime>(app: AppHandle<R>, state: Ipc, id: String) -> IpcResult<Snapshot> {
+    let session = Session::from_draft(state.drafts().read(&id)?);
+    if let Some(path) = session.path() {
+        watch::watch(&app, path);
+    }
+    Ok(state.replace(session))
+}
+
+#[tauri::command]
+pub fn draft_discard(state: Ipc, id: String) -> IpcResult<()> {
+    Ok(state.drafts().discard(&id)?)
+}
+
+#[tauri::command]
+pub fn settings_get<R: Runtime>(app: AppHandle<R>) -> Settings {
+    settings::get(&app)
+}
+
+#[tauri::command]
+pub fn settings_set<R: Runtime>(app: AppHandle<R>, settings: Settings) {
+    settings::set(&app, &settings)
+}
+
+/// The path the caller gave (tests, drag-and-drop, recent files), or the user's pick.
+/// The dialog is only created when needed.
+async fn given_or_picked<F: std::future::Future<Output = Option<PathBuf>>>(
+    given: Option<String>,
+    pick: impl FnOnce() -> F,
+) -> Option<PathBuf> {
+    match given {
+        Some(p) => Some(PathBuf::from(p)),
+        None => pick().await,
+    }
+}
+
+async fn write_export<F: std::future::Future<Output = Option<PathBuf>>>(
+    given: Option<String>,
+    pick: impl FnOnce() -> F,
+    bytes: &[u8],
+) -> IpcResult<Option<String>> {
+    let Some(path) = given_or_picked(given, pick).await else { return Ok(None) };
+    asl_session::files::write_atomic(&path, bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// "order.asl.json" -> "order".
+fn stem(title: &str) -> String {
+    let t = title.trim_end_matches(".json").trim_end_matches(".yaml").trim_end_matches(".yml");
+    t.trim_end_matches(".asl").to_owned()
+}

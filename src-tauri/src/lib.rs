@@ -1,0 +1,90 @@
+//! ASL Studio's desktop shell: a Tauri window over the engine crates. Every command is
+//! a delegation into `asl-session` (see `commands`); this crate adds only what a desktop
+//! app must: native dialogs, the file watcher, recent files and settings, drafts on disk.
+//!
+//! The builder is generic over the Tauri runtime so tests drive the real commands through
+//! the IPC path with `tauri::test`'s mock runtime, without a display.
+
+mod commands;
+mod dialogs;
+mod error;
+mod settings;
+mod state;
+mod watch;
+
+pub use error::IpcError;
+pub use state::AppState;
+
+use std::path::PathBuf;
+use tauri::{Manager, Runtime};
+
+/// The app: plugins and every command added to a runtime's builder (`tauri::Builder::
+/// default()`, or `tauri::test::mock_builder()` in tests); the caller manages an
+/// [`AppState`].
+pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
+    base.plugin(tauri_plugin_store::Builder::new().build()).invoke_handler(tauri::generate_handler![
+        commands::document_current,
+        commands::document_new,
+        commands::document_open,
+        commands::document_edit,
+        commands::document_set_text,
+        commands::document_undo,
+        commands::document_redo,
+        commands::document_save,
+        commands::document_save_as,
+        commands::document_export,
+        commands::diagram_render,
+        commands::diagram_export,
+        commands::document_reload,
+        commands::document_keep_mine,
+        commands::document_disk_diff,
+        commands::document_close,
+        commands::recent_files,
+        commands::samples_list,
+        commands::drafts_list,
+        commands::draft_restore,
+        commands::draft_discard,
+        commands::settings_get,
+        commands::settings_set,
+    ])
+}
+
+/// Opens the file named on the command line, if any, once the app is up.
+pub fn open_from_args<R: Runtime>(app: &tauri::AppHandle<R>, file: Option<PathBuf>) {
+    let Some(file) = file else { return };
+    let state = app.state::<AppState>();
+    if let Err(e) = commands::open_path(app, &state, &file) {
+        *state.startup_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+    }
+}
+
+/// Where the start page's samples live: `ASL_STUDIO_SAMPLES`, else a `samples` folder
+/// beside the executable or above it (a build inside the repository), else none.
+fn samples_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ASL_STUDIO_SAMPLES") {
+        return Some(PathBuf::from(dir));
+    }
+    let exe = std::env::current_exe().ok()?;
+    exe.ancestors().skip(1).map(|d| d.join("samples")).find(|d| d.join("order-processing").is_dir()).or_else(
+        || {
+            let cwd = std::env::current_dir().ok()?;
+            cwd.ancestors().map(|d| d.join("samples")).find(|d| d.join("order-processing").is_dir())
+        },
+    )
+}
+
+pub fn run() {
+    let file = std::env::args_os().nth(1).map(PathBuf::from);
+    builder(tauri::Builder::<tauri::Wry>::default())
+        .manage(AppState::new(None, samples_dir()))
+        .plugin(tauri_plugin_window_state::Builder::new().build())
+        .setup(move |app| {
+            // Drafts live in the app's data folder, known only once the app exists.
+            let data = app.path().app_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("asl-studio"));
+            app.state::<AppState>().set_drafts_dir(data.join("drafts"));
+            open_from_args(app.handle(), file.clone());
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("the ASL Studio window could not start");
+}

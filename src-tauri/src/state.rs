@@ -1,0 +1,90 @@
+//! What the shell holds between commands: the open session, its file watcher, drafts.
+
+use crate::error::{IpcError, IpcResult};
+use crate::watch::Watcher;
+use asl_session::drafts::{now_seconds, Draft, Drafts};
+use asl_session::{Session, Snapshot};
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+pub struct AppState {
+    pub session: Mutex<Option<Session>>,
+    pub watcher: Mutex<Option<Watcher>>,
+    /// Set once the app knows its data folder (in `setup`).
+    drafts: OnceLock<Drafts>,
+    pub samples_dir: Option<PathBuf>,
+    /// Why the file named on the command line did not open; reported once.
+    pub startup_error: Mutex<Option<IpcError>>,
+}
+
+impl AppState {
+    /// The state; `drafts_dir` may come later through [`AppState::set_drafts_dir`].
+    pub fn new(drafts_dir: Option<PathBuf>, samples_dir: Option<PathBuf>) -> AppState {
+        let drafts = OnceLock::new();
+        if let Some(dir) = drafts_dir {
+            let _ = drafts.set(Drafts::new(dir));
+        }
+        AppState {
+            session: Mutex::new(None),
+            watcher: Mutex::new(None),
+            drafts,
+            samples_dir,
+            startup_error: Mutex::new(None),
+        }
+    }
+
+    pub fn set_drafts_dir(&self, dir: PathBuf) {
+        let _ = self.drafts.set(Drafts::new(dir));
+    }
+
+    pub fn drafts(&self) -> &Drafts {
+        // Only reached before `setup` ran if a command raced it; the temp folder then
+        // still keeps the work somewhere.
+        self.drafts.get_or_init(|| Drafts::new(std::env::temp_dir().join("asl-studio-drafts")))
+    }
+
+    /// Runs `f` on the open session, then keeps its draft in step and answers the
+    /// snapshot.
+    pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> IpcResult<T>) -> IpcResult<T> {
+        let mut guard = self.session.lock().unwrap_or_else(|p| p.into_inner());
+        let session = guard.as_mut().ok_or_else(|| IpcError::new("not-open", "no document is open"))?;
+        let out = f(session)?;
+        self.keep_draft(session);
+        Ok(out)
+    }
+
+    pub fn snapshot_of(&self, f: impl FnOnce(&mut Session) -> IpcResult<()>) -> IpcResult<Snapshot> {
+        self.with_session(|s| {
+            f(s)?;
+            Ok(s.snapshot())
+        })
+    }
+
+    /// Unsaved work is written to the drafts folder; a clean document has no draft.
+    pub fn keep_draft(&self, session: &Session) {
+        let id = Drafts::id_for(session.path());
+        if session.is_dirty() {
+            let draft = Draft {
+                id,
+                path: session.path().map(|p| p.display().to_string()),
+                title: session.title(),
+                saved_at: now_seconds(),
+                format: session.format().into(),
+                text: session.text().to_owned(),
+            };
+            // A draft that cannot be written must not stop the edit; the document is
+            // still in memory and the next edit tries again.
+            let _ = self.drafts().write(&draft);
+        } else {
+            let _ = self.drafts().discard(&id);
+        }
+    }
+
+    /// Replaces the open session (the caller has asked about unsaved edits).
+    pub fn replace(&self, session: Session) -> Snapshot {
+        let snapshot = session.snapshot();
+        self.keep_draft(&session);
+        *self.session.lock().unwrap_or_else(|p| p.into_inner()) = Some(session);
+        snapshot
+    }
+}

@@ -1,0 +1,145 @@
+//! The real commands through Tauri's IPC path on the mock runtime (no display): what the
+//! UI sends and gets back.
+
+use asl_studio::AppState;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+const MACHINE: &str = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }\n  }\n}\n";
+
+struct App {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples");
+    let app = asl_studio::builder(mock_builder())
+        .manage(AppState::new(Some(dir.path().join("drafts")), Some(samples)))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    App { _app: app, window, dir }
+}
+
+impl App {
+    fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn file(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+}
+
+#[test]
+fn open_edit_undo_save_through_ipc() {
+    let app = app();
+    assert_eq!(app.call("document_current", json!({})).unwrap(), Value::Null);
+    let path = app.file("m.asl.json", MACHINE);
+    let snapshot = app.call("document_open", json!({"path": path})).unwrap();
+    assert_eq!(snapshot["title"], "m.asl.json");
+    assert_eq!(snapshot["states"][0]["pointer"], "/States/A");
+    assert!(snapshot["layout"]["nodes"].as_array().unwrap().len() >= 3);
+
+    let edit = json!({"edit": {"kind": "rename_state", "pointer": "/States/A", "new_name": "Start Here"}});
+    let snapshot = app.call("document_edit", edit).unwrap();
+    assert_eq!(snapshot["dirty"], true);
+    assert!(snapshot["text"].as_str().unwrap().contains("\"StartAt\": \"Start Here\""));
+
+    let insert = json!({"edit": {"kind": "insert_between", "from": "/States/Start Here", "transition": {"kind": "next"},
+        "name": "Pass 1", "state": {"Type": "Pass"}}});
+    let snapshot = app.call("document_edit", insert).unwrap();
+    assert!(
+        snapshot["text"].as_str().unwrap().contains("    \"Pass 1\": {\n      \"Type\": \"Pass\""),
+        "the file's own indentation"
+    );
+
+    let snapshot = app.call("document_undo", json!({})).unwrap();
+    assert!(!snapshot["text"].as_str().unwrap().contains("Pass 1"));
+    let snapshot = app.call("document_redo", json!({})).unwrap();
+    assert!(snapshot["text"].as_str().unwrap().contains("Pass 1"));
+
+    let saved = app.call("document_save", json!({})).unwrap();
+    assert_eq!(saved["dirty"], false);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved["text"].as_str().unwrap());
+    let recent = app.call("recent_files", json!({})).unwrap();
+    assert_eq!(recent[0], Value::String(std::fs::canonicalize(&path).unwrap().display().to_string()));
+}
+
+#[test]
+fn errors_cross_as_code_and_message() {
+    let app = app();
+    let missing = app.dir.path().join("nope.asl.json").display().to_string();
+    let e = app.call("document_open", json!({"path": missing})).unwrap_err();
+    assert_eq!(e["code"], "not-found");
+    assert!(e["message"].as_str().unwrap().contains("nope.asl.json"));
+
+    let e = app.call("document_undo", json!({})).unwrap_err();
+    assert_eq!(e["code"], "not-open");
+
+    app.call("document_new", json!({"format": "json"})).unwrap();
+    let bad = json!({"edit": {"kind": "rename_state", "pointer": "/States/Missing", "new_name": "X"}});
+    let e = app.call("document_edit", bad).unwrap_err();
+    assert_eq!(e["code"], "edit");
+}
+
+#[test]
+fn typing_invalid_text_keeps_the_diagram_and_a_draft() {
+    let app = app();
+    let path = app.file("m.asl.json", MACHINE);
+    app.call("document_open", json!({"path": path})).unwrap();
+    let snapshot = app.call("document_set_text", json!({"text": "{\"StartAt\": ", "typing": true})).unwrap();
+    assert_eq!(snapshot["parseError"]["code"], "parse-error");
+    assert_eq!(snapshot["states"][0]["name"], "A");
+    let drafts = app.call("drafts_list", json!({})).unwrap();
+    assert_eq!(drafts.as_array().unwrap().len(), 1, "unsaved work is on disk");
+    let restored = app.call("draft_restore", json!({"id": drafts[0]["id"]})).unwrap();
+    assert_eq!(restored["text"], "{\"StartAt\": ");
+    app.call("document_close", json!({})).unwrap();
+    assert_eq!(app.call("drafts_list", json!({})).unwrap(), json!([]), "a closed document leaves no draft");
+}
+
+#[test]
+fn samples_exports_and_settings() {
+    let app = app();
+    let samples = app.call("samples_list", json!({})).unwrap();
+    let names: Vec<&str> = samples.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"order-processing") && names.contains(&"video-pipeline"), "{names:?}");
+    assert!(!samples[0]["description"].as_str().unwrap().is_empty());
+
+    let path = app.file("m.asl.json", MACHINE);
+    app.call("document_open", json!({"path": path})).unwrap();
+    let out = app.dir.path().join("m.asl.yaml").display().to_string();
+    let written = app.call("document_export", json!({"format": "yaml", "path": out})).unwrap();
+    assert_eq!(written, Value::String(out.clone()));
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("StartAt: A"));
+    let svg = app.call("diagram_render", json!({"format": "svg", "theme": "dark"})).unwrap();
+    assert!(svg.as_str().unwrap().starts_with("<svg"));
+    let png = app.dir.path().join("d.png").display().to_string();
+    app.call(
+        "diagram_export",
+        json!({"format": "png", "theme": "light", "path": png, "pngBase64": "iVBORw0KGgo="}),
+    )
+    .unwrap();
+    assert_eq!(std::fs::read(&png).unwrap(), b"\x89PNG\r\n\x1a\n");
+
+    app.call("settings_set", json!({"settings": {"theme": "dark"}})).unwrap();
+    assert_eq!(app.call("settings_get", json!({})).unwrap()["theme"], "dark");
+}

@@ -1,0 +1,99 @@
+// Driving the real ASL Studio binary through tauri-driver (started by scripts/e2e.sh on
+// port 4444 with a fresh XDG data folder). Every helper waits for what a user would see.
+import { remote } from "webdriverio";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, "../../..");
+export const shots = process.env.ASL_E2E_SHOTS ?? join(repo, "target", "e2e-shots");
+const app = process.env.ASL_STUDIO_BIN;
+if (!app) throw new Error("ASL_STUDIO_BIN is not set: run the tests through scripts/e2e.sh");
+
+/** A private copy of a sample folder, so saving never touches the repository. */
+export function copySample(name) {
+  const dir = mkdtempSync(join(tmpdir(), `asl-e2e-${name}-`));
+  cpSync(join(repo, "samples", name), dir, { recursive: true });
+  return join(dir, `${name}.asl.json`);
+}
+
+export const read = (path) => readFileSync(path, "utf8");
+export const write = (path, text) => writeFileSync(path, text);
+
+/** Starts the app (optionally with a file to open) and waits for its first paint. */
+export async function start(file) {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    connectionRetryCount: 2,
+    capabilities: {
+      browserName: "wry",
+      "tauri:options": { application: app, args: file ? [file] : [] },
+      // WebKitWebDriver has no BiDi: without this it refuses the session.
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+  await browser.setTimeout({ implicit: 0, script: 20000 });
+  await browser.$("#root > *").waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+export const node = (browser, pointer) => browser.$(`.react-flow__node[data-id="${pointer}"]`);
+
+export async function waitNode(browser, pointer, timeout = 10000) {
+  const el = node(browser, pointer);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `state ${pointer} never appeared on the canvas` });
+  return el;
+}
+
+export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** The code view's whole text (CodeMirror renders only the visible lines). */
+export async function editorText(browser) {
+  return browser.execute(() => {
+    const content = document.querySelector(".cm-content");
+    const view = content && content.cmTile && content.cmTile.root && content.cmTile.root.view;
+    return view ? view.state.doc.toString() : null;
+  });
+}
+
+/** Keyboard chord, e.g. chord(browser, "Control", "z"). */
+export async function chord(browser, ...keys) {
+  await browser.keys(keys);
+}
+
+export async function screenshot(browser, name) {
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(shots, { recursive: true });
+  await browser.saveScreenshot(join(shots, `${name}.png`));
+}
+
+/** Lines of `after` that are not at the same place in `before` (a simple LCS-free check:
+ *  both texts are compared line by line after aligning the common prefix and suffix). */
+export function changedLines(before, after) {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  return { removed: a.slice(start, endA), added: b.slice(start, endB) };
+}
+
+export async function until(fn, message, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${message} (last value: ${JSON.stringify(last)})`);
+}

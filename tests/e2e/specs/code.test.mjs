@@ -1,0 +1,74 @@
+// Code mode and the one undo stack: rename from the inspector, typing, invalid text.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { byTestId, chord, copySample, editorText, read, start, until, waitNode } from "../lib/app.mjs";
+
+const op = (name) => `/States/${name}`;
+
+/** Clicks at the end of the first rendered code line containing `needle`. */
+async function clickLine(browser, needle) {
+  const line = await until(async () => {
+    for (const l of await browser.$$(".cm-line")) if ((await l.getText()).includes(needle)) return l;
+    return null;
+  }, `no code line contains ${needle}`);
+  await line.click();
+  await browser.keys(["End"]);
+  return line;
+}
+
+test("renaming a state in the inspector updates every reference", async () => {
+  const file = copySample("order-processing");
+  const browser = await start(file);
+  try {
+    await (await waitNode(browser, op("NotifyFailure"))).click();
+    const name = await byTestId(browser, "state-name");
+    await name.waitForDisplayed();
+    await name.click();
+    await chord(browser, "Control", "a");
+    await browser.keys([..."AlertOps", "Enter"]);
+    await waitNode(browser, op("AlertOps"));
+    await byTestId(browser, "mode-code").click();
+    const text = await until(async () => {
+      const t = await editorText(browser);
+      return t && t.includes('"AlertOps": {') ? t : null;
+    }, "the code view never showed the new name");
+    assert.equal(text.match(/"NotifyFailure"/g), null, "no reference keeps the old name");
+    assert.equal(text.match(/"Next": "AlertOps"/g).length, 5, "every catcher now names the new state");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("typing in the code view moves the canvas, invalid text keeps the last diagram, undo/redo span both", async () => {
+  const file = copySample("order-processing");
+  const original = read(file);
+  const browser = await start(file);
+  try {
+    await waitNode(browser, op("OrderCompleted"));
+    await byTestId(browser, "mode-code").click();
+    await until(() => editorText(browser), "no code view");
+
+    // Rename OrderCompleted by typing in its key.
+    await clickLine(browser, '"OrderCompleted": {');
+    await browser.keys(["ArrowLeft", "ArrowLeft", "ArrowLeft", "ArrowLeft", "2"]);
+    await waitNode(browser, op("OrderCompleted2"));
+
+    // Break the JSON: the diagram stays, greyed, with the error.
+    await clickLine(browser, '"Type": "Choice",');
+    await browser.keys(["{"]);
+    await byTestId(browser, "parse-error").waitForDisplayed({ timeout: 5000 });
+    assert.ok((await browser.$(".canvas-stale").isExisting()), "the canvas is marked stale");
+    await waitNode(browser, op("OrderCompleted2"));
+
+    // Undo: first the broken typing, then the rename; redo brings the rename back.
+    await chord(browser, "Control", "z");
+    await byTestId(browser, "parse-error").waitForDisplayed({ reverse: true, timeout: 5000 });
+    await chord(browser, "Control", "z");
+    await waitNode(browser, op("OrderCompleted"));
+    assert.equal(await editorText(browser), original);
+    await chord(browser, "Control", "Shift", "z");
+    await waitNode(browser, op("OrderCompleted2"));
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -1,0 +1,88 @@
+// Screenshots of each mode with two samples in both themes (looked at by a person), and
+// the 1,000-state figures of issue #6 (reported, not asserted: timing on shared machines).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { byTestId, copySample, screenshot, start, until, waitNode } from "../lib/app.mjs";
+
+async function setTheme(browser, theme) {
+  await until(async () => {
+    const now = await browser.execute(() => document.documentElement.dataset.theme);
+    if (now === theme) return true;
+    await byTestId(browser, "theme-toggle").click();
+    return false;
+  }, `the theme never became ${theme}`);
+}
+
+for (const [sample, first] of [["order-processing", "ValidateOrder"], ["video-pipeline", "ProcessVideo"]]) {
+  test(`screenshots of ${sample}`, async () => {
+    const browser = await start(copySample(sample));
+    try {
+      for (const theme of ["light", "dark"]) {
+        await setTheme(browser, theme);
+        await byTestId(browser, "mode-design").click();
+        await (await waitNode(browser, `/States/${first}`)).click();
+        await browser.pause(400);
+        await screenshot(browser, `design-${sample}-${theme}`);
+        await byTestId(browser, "mode-code").click();
+        await browser.$(".cm-content").waitForDisplayed();
+        await browser.pause(400);
+        await screenshot(browser, `code-${sample}-${theme}`);
+      }
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+}
+
+/** A chain of blocks: Task (with a catcher) -> Choice -> two Pass -> Wait, ~1,000 states. */
+function bigMachine(states) {
+  const s = {};
+  const blocks = Math.ceil(states / 5);
+  for (let i = 0; i < blocks; i++) {
+    const next = i + 1 < blocks ? `Task${i + 1}` : "Done";
+    s[`Task${i}`] = { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { "Payload.$": "$" }, Catch: [{ ErrorEquals: ["States.ALL"], Next: "Done" }], Next: `Check${i}` };
+    s[`Check${i}`] = { Type: "Choice", Choices: [{ Variable: "$.n", NumericGreaterThan: i, Next: `Big${i}` }], Default: `Small${i}` };
+    s[`Big${i}`] = { Type: "Pass", Next: `Wait${i}` };
+    s[`Small${i}`] = { Type: "Pass", Next: `Wait${i}` };
+    s[`Wait${i}`] = { Type: "Wait", Seconds: 1, Next: next };
+  }
+  s.Done = { Type: "Succeed" };
+  return JSON.stringify({ StartAt: "Task0", States: s }, null, 2) + "\n";
+}
+
+test("a 1,000-state machine: first paint and edit round trip (reported)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "asl-e2e-big-"));
+  const file = join(dir, "big.asl.json");
+  writeFileSync(file, bigMachine(1000));
+  const t0 = Date.now();
+  const browser = await start(file);
+  try {
+    await waitNode(browser, "/States/Task0", 30000);
+    const firstPaint = Date.now() - t0;
+    // An edit through the UI: rename the first state, until the canvas shows it.
+    const times = [];
+    for (let i = 1; i <= 5; i++) {
+      const old = i === 1 ? "Task0" : `T${i - 1}`;
+      await (await waitNode(browser, `/States/${old}`)).click();
+      const field = await byTestId(browser, "state-name");
+      await field.click();
+      await browser.keys(["Control", "a"]);
+      await browser.keys([..."T" + i]);
+      const t = Date.now();
+      await browser.keys(["Enter"]);
+      await waitNode(browser, `/States/T${i}`, 10000);
+      times.push(Date.now() - t);
+    }
+    const inPage = await browser.execute(() => {
+      const m = performance.getEntriesByType("measure").filter((e) => e.name === "asl:edit-to-paint");
+      return m.map((e) => Math.round(e.duration));
+    });
+    console.log(`1,000 states: launch to first paint ${firstPaint} ms (includes process start and WebDriver); rename round trips ${times.join(", ")} ms (includes WebDriver); in-page command-to-paint ${inPage.join(", ") || "n/a"} ms`);
+    assert.ok(firstPaint > 0);
+  } finally {
+    await browser.deleteSession();
+  }
+});

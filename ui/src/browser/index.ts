@@ -1,0 +1,2 @@
+// The States browser (mounted by the frame in Design mode).
+export { StatesBrowser } from "./StatesBrowser";

@@ -1,0 +1,75 @@
+// @vitest-environment node
+import { describe, expect, it } from "vitest";
+import { buildItem, ITEMS, nameReserver, taskState, uniqueName } from "./templates";
+import { matches } from "./StatesBrowser";
+
+describe("templates", () => {
+  it("offers every flow state and the task templates of the issue", () => {
+    const ids = ITEMS.map((i) => i.id);
+    for (const t of ["Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"]) expect(ids).toContain(t);
+    for (const t of ["lambda-invoke", "sns-publish", "sqs-send", "dynamodb-getitem", "dynamodb-putitem", "ecs-runtask", "glue-startjobrun", "sfn-startexecution", "http-invoke", "retry-catch"])
+      expect(ids).toContain(t);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("writes JSONPath tasks with Parameters and .$ keys", () => {
+    const s = taskState("lambda-invoke", "JSONPath");
+    expect(s.Resource).toBe("arn:aws:states:::lambda:invoke");
+    expect(s.Parameters).toMatchObject({ "Payload.$": "$" });
+    expect(s.Arguments).toBeUndefined();
+    expect(s.OutputPath).toBe("$.Payload");
+  });
+
+  it("writes JSONata tasks with Arguments and {% %} expressions", () => {
+    const s = taskState("dynamodb-getitem", "JSONata");
+    expect(s.Parameters).toBeUndefined();
+    expect(s.Arguments).toEqual({ TableName: "MyTable", Key: { id: { S: "{% $states.input.id %}" } } });
+    expect(JSON.stringify(s)).not.toContain(".$");
+  });
+
+  it("uses the resources of the service integrations", () => {
+    expect(taskState("ecs-runtask", "JSONPath").Resource).toBe("arn:aws:states:::ecs:runTask.sync");
+    expect(taskState("glue-startjobrun", "JSONPath").Resource).toBe("arn:aws:states:::glue:startJobRun.sync");
+    expect(taskState("sfn-startexecution", "JSONPath").Resource).toBe("arn:aws:states:::states:startExecution.sync:2");
+    expect(taskState("http-invoke", "JSONata").Resource).toBe("arn:aws:states:::http:invoke");
+    expect(taskState("sqs-send", "JSONPath").Resource).toBe("arn:aws:states:::sqs:sendMessage");
+    expect(taskState("sns-publish", "JSONPath").Resource).toBe("arn:aws:states:::sns:publish");
+    expect(taskState("dynamodb-putitem", "JSONPath").Resource).toBe("arn:aws:states:::dynamodb:putItem");
+  });
+
+  it("builds the retry + catch pattern as a Task and its Fail", () => {
+    const [task, fail] = buildItem("retry-catch", { ql: "JSONPath", unique: nameReserver(["Lambda Invoke"]) });
+    expect(task.name).toBe("Lambda Invoke 2");
+    expect(task.state.Retry).toEqual([{ ErrorEquals: ["States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }]);
+    expect((task.state.Catch as { Next: string }[])[0].Next).toBe(fail.name);
+    expect(fail.state.Type).toBe("Fail");
+  });
+
+  it("gives the states of one drop distinct names", () => {
+    const [par] = buildItem("Parallel", { ql: "JSONPath", unique: nameReserver(["Parallel", "Branch 1 Pass"]) });
+    expect(par.name).toBe("Parallel 2");
+    const branches = par.state.Branches as { StartAt: string; States: Record<string, unknown> }[];
+    expect(branches.map((b) => b.StartAt)).toEqual(["Branch 1 Pass 2", "Branch 2 Pass"]);
+    const [map] = buildItem("Map", { ql: "JSONata", unique: nameReserver([]) });
+    expect(map.state.Items).toBe("{% $states.input.items %}");
+  });
+
+  it("gives a Choice one rule to the state it is inserted before", () => {
+    const [c] = buildItem("Choice", { ql: "JSONata", unique: nameReserver([]), next: "B" });
+    expect(c.state.Choices).toEqual([{ Condition: "{% $states.input.value = 'example' %}", Next: "B" }]);
+    const [d] = buildItem("Choice", { ql: "JSONPath", unique: nameReserver([]), next: "B" });
+    expect(d.state.Choices).toEqual([{ Variable: "$.value", StringEquals: "example", Next: "B" }]);
+  });
+
+  it("makes unique names", () => {
+    expect(uniqueName("Pass", new Set())).toBe("Pass");
+    expect(uniqueName("Pass", new Set(["Pass", "Pass 2"]))).toBe("Pass 3");
+  });
+
+  it("filters by search text", () => {
+    const lambda = ITEMS.find((i) => i.id === "lambda-invoke")!;
+    expect(matches(lambda, "lamb")).toBe(true);
+    expect(matches(lambda, "glue")).toBe(false);
+    expect(matches(lambda, "")).toBe(true);
+  });
+});

@@ -1,0 +1,198 @@
+// What the States browser offers, as pure functions: each item builds the state JSON it
+// inserts, written in the query language of the scope it lands in (JSONata `Arguments`
+// with `{% %}` expressions, or JSONPath `Parameters` with `.$` keys).
+export type QueryLanguage = "JSONPath" | "JSONata";
+export type Json = Record<string, unknown>;
+
+export interface BrowserItem {
+  id: string; // test id suffix: browser-item-<id>
+  label: string;
+  group: "flow" | "task" | "pattern";
+  /** The state type it makes (the glyph and colour in the list). */
+  type: string;
+  description: string;
+  /** The new state's name before it is made unique ("Lambda Invoke", "Lambda Invoke 2"). */
+  baseName: string;
+}
+
+/** One state an item inserts. The first is the one placed on the edge or drop zone;
+ *  the others (a pattern's Fail state) are added to the same scope. */
+export interface NewState {
+  name: string;
+  state: Json;
+}
+
+/** Builds the states for a drop. `unique` turns a wanted name into one no state has
+ *  (and reserves it); `next` is the state the new one will lead to, when known. */
+export interface BuildContext {
+  ql: QueryLanguage;
+  unique(base: string): string;
+  next?: string | null;
+}
+
+const ACCOUNT = "123456789012";
+const REGION = "us-east-1";
+
+export const ITEMS: BrowserItem[] = [
+  { id: "Pass", label: "Pass", group: "flow", type: "Pass", baseName: "Pass", description: "Passes its input on, optionally transformed" },
+  { id: "Choice", label: "Choice", group: "flow", type: "Choice", baseName: "Choice", description: "Branches on rules over the input" },
+  { id: "Wait", label: "Wait", group: "flow", type: "Wait", baseName: "Wait", description: "Waits some seconds or until a time" },
+  { id: "Succeed", label: "Succeed", group: "flow", type: "Succeed", baseName: "Success", description: "Stops successfully" },
+  { id: "Fail", label: "Fail", group: "flow", type: "Fail", baseName: "Fail", description: "Stops with an error" },
+  { id: "Parallel", label: "Parallel", group: "flow", type: "Parallel", baseName: "Parallel", description: "Runs branches at the same time" },
+  { id: "Map", label: "Map", group: "flow", type: "Map", baseName: "Map", description: "Runs steps for each item of an array" },
+  { id: "lambda-invoke", label: "Lambda: Invoke", group: "task", type: "Task", baseName: "Lambda Invoke", description: "Invoke an AWS Lambda function" },
+  { id: "sns-publish", label: "SNS: Publish", group: "task", type: "Task", baseName: "SNS Publish", description: "Publish a message to a topic" },
+  { id: "sqs-send", label: "SQS: SendMessage", group: "task", type: "Task", baseName: "SQS SendMessage", description: "Send a message to a queue" },
+  { id: "dynamodb-getitem", label: "DynamoDB: GetItem", group: "task", type: "Task", baseName: "DynamoDB GetItem", description: "Read an item from a table" },
+  { id: "dynamodb-putitem", label: "DynamoDB: PutItem", group: "task", type: "Task", baseName: "DynamoDB PutItem", description: "Write an item to a table" },
+  { id: "ecs-runtask", label: "ECS: RunTask (.sync)", group: "task", type: "Task", baseName: "ECS RunTask", description: "Run a container task and wait for it" },
+  { id: "glue-startjobrun", label: "Glue: StartJobRun (.sync)", group: "task", type: "Task", baseName: "Glue StartJobRun", description: "Run a Glue job and wait for it" },
+  { id: "sfn-startexecution", label: "Step Functions: StartExecution", group: "task", type: "Task", baseName: "Start Execution", description: "Run a nested state machine (.sync:2)" },
+  { id: "http-invoke", label: "HTTP endpoint", group: "task", type: "Task", baseName: "Call HTTP API", description: "Call an HTTPS API" },
+  { id: "retry-catch", label: "Retry with backoff + catch", group: "pattern", type: "Task", baseName: "Lambda Invoke", description: "A task that retries, then fails cleanly" },
+];
+
+export function itemById(id: string): BrowserItem | undefined {
+  return ITEMS.find((i) => i.id === id);
+}
+
+/** The states an item inserts (first: the main one). */
+export function buildItem(id: string, ctx: BuildContext): NewState[] {
+  const item = itemById(id);
+  if (!item) throw new Error(`no browser item ${id}`);
+  const name = ctx.unique(item.baseName);
+  if (id === "retry-catch") {
+    const failName = ctx.unique("Task Failed");
+    const task = taskState("lambda-invoke", ctx.ql);
+    task.Retry = [{ ErrorEquals: ["States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }];
+    task.Catch = [
+      ctx.ql === "JSONata"
+        ? { ErrorEquals: ["States.ALL"], Next: failName }
+        : { ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: failName },
+    ];
+    return [
+      { name, state: task },
+      { name: failName, state: { Type: "Fail", Error: "TaskFailed", Cause: "The task failed after its retries" } },
+    ];
+  }
+  if (item.group === "task") return [{ name, state: taskState(id, ctx.ql) }];
+  return [{ name, state: flowState(id, ctx) }];
+}
+
+function flowState(type: string, ctx: BuildContext): Json {
+  switch (type) {
+    case "Choice": {
+      const rule: Json =
+        ctx.ql === "JSONata"
+          ? { Condition: "{% $states.input.value = 'example' %}" }
+          : { Variable: "$.value", StringEquals: "example" };
+      // A rule needs a Next; the state the Choice is inserted before is the natural one.
+      return { Type: "Choice", Choices: ctx.next ? [{ ...rule, Next: ctx.next }] : [] };
+    }
+    case "Wait":
+      return { Type: "Wait", Seconds: 5 };
+    case "Parallel":
+      return {
+        Type: "Parallel",
+        Branches: [1, 2].map((i) => {
+          const n = ctx.unique(`Branch ${i} Pass`);
+          return { StartAt: n, States: { [n]: { Type: "Pass", End: true } } };
+        }),
+      };
+    case "Map": {
+      const n = ctx.unique("Process Item");
+      const processor = { ProcessorConfig: { Mode: "INLINE" }, StartAt: n, States: { [n]: { Type: "Pass", End: true } } };
+      return ctx.ql === "JSONata"
+        ? { Type: "Map", Items: "{% $states.input.items %}", ItemProcessor: processor }
+        : { Type: "Map", ItemsPath: "$.items", ItemProcessor: processor };
+    }
+    default:
+      return { Type: type };
+  }
+}
+
+/** A Task template: JSONPath takes `Parameters` (`.$` keys select from the input),
+ *  JSONata takes `Arguments` (`{% %}` expressions) and `Output` instead of OutputPath. */
+export function taskState(id: string, ql: QueryLanguage): Json {
+  const jsonata = ql === "JSONata";
+  const input = jsonata ? "{% $states.input %}" : "$";
+  const dyn = (key: string, path: string, expr: string): Json => (jsonata ? { [key]: `{% ${expr} %}` } : { [`${key}.$`]: path });
+  let resource: string;
+  let args: Json;
+  let extra: Json = {};
+  switch (id) {
+    case "lambda-invoke":
+      resource = "arn:aws:states:::lambda:invoke";
+      args = { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:MyFunction:$LATEST`, ...dyn("Payload", input, "$states.input") };
+      extra = jsonata ? { Output: "{% $states.result.Payload %}" } : { OutputPath: "$.Payload" };
+      break;
+    case "sns-publish":
+      resource = "arn:aws:states:::sns:publish";
+      args = { TopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:MyTopic`, ...dyn("Message", input, "$states.input") };
+      break;
+    case "sqs-send":
+      resource = "arn:aws:states:::sqs:sendMessage";
+      args = { QueueUrl: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/MyQueue`, ...dyn("MessageBody", input, "$states.input") };
+      break;
+    case "dynamodb-getitem":
+      resource = "arn:aws:states:::dynamodb:getItem";
+      args = { TableName: "MyTable", Key: { id: dyn("S", "$.id", "$states.input.id") } };
+      break;
+    case "dynamodb-putitem":
+      resource = "arn:aws:states:::dynamodb:putItem";
+      args = { TableName: "MyTable", Item: { id: dyn("S", "$.id", "$states.input.id") } };
+      break;
+    case "ecs-runtask":
+      resource = "arn:aws:states:::ecs:runTask.sync";
+      args = {
+        LaunchType: "FARGATE",
+        Cluster: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/MyCluster`,
+        TaskDefinition: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/MyTask:1`,
+      };
+      break;
+    case "glue-startjobrun":
+      resource = "arn:aws:states:::glue:startJobRun.sync";
+      args = { JobName: "MyJob" };
+      break;
+    case "sfn-startexecution":
+      resource = "arn:aws:states:::states:startExecution.sync:2";
+      args = {
+        StateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:MyStateMachine`,
+        Input: {
+          ...dyn("StatePayload", input, "$states.input"),
+          ...dyn("AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID", "$$.Execution.Id", "$states.context.Execution.Id"),
+        },
+      };
+      break;
+    case "http-invoke":
+      resource = "arn:aws:states:::http:invoke";
+      args = {
+        ApiEndpoint: "https://api.example.com/items",
+        Method: "GET",
+        Authentication: { ConnectionArn: `arn:aws:events:${REGION}:${ACCOUNT}:connection/MyConnection/00000000-0000-0000-0000-000000000000` },
+      };
+      break;
+    default:
+      throw new Error(`no task template ${id}`);
+  }
+  return { Type: "Task", Resource: resource, [jsonata ? "Arguments" : "Parameters"]: args, ...extra };
+}
+
+/** `base`, else `base 2`, `base 3`, ... — the first no state of the machine has
+ *  (names are unique across the whole machine, nested scopes included). */
+export function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`)) return `${base} ${i}`;
+}
+
+/** A BuildContext's `unique` that also reserves what it hands out, so the states of one
+ *  drop (a pattern's Task and Fail, a Parallel's branch states) never collide. */
+export function nameReserver(taken: Iterable<string>): (base: string) => string {
+  const used = new Set(taken);
+  return (base) => {
+    const name = uniqueName(base, used);
+    used.add(name);
+    return name;
+  };
+}

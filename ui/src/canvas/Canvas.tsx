@@ -1,0 +1,228 @@
+// The Design-mode canvas: draws the snapshot's layout with React Flow, keeps the store's
+// selection in sync, turns connections, drops and shortcuts into document edits. Nodes
+// are not draggable: positions are Rust's layout, recomputed after every edit.
+import {
+  Background,
+  BackgroundVariant,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type NodeChange,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { registerDropResolver } from "../browser/drag";
+import type { Transition } from "../ipc/types";
+import { useStudio } from "../store/studio";
+import "../states/types.css";
+import "./canvas.css";
+import "./nodes.css";
+import { useCanvasUi } from "./canvasStore";
+import { resolveDrop } from "./dropResolver";
+import { FindBox } from "./FindBox";
+import { edgeTypes, nodeTypes } from "./nodeTypes";
+import { toFlow, type FlowNode, type PolyEdge } from "./toFlow";
+import { useCanvasKeys } from "./useCanvasKeys";
+
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner />
+    </ReactFlowProvider>
+  );
+}
+
+/** The transition a source handle id names (see NodeShell's SourceHandle ids). */
+export function handleTransition(handle: string | null | undefined): Transition | null {
+  if (handle === "next") return { kind: "next" };
+  if (handle === "default") return { kind: "default" };
+  const m = /^(rule|catch)-(\d+)$/.exec(handle ?? "");
+  if (!m) return null;
+  return m[1] === "rule" ? { kind: "choice_rule", index: Number(m[2]) } : { kind: "catch", index: Number(m[2]) };
+}
+
+function CanvasInner() {
+  const snapshot = useStudio((s) => s.snapshot);
+  const selection = useStudio((s) => s.selection);
+  const theme = useStudio((s) => s.theme);
+  const reveal = useStudio((s) => s.reveal);
+  const collapsed = useCanvasUi((s) => s.collapsed);
+  const rf = useReactFlow<FlowNode, PolyEdge>();
+  const root = useRef<HTMLDivElement>(null);
+  const [finding, setFinding] = useState(false);
+
+  const flow = useMemo(() => toFlow(snapshot, collapsed, selection), [snapshot, collapsed, selection]);
+  const stale = flow.stale;
+
+  // After the canvas painted a new snapshot: how long since the command was sent.
+  useEffect(() => {
+    const id = requestAnimationFrame(() => {
+      if (performance.getEntriesByName("asl:command", "mark").length === 0) return;
+      performance.measure("asl:edit-to-paint", "asl:command");
+      performance.clearMarks("asl:command");
+    });
+    return () => cancelAnimationFrame(id);
+  }, [flow]);
+
+  // Centre a node keeping the zoom (find, reveal, "centre on selection").
+  const centre = useCallback(
+    (pointers: string[]) => {
+      const boxes = pointers.map((p) => rf.getInternalNode(p)).filter((n) => n !== undefined);
+      if (boxes.length === 0) return;
+      const xs = boxes.flatMap((n) => [n.internals.positionAbsolute.x, n.internals.positionAbsolute.x + (n.width ?? 0)]);
+      const ys = boxes.flatMap((n) => [n.internals.positionAbsolute.y, n.internals.positionAbsolute.y + (n.height ?? 0)]);
+      const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+      const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+      void rf.setCenter(cx, cy, { zoom: rf.getZoom(), duration: 250 });
+    },
+    [rf],
+  );
+
+  // Fit on first open of each document, once React Flow has measured the nodes; later
+  // snapshots keep the user's viewport.
+  const docKey = snapshot ? `${snapshot.path ?? ""}|${snapshot.title}` : "";
+  const initialized = useNodesInitialized();
+  const fitted = useRef<string | null>(null);
+  useEffect(() => {
+    if (!docKey || !initialized || fitted.current === docKey) return;
+    // A frame later: the panels around the canvas have their final size by then. (Marked
+    // fitted only when it ran: StrictMode cancels the first scheduling.)
+    const id = requestAnimationFrame(() => {
+      fitted.current = docKey;
+      void rf.fitView({ padding: 0.08, maxZoom: 1 });
+    });
+    return () => cancelAnimationFrame(id);
+  }, [docKey, initialized, rf]);
+
+  // A reveal request naming a state (problems panel, code view) centres the innermost
+  // node whose pointer prefixes the revealed one. Only a new request (nonce) moves.
+  const nodesRef = useRef(flow.nodes);
+  nodesRef.current = flow.nodes;
+  useEffect(() => {
+    if (!reveal) return;
+    const p = reveal.pointer;
+    const hit = nodesRef.current
+      .filter((n) => n.selectable && (p === n.id || p.startsWith(n.id + "/")))
+      .sort((a, b) => b.id.length - a.id.length)[0];
+    if (hit) centre([hit.id]);
+  }, [reveal, centre]);
+
+  // The browser asks the canvas what is under the pointer while dragging an item.
+  const flowRef = useRef(flow);
+  flowRef.current = flow;
+  const edgesRef = useRef(flow.edges);
+  edgesRef.current = flow.edges;
+  useEffect(
+    () =>
+      registerDropResolver((x, y) => {
+        if (!root.current || useStudio.getState().snapshot?.parseError) return null;
+        return resolveDrop(
+          { root: root.current, edges: edgesRef.current, toFlow: (p) => rf.screenToFlowPosition(p), zoom: () => rf.getZoom() },
+          x,
+          y,
+        );
+      }),
+    [rf],
+  );
+
+  const openFind = useCallback(() => setFinding(true), []);
+  useCanvasKeys(openFind);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const picks = changes.filter((c) => c.type === "select");
+    if (picks.length === 0) return;
+    // Only nodes on the canvas take part (a pointer selected elsewhere that names no
+    // node could never be unselected here).
+    const known = new Set(flowRef.current.nodes.map((n) => n.id));
+    const current = useStudio.getState().selection.filter((p) => known.has(p));
+    const next = new Set(current);
+    for (const c of picks) {
+      if (c.type !== "select") continue;
+      if (c.selected) next.add(c.id);
+      else next.delete(c.id);
+    }
+    const ordered = [...current.filter((p) => next.has(p)), ...[...next].filter((p) => !current.includes(p))];
+    const stored = useStudio.getState().selection;
+    if (ordered.length !== stored.length || ordered.some((p, i) => p !== stored[i])) useStudio.getState().select(ordered);
+  }, []);
+
+  const scopeOf = useCallback((pointer: string) => useStudio.getState().snapshot?.states.find((s) => s.pointer === pointer), []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      const from = scopeOf(c.source);
+      const to = scopeOf(c.target);
+      // A transition never leaves its scope (edits refuse it anyway).
+      return !!from && !!to && from.scope === to.scope && handleTransition(c.sourceHandle) !== null;
+    },
+    [scopeOf],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const transition = handleTransition(c.sourceHandle);
+      const target = scopeOf(c.target);
+      if (!transition || !target) return;
+      void useStudio.getState().apply({ kind: "connect", from: c.source, transition, target: target.name });
+    },
+    [scopeOf],
+  );
+
+  const dropHover = useCanvasUi((s) => s.dropHover?.kind === "scope" && s.dropHover.scope === "");
+  const className = ["asl-canvas", stale ? "canvas-stale" : "", dropHover ? "asl-drop-hover-root" : ""].join(" ");
+
+  return (
+    <div className={className} ref={root} data-testid="canvas">
+      <ReactFlow<FlowNode, PolyEdge>
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onPaneClick={() => useStudio.getState().selection.length && useStudio.getState().select([])}
+        zIndexMode="manual"
+        elevateNodesOnSelect={false}
+        nodesDraggable={false}
+        nodesConnectable={!stale}
+        elementsSelectable
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={["Shift", "Control", "Meta"]}
+        zoomOnDoubleClick={false}
+        connectionRadius={24}
+        minZoom={0.1}
+        maxZoom={2.5}
+        colorMode={theme}
+        // Big machines: draw only what is in view so panning stays smooth.
+        onlyRenderVisibleElements={flow.nodes.length > 300}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
+        <Controls showInteractive={false} position="bottom-left">
+          <ControlButton title="Centre on selection" aria-label="Centre on selection" onClick={() => centre(useStudio.getState().selection)}>
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <circle cx="8" cy="8" r="3" fill="currentColor" />
+              <path d="M8 1v3M8 12v3M1 8h3M12 8h3" stroke="currentColor" strokeWidth="1.6" />
+            </svg>
+          </ControlButton>
+          <ControlButton title="Find a state (Ctrl+F)" aria-label="Find a state" onClick={openFind}>
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+              <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.8" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        <MiniMap pannable zoomable style={{ width: 168, height: 120 }} nodeClassName={(n) => `asl-mm asl-mm-${String(n.type).toLowerCase()}`} />
+      </ReactFlow>
+      {finding && <FindBox onClose={() => setFinding(false)} centre={(p) => centre([p])} />}
+    </div>
+  );
+}

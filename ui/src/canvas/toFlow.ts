@@ -1,0 +1,186 @@
+// Snapshot -> React Flow nodes and edges. Pure: the canvas draws exactly the geometry Rust
+// computed (design §2.2); the only UI-side changes are relative child positions (React
+// Flow wants them relative to the parent) and collapsed containers (UI-only state).
+import type { Edge, Node } from "@xyflow/react";
+import type { LayoutEdge, LayoutNode, Problem, Snapshot, StateInfo, Transition } from "../ipc/types";
+
+/** The state types that have their own node component (ui/src/states/<Type>/node.tsx). */
+export const STATE_TYPES = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] as const;
+export type StateType = (typeof STATE_TYPES)[number];
+
+export type StateNodeData = {
+  layout: LayoutNode;
+  /** Null only when the snapshot's states and layout disagree (should not happen). */
+  state: StateInfo | null;
+  problems: Problem[];
+  /** Containers only: the user folded it; `hiddenCount` states are inside. */
+  collapsed: boolean;
+  hiddenCount: number;
+};
+/** Start/End pills, Branch panels and Missing targets: drawing only, never selected. */
+export type FrameNodeData = { layout: LayoutNode };
+
+export type StateNode = Node<StateNodeData, StateType | "Unknown">;
+export type FrameNode = Node<FrameNodeData, "Pill" | "Branch" | "Missing">;
+export type FlowNode = StateNode | FrameNode;
+
+export type PolyEdgeData = {
+  layout: LayoutEdge;
+  /** The route to draw (absolute flow coordinates); differs from layout.points only
+   *  when the source is a collapsed container. */
+  points: [number, number][];
+};
+export type PolyEdge = Edge<PolyEdgeData, "poly">;
+
+export interface Flow {
+  nodes: FlowNode[];
+  edges: PolyEdge[];
+  /** The snapshot's text does not parse: this is the last good diagram, drawn greyed. */
+  stale: boolean;
+}
+
+/** Height of a folded container: its title plus one summary line. */
+export const COLLAPSED_BODY = 34;
+
+export function toFlow(snapshot: Snapshot | null, collapsed: ReadonlySet<string> = new Set(), selection: readonly string[] = []): Flow {
+  if (!snapshot) return { nodes: [], edges: [], stale: false };
+  const layout = snapshot.layout;
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const states = new Map(snapshot.states.map((s) => [s.pointer, s]));
+  const problems = problemsByState(snapshot.problems);
+  const selected = new Set(selection);
+
+  // A node is hidden when any ancestor container is folded.
+  const hidden = (n: LayoutNode): boolean => {
+    for (let p = n.parent; p; p = byId.get(p)?.parent ?? null) if (collapsed.has(p)) return true;
+    return false;
+  };
+  const hiddenCount = (id: string) =>
+    snapshot.states.filter((s) => s.pointer.startsWith(id + "/")).length;
+
+  // Parents must precede children in React Flow's array; depth orders them (stable sort).
+  const ordered = [...layout.nodes].sort((a, b) => a.depth - b.depth);
+  const nodes: FlowNode[] = ordered.map((n) => {
+    const parent = n.parent ? byId.get(n.parent) : undefined;
+    const folded = n.container && collapsed.has(n.id);
+    const height = folded ? n.titleHeight + COLLAPSED_BODY : n.height;
+    const base = {
+      id: n.id,
+      position: { x: n.x - (parent?.x ?? 0), y: n.y - (parent?.y ?? 0) },
+      width: n.width,
+      height,
+      // Sizes are Rust's, not the DOM's: giving them as measured lets React Flow skip
+      // waiting for a measurement before it treats the nodes as initialised.
+      measured: { width: n.width, height },
+      hidden: hidden(n),
+      draggable: false,
+      // Manual z-order (zIndexMode="manual"): deeper nodes above their containers,
+      // the edges of a scope between the container and its children (see edgeZ).
+      zIndex: 2 * n.depth,
+      ...(parent ? { parentId: parent.id } : {}),
+    };
+    if (n.type === "Start" || n.type === "End") return { ...base, type: "Pill", data: { layout: n }, selectable: false } as FrameNode;
+    if (n.type === "Branch" || n.type === "Missing")
+      return { ...base, type: n.type, data: { layout: n }, selectable: false } as FrameNode;
+    const type = (STATE_TYPES as readonly string[]).includes(n.type) ? (n.type as StateType) : "Unknown";
+    return {
+      ...base,
+      type,
+      selectable: true,
+      selected: selected.has(n.id),
+      data: {
+        layout: n,
+        state: states.get(n.id) ?? null,
+        problems: problems.get(n.id) ?? [],
+        collapsed: folded,
+        hiddenCount: folded ? hiddenCount(n.id) : 0,
+      },
+    } as StateNode;
+  });
+
+  const nodeHidden = new Map(nodes.map((n) => [n.id, n.hidden ?? false]));
+  const seen = new Map<string, number>();
+  const edges: PolyEdge[] = layout.edges.map((e) => {
+    let id = `${e.from}->${e.to}:${e.kind}:${e.index ?? ""}`;
+    const count = seen.get(id) ?? 0;
+    seen.set(id, count + 1);
+    if (count > 0) id += `#${count}`;
+    const source = byId.get(e.from);
+    const target = byId.get(e.to);
+    return {
+      id,
+      type: "poly",
+      source: e.from,
+      target: e.to,
+      selectable: false,
+      hidden: !source || !target || nodeHidden.get(e.from) === true || nodeHidden.get(e.to) === true,
+      zIndex: edgeZ(source, target),
+      data: { layout: e, points: foldedRoute(e, source, collapsed) },
+    };
+  });
+
+  return { nodes, edges, stale: snapshot.parseError !== null };
+}
+
+function edgeZ(a: LayoutNode | undefined, b: LayoutNode | undefined): number {
+  return 2 * Math.max(a?.depth ?? 0, b?.depth ?? 0) - 1;
+}
+
+/** An edge leaving a folded container starts at its new, shorter bottom: the first
+ *  segment of an orthogonal route from a node's bottom is vertical, so lifting its first
+ *  point only lengthens that segment. */
+function foldedRoute(e: LayoutEdge, source: LayoutNode | undefined, collapsed: ReadonlySet<string>): [number, number][] {
+  if (!source || !source.container || !collapsed.has(source.id) || e.points.length === 0) return e.points;
+  const bottom = source.y + source.titleHeight + COLLAPSED_BODY;
+  const [x, y] = e.points[0];
+  if (Math.abs(y - (source.y + source.height)) > 1) return e.points;
+  return [[x, bottom], ...e.points.slice(1)];
+}
+
+export function problemsByState(problems: readonly Problem[]): Map<string, Problem[]> {
+  const out = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (!p.statePointer) continue;
+    const list = out.get(p.statePointer) ?? [];
+    list.push(p);
+    out.set(p.statePointer, list);
+  }
+  return out;
+}
+
+/** The transition an edge draws, as the edits name it; null for edges no edit addresses
+ *  (Start pills, branch starts, a Succeed/Fail's end). */
+export function edgeTransition(e: LayoutEdge): Transition | null {
+  switch (e.kind) {
+    case "Next":
+      return { kind: "next" };
+    case "Default":
+      return { kind: "default" };
+    case "ChoiceRule":
+      return e.index === null ? null : { kind: "choice_rule", index: e.index };
+    case "Catch":
+      return e.index === null ? null : { kind: "catch", index: e.index };
+    case "End":
+      // A Succeed/Fail "ends" by type (pointer ends in /Type): nothing can follow it.
+      return e.pointer?.endsWith("/Type") ? null : { kind: "next" };
+    default:
+      return null;
+  }
+}
+
+/** The scope whose StartAt a Start edge draws ("" for the machine), or null. */
+export function startEdgeScope(e: LayoutEdge): string | null {
+  if (e.kind !== "Start" || !e.pointer?.endsWith("/StartAt")) return null;
+  return e.pointer.slice(0, -"/StartAt".length);
+}
+
+/** The scope a container drop zone adds to: a Branch panel is itself a scope; a Map's
+ *  scope is its ItemProcessor (or legacy Iterator). */
+export function containerScope(node: LayoutNode, snapshot: Snapshot): string | null {
+  if (node.type === "Branch") return node.pointer;
+  if (node.type === "Map") {
+    const scope = snapshot.scopes.find((s) => s.owner === node.pointer);
+    return scope?.pointer ?? `${node.pointer}/ItemProcessor`;
+  }
+  return null;
+}

@@ -1,0 +1,2 @@
+// The Inspector (mounted by the frame in Design mode).
+export { Inspector } from "./Inspector";

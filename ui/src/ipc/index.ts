@@ -1,0 +1,57 @@
+// The only module that imports @tauri-apps/api (design §3.4). Every function is one
+// command of src-tauri/src/commands.rs; errors reject with an `IpcError`.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import type { DiskChange, DiskDiff, DocumentEdit, Draft, Format, SampleInfo, Settings, Snapshot, Theme } from "./types";
+
+export * from "./types";
+
+export const documentCurrent = () => invoke<Snapshot | null>("document_current");
+export const documentNew = (format: Format) => invoke<Snapshot>("document_new", { format });
+/** `path` null opens the native dialog; resolves null when the user cancels. */
+export const documentOpen = (path: string | null) => invoke<Snapshot | null>("document_open", { path });
+export const documentEdit = (edit: DocumentEdit) => invoke<Snapshot>("document_edit", { edit });
+/** The code view's text. Invalid text is kept (the snapshot then has `parseError`);
+ *  `typing` true merges it into the previous typing step of the undo stack. */
+export const documentSetText = (text: string, typing: boolean) =>
+  invoke<Snapshot>("document_set_text", { text, typing });
+export const documentUndo = () => invoke<Snapshot>("document_undo");
+export const documentRedo = () => invoke<Snapshot>("document_redo");
+/** Saves to the document's path (asks for one when it has none); null when cancelled. */
+export const documentSave = () => invoke<Snapshot | null>("document_save");
+/** `path` null opens the native save dialog; null when cancelled. */
+export const documentSaveAs = (path: string | null) => invoke<Snapshot | null>("document_save_as", { path });
+/** Writes the ASL as JSON or YAML to a new file; returns the path written, null when cancelled. */
+export const documentExport = (format: Format, path: string | null) =>
+  invoke<string | null>("document_export", { format, path });
+/** The diagram as text ("svg" | "mermaid"), drawn by the Rust renderer. */
+export const diagramRender = (format: "svg" | "mermaid", theme: Theme) =>
+  invoke<string>("diagram_render", { format, theme });
+/** Writes an exported diagram: `svg`/`mermaid` are rendered in Rust; for `png` the UI
+ *  passes the PNG bytes (base64, rasterised from the SVG). Returns the path or null. */
+export const diagramExport = (format: "svg" | "mermaid" | "png", theme: Theme, path: string | null, pngBase64: string | null) =>
+  invoke<string | null>("diagram_export", { format, theme, path, pngBase64 });
+export const documentReload = () => invoke<Snapshot>("document_reload"); // "load theirs"
+export const documentKeepMine = () => invoke<Snapshot>("document_keep_mine");
+export const documentDiskDiff = () => invoke<DiskDiff>("document_disk_diff");
+export const documentClose = () => invoke<void>("document_close");
+
+export const recentFiles = () => invoke<string[]>("recent_files");
+export const samplesList = () => invoke<SampleInfo[]>("samples_list");
+export const draftsList = () => invoke<Draft[]>("drafts_list");
+export const draftRestore = (id: string) => invoke<Snapshot>("draft_restore", { id });
+export const draftDiscard = (id: string) => invoke<void>("draft_discard", { id });
+export const settingsGet = () => invoke<Settings>("settings_get");
+export const settingsSet = (settings: Settings) => invoke<void>("settings_set", { settings });
+
+export const onDiskChange = (handler: (change: DiskChange) => void): Promise<UnlistenFn> =>
+  listen<DiskChange>("disk-change", (e) => handler(e.payload));
+
+/** Runs `handler` when the user closes the window; it returns true to let it close. */
+export const onCloseRequested = (handler: () => Promise<boolean>) =>
+  getCurrentWindow().onCloseRequested(async (event) => {
+    if (!(await handler())) event.preventDefault();
+  });
+export const closeWindow = () => getCurrentWindow().destroy();
+export const setWindowTitle = (title: string) => getCurrentWindow().setTitle(title);

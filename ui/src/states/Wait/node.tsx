@@ -1,0 +1,9 @@
+import type { NodeProps } from "@xyflow/react";
+import { NodeShell, type SourceHandle } from "../../canvas/NodeShell";
+import type { StateNode } from "../../canvas/toFlow";
+
+const HANDLES: SourceHandle[] = [{ id: "next", title: "Next: drag onto a state", kind: "next" }];
+
+export function WaitNode({ data, selected }: NodeProps<StateNode>) {
+  return <NodeShell data={data} selected={selected} handles={HANDLES} />;
+}

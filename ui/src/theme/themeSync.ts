@@ -1,0 +1,54 @@
+// The theme setting (light, dark, or system) and the theme in effect. "system" follows
+// prefers-color-scheme live; the setting is persisted by Rust (settingsGet/settingsSet).
+import { useEffect } from "react";
+import * as ipc from "../ipc";
+import type { Theme } from "../ipc/types";
+import { useFrame, type ThemeSetting } from "../frame/frameStore";
+import { asIpcError, useStudio } from "../store/studio";
+
+export function resolveTheme(setting: ThemeSetting, systemDark: boolean): Theme {
+  if (setting === "system") return systemDark ? "dark" : "light";
+  return setting;
+}
+
+const NEXT: Record<ThemeSetting, ThemeSetting> = { light: "dark", dark: "system", system: "light" };
+
+export function nextThemeSetting(setting: ThemeSetting): ThemeSetting {
+  return NEXT[setting];
+}
+
+/** Loads the saved setting once and keeps <html data-theme> and the store in step. */
+export function useThemeSync() {
+  const setting = useFrame((s) => s.themeSetting);
+
+  useEffect(() => {
+    ipc
+      .settingsGet()
+      .then((s) => useFrame.getState().setThemeSetting(s.theme))
+      .catch(() => {
+        // No saved settings (first start, or no backend): keep following the system.
+      });
+  }, []);
+
+  useEffect(() => {
+    const query = window.matchMedia?.("(prefers-color-scheme: dark)");
+    const apply = () => {
+      const theme = resolveTheme(setting, query?.matches ?? false);
+      document.documentElement.dataset.theme = theme;
+      useStudio.getState().setTheme(theme);
+    };
+    apply();
+    query?.addEventListener("change", apply);
+    return () => query?.removeEventListener("change", apply);
+  }, [setting]);
+}
+
+export async function cycleTheme() {
+  const next = nextThemeSetting(useFrame.getState().themeSetting);
+  useFrame.getState().setThemeSetting(next);
+  try {
+    await ipc.settingsSet({ theme: next });
+  } catch (e) {
+    useStudio.getState().setError(asIpcError(e));
+  }
+}
