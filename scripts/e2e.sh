@@ -12,7 +12,7 @@ if [ -z "${ASL_E2E_BUILT:-}" ]; then
   # The same command as scripts/test.sh, so both share one build of tauri.
   cargo test --workspace --locked --features asl-studio/custom-protocol --no-run
 fi
-export ASL_STUDIO_BIN="$CARGO_TARGET_DIR/debug/asl-studio"
+export ASL_STUDIO_BIN="${ASL_STUDIO_BIN:-$CARGO_TARGET_DIR/debug/asl-studio}"
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --quiet
@@ -36,4 +36,6 @@ export ASL_E2E_SHOTS="$CARGO_TARGET_DIR/e2e-shots"
 tauri-driver --port 4444 --native-port 4445 >"$work/driver.log" 2>&1 & driver=$!
 for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
 cd tests/e2e
-node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout specs/ "$@"
+# Arguments pick spec files (e.g. specs/code.test.mjs); by default all of them.
+[ -n "${ASL_E2E_SCRIPT:-}" ] && exec node "$ASL_E2E_SCRIPT"
+node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout "${@:-specs/}"

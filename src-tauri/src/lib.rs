@@ -7,6 +7,7 @@
 
 mod commands;
 mod dialogs;
+mod drafts_writer;
 mod error;
 mod settings;
 mod state;

@@ -1,5 +1,6 @@
 //! What the shell holds between commands: the open session, its file watcher, drafts.
 
+use crate::drafts_writer::DraftsWriter;
 use crate::error::{IpcError, IpcResult};
 use crate::watch::Watcher;
 use asl_session::drafts::{now_seconds, Draft, Drafts};
@@ -11,7 +12,7 @@ pub struct AppState {
     pub session: Mutex<Option<Session>>,
     pub watcher: Mutex<Option<Watcher>>,
     /// Set once the app knows its data folder (in `setup`).
-    drafts: OnceLock<Drafts>,
+    drafts: OnceLock<(Drafts, DraftsWriter)>,
     pub samples_dir: Option<PathBuf>,
     /// Why the file named on the command line did not open; reported once.
     pub startup_error: Mutex<Option<IpcError>>,
@@ -22,7 +23,7 @@ impl AppState {
     pub fn new(drafts_dir: Option<PathBuf>, samples_dir: Option<PathBuf>) -> AppState {
         let drafts = OnceLock::new();
         if let Some(dir) = drafts_dir {
-            let _ = drafts.set(Drafts::new(dir));
+            let _ = drafts.set(drafts_in(dir));
         }
         AppState {
             session: Mutex::new(None),
@@ -34,13 +35,20 @@ impl AppState {
     }
 
     pub fn set_drafts_dir(&self, dir: PathBuf) {
-        let _ = self.drafts.set(Drafts::new(dir));
+        let _ = self.drafts.set(drafts_in(dir));
     }
 
-    pub fn drafts(&self) -> &Drafts {
+    fn drafts_pair(&self) -> &(Drafts, DraftsWriter) {
         // Only reached before `setup` ran if a command raced it; the temp folder then
         // still keeps the work somewhere.
-        self.drafts.get_or_init(|| Drafts::new(std::env::temp_dir().join("asl-studio-drafts")))
+        self.drafts.get_or_init(|| drafts_in(std::env::temp_dir().join("asl-studio-drafts")))
+    }
+
+    /// The drafts on disk, with every queued write done.
+    pub fn drafts(&self) -> &Drafts {
+        let (drafts, writer) = self.drafts_pair();
+        writer.flush();
+        drafts
     }
 
     /// Runs `f` on the open session, then keeps its draft in step and answers the
@@ -72,11 +80,9 @@ impl AppState {
                 format: session.format().into(),
                 text: session.text().to_owned(),
             };
-            // A draft that cannot be written must not stop the edit; the document is
-            // still in memory and the next edit tries again.
-            let _ = self.drafts().write(&draft);
+            self.drafts_pair().1.write(draft);
         } else {
-            let _ = self.drafts().discard(&id);
+            self.drafts_pair().1.discard(id);
         }
     }
 
@@ -87,4 +93,8 @@ impl AppState {
         *self.session.lock().unwrap_or_else(|p| p.into_inner()) = Some(session);
         snapshot
     }
+}
+
+fn drafts_in(dir: PathBuf) -> (Drafts, DraftsWriter) {
+    (Drafts::new(dir.clone()), DraftsWriter::start(Drafts::new(dir)))
 }

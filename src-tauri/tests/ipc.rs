@@ -143,3 +143,37 @@ fn samples_exports_and_settings() {
     app.call("settings_set", json!({"settings": {"theme": "dark"}})).unwrap();
     assert_eq!(app.call("settings_get", json!({})).unwrap()["theme"], "dark");
 }
+
+/// A machine of `blocks` x 5 states where every Task catches into one final state: the
+/// shape that made layout slow (many long edges into one target).
+fn catch_heavy_machine(blocks: usize) -> String {
+    let mut states = serde_json::Map::new();
+    for i in 0..blocks {
+        let next = if i + 1 < blocks { format!("Task{}", i + 1) } else { "Done".into() };
+        states.insert(format!("Task{i}"), json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+            "Parameters": {"Payload.$": "$"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}], "Next": format!("Check{i}")}));
+        states.insert(format!("Check{i}"), json!({"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": i, "Next": format!("Big{i}")}], "Default": format!("Small{i}")}));
+        states.insert(format!("Big{i}"), json!({"Type": "Pass", "Next": format!("Wait{i}")}));
+        states.insert(format!("Small{i}"), json!({"Type": "Pass", "Next": format!("Wait{i}")}));
+        states.insert(format!("Wait{i}"), json!({"Type": "Wait", "Seconds": 1, "Next": next}));
+    }
+    states.insert("Done".into(), json!({"Type": "Succeed"}));
+    serde_json::to_string_pretty(&json!({"StartAt": "Task0", "States": states})).unwrap()
+}
+
+#[test]
+#[ignore = "a measurement: cargo test --release -p asl-studio --features custom-protocol --test ipc -- --ignored --nocapture"]
+fn edit_round_trip_time_on_a_big_file() {
+    let app = app();
+    let path = app.file("big.asl.json", &catch_heavy_machine(200));
+    app.call("document_open", json!({"path": path})).unwrap();
+    for i in 0..6 {
+        let (from, to) = if i % 2 == 0 { ("Task5", "X5") } else { ("X5", "Task5") };
+        let t = std::time::Instant::now();
+        let snapshot = app
+            .call("document_edit", json!({"edit": {"kind": "rename_state", "pointer": format!("/States/{from}"), "new_name": to}}))
+            .unwrap();
+        eprintln!("rename through IPC, 1,001 states: {:?}", t.elapsed());
+        assert_eq!(snapshot["states"].as_array().unwrap().len(), 1001);
+    }
+}

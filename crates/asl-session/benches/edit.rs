@@ -49,3 +49,26 @@ fn typing_and_snapshot(bencher: Bencher, states: usize) {
         serde_json::to_string(&session.snapshot()).unwrap().len()
     });
 }
+
+#[divan::bench(args = [1000])]
+fn rename_and_snapshot(bencher: Bencher, states: usize) {
+    let text = machines::machine(states);
+    let mut session = Session::from_text(None, Format::Json, text);
+    let pointer = session.snapshot().states[0].pointer.clone();
+    let name = pointer.rsplit('/').next().unwrap().to_owned();
+    let mut flip = false;
+    bencher.bench_local(|| {
+        // Back and forth between two names, so every iteration renames the same state.
+        let (from, to) = if flip { (format!("{name}X"), name.clone()) } else { (name.clone(), format!("{name}X")) };
+        flip = !flip;
+        let edit = DocumentEdit::RenameState { pointer: format!("/States/{from}"), new_name: to };
+        session.edit(&edit).unwrap();
+        serde_json::to_string(&session.snapshot()).unwrap().len()
+    });
+}
+
+#[divan::bench(args = [1000])]
+fn snapshot_json_only(bencher: Bencher, states: usize) {
+    let session = Session::from_text(None, Format::Json, machines::machine(states));
+    bencher.bench_local(|| serde_json::to_string(&session.snapshot()).unwrap().len());
+}

@@ -60,6 +60,17 @@ export async function editorText(browser) {
   });
 }
 
+/** Presses keys one after the other (an array given to `browser.keys` is a chord, so
+ *  "All" would come out as "Al"). Strings are typed; names like "Enter" are keys. */
+export async function press(browser, ...keys) {
+  const named = new Set(["Enter", "Tab", "End", "Home", "Escape", "Backspace", "Delete", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]);
+  for (const k of keys) {
+    // `browser.keys` presses a string's characters as one chord too: one at a time.
+    if (named.has(k)) await browser.keys(k);
+    else for (const ch of k) await browser.keys(ch);
+  }
+}
+
 /** Keyboard chord, e.g. chord(browser, "Control", "z"). */
 export async function chord(browser, ...keys) {
   await browser.keys(keys);

@@ -1,7 +1,7 @@
 // Code mode and the one undo stack: rename from the inspector, typing, invalid text.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, chord, copySample, editorText, read, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, chord, press, copySample, editorText, read, start, until, waitNode } from "../lib/app.mjs";
 
 const op = (name) => `/States/${name}`;
 
@@ -25,7 +25,7 @@ test("renaming a state in the inspector updates every reference", async () => {
     await name.waitForDisplayed();
     await name.click();
     await chord(browser, "Control", "a");
-    await browser.keys([..."AlertOps", "Enter"]);
+    await press(browser, "AlertOps", "Enter");
     await waitNode(browser, op("AlertOps"));
     await byTestId(browser, "mode-code").click();
     const text = await until(async () => {
@@ -44,28 +44,36 @@ test("typing in the code view moves the canvas, invalid text keeps the last diag
   const original = read(file);
   const browser = await start(file);
   try {
-    await waitNode(browser, op("OrderCompleted"));
+    // A canvas edit first: duplicate OrderCompleted (Ctrl+D).
+    await (await waitNode(browser, op("OrderCompleted"))).click();
+    await chord(browser, "Control", "d");
+    await waitNode(browser, op("OrderCompleted 2"));
+    // Selected on the canvas, a state's text is in view when the code view opens.
+    await (await waitNode(browser, op("OrderCompleted"))).click();
     await byTestId(browser, "mode-code").click();
     await until(() => editorText(browser), "no code view");
 
     // Rename OrderCompleted by typing in its key.
     await clickLine(browser, '"OrderCompleted": {');
-    await browser.keys(["ArrowLeft", "ArrowLeft", "ArrowLeft", "ArrowLeft", "2"]);
+    await press(browser, "ArrowLeft", "ArrowLeft", "ArrowLeft", "ArrowLeft", "2");
     await waitNode(browser, op("OrderCompleted2"));
 
     // Break the JSON: the diagram stays, greyed, with the error.
-    await clickLine(browser, '"Type": "Choice",');
+    await clickLine(browser, '"Type": "Pass"');
     await browser.keys(["{"]);
     await byTestId(browser, "parse-error").waitForDisplayed({ timeout: 5000 });
     assert.ok((await browser.$(".canvas-stale").isExisting()), "the canvas is marked stale");
     await waitNode(browser, op("OrderCompleted2"));
 
-    // Undo: first the broken typing, then the rename; redo brings the rename back.
+    // Undo: the broken typing, the typed rename, then the canvas edit; redo both back.
     await chord(browser, "Control", "z");
     await byTestId(browser, "parse-error").waitForDisplayed({ reverse: true, timeout: 5000 });
     await chord(browser, "Control", "z");
     await waitNode(browser, op("OrderCompleted"));
-    assert.equal(await editorText(browser), original);
+    await chord(browser, "Control", "z");
+    await until(async () => (await editorText(browser)) === original, "undo did not come back to the file's text");
+    await chord(browser, "Control", "Shift", "z");
+    await waitNode(browser, op("OrderCompleted 2"));
     await chord(browser, "Control", "Shift", "z");
     await waitNode(browser, op("OrderCompleted2"));
   } finally {

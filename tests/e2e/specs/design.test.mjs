@@ -7,12 +7,12 @@ const op = (name) => `/States/${name}`;
 
 /** Drags with the pointer from one element's centre to another's (WebDriver actions). */
 async function drag(browser, from, to, toOffset = { x: 0, y: 0 }) {
-  const a = await from.getLocation();
-  const sa = await from.getSize();
-  const b = await to.getLocation();
-  const sb = await to.getSize();
-  const x0 = Math.round(a.x + sa.width / 2), y0 = Math.round(a.y + sa.height / 2);
-  const x1 = Math.round(b.x + sb.width / 2 + toOffset.x), y1 = Math.round(b.y + sb.height / 2 + toOffset.y);
+  // Rects from the page: WebDriver refuses the rect of SVG groups (edges).
+  const rect = (el) => browser.execute((e) => JSON.parse(JSON.stringify(e.getBoundingClientRect())), el);
+  const a = await rect(from);
+  const b = await rect(to);
+  const x0 = Math.round(a.x + a.width / 2), y0 = Math.round(a.y + a.height / 2);
+  const x1 = Math.round(b.x + b.width / 2 + toOffset.x), y1 = Math.round(b.y + b.height / 2 + toOffset.y);
   await browser
     .action("pointer", { parameters: { pointerType: "mouse" } })
     .move({ x: x0, y: y0 })

@@ -4,18 +4,18 @@ import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, changedLines, chord, copySample, editorText, read, start, until, waitNode, write } from "../lib/app.mjs";
+import { byTestId, changedLines, chord, press, copySample, editorText, read, start, until, waitNode, write } from "../lib/app.mjs";
 
 const op = (name) => `/States/${name}`;
 
 async function setComment(browser, pointer, comment) {
   await (await waitNode(browser, pointer)).click();
   await byTestId(browser, "inspector-tab-docs").click();
-  const field = await browser.$('[data-testid="inspector"] textarea[data-field="Comment"]');
+  const field = await browser.$(`[data-testid="inspector"] textarea[data-pointer="${pointer}/Comment"]`);
   await field.waitForDisplayed();
   await field.click();
   await chord(browser, "Control", "a");
-  await browser.keys([...comment, "Tab"]);
+  await press(browser, comment, "Tab");
 }
 
 test("saving writes only the edited line", async () => {
@@ -66,9 +66,21 @@ test("bad files give a clear message and never a crash", async () => {
   writeFileSync(invalid, '{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Pass", "End": true\n  }\n}\n');
   let browser = await start(invalid);
   try {
-    const banner = await byTestId(browser, "parse-error");
+    const banner = await byTestId(browser, "canvas-parse-error");
     await banner.waitForDisplayed({ timeout: 10000 });
-    assert.match(await banner.getText(), /6:/);
+    assert.match(await banner.getText(), /does not parse yet .*line \d+, column \d+/);
+    await banner.$("button").click();
+    await byTestId(browser, "parse-error").waitForDisplayed({ timeout: 5000 });
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // YAML too: the same message over the canvas.
+  const yaml = join(dir, "broken.asl.yaml");
+  writeFileSync(yaml, "StartAt: A\nStates:\n  A: [Type, Pass\n");
+  browser = await start(yaml);
+  try {
+    await byTestId(browser, "canvas-parse-error").waitForDisplayed({ timeout: 10000 });
   } finally {
     await browser.deleteSession();
   }

@@ -26,9 +26,14 @@ import "./nodes.css";
 import { useCanvasUi } from "./canvasStore";
 import { resolveDrop } from "./dropResolver";
 import { FindBox } from "./FindBox";
+import { StaleBanner } from "./StaleBanner";
 import { edgeTypes, nodeTypes } from "./nodeTypes";
-import { toFlow, type FlowNode, type PolyEdge } from "./toFlow";
+import { reuseUnchanged } from "./reuse";
+import { toFlow, type Flow, type FlowNode, type PolyEdge } from "./toFlow";
 import { useCanvasKeys } from "./useCanvasKeys";
+
+/** Below this zoom, fitting a whole machine makes it unreadable (see the fit effect). */
+const MIN_FIT_ZOOM = 0.45;
 
 export function Canvas() {
   return (
@@ -57,14 +62,26 @@ function CanvasInner() {
   const root = useRef<HTMLDivElement>(null);
   const [finding, setFinding] = useState(false);
 
-  const flow = useMemo(() => toFlow(snapshot, collapsed, selection), [snapshot, collapsed, selection]);
+  const previous = useRef<Flow | null>(null);
+  const flow = useMemo(() => {
+    const next = reuseUnchanged(previous.current, toFlow(snapshot, collapsed, selection));
+    previous.current = next;
+    return next;
+  }, [snapshot, collapsed, selection]);
   const stale = flow.stale;
+  const [miniMapChoice, setMiniMap] = useState<boolean | null>(null);
+  const showMiniMap = miniMapChoice ?? flow.nodes.length > 40;
 
   // After the canvas painted a new snapshot: how long since the command was sent.
   useEffect(() => {
     const id = requestAnimationFrame(() => {
       if (performance.getEntriesByName("asl:command", "mark").length === 0) return;
       performance.measure("asl:edit-to-paint", "asl:command");
+      // Split: the command's round trip through Rust, then the UI's render and paint.
+      if (performance.getEntriesByName("asl:answer", "mark").length > 0) {
+        performance.measure("asl:ipc", "asl:command", "asl:answer");
+        performance.measure("asl:render", "asl:answer");
+      }
       performance.clearMarks("asl:command");
     });
     return () => cancelAnimationFrame(id);
@@ -95,7 +112,18 @@ function CanvasInner() {
     // fitted only when it ran: StrictMode cancels the first scheduling.)
     const id = requestAnimationFrame(() => {
       fitted.current = docKey;
-      void rf.fitView({ padding: 0.08, maxZoom: 1 });
+      const layout = useStudio.getState().snapshot?.layout;
+      const box = root.current?.getBoundingClientRect();
+      const fit = layout && box ? Math.min(box.width / layout.width, box.height / layout.height) : 1;
+      if (!layout || !box || fit >= MIN_FIT_ZOOM) {
+        void rf.fitView({ padding: 0.08, maxZoom: 1 });
+        return;
+      }
+      // A machine too big to read when fitted whole: show its start at a readable zoom,
+      // centred, and let the minimap give the overview.
+      const start = layout.nodes.find((n) => n.type === "Start" && n.parent === null) ?? layout.nodes[0];
+      const zoom = 0.8;
+      void rf.setViewport({ x: box.width / 2 - (start.x + start.width / 2) * zoom, y: 24 - start.y * zoom, zoom });
     });
     return () => cancelAnimationFrame(id);
   }, [docKey, initialized, rf]);
@@ -213,6 +241,12 @@ function CanvasInner() {
               <path d="M8 1v3M8 12v3M1 8h3M12 8h3" stroke="currentColor" strokeWidth="1.6" />
             </svg>
           </ControlButton>
+          <ControlButton title={showMiniMap ? "Hide the minimap" : "Show the minimap"} aria-label="Toggle the minimap" onClick={() => setMiniMap(!showMiniMap)}>
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+              <rect x="8" y="7.5" width="5" height="4" fill="currentColor" />
+            </svg>
+          </ControlButton>
           <ControlButton title="Find a state (Ctrl+F)" aria-label="Find a state" onClick={openFind}>
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
               <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
@@ -220,8 +254,10 @@ function CanvasInner() {
             </svg>
           </ControlButton>
         </Controls>
-        <MiniMap pannable zoomable style={{ width: 168, height: 120 }} nodeClassName={(n) => `asl-mm asl-mm-${String(n.type).toLowerCase()}`} />
+        {/* Small machines fit the view: a minimap would only cover part of them. */}
+        {showMiniMap && <MiniMap pannable zoomable style={{ width: 168, height: 120 }} nodeClassName={(n) => `asl-mm asl-mm-${String(n.type).toLowerCase()}`} />}
       </ReactFlow>
+      <StaleBanner />
       {finding && <FindBox onClose={() => setFinding(false)} centre={(p) => centre([p])} />}
     </div>
   );

@@ -92,6 +92,8 @@ export const useStudio = create<StudioState>()((set, get) => ({
       performance.clearMarks("asl:command");
       performance.mark("asl:command");
       const snapshot = await command();
+      performance.clearMarks("asl:answer");
+      performance.mark("asl:answer");
       if (snapshot) get().setSnapshot(snapshot);
       set({ error: null });
       return snapshot;
