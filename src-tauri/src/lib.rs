@@ -9,6 +9,7 @@ mod commands;
 mod dialogs;
 mod drafts_writer;
 mod error;
+mod run_commands;
 mod settings;
 mod state;
 mod watch;
@@ -47,6 +48,16 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::draft_discard,
         commands::settings_get,
         commands::settings_set,
+        run_commands::run_sources,
+        run_commands::run_start,
+        run_commands::debug_command,
+        run_commands::debug_set_breakpoints,
+        run_commands::debug_edit,
+        run_commands::callback_send,
+        run_commands::run_stop,
+        run_commands::run_list,
+        run_commands::run_get,
+        run_commands::tests_run,
     ])
 }
 

@@ -16,6 +16,8 @@ pub struct AppState {
     pub samples_dir: Option<PathBuf>,
     /// Why the file named on the command line did not open; reported once.
     pub startup_error: Mutex<Option<IpcError>>,
+    /// The runs of this app session (Run mode).
+    pub runs: asl_session::run::Runs,
 }
 
 impl AppState {
@@ -31,6 +33,7 @@ impl AppState {
             drafts,
             samples_dir,
             startup_error: Mutex::new(None),
+            runs: asl_session::run::Runs::default(),
         }
     }
 

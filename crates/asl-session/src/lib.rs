@@ -28,6 +28,7 @@ pub mod dto;
 mod error;
 pub mod files;
 mod offsets;
+pub mod run;
 pub mod samples;
 mod session;
 mod view;

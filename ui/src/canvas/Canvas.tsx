@@ -19,6 +19,7 @@ import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { registerDropResolver } from "../browser/drag";
 import type { Transition } from "../ipc/types";
+import { measure } from "../perf";
 import { useStudio } from "../store/studio";
 import "../states/types.css";
 import "./canvas.css";
@@ -64,7 +65,9 @@ function CanvasInner() {
 
   const previous = useRef<Flow | null>(null);
   const flow = useMemo(() => {
+    const t0 = performance.now();
     const next = reuseUnchanged(previous.current, toFlow(snapshot, collapsed, selection));
+    measure("asl:to-flow", t0);
     previous.current = next;
     return next;
   }, [snapshot, collapsed, selection]);
@@ -76,11 +79,11 @@ function CanvasInner() {
   useEffect(() => {
     const id = requestAnimationFrame(() => {
       if (performance.getEntriesByName("asl:command", "mark").length === 0) return;
-      performance.measure("asl:edit-to-paint", "asl:command");
+      measure("asl:edit-to-paint", "asl:command");
       // Split: the command's round trip through Rust, then the UI's render and paint.
       if (performance.getEntriesByName("asl:answer", "mark").length > 0) {
-        performance.measure("asl:ipc", "asl:command", "asl:answer");
-        performance.measure("asl:render", "asl:answer");
+        measure("asl:ipc", "asl:command", "asl:answer");
+        measure("asl:render", "asl:answer");
       }
       performance.clearMarks("asl:command");
     });
@@ -112,6 +115,8 @@ function CanvasInner() {
     // fitted only when it ran: StrictMode cancels the first scheduling.)
     const id = requestAnimationFrame(() => {
       fitted.current = docKey;
+      // Time since the page started loading: the first-paint figure of issue #6.
+      if (performance.getEntriesByName("asl:first-paint", "mark").length === 0) performance.mark("asl:first-paint");
       const layout = useStudio.getState().snapshot?.layout;
       const box = root.current?.getBoundingClientRect();
       const fit = layout && box ? Math.min(box.width / layout.width, box.height / layout.height) : 1;

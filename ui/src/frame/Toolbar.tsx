@@ -91,7 +91,14 @@ export function Toolbar() {
           <IconSaveAs />
         </button>
         <ExportMenu />
-        <button type="button" className="btn primary" data-testid="save" title="Save (Ctrl+S)" onClick={() => void saveDocument()}>
+        <button
+          type="button"
+          // Prominent only when there is something to save; still a click away otherwise.
+          className={dirty || !path ? "btn primary" : "btn"}
+          data-testid="save"
+          title={dirty ? "Save (Ctrl+S)" : "Saved — nothing to save (Ctrl+S)"}
+          onClick={() => void saveDocument()}
+        >
           <IconSave />
           Save
         </button>

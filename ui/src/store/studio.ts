@@ -3,6 +3,7 @@
 // actions call ipc and replace the snapshot with the answer.
 import { create } from "zustand";
 import * as ipc from "../ipc";
+import { mark } from "../perf";
 import type { DocumentEdit, IpcError, Snapshot, Theme } from "../ipc";
 
 export type Mode = "design" | "code";
@@ -89,11 +90,9 @@ export const useStudio = create<StudioState>()((set, get) => ({
     try {
       // Timing marks: the canvas measures from here to its next paint (the 1,000-state
       // edit figure of issue #6, read by the end-to-end tests).
-      performance.clearMarks("asl:command");
-      performance.mark("asl:command");
+      mark("asl:command");
       const snapshot = await command();
-      performance.clearMarks("asl:answer");
-      performance.mark("asl:answer");
+      mark("asl:answer");
       if (snapshot) get().setSnapshot(snapshot);
       set({ error: null });
       return snapshot;

@@ -1,0 +1,253 @@
+//! What the user chooses before and during a run, as the UI sends it (camelCase JSON).
+
+use super::RunError;
+use asl_eval::debug::{Breakpoint, Command, Condition, Place};
+use asl_eval::Mocks;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::path::Path;
+
+/// How one run is set up.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RunConfig {
+    /// The execution input (AWS's default: `{}`).
+    pub input: Value,
+    pub mocks: MockChoice,
+    pub clock: ClockChoice,
+    /// Run the local commands of the machine's run configuration (`NAME.run.json`); the
+    /// user's consent for this file, asked once by the UI.
+    pub allow_commands: bool,
+    pub breakpoints: Vec<BreakpointSpec>,
+    /// Let the mocks answer `.waitForTaskToken` tasks at once (as `asl run` does). By
+    /// default such a task waits for the user's Approve/Reject.
+    pub mock_callbacks: bool,
+    /// Also pause when a Retrier schedules a retry / a Catcher handles an error.
+    pub stop_on_retry: bool,
+    pub stop_on_catch: bool,
+    /// Ends a runaway loop after this many transitions (default: the engine's).
+    pub max_transitions: Option<u64>,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            input: Value::Object(Map::new()),
+            mocks: MockChoice::None,
+            clock: ClockChoice::Virtual,
+            allow_commands: false,
+            breakpoints: Vec::new(),
+            mock_callbacks: false,
+            stop_on_retry: false,
+            stop_on_catch: false,
+            max_transitions: None,
+        }
+    }
+}
+
+/// Where Task results come from (design §3.2: either mock format, told apart by shape).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum MockChoice {
+    /// No mocks: every Task not answered otherwise fails as unhandled.
+    #[default]
+    None,
+    /// A file, relative to the machine's folder (or absolute). `testCase` picks a
+    /// `MockConfigFile` test case, `stateMachine` its machine when the file has several.
+    File {
+        file: String,
+        #[serde(default)]
+        test_case: Option<String>,
+        #[serde(default)]
+        state_machine: Option<String>,
+    },
+    /// Mocks edited in the run panel.
+    Inline {
+        mocks: Value,
+        #[serde(default)]
+        test_case: Option<String>,
+        #[serde(default)]
+        state_machine: Option<String>,
+    },
+}
+
+impl MockChoice {
+    /// The mocks, reading a file from `dir` (the machine's folder) when one is named.
+    pub fn load(&self, dir: Option<&Path>) -> Result<Mocks, RunError> {
+        let (value, test_case, machine) = match self {
+            MockChoice::None => return Ok(Mocks::default()),
+            MockChoice::File { file, test_case, state_machine } => {
+                let path = match dir {
+                    Some(dir) => dir.join(file),
+                    None => Path::new(file).to_path_buf(),
+                };
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| RunError::Mocks(format!("{}: cannot read: {e}", path.display())))?;
+                let value = serde_json::from_str(&text).map_err(|e| {
+                    RunError::Mocks(format!("{}:{}:{}: not JSON: {e}", path.display(), e.line(), e.column()))
+                })?;
+                (value, test_case, state_machine)
+            }
+            MockChoice::Inline { mocks, test_case, state_machine } => {
+                (mocks.clone(), test_case, state_machine)
+            }
+        };
+        Mocks::from_value(&value, machine.as_deref(), test_case.as_deref()).map_err(|e| RunError::Mocks(e.0))
+    }
+}
+
+/// Virtual time (waits and backoffs complete at once, timestamps advance as if they had
+/// passed) or real time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ClockChoice {
+    #[default]
+    Virtual,
+    Real,
+}
+
+/// Where a breakpoint stops: before the state is entered, after it exited, at a retry or
+/// at a catch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BreakpointPlace {
+    #[default]
+    BeforeEnter,
+    AfterExit,
+    Retry,
+    Catch,
+}
+
+/// A breakpoint as the UI keeps it: a state path (`Name`, `Parallel/1/Name`,
+/// `Map/*/Name`), where it stops and an optional condition over the state input.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BreakpointSpec {
+    pub path: String,
+    #[serde(default)]
+    pub place: BreakpointPlace,
+    /// A JSONPath (`$.urgent`: holds when it selects something other than null, false or
+    /// `[]`) or, for anything else, a JSONata expression (`$states.input.amount > 1000`,
+    /// `{% ... %}`).
+    #[serde(default)]
+    pub condition: Option<String>,
+}
+
+impl BreakpointSpec {
+    pub fn to_breakpoint(&self) -> Breakpoint {
+        let place = match self.place {
+            BreakpointPlace::BeforeEnter => Place::BeforeEnter,
+            BreakpointPlace::AfterExit => Place::AfterExit,
+            BreakpointPlace::Retry => Place::Retry,
+            BreakpointPlace::Catch => Place::Catch,
+        };
+        let condition = self.condition.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(|c| {
+            let json_path = c == "$" || c.starts_with("$.") || c.starts_with("$[") || c.starts_with("$$");
+            if json_path {
+                Condition::JsonPath(c.to_owned())
+            } else {
+                Condition::Jsonata(c.to_owned())
+            }
+        });
+        Breakpoint { path: self.path.clone(), place, condition }
+    }
+}
+
+/// A debugger command from the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum DebugCommand {
+    Continue,
+    Pause,
+    StepOver,
+    /// Into the paused Parallel/Map; `index`: into that branch/iteration.
+    StepInto {
+        #[serde(default)]
+        index: Option<usize>,
+    },
+    StepOut,
+    Stop,
+    /// Real clock: end the waits (Wait states, retry backoffs) in progress now.
+    SkipWait,
+}
+
+impl DebugCommand {
+    pub fn name(self) -> &'static str {
+        match self {
+            DebugCommand::Continue => "continue",
+            DebugCommand::Pause => "pause",
+            DebugCommand::StepOver => "stepOver",
+            DebugCommand::StepInto { .. } => "stepInto",
+            DebugCommand::StepOut => "stepOut",
+            DebugCommand::Stop => "stop",
+            DebugCommand::SkipWait => "skipWait",
+        }
+    }
+
+    /// The engine's command; `None` for those the run driver handles itself.
+    pub fn to_engine(self) -> Option<Command> {
+        match self {
+            DebugCommand::Continue => Some(Command::Continue),
+            DebugCommand::Pause => Some(Command::Pause),
+            DebugCommand::StepOver => Some(Command::StepOver),
+            DebugCommand::StepInto { index } => Some(Command::StepInto(index)),
+            DebugCommand::StepOut => Some(Command::StepOut),
+            DebugCommand::Stop | DebugCommand::SkipWait => None,
+        }
+    }
+}
+
+/// The answer to a waiting callback: SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum CallbackOutcome {
+    Success {
+        output: Value,
+    },
+    Failure {
+        #[serde(default)]
+        error: String,
+        #[serde(default)]
+        cause: String,
+    },
+    Heartbeat,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_config_reads_from_camel_case_json_with_defaults() {
+        let config: RunConfig = serde_json::from_value(json!({
+            "mocks": {"kind": "file", "file": "mocks.json", "testCase": "HappyPath"},
+            "clock": "real", "allowCommands": true,
+            "breakpoints": [{"path": "P/1/A", "place": "afterExit", "condition": "$states.input.n > 2"}]
+        }))
+        .unwrap();
+        assert_eq!(config.input, json!({}));
+        assert_eq!(config.clock, ClockChoice::Real);
+        assert!(matches!(&config.mocks, MockChoice::File { test_case: Some(c), .. } if c == "HappyPath"));
+        let bp = config.breakpoints[0].to_breakpoint();
+        assert_eq!(bp.place, Place::AfterExit);
+        assert_eq!(bp.condition, Some(Condition::Jsonata("$states.input.n > 2".into())));
+        let spec = BreakpointSpec {
+            path: "A".into(),
+            place: BreakpointPlace::BeforeEnter,
+            condition: Some("$.urgent".into()),
+        };
+        assert_eq!(spec.to_breakpoint().condition, Some(Condition::JsonPath("$.urgent".into())));
+    }
+
+    #[test]
+    fn commands_read_as_the_ui_sends_them() {
+        let c: DebugCommand = serde_json::from_value(json!({"kind": "stepInto", "index": 2})).unwrap();
+        assert_eq!(c.to_engine(), Some(Command::StepInto(Some(2))));
+        let c: DebugCommand = serde_json::from_value(json!({"kind": "stepOver"})).unwrap();
+        assert_eq!(c, DebugCommand::StepOver);
+        let o: CallbackOutcome =
+            serde_json::from_value(json!({"kind": "failure", "error": "Rejected"})).unwrap();
+        assert_eq!(o, CallbackOutcome::Failure { error: "Rejected".into(), cause: String::new() });
+    }
+}

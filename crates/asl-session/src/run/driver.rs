@@ -1,0 +1,376 @@
+//! One run: the execution on a thread of its own (with its own tokio runtime: JSONata
+//! values are not `Send`, so evaluation stays there) and a forwarder thread that turns the
+//! debugger's events into [`RunEvent`]s, keeps the live record and calls the shell's
+//! callback — always in the order the engine produced them.
+//!
+//! Two streams feed the forwarder: the debugger's events, and [`Msg`]s from the engine
+//! thread (a callback starts waiting, the run is done). Both are sent from the engine's
+//! thread, so draining the debugger's stream before handling a `Msg` keeps their order.
+
+use super::config::{ClockChoice, RunConfig};
+use super::event::{PendingPoint, RunEvent};
+use super::handler::{LocalCommands, RunClock, RunHandler, Signals, STOP_CAUSE};
+use super::record::{now, ExecutionHistory, RunState, RunStatus, RunSummary, WaitingCallback};
+use super::sources::local_commands;
+use super::RunError;
+use asl_eval::debug::{DebugEvent, DebugSession, Debugger};
+use asl_eval::history::HistoryEvent;
+use asl_eval::{
+    CallbackHandle, Callbacks, Clock, Execution, Inspection, Outcome, PendingTask, RealClock, S3Folders,
+    StateRecord, Status, TaskHandler, VirtualClock,
+};
+use asl_model::Document;
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// How long the forwarder waits for a debugger event before it looks at its messages.
+const POLL: Duration = Duration::from_millis(20);
+/// After Stop, how long the engine gets to end by itself (with its records and history)
+/// before the run is abandoned as it stands.
+const STOP_GRACE: Duration = Duration::from_secs(2);
+
+pub(crate) enum Msg {
+    Waiting(PendingTask),
+    Done,
+}
+
+/// What starts a run.
+pub(crate) struct Launch {
+    pub id: u64,
+    pub doc: Document,
+    pub path: Option<PathBuf>,
+    pub title: String,
+    pub config: RunConfig,
+}
+
+/// The shared state of one run.
+pub(crate) struct Slot {
+    pub session: DebugSession,
+    pub callbacks: CallbackHandle,
+    pub signals: Signals,
+    live: Mutex<Live>,
+    finished: Condvar,
+}
+
+/// What is known of a run so far.
+pub(crate) struct Live {
+    pub summary: RunSummary,
+    pub states: Vec<RunState>,
+    pub history: Vec<HistoryEvent>,
+    pub pending: Option<PendingPoint>,
+    pub callbacks: Vec<WaitingCallback>,
+}
+
+impl Slot {
+    pub fn live(&self) -> MutexGuard<'_, Live> {
+        self.live.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until the run has finished (and its record is stored), at most `timeout`.
+    pub fn wait(&self, timeout: Duration) -> RunSummary {
+        let live = self.live();
+        let (live, _) = self
+            .finished
+            .wait_timeout_while(live, timeout, |l| !l.summary.status.is_finished())
+            .unwrap_or_else(|e| e.into_inner());
+        live.summary.clone()
+    }
+
+    pub fn record(&self) -> super::RunRecord {
+        let live = self.live();
+        let waiting: Vec<String> = self.callbacks.pending().into_iter().map(|t| t.token).collect();
+        super::RunRecord {
+            summary: live.summary.clone(),
+            states: live.states.clone(),
+            history: ExecutionHistory { events: live.history.clone() },
+            pending: live.pending.clone(),
+            callbacks: live.callbacks.iter().filter(|c| waiting.contains(&c.token)).cloned().collect(),
+        }
+    }
+}
+
+/// Starts the run; `on_event` is called on the forwarder thread, in order.
+pub(crate) fn start(
+    launch: Launch,
+    on_event: Box<dyn Fn(RunEvent) + Send>,
+) -> Result<(Arc<Slot>, RunSummary), RunError> {
+    let Launch { id, doc, path, title, config } = launch;
+    let dir = path.as_deref().and_then(|p| p.parent());
+    let mocks = config.mocks.load(dir)?;
+    let commands = match &path {
+        Some(p) => local_commands(p)?.unwrap_or_default(),
+        None => Default::default(),
+    };
+    let signals = Signals::new();
+    let commands =
+        LocalCommands { commands, allowed: config.allow_commands, inner: mocks, signals: signals.clone() };
+    let (inner, callbacks): (Box<dyn TaskHandler>, CallbackHandle) = if config.mock_callbacks {
+        (Box::new(commands), Callbacks::new(asl_eval::NoTasks).handle())
+    } else {
+        let callbacks = Callbacks::new(commands);
+        let handle = callbacks.handle();
+        (Box::new(callbacks), handle)
+    };
+    let (msgs, msg_rx) = mpsc::channel();
+    let handler = RunHandler {
+        inner,
+        signals: signals.clone(),
+        waiting: msgs.clone(),
+        callbacks_wait: !config.mock_callbacks,
+    };
+
+    let breakpoints = config.breakpoints.iter().map(|b| b.to_breakpoint()).collect();
+    let (session, debug_rx) = Debugger::new(breakpoints);
+    session.stop_on_retry_and_catch(config.stop_on_retry, config.stop_on_catch);
+    let clock: Arc<dyn Clock> = match config.clock {
+        ClockChoice::Virtual => Arc::new(VirtualClock),
+        ClockChoice::Real => Arc::new(RealClock),
+    };
+    let mut options = asl_eval::Options {
+        clock: Arc::new(RunClock { inner: clock, signals: signals.clone() }),
+        hook: Some(session.hook()),
+        execution_name: format!("run-{id}"),
+        s3: path.as_deref().map(S3Folders::beside).unwrap_or_default(),
+        ..asl_eval::Options::default()
+    };
+    if let Some(stem) = title.split('.').next().filter(|s| !s.is_empty()) {
+        options.state_machine_name = stem.to_owned();
+    }
+    if config.max_transitions.is_some() {
+        options.max_transitions = config.max_transitions;
+    }
+
+    let summary = RunSummary {
+        id,
+        machine_path: path.as_ref().map(|p| p.display().to_string()),
+        title,
+        started_at: now(),
+        finished_at: None,
+        status: RunStatus::Running,
+        input: config.input.clone(),
+        output: None,
+        error: None,
+        cause: None,
+        clock: config.clock,
+        transitions: None,
+    };
+    let slot = Arc::new(Slot {
+        session,
+        callbacks,
+        signals: signals.clone(),
+        live: Mutex::new(Live {
+            summary: summary.clone(),
+            states: Vec::new(),
+            history: Vec::new(),
+            pending: None,
+            callbacks: Vec::new(),
+        }),
+        finished: Condvar::new(),
+    });
+
+    let doc = Arc::new(doc);
+    let forwarder = Forwarder { slot: slot.clone(), doc: doc.clone(), debug_rx, msg_rx, on_event };
+    std::thread::Builder::new().name(format!("asl-run-{id}-events")).spawn(move || forwarder.run())?;
+    let engine_slot = slot.clone();
+    let input = config.input;
+    std::thread::Builder::new().name(format!("asl-run-{id}")).spawn(move || {
+        let outcome = execute(&doc, input, &handler, &options, &signals);
+        // A command thread that started its process just as Stop came is killed now.
+        if signals.is_stopped() {
+            signals.kill_commands();
+        }
+        engine_slot.finish(outcome, &doc);
+        let _ = msgs.send(Msg::Done);
+    })?;
+    Ok((slot, summary))
+}
+
+/// Runs the execution on a runtime of its own. `None`: abandoned after Stop (the engine
+/// did not end within [`STOP_GRACE`]).
+fn execute(
+    doc: &Document,
+    input: serde_json::Value,
+    handler: &RunHandler,
+    options: &asl_eval::Options,
+    signals: &Signals,
+) -> Option<Outcome> {
+    // Not started paused, even on the virtual clock: there a callback's HeartbeatSeconds
+    // would fire as soon as the run idles, but in the app a person answers it.
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_time().build() {
+        Ok(rt) => rt,
+        Err(e) => return Some(failed(format!("cannot start the runtime: {e}"))),
+    };
+    rt.block_on(async {
+        let execution = Execution::start(doc, input, handler, options);
+        tokio::select! {
+            outcome = execution => Some(outcome),
+            _ = async {
+                signals.stopped().await;
+                tokio::time::sleep(STOP_GRACE).await;
+            } => None,
+        }
+    })
+}
+
+fn failed(cause: String) -> Outcome {
+    Outcome {
+        status: Status::Failed,
+        output: None,
+        error: Some("States.Runtime".into()),
+        cause: Some(cause),
+        states: Vec::new(),
+        history: Vec::new(),
+        transitions: 0,
+        events: 0,
+    }
+}
+
+/// A run the user stopped while a task ran ended through [`STOP_CAUSE`]: make it what it
+/// is, ABORTED, in the status and in the history's last event.
+fn as_aborted(mut outcome: Outcome) -> Outcome {
+    let stopped_task =
+        outcome.status == Status::Failed && outcome.cause.as_deref().is_some_and(|c| c.contains(STOP_CAUSE));
+    if stopped_task {
+        outcome.status = Status::Aborted;
+        outcome.error = None;
+        outcome.cause = None;
+        if let Some(last) = outcome.history.last_mut().filter(|e| e.kind == "ExecutionFailed") {
+            last.kind = "ExecutionAborted";
+            last.details = Some(("executionAbortedEventDetails", serde_json::json!({})));
+        }
+    }
+    outcome
+}
+
+impl Slot {
+    /// Stores the end of the run and wakes whoever waits for it.
+    fn finish(&self, outcome: Option<Outcome>, doc: &Document) {
+        let mut live = self.live();
+        match outcome {
+            Some(outcome) => {
+                let outcome = if self.signals.is_stopped() { as_aborted(outcome) } else { outcome };
+                live.summary.finish(&outcome);
+                live.states = outcome.states.into_iter().map(|r| RunState::new(r, doc.machine())).collect();
+                live.history = outcome.history;
+            }
+            None => {
+                // Abandoned: the states seen so far are all there is; no history.
+                live.summary.status = RunStatus::Aborted;
+                live.summary.finished_at = Some(now());
+                live.summary.transitions = Some(live.states.len() as u64);
+            }
+        }
+        live.pending = None;
+        live.callbacks.clear();
+        drop(live);
+        self.finished.notify_all();
+    }
+}
+
+struct Forwarder {
+    slot: Arc<Slot>,
+    doc: Arc<Document>,
+    debug_rx: mpsc::Receiver<DebugEvent>,
+    msg_rx: mpsc::Receiver<Msg>,
+    on_event: Box<dyn Fn(RunEvent) + Send>,
+}
+
+impl Forwarder {
+    fn run(self) {
+        loop {
+            match self.debug_rx.recv_timeout(POLL) {
+                Ok(event) => self.debug(event),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                // The session lives in the slot, which this thread holds: not reached.
+                Err(mpsc::RecvTimeoutError::Disconnected) => std::thread::sleep(POLL),
+            }
+            while let Ok(msg) = self.msg_rx.try_recv() {
+                while let Ok(event) = self.debug_rx.try_recv() {
+                    self.debug(event);
+                }
+                match msg {
+                    Msg::Waiting(task) => self.waiting(task),
+                    Msg::Done => {
+                        let s = self.slot.live().summary.clone();
+                        let (output, error, cause) = (s.output, s.error, s.cause);
+                        (self.on_event)(RunEvent::Finished { status: s.status, output, error, cause });
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    fn debug(&self, event: DebugEvent) {
+        let stopped = self.slot.signals.is_stopped();
+        if stopped && matches!(&event, DebugEvent::Failed { cause, .. } if cause.contains(STOP_CAUSE)) {
+            return;
+        }
+        let Some(mut out) = RunEvent::from_debug(event) else { return };
+        {
+            let mut live = self.slot.live();
+            // Once finished, the engine's own records replace what the events told.
+            if !live.summary.status.is_finished() {
+                self.track(&mut live, &mut out);
+            }
+        }
+        (self.on_event)(out);
+    }
+
+    /// Keeps the live record in step with an event (and fills in a pause's details).
+    fn track(&self, live: &mut Live, event: &mut RunEvent) {
+        match event {
+            RunEvent::StateEntered { path, state_type, input } => {
+                live.summary.status = RunStatus::Running;
+                live.pending = None;
+                let record = StateRecord {
+                    name: path.rsplit('/').next().unwrap_or(path).to_owned(),
+                    kind: state_type,
+                    path: path.clone(),
+                    input: input.clone(),
+                    output: None,
+                    variables: None,
+                    inspection: Inspection::default(),
+                };
+                live.states.push(RunState::new(record, self.doc.machine()));
+            }
+            RunEvent::StateExited { path, output, inspection } => {
+                live.summary.status = RunStatus::Running;
+                live.pending = None;
+                if let Some(state) = live.states.iter_mut().rev().find(|s| &s.record.path == path) {
+                    state.record.output = Some(output.clone());
+                    state.record.inspection = inspection.clone().unwrap_or_default();
+                }
+                live.callbacks.retain(|c| &c.path != path);
+            }
+            RunEvent::Failed { path, .. } => live.callbacks.retain(|c| &c.path != path),
+            RunEvent::Paused(point) => {
+                if let Some(paused) = self.slot.session.paused().filter(|p| p.path == point.path) {
+                    *point = paused.into();
+                }
+                live.summary.status = RunStatus::Paused;
+                live.pending = Some(point.clone());
+            }
+            _ => {}
+        }
+    }
+
+    fn waiting(&self, task: PendingTask) {
+        let event = {
+            let mut live = self.slot.live();
+            // The task's state is the latest one of that name not yet exited.
+            let path = live
+                .states
+                .iter()
+                .rev()
+                .find(|s| s.record.name == task.state_name && s.record.output.is_none())
+                .map(|s| s.record.path.clone())
+                .unwrap_or_else(|| task.state_name.clone());
+            let waiting = WaitingCallback::new(&task, path);
+            live.callbacks.push(waiting.clone());
+            RunEvent::WaitingForCallback(waiting)
+        };
+        (self.on_event)(event);
+    }
+}

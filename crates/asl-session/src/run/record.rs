@@ -1,0 +1,144 @@
+//! What the app keeps of a run: its summary for the execution list and its full record
+//! (per-state inspection, the AWS-shaped history, the outcome).
+
+use super::event::PendingPoint;
+use super::paths::state_at;
+use asl_eval::history::HistoryEvent;
+use asl_eval::{Outcome, PendingTask, StateRecord, Status};
+use asl_model::model::StateMachine;
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RunStatus {
+    Running,
+    Paused,
+    Succeeded,
+    Failed,
+    TimedOut,
+    Aborted,
+}
+
+impl RunStatus {
+    pub fn is_finished(self) -> bool {
+        !matches!(self, RunStatus::Running | RunStatus::Paused)
+    }
+}
+
+impl From<Status> for RunStatus {
+    fn from(s: Status) -> Self {
+        match s {
+            Status::Succeeded => RunStatus::Succeeded,
+            Status::Failed => RunStatus::Failed,
+            Status::TimedOut => RunStatus::TimedOut,
+            Status::Aborted => RunStatus::Aborted,
+        }
+    }
+}
+
+/// One run in the execution list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunSummary {
+    pub id: u64,
+    /// The machine's file (none for a document never saved).
+    pub machine_path: Option<String>,
+    /// The document's title when the run started.
+    pub title: String,
+    /// Wall-clock times, RFC 3339.
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub status: RunStatus,
+    pub input: Value,
+    pub output: Option<Value>,
+    pub error: Option<String>,
+    pub cause: Option<String>,
+    /// `virtual` or `real`.
+    pub clock: super::ClockChoice,
+    /// States entered (known once finished).
+    pub transitions: Option<u64>,
+}
+
+/// One state entered, with where it sits in the document the run executed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunState {
+    #[serde(flatten)]
+    pub record: StateRecord,
+    /// The state's JSON pointer in the text that ran (`/States/P/Branches/1/States/A`).
+    pub pointer: Option<String>,
+}
+
+impl RunState {
+    pub(crate) fn new(record: StateRecord, machine: &StateMachine) -> RunState {
+        let pointer = state_at(machine, &record.path).map(|s| s.pointer.clone());
+        RunState { record, pointer }
+    }
+}
+
+/// The history in the shape of GetExecutionHistory's response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ExecutionHistory {
+    pub events: Vec<HistoryEvent>,
+}
+
+/// A task waiting for its token to be answered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WaitingCallback {
+    /// Where the task runs (`Name`, `Parallel/1/Name`).
+    pub path: String,
+    pub state_name: String,
+    pub token: String,
+    /// The parameters sent to the resource (the message carrying the token).
+    pub payload: Value,
+    pub activity: bool,
+    pub heartbeat_seconds: Option<f64>,
+    pub timeout_seconds: Option<f64>,
+}
+
+impl WaitingCallback {
+    pub(crate) fn new(task: &PendingTask, path: String) -> WaitingCallback {
+        WaitingCallback {
+            path,
+            state_name: task.state_name.clone(),
+            token: task.token.clone(),
+            payload: task.input.clone(),
+            activity: task.activity,
+            heartbeat_seconds: task.heartbeat.map(|d| d.as_secs_f64()),
+            timeout_seconds: task.timeout.map(|d| d.as_secs_f64()),
+        }
+    }
+}
+
+/// Everything about one run: while it runs, the states seen so far, the pending point and
+/// the waiting callbacks; once finished, the engine's records and history.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunRecord {
+    #[serde(flatten)]
+    pub summary: RunSummary,
+    pub states: Vec<RunState>,
+    pub history: ExecutionHistory,
+    pub pending: Option<PendingPoint>,
+    pub callbacks: Vec<WaitingCallback>,
+}
+
+impl RunSummary {
+    /// Fills in the end of the run.
+    pub(crate) fn finish(&mut self, outcome: &Outcome) {
+        self.status = outcome.status.into();
+        self.output = outcome.output.clone();
+        self.error = outcome.error.clone();
+        self.cause = outcome.cause.clone();
+        self.transitions = Some(outcome.transitions);
+        self.finished_at = Some(now());
+    }
+}
+
+/// The wall-clock time now, RFC 3339 with milliseconds.
+pub(crate) fn now() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}

@@ -1,0 +1,180 @@
+//! The executions of this app session: start, command, inspect. Runs are numbered from 1
+//! and kept until the app closes (the execution list re-opens any of them).
+
+use super::config::{BreakpointSpec, CallbackOutcome, DebugCommand, RunConfig};
+use super::driver::{self, Launch, Slot};
+use super::event::{PendingPoint, RunEvent};
+use super::record::{RunRecord, RunStatus, RunSummary};
+use super::RunError;
+use crate::Session;
+use asl_check::{check, Severity};
+use asl_eval::debug::Command;
+use asl_model::Document;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub type RunId = u64;
+
+#[derive(Default)]
+pub struct Runs {
+    runs: Mutex<BTreeMap<RunId, Arc<Slot>>>,
+    next: AtomicU64,
+}
+
+impl Runs {
+    /// Starts a run of the session's current text (unsaved edits included; nothing is
+    /// written). `on_event` gets every event of the run, in order, on a thread of the run.
+    pub fn start(
+        &self,
+        session: &Session,
+        config: RunConfig,
+        on_event: impl Fn(RunEvent) + Send + 'static,
+    ) -> Result<RunSummary, RunError> {
+        let doc = runnable(session)?;
+        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+        let launch = Launch {
+            id,
+            doc,
+            path: session.path().map(std::path::Path::to_path_buf),
+            title: session.title(),
+            config,
+        };
+        let (slot, summary) = driver::start(launch, Box::new(on_event))?;
+        self.lock().insert(id, slot);
+        Ok(summary)
+    }
+
+    /// A debugger command. Stop always applies (also to a finished run: nothing to do);
+    /// the others say when they do not apply now (Continue while running, ...).
+    pub fn command(&self, id: RunId, command: DebugCommand) -> Result<(), RunError> {
+        let slot = self.slot(id)?;
+        let Some(engine) = command.to_engine() else {
+            match command {
+                DebugCommand::SkipWait => slot.signals.skip_waits(),
+                _ => self.stop(id)?,
+            }
+            return Ok(());
+        };
+        if slot.live().summary.status.is_finished() {
+            return Err(RunError::Finished(id));
+        }
+        if !slot.session.command(engine) {
+            return Err(RunError::NotApplied { run: id, command: command.name() });
+        }
+        if engine != Command::Pause {
+            let mut live = slot.live();
+            live.pending = None;
+            if !live.summary.status.is_finished() {
+                live.summary.status = RunStatus::Running;
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces the run's breakpoints (they apply from the next point on).
+    pub fn set_breakpoints(&self, id: RunId, breakpoints: &[BreakpointSpec]) -> Result<(), RunError> {
+        let slot = self.slot(id)?;
+        slot.session.set_breakpoints(breakpoints.iter().map(BreakpointSpec::to_breakpoint).collect());
+        Ok(())
+    }
+
+    /// At a pause: replaces the pending input (before entering; the output after exit)
+    /// and/or the variables. Answers the pending point as it now is.
+    pub fn edit(
+        &self,
+        id: RunId,
+        input: Option<Value>,
+        variables: Option<Map<String, Value>>,
+    ) -> Result<PendingPoint, RunError> {
+        let slot = self.slot(id)?;
+        if slot.session.paused().is_none() {
+            return Err(RunError::NotPaused(id));
+        }
+        let applied = input.is_none_or(|v| slot.session.set_input(v))
+            && variables.is_none_or(|v| slot.session.set_variables(v));
+        let paused = slot.session.paused().ok_or(RunError::NotPaused(id))?;
+        if !applied {
+            return Err(RunError::NotApplied { run: id, command: "edit" });
+        }
+        let point = PendingPoint::from(paused);
+        slot.live().pending = Some(point.clone());
+        Ok(point)
+    }
+
+    /// Answers a waiting callback: SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat.
+    pub fn send_callback(&self, id: RunId, token: &str, outcome: CallbackOutcome) -> Result<(), RunError> {
+        let slot = self.slot(id)?;
+        match outcome {
+            CallbackOutcome::Success { output } => slot.callbacks.send_task_success(token, output)?,
+            CallbackOutcome::Failure { error, cause } => {
+                slot.callbacks.send_task_failure(token, &error, &cause)?
+            }
+            CallbackOutcome::Heartbeat => return Ok(slot.callbacks.send_task_heartbeat(token)?),
+        }
+        slot.live().callbacks.retain(|c| c.token != token);
+        Ok(())
+    }
+
+    /// Stops the run: ABORTED, also while a callback waits or a local command hangs (it
+    /// is killed). Returns at once; the `finished` event follows.
+    pub fn stop(&self, id: RunId) -> Result<(), RunError> {
+        let slot = self.slot(id)?;
+        stop_slot(&slot);
+        Ok(())
+    }
+
+    /// Every run of this app session, oldest first.
+    pub fn list(&self) -> Vec<RunSummary> {
+        self.lock().values().map(|s| s.live().summary.clone()).collect()
+    }
+
+    /// The run's full record (the live one while it runs).
+    pub fn get(&self, id: RunId) -> Result<RunRecord, RunError> {
+        Ok(self.slot(id)?.record())
+    }
+
+    /// Waits until the run finished, at most `timeout`; answers its summary then.
+    pub fn wait(&self, id: RunId, timeout: Duration) -> Result<RunSummary, RunError> {
+        Ok(self.slot(id)?.wait(timeout))
+    }
+
+    fn slot(&self, id: RunId) -> Result<Arc<Slot>, RunError> {
+        self.lock().get(&id).cloned().ok_or(RunError::NoSuchRun(id))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<RunId, Arc<Slot>>> {
+        self.runs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn stop_slot(slot: &Slot) {
+    if slot.live().summary.status.is_finished() {
+        return;
+    }
+    slot.signals.stop();
+    slot.session.command(Command::Stop);
+}
+
+impl Drop for Runs {
+    /// Local commands run in process groups of their own: stop them with the app.
+    fn drop(&mut self) {
+        for slot in self.lock().values() {
+            stop_slot(slot);
+        }
+    }
+}
+
+/// The session's current text as a document that can run: it parses and has no errors.
+pub(crate) fn runnable(session: &Session) -> Result<Document, RunError> {
+    let doc = Document::parse(session.text(), session.format()).map_err(|e| {
+        RunError::Invalid(format!("{}:{}: {}", e.position.line, e.position.column, e.message))
+    })?;
+    if let Some(d) = check(&doc).into_iter().find(|d| d.severity == Severity::Error) {
+        let p = doc.position(d.span.start);
+        return Err(RunError::Invalid(format!("{}:{}: error[{}]: {}", p.line, p.column, d.code, d.message)));
+    }
+    Ok(doc)
+}

@@ -1,0 +1,188 @@
+//! "Run tests": every case of the test files next to the machine (design §3.3), pass or
+//! fail with the first difference, and the path coverage of the cases that ran this
+//! machine. A case whose `definition_file` is the open machine runs the document's current
+//! text (unsaved edits included), like a run does; other cases run their own definition.
+
+use super::coverage::{Coverage, Tally};
+use super::handler::{LocalCommands, Signals};
+use super::record::RunStatus;
+use super::sources::{is_test_file, json_files, local_commands};
+use super::RunError;
+use crate::Session;
+use asl_eval::testing::{cases_of, TestCase};
+use asl_eval::Options;
+use asl_model::Document;
+use serde::Serialize;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestReport {
+    pub cases: Vec<CaseResult>,
+    pub passed: usize,
+    pub failed: usize,
+    /// Test files that could not be read, with why.
+    pub errors: Vec<FileError>,
+    pub coverage: Coverage,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseResult {
+    /// The test file's name in the machine's folder.
+    pub file: String,
+    pub name: String,
+    pub passed: bool,
+    /// The first difference from the expectation (or why the case could not run).
+    pub difference: Option<String>,
+    /// The execution's status, when it ran.
+    pub status: Option<RunStatus>,
+    /// True when the case ran the open machine (and so counts for coverage).
+    pub this_machine: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileError {
+    pub file: String,
+    pub error: String,
+}
+
+/// What the tests run against, taken from the session (so the session's lock is not
+/// held while they run).
+pub struct TestTarget {
+    path: PathBuf,
+    doc: Document,
+}
+
+impl TestTarget {
+    pub fn of(session: &Session) -> Result<TestTarget, RunError> {
+        let path = session.path().ok_or_else(|| {
+            RunError::Config(
+                "the document has no file yet: test files are found next to it, save it first".into(),
+            )
+        })?;
+        let doc = super::registry::runnable(session)?;
+        Ok(TestTarget { path: path.to_path_buf(), doc })
+    }
+}
+
+/// Runs every case of the test files next to the session's machine.
+pub fn run_tests(session: &Session, allow_commands: bool) -> Result<TestReport, RunError> {
+    Ok(TestTarget::of(session)?.run(allow_commands))
+}
+
+impl TestTarget {
+    pub fn run(&self, allow_commands: bool) -> TestReport {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let machine = self.doc.machine();
+        let mut report = TestReport {
+            cases: Vec::new(),
+            passed: 0,
+            failed: 0,
+            errors: Vec::new(),
+            coverage: Coverage::of(machine),
+        };
+        for file in json_files(dir) {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let Some(value) =
+                std::fs::read_to_string(&file).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            else {
+                continue;
+            };
+            if !is_test_file(&value) || name.ends_with(".asl.json") {
+                continue;
+            }
+            let cases = match cases_of(&value, &file) {
+                Ok(cases) => cases,
+                Err(error) => {
+                    report.errors.push(FileError { file: name, error });
+                    continue;
+                }
+            };
+            for case in &cases {
+                let result = self.run_case(case, &name, allow_commands, &mut report.coverage);
+                if result.passed {
+                    report.passed += 1;
+                } else {
+                    report.failed += 1;
+                }
+                report.cases.push(result);
+            }
+        }
+        report
+    }
+
+    fn run_case(
+        &self,
+        case: &TestCase,
+        file: &str,
+        allow_commands: bool,
+        coverage: &mut Coverage,
+    ) -> CaseResult {
+        let this_machine = same_file(&case.definition_path(), &self.path);
+        let mut result = CaseResult {
+            file: file.to_owned(),
+            name: case.name.clone(),
+            passed: false,
+            difference: None,
+            status: None,
+            this_machine,
+        };
+        let own;
+        let doc = if this_machine {
+            &self.doc
+        } else {
+            match case.document() {
+                Ok(d) => {
+                    own = d;
+                    &own
+                }
+                Err(e) => {
+                    result.difference = Some(e);
+                    return result;
+                }
+            }
+        };
+        let handler = match self.handler(case, allow_commands) {
+            Ok(h) => h,
+            Err(e) => {
+                result.difference = Some(e);
+                return result;
+            }
+        };
+        let tally = Arc::new(Tally::default());
+        let options = Options { hook: Some(tally.clone()), ..Options::default() };
+        let outcome = case.run_with(doc, &options, &handler);
+        result.status = Some(outcome.status.into());
+        match case.compare(&outcome) {
+            Ok(()) => result.passed = true,
+            Err(difference) => result.difference = Some(difference),
+        }
+        if this_machine {
+            coverage.add(doc.machine(), &outcome, &tally);
+        }
+        result
+    }
+
+    /// The case's mocks behind the local commands of its definition's run configuration.
+    fn handler(
+        &self,
+        case: &TestCase,
+        allow_commands: bool,
+    ) -> Result<LocalCommands<asl_eval::Mocks>, String> {
+        let mocks = case.mocks()?;
+        let commands =
+            local_commands(&case.definition_path()).map_err(|e| e.to_string())?.unwrap_or_default();
+        Ok(LocalCommands { commands, allowed: allow_commands, inner: mocks, signals: Signals::new() })
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
