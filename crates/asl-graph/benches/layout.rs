@@ -1,7 +1,8 @@
 //! Layout of generated machines of 100, 1,000 and 5,000 states (chains, Choice diamonds,
 //! Catch loops back to handlers, Parallel/Map nested two deep). Targets (issue #3):
 //! 1,000 states <= 100 ms, 5,000 <= 1 s. Prints the edge crossings of the 1,000-state
-//! machine's layout before the timings.
+//! machine's layout before the timings. Also: 200 Tasks catching into one handler far
+//! below (1,000 states), a tangled machine, a 10,000-state chain.
 
 #[path = "machines.rs"]
 mod machines;
@@ -66,6 +67,17 @@ fn layout_only(bencher: divan::Bencher, states: usize) {
 fn tangled_300(bencher: divan::Bencher) {
     let doc =
         Document::parse(machines::tangled(300, 7), Format::Json).unwrap_or_else(|e| panic!("tangled: {e}"));
+    let g = Graph::from(&doc);
+    let opts = LayoutOptions::default();
+    bencher.bench(|| layout(divan::black_box(&g), &opts));
+}
+
+/// 1,000 states where each of 200 Tasks catches into the one final state: the catchers
+/// share one trunk of dummies into it.
+#[divan::bench(sample_count = 10)]
+fn catch_to_one_handler_1000(bencher: divan::Bencher) {
+    let doc = Document::parse(machines::catch_to_one_handler(200), Format::Json)
+        .unwrap_or_else(|e| panic!("catchers: {e}"));
     let g = Graph::from(&doc);
     let opts = LayoutOptions::default();
     bencher.bench(|| layout(divan::black_box(&g), &opts));

@@ -111,6 +111,33 @@ pub fn chain(states: usize) -> String {
     serde_json::to_string(&json!({"StartAt": "S0", "States": map})).unwrap_or_default()
 }
 
+/// `blocks` blocks of five states (a Task whose catcher goes to the final `Done`, a
+/// Choice over two Pass states, a Wait), chained: every catcher ends on one handler far
+/// below, the shape that used to give each catcher its own path of hundreds of dummies.
+pub fn catch_to_one_handler(blocks: usize) -> String {
+    let mut map = Map::new();
+    for i in 0..blocks {
+        let next = if i + 1 < blocks { format!("Task{}", i + 1) } else { "Done".into() };
+        map.insert(
+            format!("Task{i}"),
+            json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                   "Parameters": {"Payload.$": "$"},
+                   "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}], "Next": format!("Check{i}")}),
+        );
+        map.insert(
+            format!("Check{i}"),
+            json!({"Type": "Choice",
+                   "Choices": [{"Variable": "$.n", "NumericGreaterThan": i, "Next": format!("Big{i}")}],
+                   "Default": format!("Small{i}")}),
+        );
+        map.insert(format!("Big{i}"), json!({"Type": "Pass", "Next": format!("Wait{i}")}));
+        map.insert(format!("Small{i}"), json!({"Type": "Pass", "Next": format!("Wait{i}")}));
+        map.insert(format!("Wait{i}"), json!({"Type": "Wait", "Seconds": 1, "Next": next}));
+    }
+    map.insert("Done".into(), json!({"Type": "Succeed"}));
+    serde_json::to_string_pretty(&json!({"StartAt": "Task0", "States": map})).unwrap_or_default()
+}
+
 /// A small deterministic generator (test data needs no dependency).
 struct Lcg(u64);
 

@@ -1,9 +1,12 @@
 //! The layout on every corpus file and sample, on bad and huge input, with invariants
-//! checked (see `layout/check.rs`) and determinism asserted; the diagrams drawn from it
+//! checked (see `layout/check.rs`) and determinism asserted; catchers sharing a trunk
+//! (`layout/bundles.rs`); the diagrams drawn from it
 //! (`layout/goldens.rs`, goldens in `goldens/`).
 
 #[path = "layout/bad_input.rs"]
 mod bad_input;
+#[path = "layout/bundles.rs"]
+mod bundles;
 #[path = "layout/check.rs"]
 mod check;
 #[path = "layout/corpus.rs"]

@@ -13,12 +13,7 @@ const ARROW = 7;
  *  arrow length so the line does not poke through the arrowhead. */
 export function polylinePath(points: [number, number][], endInset = ARROW): string {
   if (points.length < 2) return "";
-  const pts = points.map(([x, y]) => [x, y] as [number, number]);
-  const [lx, ly] = pts[pts.length - 1];
-  const [px, py] = pts[pts.length - 2];
-  const len = Math.hypot(lx - px, ly - py) || 1;
-  const inset = Math.min(endInset, len);
-  pts[pts.length - 1] = [lx - ((lx - px) / len) * inset, ly - ((ly - py) / len) * inset];
+  const pts = insetEnd(points, endInset);
   let d = `M${pts[0][0]},${pts[0][1]}`;
   for (let i = 1; i < pts.length - 1; i++) {
     const [ax, ay] = pts[i - 1];
@@ -33,6 +28,25 @@ export function polylinePath(points: [number, number][], endInset = ARROW): stri
   }
   const [ex, ey] = pts[pts.length - 1];
   return d + ` L${ex},${ey}`;
+}
+
+/** The points with the last one pulled back by `inset` along the last segment. */
+function insetEnd(points: [number, number][], inset: number): [number, number][] {
+  const pts = points.map(([x, y]) => [x, y] as [number, number]);
+  const [lx, ly] = pts[pts.length - 1];
+  const [px, py] = pts[pts.length - 2];
+  const len = Math.hypot(lx - px, ly - py) || 1;
+  const d = Math.min(inset, len);
+  pts[pts.length - 1] = [lx - ((lx - px) / len) * d, ly - ((ly - py) / len) * d];
+  return pts;
+}
+
+/** The same line drawn from the arrow back to the source. Catch edges into one handler
+ *  share a trunk (Rust bundles them); drawn from the shared end, their dash patterns start
+ *  at the same point and overlap exactly instead of looking solid. */
+export function polylinePathFromTip(points: [number, number][]): string {
+  if (points.length < 2) return "";
+  return polylinePath(insetEnd(points, ARROW).reverse(), 0);
 }
 
 function arrowHead(points: [number, number][]): string {
@@ -52,7 +66,7 @@ function PolylineEdgeImpl({ id, data }: EdgeProps<PolyEdge>) {
   if (!data || data.points.length < 2) return null;
   const e = data.layout;
   const kind = e.kind.toLowerCase();
-  const d = polylinePath(data.points);
+  const d = e.kind === "Catch" ? polylinePathFromTip(data.points) : polylinePath(data.points);
   const cls = ["asl-edge", `asl-edge-${kind}`, e.back ? "asl-edge-back" : "", hover ? "asl-drop-hover" : ""].join(" ");
   return (
     <g

@@ -50,7 +50,8 @@ pub fn bilayer_crossings(pairs: &mut [(usize, usize)], width: usize) -> usize {
 }
 
 /// The number of places where two edges of a layout cross (segments that merely touch
-/// or overlap do not count).
+/// or overlap do not count; a line crossing a trunk that several edges share crosses
+/// once).
 pub fn crossings(layout: &Layout) -> usize {
     // Coordinates sit on a half-pixel grid: doubled, they are exact integers.
     let key = |v: f64| (v * 2.0).round() as i64;
@@ -67,6 +68,12 @@ pub fn crossings(layout: &Layout) -> usize {
             }
         }
     }
+    // Edges of a bundle share their trunk's segments: one line, and a crossing with it is
+    // one place. Collinear segments that overlap become one (touching ones stay apart,
+    // so a crossing at their common end still does not count).
+    let horizontal = merge(horizontal.into_iter().map(|(x1, x2, y)| (y, x1, x2)).collect());
+    let horizontal: Vec<(i64, i64, i64)> = horizontal.into_iter().map(|(y, x1, x2)| (x1, x2, y)).collect();
+    let vertical = merge(vertical);
     let mut ys: Vec<i64> = horizontal.iter().map(|h| h.2).collect();
     ys.sort_unstable();
     ys.dedup();
@@ -108,6 +115,19 @@ pub fn crossings(layout: &Layout) -> usize {
     total
 }
 
+/// Collinear intervals `(line, from, to)` merged where they overlap; sorted.
+fn merge(mut segments: Vec<(i64, i64, i64)>) -> Vec<(i64, i64, i64)> {
+    segments.sort_unstable();
+    let mut out: Vec<(i64, i64, i64)> = Vec::with_capacity(segments.len());
+    for s in segments {
+        match out.last_mut() {
+            Some(last) if last.0 == s.0 && s.1 < last.2 => last.2 = last.2.max(s.2),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +139,12 @@ mod tests {
         assert_eq!(bilayer_crossings(&mut [(0, 2), (1, 1), (2, 0)], 3), 3);
         // Shared ends do not cross.
         assert_eq!(bilayer_crossings(&mut [(0, 0), (0, 1), (1, 1)], 2), 0);
+    }
+
+    #[test]
+    fn overlapping_collinear_segments_are_one_line() {
+        assert_eq!(merge(vec![(0, 5, 9), (0, 0, 6), (1, 0, 2)]), [(0, 0, 9), (1, 0, 2)]);
+        // Touching is not overlapping: a crossing at the common end counts for neither.
+        assert_eq!(merge(vec![(0, 0, 5), (0, 5, 9)]), [(0, 0, 5), (0, 5, 9)]);
     }
 }

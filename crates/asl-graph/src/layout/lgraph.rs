@@ -48,6 +48,7 @@ impl LNode {
 #[derive(Clone, Debug)]
 pub struct LEdge {
     pub id: EdgeId,
+    pub kind: EdgeKind,
     /// Ends in the document's direction.
     pub from: usize,
     pub to: usize,
@@ -64,6 +65,9 @@ pub struct LEdge {
     pub chain: Vec<usize>,
     pub label: Option<TextBox>,
     pub label_node: Option<usize>,
+    /// Member of a [`Bundle`]: (bundle index, index in its trunk where this edge joins).
+    /// The chain then ends with the trunk from that index on.
+    pub bundle: Option<(usize, usize)>,
 }
 
 impl LEdge {
@@ -77,11 +81,26 @@ impl LEdge {
     }
 }
 
+/// Edges of one kind into one node from sources in layers above, sharing one chain of
+/// dummies (the trunk) for the common part of their way: each joins the trunk in the
+/// layer where its own way starts, and the trunk enters the target once. So the catchers
+/// of many states draw as one line into their handler, and cost one dummy per layer
+/// instead of one per layer and catcher.
+#[derive(Clone, Debug)]
+pub struct Bundle {
+    pub target: usize,
+    /// One dummy per layer, top to bottom, down to the layer right above the target.
+    pub trunk: Vec<usize>,
+    /// Member edges, by the layer where they join (topmost first).
+    pub edges: Vec<usize>,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct LGraph {
     pub nodes: Vec<LNode>,
     pub edges: Vec<LEdge>,
     pub layers: Vec<Vec<usize>>,
+    pub bundles: Vec<Bundle>,
     /// Real nodes are `0..real`; dummies follow.
     pub real: usize,
     pub start: usize,
@@ -144,6 +163,7 @@ impl LGraph {
                 let label = labels[eid.index()].clone();
                 g.edges.push(LEdge {
                     id: eid,
+                    kind: edge.kind,
                     from,
                     to,
                     minlen: if label.is_some() { 2 } else { 1 },
@@ -154,6 +174,7 @@ impl LGraph {
                     chain: Vec::new(),
                     label,
                     label_node: None,
+                    bundle: None,
                 });
             }
         }

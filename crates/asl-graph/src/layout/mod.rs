@@ -3,7 +3,8 @@
 //!
 //! 1. `acyclic`: break cycles (depth-first back edges are reversed);
 //! 2. `rank`: assign layers (longest path, then small pulls);
-//! 3. `dummies`: insert dummy nodes on long edges (label boxes ride on them);
+//! 3. `dummies`: insert dummy nodes on long edges (label boxes ride on them); catchers
+//!    into one handler share one trunk of them (`bundle`);
 //! 4. `order`: order within layers (barycenter sweeps under Choice-rule constraints);
 //! 5. `position`: assign x coordinates (weighted-median placement, straight main path);
 //! 6. `route`: route edges orthogonally on tracks between layers, then place layers
@@ -13,6 +14,7 @@
 //! and finally the scopes are composed into absolute coordinates, top down.
 
 mod acyclic;
+mod bundle;
 mod container;
 pub mod crossings;
 mod dummies;
@@ -29,8 +31,8 @@ mod tracks;
 
 pub use options::{estimate_text_width, LayoutOptions, TextWidth};
 pub use output::{Layout, LayoutEdge, LayoutNode, Point, Rect};
-pub use sizes::{label_box, node_box, TextBox};
 pub(crate) use sizes::line_height;
+pub use sizes::{label_box, node_box, TextBox};
 
 use crate::graph::{Contents, Graph, NodeId, NodeKind};
 use container::Frames;

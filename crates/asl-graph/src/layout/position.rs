@@ -63,8 +63,16 @@ pub fn run(g: &mut LGraph, opts: &LayoutOptions) {
 fn straighten(g: &mut LGraph, opts: &LayoutOptions) {
     let mut edges: Vec<usize> = (0..g.edges.len()).filter(|&e| g.edges[e].chain.len() > 3).collect();
     edges.sort_by_key(|&e| std::cmp::Reverse(g.edges[e].chain.len()));
+    // A bundle's trunk is straightened once, with its topmost member (the longest
+    // chain); the others only up to where they join it.
+    let mut done = vec![false; g.nodes.len()];
     for e in edges {
-        let dummies: Vec<usize> = g.edges[e].chain[1..g.edges[e].chain.len() - 1].to_vec();
+        let chain = &g.edges[e].chain;
+        let dummies: Vec<usize> =
+            chain[1..chain.len() - 1].iter().copied().take_while(|&d| !done[d]).collect();
+        for &d in &dummies {
+            done[d] = true;
+        }
         let mut start = 0;
         let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
         for i in 0..=dummies.len() {

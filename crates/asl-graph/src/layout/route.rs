@@ -1,7 +1,8 @@
 //! Phase 6, route edges and place layers vertically. Every route is orthogonal: it
 //! leaves a box, runs vertically through the channels its dummies reserved in each
 //! layer, and changes channel only on a horizontal track in the gap between two layers
-//! (where no box is). Back edges run up their own channel beside the states they join;
+//! (where no box is). The members of a bundle share its trunk's route from where they
+//! join it, so their lines overlap exactly. Back edges run up their own channel beside the states they join;
 //! edges over the dummy budget run in lanes right of everything. So no route crosses a
 //! box. Gaps grow to fit their tracks; then the y of every layer, box and point follows.
 
@@ -48,6 +49,17 @@ struct Planner<'g> {
     g: &'g LGraph,
     ports: Ports,
     segments: Vec<Segment>,
+}
+
+/// A bundle's trunk, routed once: its members end with a suffix of these points, so they
+/// share its tracks and overlap exactly.
+struct Trunk {
+    points: Vec<(f64, Y)>,
+    /// Per trunk dummy, and then for the target: the x of the line through its layer
+    /// (for the target: where the line enters), and where in `points` the part below
+    /// that layer (the arrival) starts.
+    line_x: Vec<f64>,
+    below: Vec<usize>,
 }
 
 impl Planner<'_> {
@@ -106,6 +118,60 @@ impl Planner<'_> {
             }
         }
         pts.push((cur, Y::Top(v)));
+        pts
+    }
+
+    /// Down the trunk from its top dummy into the target, changing channel on the track
+    /// above a layer as `forward` does; the segments carry the first member's index.
+    fn trunk(&mut self, b: usize) -> Trunk {
+        let bundle = &self.g.bundles[b];
+        let (first, t) = (bundle.edges[0], bundle.target);
+        let mut cur = self.g.nodes[bundle.trunk[0]].x;
+        let mut t_points = Vec::new();
+        let (mut line_x, mut below) = (vec![cur], vec![0]);
+        for w in bundle.trunk.windows(2) {
+            let x = self.g.nodes[w[1]].x;
+            if (x - cur).abs() > JOG_SNAP {
+                let y = self.track(self.g.nodes[w[1]].layer, cur, x, true, false, first);
+                t_points.extend([(cur, y), (x, y)]);
+                cur = x;
+            }
+            line_x.push(cur);
+            below.push(t_points.len());
+        }
+        let x = self.entry_x(t, cur);
+        if (x - cur).abs() > 0.5 {
+            let y = self.track(self.g.nodes[t].layer, cur, x, true, false, first);
+            t_points.extend([(cur, y), (x, y)]);
+            cur = x;
+        }
+        line_x.push(cur);
+        below.push(t_points.len());
+        t_points.push((cur, Y::Top(t)));
+        Trunk { points: t_points, line_x, below }
+    }
+
+    /// A bundle member: its own way (exit, label) as in `forward`, then across to the
+    /// trunk on the track above its join layer, then the trunk's points.
+    fn member(&mut self, i: usize, trunk: &Trunk) -> Vec<(f64, Y)> {
+        let Some((b, k)) = self.g.edges[i].bundle else { return self.forward(i) };
+        let chain = &self.g.edges[i].chain;
+        // The chain's node where this edge joins: a trunk dummy, or the target.
+        let own = chain.len() - 1 - (self.g.bundles[b].trunk.len() - k);
+        let mut cur = self.ports.exit_x[i];
+        let mut pts = vec![(cur, Y::Bottom(chain[0]))];
+        for j in 1..=own {
+            // The join itself must land on the trunk's line exactly: no snapping there.
+            let next = if j == own { trunk.line_x[k] } else { self.g.nodes[chain[j]].x };
+            let next = if j < own && (next - cur).abs() <= JOG_SNAP { cur } else { next };
+            if (next - cur).abs() > 0.5 {
+                let y = self.track(self.g.nodes[chain[j - 1]].layer + 1, cur, next, true, false, i);
+                pts.push((cur, y));
+                pts.push((next, y));
+                cur = next;
+            }
+        }
+        pts.extend_from_slice(&trunk.points[trunk.below[k]..]);
         pts
     }
 
@@ -175,9 +241,12 @@ pub fn run(g: &LGraph, opts: &LayoutOptions) -> Routed {
     let lane_x = |k: usize| content_right + opts.edge_gap * (k + 1) as f64;
     let ports = ports::run(g, lane_x(lanes.len()));
     let mut planner = Planner { g, ports, segments: Vec::new() };
+    let trunks: Vec<Trunk> = (0..g.bundles.len()).map(|b| planner.trunk(b)).collect();
     let mut plans = Vec::with_capacity(g.edges.len());
     for (i, e) in g.edges.iter().enumerate() {
-        let plan = if e.self_loop {
+        let plan = if let Some((b, _)) = e.bundle {
+            planner.member(i, &trunks[b])
+        } else if e.self_loop {
             planner.self_loop(i)
         } else if e.lane {
             let k = lanes.partition_point(|&l| l < i);

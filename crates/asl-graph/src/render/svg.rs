@@ -254,6 +254,12 @@ fn line(out: &mut String, e: &LayoutEdge, t: &Theme) {
         pts[k] = [tip[0] - dir[0] * (HEAD_LEN - 2.0), tip[1] - dir[1] * (HEAD_LEN - 2.0)];
     }
     let dash = if catch { r#" stroke-dasharray="6 4""# } else { "" };
+    // Dashed lines are drawn from the tip back to the source, so the dashes are in phase
+    // from the target: catchers sharing a trunk overlap exactly, one dashed line, not a
+    // blur of dashes out of step.
+    if catch {
+        pts.reverse();
+    }
     let _ = write!(
         out,
         r#"<path d="{}" fill="none" stroke="{color}" stroke-width="1.5" stroke-linejoin="round"{dash}/>"#,
