@@ -20,22 +20,28 @@ fi
 (cd tests/e2e && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; })
 
 work="$(mktemp -d)"
-display=":$((90 + RANDOM % 100))"
 cleanup() {
   [ -n "${driver:-}" ] && kill "$driver" 2>/dev/null || true
   [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
-export DISPLAY="$display"
+# Xvfb picks a free display number itself (-displayfd) and writes it to the file.
+Xvfb -displayfd 5 -screen 0 1440x900x24 -nolisten tcp 5>"$work/display" >/dev/null 2>&1 & xvfb=$!
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$work/display")"
 # A fresh home for the app's settings, recent files and drafts.
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 export ASL_STUDIO_SAMPLES="$root/samples"
 export ASL_E2E_SHOTS="$CARGO_TARGET_DIR/e2e-shots"
-tauri-driver --port 4444 --native-port 4445 >"$work/driver.log" 2>&1 & driver=$!
-for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
+# Free ports, so two runs on one machine (a developer's and CI's) never share a driver.
+free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
+export ASL_E2E_PORT="$(free_port)"
+native_port="$(free_port)"
+tauri-driver --port "$ASL_E2E_PORT" --native-port "$native_port" >"$work/driver.log" 2>&1 & driver=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$ASL_E2E_PORT") 2>/dev/null && break; sleep 0.2; done
 cd tests/e2e
 # Arguments pick spec files (e.g. specs/code.test.mjs); by default all of them.
-[ -n "${ASL_E2E_SCRIPT:-}" ] && exec node "$ASL_E2E_SCRIPT"
+# ASL_E2E_SCRIPT=file.mjs runs one script against the app instead (for probing).
+if [ -n "${ASL_E2E_SCRIPT:-}" ]; then node "$ASL_E2E_SCRIPT"; exit $?; fi
 node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout "${@:-specs/}"

@@ -15,7 +15,7 @@ status=0
 bash "$here/ui-build.sh"
 # One build of everything, the app included (its binary is what the e2e tests drive).
 cargo test --workspace --locked --features asl-studio/custom-protocol 2>&1 | tee "$log" || status=$?
-(cd ui && npx vitest run) 2>&1 | tee -a "$log" || status=$?
+(cd ui && NO_COLOR=1 npx vitest run) 2>&1 | tee -a "$log" || status=$?
 ASL_E2E_BUILT=1 bash "$here/e2e.sh" 2>&1 | tee -a "$log" || status=$?
 # cargo: "test result: ok. N passed; M failed"; vitest: "Tests  N passed (N)" / "N failed";
 # node --test (spec reporter): "ℹ pass N" / "ℹ fail N".

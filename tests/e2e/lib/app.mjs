@@ -1,5 +1,5 @@
 // Driving the real ASL Studio binary through tauri-driver (started by scripts/e2e.sh on
-// port 4444 with a fresh XDG data folder). Every helper waits for what a user would see.
+// a free port, ASL_E2E_PORT, with a fresh XDG data folder). Every helper waits for what a user would see.
 import { remote } from "webdriverio";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +26,7 @@ export const write = (path, text) => writeFileSync(path, text);
 export async function start(file) {
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port: Number(process.env.ASL_E2E_PORT ?? 4444),
     logLevel: "warn",
     connectionRetryCount: 2,
     capabilities: {

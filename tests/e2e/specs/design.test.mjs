@@ -9,8 +9,16 @@ const op = (name) => `/States/${name}`;
 async function drag(browser, from, to, toOffset = { x: 0, y: 0 }) {
   // Rects from the page: WebDriver refuses the rect of SVG groups (edges).
   const rect = (el) => browser.execute((e) => JSON.parse(JSON.stringify(e.getBoundingClientRect())), el);
-  const a = await rect(from);
-  const b = await rect(to);
+  // Wait until the view has settled (the canvas fits itself while panels take their size).
+  let a = await rect(from);
+  let b = await rect(to);
+  for (let i = 0; i < 20; i++) {
+    await browser.pause(150);
+    const [a2, b2] = [await rect(from), await rect(to)];
+    const still = a2.x === a.x && a2.y === a.y && b2.x === b.x && b2.y === b.y;
+    [a, b] = [a2, b2];
+    if (still) break;
+  }
   const x0 = Math.round(a.x + a.width / 2), y0 = Math.round(a.y + a.height / 2);
   const x1 = Math.round(b.x + b.width / 2 + toOffset.x), y1 = Math.round(b.y + b.height / 2 + toOffset.y);
   await browser

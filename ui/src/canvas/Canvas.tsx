@@ -20,6 +20,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { registerDropResolver } from "../browser/drag";
 import type { Transition } from "../ipc/types";
 import { measure } from "../perf";
+import { RunOverlay, useRunFlow } from "../run/canvas";
 import { useStudio } from "../store/studio";
 import "../states/types.css";
 import "./canvas.css";
@@ -72,6 +73,9 @@ function CanvasInner() {
     return next;
   }, [snapshot, collapsed, selection]);
   const stale = flow.stale;
+  // Run mode adds the run's marks as classes (Design and Code mode get `flow` itself).
+  const mode = useStudio((s) => s.mode);
+  const shown = useRunFlow(flow);
   const [miniMapChoice, setMiniMap] = useState<boolean | null>(null);
   const showMiniMap = miniMapChoice ?? flow.nodes.length > 40;
 
@@ -90,6 +94,9 @@ function CanvasInner() {
     return () => cancelAnimationFrame(id);
   }, [flow]);
 
+  /** True until the user pans, zooms or asks to centre something: the view then stays. */
+  const autoFit = useRef(true);
+
   // Centre a node keeping the zoom (find, reveal, "centre on selection").
   const centre = useCallback(
     (pointers: string[]) => {
@@ -99,39 +106,66 @@ function CanvasInner() {
       const ys = boxes.flatMap((n) => [n.internals.positionAbsolute.y, n.internals.positionAbsolute.y + (n.height ?? 0)]);
       const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
       const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+      autoFit.current = false;
       void rf.setCenter(cx, cy, { zoom: rf.getZoom(), duration: 250 });
     },
     [rf],
   );
 
-  // Fit on first open of each document, once React Flow has measured the nodes; later
-  // snapshots keep the user's viewport.
+  // Fit on first open of each document, once React Flow has measured the nodes, and again
+  // when the canvas changes size (panels settling, the window resized) until the user pans
+  // or zooms; later snapshots keep the user's viewport.
   const docKey = snapshot ? `${snapshot.path ?? ""}|${snapshot.title}` : "";
   const initialized = useNodesInitialized();
   const fitted = useRef<string | null>(null);
+  const fittedRevision = useRef<number | null>(null);
+  const fitNow = useCallback(() => {
+    const layout = useStudio.getState().snapshot?.layout;
+    const box = root.current?.getBoundingClientRect();
+    if (!layout || !box || box.width === 0 || box.height === 0) return;
+    const fit = Math.min(box.width / layout.width, box.height / layout.height);
+    if (fit >= MIN_FIT_ZOOM) {
+      void rf.fitView({ padding: 0.08, maxZoom: 1 });
+      return;
+    }
+    // A machine too big to read when fitted whole: show its start at a readable zoom,
+    // centred, and let the minimap give the overview.
+    const start = layout.nodes.find((n) => n.type === "Start" && n.parent === null) ?? layout.nodes[0];
+    const zoom = 0.8;
+    void rf.setViewport({ x: box.width / 2 - (start.x + start.width / 2) * zoom, y: 24 - start.y * zoom, zoom });
+  }, [rf]);
   useEffect(() => {
     if (!docKey || !initialized || fitted.current === docKey) return;
-    // A frame later: the panels around the canvas have their final size by then. (Marked
-    // fitted only when it ran: StrictMode cancels the first scheduling.)
+    // A frame later: the panels around the canvas have their size by then. (Marked fitted
+    // only when it ran: StrictMode cancels the first scheduling.)
     const id = requestAnimationFrame(() => {
       fitted.current = docKey;
+      fittedRevision.current = useStudio.getState().snapshot?.revision ?? null;
+      autoFit.current = true;
       // Time since the page started loading: the first-paint figure of issue #6.
       if (performance.getEntriesByName("asl:first-paint", "mark").length === 0) performance.mark("asl:first-paint");
-      const layout = useStudio.getState().snapshot?.layout;
-      const box = root.current?.getBoundingClientRect();
-      const fit = layout && box ? Math.min(box.width / layout.width, box.height / layout.height) : 1;
-      if (!layout || !box || fit >= MIN_FIT_ZOOM) {
-        void rf.fitView({ padding: 0.08, maxZoom: 1 });
-        return;
-      }
-      // A machine too big to read when fitted whole: show its start at a readable zoom,
-      // centred, and let the minimap give the overview.
-      const start = layout.nodes.find((n) => n.type === "Start" && n.parent === null) ?? layout.nodes[0];
-      const zoom = 0.8;
-      void rf.setViewport({ x: box.width / 2 - (start.x + start.width / 2) * zoom, y: 24 - start.y * zoom, zoom });
+      fitNow();
     });
     return () => cancelAnimationFrame(id);
-  }, [docKey, initialized, rf]);
+  }, [docKey, initialized, fitNow]);
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      // Only while the document is as first shown: after an edit the view stays put even
+      // if a panel (Problems) grows.
+      const unchanged = useStudio.getState().snapshot?.revision === fittedRevision.current;
+      if (!autoFit.current || fitted.current === null || !unchanged) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fitNow);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [fitNow]);
 
   // A reveal request naming a state (problems panel, code view) centres the innermost
   // node whose pointer prefixes the revealed one. Only a new request (nonce) moves.
@@ -213,18 +247,22 @@ function CanvasInner() {
   return (
     <div className={className} ref={root} data-testid="canvas">
       <ReactFlow<FlowNode, PolyEdge>
-        nodes={flow.nodes}
-        edges={flow.edges}
+        nodes={shown.nodes}
+        edges={shown.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
+        // A pan or zoom by the user (programmatic moves have no event) ends auto-fitting.
+        onMoveStart={(event) => {
+          if (event) autoFit.current = false;
+        }}
         onPaneClick={() => useStudio.getState().selection.length && useStudio.getState().select([])}
         zIndexMode="manual"
         elevateNodesOnSelect={false}
         nodesDraggable={false}
-        nodesConnectable={!stale}
+        nodesConnectable={!stale && mode !== "run"}
         elementsSelectable
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -259,6 +297,7 @@ function CanvasInner() {
             </svg>
           </ControlButton>
         </Controls>
+        {mode === "run" && <RunOverlay nodes={shown.nodes} />}
         {/* Small machines fit the view: a minimap would only cover part of them. */}
         {showMiniMap && <MiniMap pannable zoomable style={{ width: 168, height: 120 }} nodeClassName={(n) => `asl-mm asl-mm-${String(n.type).toLowerCase()}`} />}
       </ReactFlow>

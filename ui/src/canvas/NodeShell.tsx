@@ -115,6 +115,8 @@ function Title({ pointer, lines, name }: { pointer: string; lines: string[]; nam
       title={name}
       onDoubleClick={(e) => {
         e.stopPropagation();
+        // A run only reads the document: no renaming in Run mode.
+        if (useStudio.getState().mode === "run") return;
         setRenaming(pointer);
       }}
     >

@@ -70,10 +70,7 @@ export function Toolbar() {
       <div className="mode-switch" role="tablist" aria-label="Mode">
         {tab("design", "Design", <IconDesign />)}
         {tab("code", "Code", <IconCode />)}
-        <button type="button" role="tab" className="mode-tab" disabled title="Run mode comes later" data-testid="mode-run">
-          <IconRun />
-          Run
-        </button>
+        {tab("run", "Run", <IconRun />)}
       </div>
 
       <div className="toolbar-right">

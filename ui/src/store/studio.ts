@@ -6,7 +6,7 @@ import * as ipc from "../ipc";
 import { mark } from "../perf";
 import type { DocumentEdit, IpcError, Snapshot, Theme } from "../ipc";
 
-export type Mode = "design" | "code";
+export type Mode = "design" | "code" | "run";
 
 /** A request to show something (a state, a problem's range) in the other views. The
  *  nonce makes a repeated request for the same pointer fire again. */

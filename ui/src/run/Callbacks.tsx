@@ -1,0 +1,69 @@
+// `.waitForTaskToken` tasks waiting for an answer: the token and the message carrying it,
+// with Approve (success with an editable output), Reject (error and cause) and Heartbeat.
+import { useState } from "react";
+import type { WaitingCallback } from "../ipc/run";
+import { answerCallback, parseInput } from "./runActions";
+import { NONE, useRun } from "./runStore";
+
+export function Callbacks() {
+  const callbacks = useRun((s) => s.view?.callbacks ?? NONE);
+  if (callbacks.length === 0) return null;
+  return (
+    <section className="run-section">
+      <h4>Waiting for a callback</h4>
+      {callbacks.map((c) => (
+        <CallbackCard key={c.token} callback={c} />
+      ))}
+    </section>
+  );
+}
+
+function CallbackCard({ callback }: { callback: WaitingCallback }) {
+  const [output, setOutput] = useState("{}");
+  const [error, setError] = useState("Rejected");
+  const [cause, setCause] = useState("");
+  const parsed = parseInput(output);
+  return (
+    <div className="run-card" data-testid="callback">
+      <div className="run-card-head">
+        <b>{callback.stateName}</b>
+        {callback.path !== callback.stateName && <span className="run-muted">{callback.path}</span>}
+      </div>
+      <div className="run-field">
+        <span className="run-label">Task token</span>
+        <code className="run-token" title={callback.token}>
+          {callback.token}
+        </code>
+      </div>
+      <details className="run-field">
+        <summary className="run-label">Payload</summary>
+        <pre className="run-pre">{JSON.stringify(callback.payload, null, 2)}</pre>
+      </details>
+      <label className="run-field">
+        <span className="run-label">Output (on Approve)</span>
+        <textarea className={`run-textarea${parsed.ok ? "" : " invalid"}`} data-testid="callback-output" rows={3} value={output} onChange={(e) => setOutput(e.target.value)} spellCheck={false} />
+      </label>
+      <div className="run-row">
+        <input className="run-input" aria-label="Error" placeholder="Error" data-testid="callback-error" value={error} onChange={(e) => setError(e.target.value)} />
+        <input className="run-input" aria-label="Cause" placeholder="Cause" data-testid="callback-cause" value={cause} onChange={(e) => setCause(e.target.value)} />
+      </div>
+      <div className="run-row">
+        <button
+          type="button"
+          className="btn primary"
+          data-testid="callback-approve"
+          disabled={!parsed.ok}
+          onClick={() => parsed.ok && void answerCallback(callback, { kind: "success", output: parsed.value })}
+        >
+          Approve
+        </button>
+        <button type="button" className="btn danger" data-testid="callback-reject" onClick={() => void answerCallback(callback, { kind: "failure", error, cause })}>
+          Reject
+        </button>
+        <button type="button" className="btn" data-testid="callback-heartbeat" onClick={() => void answerCallback(callback, { kind: "heartbeat" })}>
+          Heartbeat
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+// The right panel of Run mode, for the selected state: its breakpoint, the pause point
+// when the run waits there (editable input/output and variables), its executions and each
+// one's processing stages with a diff between two of them.
+import { useEffect, useMemo, useState } from "react";
+import type { RunState } from "../ipc/run";
+import { useStudio } from "../store/studio";
+import { BreakpointEditor } from "./BreakpointEditor";
+import { PendingEditor } from "./PendingEditor";
+import { isLive, loadRecord, runToHere } from "./runActions";
+import { useRun } from "./runStore";
+import { StageDiff } from "./StageDiff";
+import { pretty, stagesOf } from "./stages";
+
+export function RunInspector() {
+  const selection = useStudio((s) => s.selection);
+  const state = useStudio((s) => s.snapshot?.states.find((st) => st.pointer === s.selection[0]) ?? null);
+  const view = useRun((s) => s.view);
+  const record = useRun((s) => s.record);
+  const runId = useRun((s) => s.runId);
+  const status = view?.status;
+  const pointer = selection[0] ?? null;
+
+  // While a run goes, the record is fetched at pauses and at the end; selecting a state in
+  // between asks for the states so far.
+  useEffect(() => {
+    if (runId === null || status !== "RUNNING" || !pointer) return;
+    const t = setTimeout(() => void loadRecord(runId), 200);
+    return () => clearTimeout(t);
+  }, [runId, status, pointer]);
+
+  if (!state) {
+    return (
+      <div className="run-insp" data-testid="run-inspector">
+        <div className="run-insp-empty">Select a state to see its input, output and processing stages, and to set a breakpoint on it.</div>
+      </div>
+    );
+  }
+  const mark = view?.marks.get(state.pointer);
+  const pausedHere = view?.pendingPointer === state.pointer && view.pending !== null;
+  return (
+    <div className="run-insp" data-testid="run-inspector">
+      <header className="run-insp-head">
+        <div className="run-insp-name">{state.name}</div>
+        <div className="run-muted">
+          {state.type}
+          {mark && (
+            <>
+              {" · "}
+              <span className={`run-state-status ${mark.status}`} data-testid="state-run-status">
+                {mark.status}
+              </span>
+              {mark.entered > 1 && ` · entered ${mark.entered}×`}
+            </>
+          )}
+        </div>
+      </header>
+      <div className="run-insp-body">
+        <BreakpointEditor pointer={state.pointer} />
+        {pausedHere && view?.pending && <PendingEditor pending={view.pending} />}
+        {status === "PAUSED" && !pausedHere && (
+          <button type="button" className="btn" data-testid="run-to-here" onClick={() => void runToHere(state.pointer)}>
+            Run to here
+          </button>
+        )}
+        <Executions executions={record?.states.filter((s) => s.pointer === state.pointer) ?? []} live={isLive(status)} hasRun={runId !== null} />
+      </div>
+    </div>
+  );
+}
+
+function Executions({ executions, live, hasRun }: { executions: RunState[]; live: boolean; hasRun: boolean }) {
+  const [chosen, setChosen] = useState(0);
+  const index = Math.min(chosen, Math.max(0, executions.length - 1));
+  const execution = executions[index];
+  const stages = useMemo(() => (execution ? stagesOf(execution) : []), [execution]);
+  if (!hasRun) return null;
+  if (!execution) return <div className="run-hint">{live ? "Not run yet (or its data comes at the next pause)." : "This state did not run."}</div>;
+  return (
+    <>
+      {executions.length > 1 && (
+        <label className="run-field">
+          <span className="run-label">Execution ({executions.length})</span>
+          <select className="run-select" data-testid="execution-picker" value={index} onChange={(e) => setChosen(Number(e.target.value))}>
+            {executions.map((s, i) => (
+              <option key={i} value={i}>
+                {i + 1}. {s.path}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {stages.map((s) => (
+        <details key={s.key} className="run-stage" open={s.key === "input" || s.key === "output" || s.key === "errorDetails"} data-testid="stage" data-stage={s.key}>
+          <summary>
+            <span>{s.label}</span>
+            <CopyButton text={pretty(s.value)} />
+          </summary>
+          <pre className="run-pre">{pretty(s.value)}</pre>
+        </details>
+      ))}
+      {stages.length > 1 && <StageDiff stages={stages} />}
+    </>
+  );
+}
+
+export function CopyButton({ text }: { text: string }) {
+  const [done, setDone] = useState(false);
+  return (
+    <button
+      type="button"
+      className="run-copy"
+      title="Copy as JSON"
+      onClick={(e) => {
+        e.preventDefault();
+        void navigator.clipboard?.writeText(text).then(() => {
+          setDone(true);
+          setTimeout(() => setDone(false), 1200);
+        });
+      }}
+    >
+      {done ? "Copied" : "Copy"}
+    </button>
+  );
+}

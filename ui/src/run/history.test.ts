@@ -1,0 +1,89 @@
+// @vitest-environment node
+import { describe, expect, it } from "vitest";
+import type { HistoryEvent } from "../ipc/run";
+import { filterRows, formatElapsed, historyRows, timelineBars, visibleRange } from "./history";
+
+let n = 0;
+const ev = (type: string, ms: number, details?: Record<string, unknown>): HistoryEvent => {
+  n++;
+  const e: HistoryEvent = { type, id: n, previousEventId: n - 1, timestamp: new Date(Date.UTC(2025, 0, 1) + ms).toISOString() };
+  if (details) e[type.endsWith("Entered") ? "stateEnteredEventDetails" : "stateExitedEventDetails"] = details as never;
+  return e;
+};
+
+function sample(): HistoryEvent[] {
+  n = 0;
+  return [
+    ev("ExecutionStarted", 0),
+    ev("TaskStateEntered", 10, { name: "Charge" }),
+    ev("TaskScheduled", 20),
+    ev("TaskFailed", 120),
+    ev("TaskStateExited", 130, { name: "Charge" }),
+    ev("PassStateEntered", 140, { name: "Done" }),
+    ev("PassStateExited", 150, { name: "Done" }),
+    ev("ExecutionSucceeded", 160),
+  ];
+}
+
+describe("history rows", () => {
+  it("attributes each event to its state and the execution clock", () => {
+    const rows = historyRows(sample());
+    expect(rows.map((r) => r.state)).toEqual(["", "Charge", "Charge", "Charge", "Charge", "Done", "Done", ""]);
+    expect(rows.map((r) => r.elapsed)).toEqual([0, 10, 20, 120, 130, 140, 150, 160]);
+  });
+
+  it("filters by every word over type and state", () => {
+    const rows = historyRows(sample());
+    expect(filterRows(rows, "")).toBe(rows);
+    expect(filterRows(rows, "charge").length).toBe(4);
+    expect(filterRows(rows, "task failed").map((r) => r.event.type)).toEqual(["TaskFailed"]);
+    expect(filterRows(rows, "DONE exited").map((r) => r.event.id)).toEqual([7]);
+    expect(filterRows(rows, "nothing")).toHaveLength(0);
+  });
+
+  it("formats the execution clock", () => {
+    expect(formatElapsed(42)).toBe("+42 ms");
+    expect(formatElapsed(1234)).toBe("+1.234 s");
+    expect(formatElapsed(61_500)).toBe("+1m 1.5s");
+  });
+});
+
+describe("visibleRange", () => {
+  it("covers the viewport plus overscan, clamped", () => {
+    expect(visibleRange(0, 240, 24, 100_000, 5)).toEqual({ start: 0, end: 16 });
+    expect(visibleRange(24 * 1000, 240, 24, 100_000, 5)).toEqual({ start: 995, end: 1016 });
+    expect(visibleRange(24 * 99_995, 240, 24, 100_000, 5)).toEqual({ start: 99_990, end: 100_000 });
+    expect(visibleRange(1e9, 240, 24, 10, 5)).toEqual({ start: 4, end: 10 });
+    expect(visibleRange(0, 240, 24, 0)).toEqual({ start: 0, end: 0 });
+  });
+  it("keeps a 100,000-row list to a few dozen rows", () => {
+    const { start, end } = visibleRange(1_234_567, 600, 24, 100_000);
+    expect(end - start).toBeLessThan(50);
+  });
+});
+
+describe("timelineBars", () => {
+  it("pairs entered and exited events, marking failures", () => {
+    const bars = timelineBars(historyRows(sample()));
+    expect(bars).toEqual([
+      { name: "Charge", start: 10, end: 130, status: "failed" },
+      { name: "Done", start: 140, end: 150, status: "succeeded" },
+    ]);
+  });
+  it("pairs concurrent executions of one state first in, first out", () => {
+    n = 0;
+    const events = [
+      ev("TaskStateEntered", 0, { name: "A" }),
+      ev("TaskStateEntered", 5, { name: "A" }),
+      ev("TaskStateExited", 20, { name: "A" }),
+      ev("TaskStateExited", 30, { name: "A" }),
+      ev("TaskStateEntered", 40, { name: "B" }),
+    ];
+    const bars = timelineBars(historyRows(events));
+    expect(bars.map((b) => [b.start, b.end, b.status])).toEqual([
+      [0, 20, "succeeded"],
+      [5, 30, "succeeded"],
+      [40, 40, "running"],
+    ]);
+  });
+});

@@ -1,0 +1,101 @@
+// The AWS-shaped history as table rows and timeline bars. Pure and linear in the number
+// of events: a 100,000-transition run has hundreds of thousands of them.
+import type { HistoryEvent } from "../ipc/run";
+
+export interface HistoryRow {
+  event: HistoryEvent;
+  /** The state the event belongs to: its own name for StateEntered/Exited, else that of
+   *  the event it follows (previousEventId); "" for execution-level events. */
+  state: string;
+  /** Milliseconds since the first event (the execution clock). */
+  elapsed: number;
+}
+
+function stateName(e: HistoryEvent): string | null {
+  for (const key of ["stateEnteredEventDetails", "stateExitedEventDetails"]) {
+    const d = e[key] as { name?: unknown } | undefined;
+    if (d && typeof d.name === "string") return d.name;
+  }
+  return null;
+}
+
+export function historyRows(events: readonly HistoryEvent[]): HistoryRow[] {
+  const stateOf = new Map<number, string>();
+  const t0 = events.length ? Date.parse(events[0].timestamp) : 0;
+  return events.map((event) => {
+    // A state's events chain to its StateEntered; the exit ends the chain.
+    const own = stateName(event);
+    const state = own ?? (event.type.startsWith("Execution") ? "" : stateOf.get(event.previousEventId) ?? "");
+    if (!event.type.endsWith("StateExited")) stateOf.set(event.id, state);
+    return { event, state, elapsed: Date.parse(event.timestamp) - t0 };
+  });
+}
+
+/** Rows whose type or state contains every word of `query` (case-insensitive). */
+export function filterRows(rows: readonly HistoryRow[], query: string): readonly HistoryRow[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows;
+  return rows.filter((r) => {
+    const hay = `${r.event.type} ${r.state}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+/** The `*EventDetails` member of an event, as compact JSON. */
+export function detailsOf(e: HistoryEvent): string {
+  const entry = Object.entries(e).find(([k]) => k.endsWith("EventDetails"));
+  return entry ? JSON.stringify(entry[1]) : "";
+}
+
+export function formatElapsed(ms: number): string {
+  if (!Number.isFinite(ms)) return "";
+  if (ms < 1000) return `+${ms} ms`;
+  if (ms < 60_000) return `+${(ms / 1000).toFixed(3)} s`;
+  const m = Math.floor(ms / 60_000);
+  return `+${m}m ${((ms % 60_000) / 1000).toFixed(1)}s`;
+}
+
+/** The rows a fixed-row-height list shows: `[start, end)` covering the viewport plus
+ *  `overscan` rows each side, clamped to the list. */
+export function visibleRange(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 6): { start: number; end: number } {
+  if (count === 0 || rowHeight <= 0) return { start: 0, end: 0 };
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const start = Math.max(0, Math.min(count - 1, first) - overscan);
+  const end = Math.min(count, first + Math.ceil(Math.max(0, viewport) / rowHeight) + 1 + overscan);
+  return { start, end: Math.max(start, end) };
+}
+
+export interface Bar {
+  name: string;
+  start: number;
+  end: number;
+  status: "succeeded" | "failed" | "running";
+}
+
+/** One bar per state execution: from its StateEntered to its StateExited (matched by
+ *  name, first in first out, so concurrent iterations pair up); a failure event in between
+ *  marks it failed; never exited: it runs to the last event. Sorted by start. */
+export function timelineBars(rows: readonly HistoryRow[]): Bar[] {
+  const bars: Bar[] = [];
+  const open = new Map<string, number[]>();
+  const end = rows.length ? rows[rows.length - 1].elapsed : 0;
+  for (const r of rows) {
+    const type = r.event.type;
+    if (type.endsWith("StateEntered")) {
+      bars.push({ name: r.state, start: r.elapsed, end, status: "running" });
+      const q = open.get(r.state) ?? [];
+      q.push(bars.length - 1);
+      open.set(r.state, q);
+    } else if (type.endsWith("StateExited")) {
+      const i = open.get(r.state)?.shift();
+      if (i !== undefined) {
+        bars[i].end = r.elapsed;
+        if (bars[i].status === "running") bars[i].status = "succeeded";
+      }
+    } else if (type.endsWith("Failed") && !type.startsWith("Execution")) {
+      const q = open.get(r.state);
+      if (q?.length) bars[q[0]].status = "failed";
+    }
+  }
+  return bars;
+}

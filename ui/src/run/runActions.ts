@@ -1,0 +1,266 @@
+// What the Run panel, the debugger keys and the inspector do: each action is one command
+// of the run contract (ui/src/ipc/run.ts); failures show as the app's error toast.
+import * as run from "../ipc/run";
+import type { BreakpointSpec, DebugCommand, Json, MockChoice, RunConfig, WaitingCallback } from "../ipc/run";
+import type { Snapshot } from "../ipc/types";
+import { flushCodeText } from "../code/pending";
+import { useFrame } from "../frame/frameStore";
+import { asIpcError, useStudio } from "../store/studio";
+import type { WireEvent } from "./fold";
+import { breakpointPath, indexStates, type StateIndex } from "./paths";
+import type { Breakpoint, MockSelection } from "./persist";
+import { viewFromRecord } from "./recordView";
+import { LiveRun, liveRuns, useRun } from "./runStore";
+
+const fail = (e: unknown) => useStudio.getState().setError(asIpcError(e));
+
+const indexes = new WeakMap<Snapshot["states"], StateIndex>();
+/** The state index of the open document (cached per snapshot). */
+export function currentIndex(): StateIndex | null {
+  const snap = useStudio.getState().snapshot;
+  if (!snap) return null;
+  let index = indexes.get(snap.states);
+  if (!index) indexes.set(snap.states, (index = indexStates(snap.states, snap.scopes)));
+  return index;
+}
+
+export async function enterRunMode(): Promise<void> {
+  if (useStudio.getState().mode === "run") return;
+  await flushCodeText();
+  useStudio.getState().setMode("run");
+}
+
+/** Parses the input editor's text; the error message when it is not JSON. */
+export function parseInput(text: string): { ok: true; value: Json } | { ok: false; message: string } {
+  if (text.trim() === "") return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as Json };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
+export function mockChoice(m: MockSelection): MockChoice | { error: string } {
+  if (m.kind === "file" && m.file) return { kind: "file", file: m.file, testCase: m.testCase, stateMachine: m.stateMachine };
+  if (m.kind === "inline") {
+    const parsed = parseInput(m.inline);
+    if (!parsed.ok) return { error: `Inline mocks are not JSON: ${parsed.message}` };
+    return { kind: "inline", mocks: parsed.value, testCase: m.testCase, stateMachine: m.stateMachine };
+  }
+  return { kind: "none" };
+}
+
+/** The breakpoints as the engine takes them (paths); those whose state is gone are left out. */
+export function breakpointSpecs(breakpoints: readonly Breakpoint[], index: StateIndex): BreakpointSpec[] {
+  return breakpoints.flatMap((b) => {
+    const path = breakpointPath(index, b.pointer);
+    return path ? [{ path, place: b.place, condition: b.condition || null }] : [];
+  });
+}
+
+export async function refreshSources(): Promise<void> {
+  try {
+    useRun.getState().set({ sources: await run.runSources() });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function refreshRuns(): Promise<void> {
+  try {
+    useRun.getState().set({ runs: await run.runList() });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** F5 and the Start button: a new run of the document's current text. */
+export async function startRun(): Promise<void> {
+  await enterRunMode();
+  const store = useRun.getState();
+  const index = currentIndex();
+  if (!index) return;
+  const input = parseInput(store.inputText);
+  if (!input.ok) {
+    useFrame.getState().notify(`The input is not JSON: ${input.message}`, "warning");
+    return;
+  }
+  const mocks = mockChoice(store.mocks);
+  if ("error" in mocks) {
+    useFrame.getState().notify(mocks.error, "warning");
+    return;
+  }
+  let sources = store.sources;
+  try {
+    sources = await run.runSources();
+    store.set({ sources });
+  } catch (e) {
+    return fail(e);
+  }
+  let allow = store.allowCommands;
+  if (sources.commands.length > 0 && allow === null) {
+    allow = await store.askConsent(sources.commands);
+    store.setAllowCommands(allow);
+  }
+  const config: RunConfig = {
+    input: input.value,
+    mocks,
+    clock: store.clock,
+    allowCommands: allow === true,
+    breakpoints: breakpointSpecs(store.breakpoints, index),
+  };
+  // Restart: the run shown stops first (two runs animating one canvas would confuse).
+  const shown = store.runId;
+  if (shown !== null && isLive(store.view?.status)) await run.runStop(shown).catch(() => undefined);
+  const live = new LiveRun(index, onFlush);
+  try {
+    const summary = await run.runStart(config, live.push);
+    live.id = summary.id;
+    liveRuns.set(summary.id, live);
+    useRun.setState({ runId: summary.id, view: live.view, record: null, follow: true, execution: 0 });
+    // A run quick enough to finish before its id came back: fetch its record now.
+    if (!isLive(live.view.status)) void loadRecord(summary.id);
+    void refreshRuns();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** After each folded batch: show it when its run is the one shown; fetch the record at a
+ *  pause (the states so far) and at the end. */
+function onFlush(live: LiveRun, batch: readonly WireEvent[]) {
+  if (live.id === null || useRun.getState().runId !== live.id) return;
+  useRun.setState({ view: live.view });
+  const last = batch[batch.length - 1];
+  if (batch.some((e) => e.event === "paused" || e.event === "finished")) void loadRecord(live.id);
+  if (batch.some((e) => e.event === "paused")) {
+    restoreBreakpoints(live.id);
+    // Show the paused state in the inspector, where its pending input can be edited.
+    const p = live.view.pendingPointer;
+    if (p && useStudio.getState().selection[0] !== p) useStudio.getState().select([p]);
+  }
+  if (last?.event === "finished") void refreshRuns();
+}
+
+export async function loadRecord(id: number): Promise<void> {
+  try {
+    const record = await run.runGet(id);
+    if (useRun.getState().runId === id) useRun.getState().set({ record });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** Re-opens a run of this session: its live view when it has one, else one rebuilt from
+ *  its record. */
+export async function openRun(id: number): Promise<void> {
+  const index = currentIndex();
+  if (!index) return;
+  try {
+    const record = await run.runGet(id);
+    const view = liveRuns.get(id)?.view ?? viewFromRecord(record, index);
+    useRun.setState({ runId: id, view, record, execution: 0, follow: false });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export function debug(command: DebugCommand): void {
+  const id = useRun.getState().runId;
+  if (id === null) return;
+  const act = command.kind === "stop" ? run.runStop(id) : run.debugCommand(id, command);
+  act.catch(fail);
+}
+
+/** F5: continue a paused run, else start a new one. */
+export function startOrContinue(): void {
+  const status = useRun.getState().view?.status;
+  if (status === "PAUSED") debug({ kind: "continue" });
+  else void startRun();
+}
+
+export const isLive = (status: string | undefined) => status === "RUNNING" || status === "PAUSED";
+
+/** Sends the breakpoints to the shown run when it is still going. */
+function syncBreakpoints(extra: BreakpointSpec[] = []): Promise<void> {
+  const { runId, view, breakpoints } = useRun.getState();
+  const index = currentIndex();
+  if (runId === null || !index || !isLive(view?.status)) return Promise.resolve();
+  return run.debugSetBreakpoints(runId, [...breakpointSpecs(breakpoints, index), ...extra]).catch(fail);
+}
+
+export function toggleBreakpoint(pointer: string): void {
+  const index = currentIndex();
+  const state = index?.byPointer.get(pointer);
+  if (!state) return;
+  const { breakpoints, setBreakpoints } = useRun.getState();
+  const has = breakpoints.some((b) => b.pointer === pointer);
+  setBreakpoints(has ? breakpoints.filter((b) => b.pointer !== pointer) : [...breakpoints, { pointer, place: "beforeEnter", condition: null }]);
+  void syncBreakpoints();
+}
+
+export function updateBreakpoint(pointer: string, patch: Partial<Breakpoint>): void {
+  const { breakpoints, setBreakpoints } = useRun.getState();
+  setBreakpoints(breakpoints.map((b) => (b.pointer === pointer ? { ...b, ...patch } : b)));
+  void syncBreakpoints();
+}
+
+/** "Run to here": a one-time breakpoint on the state, then Continue; the next pause puts
+ *  the user's breakpoints back (see onFlush). */
+const temporary = new Set<number>();
+export async function runToHere(pointer: string): Promise<void> {
+  const index = currentIndex();
+  const path = index && breakpointPath(index, pointer);
+  const id = useRun.getState().runId;
+  if (!path || id === null) return;
+  temporary.add(id);
+  await syncBreakpoints([{ path, place: "beforeEnter" }]);
+  debug({ kind: "continue" });
+}
+
+function restoreBreakpoints(id: number) {
+  if (temporary.delete(id)) void syncBreakpoints();
+}
+
+/** At a pause: replace the pending input (the output, after exit) and/or the variables. */
+export async function applyPendingEdit(input: Json | null, variables: Record<string, Json> | null): Promise<boolean> {
+  const id = useRun.getState().runId;
+  if (id === null) return false;
+  try {
+    const point = await run.debugEdit(id, input, variables);
+    const view = useRun.getState().view;
+    if (view) useRun.setState({ view: { ...view, pending: point } });
+    return true;
+  } catch (e) {
+    fail(e);
+    return false;
+  }
+}
+
+export async function answerCallback(callback: WaitingCallback, outcome: run.CallbackOutcome): Promise<void> {
+  const id = useRun.getState().runId;
+  if (id === null) return;
+  try {
+    await run.callbackSend(id, callback.token, outcome);
+    // The channel says so too (callbackAnswered) except for heartbeats, which keep it waiting.
+    const view = useRun.getState().view;
+    if (view && outcome.kind !== "heartbeat") {
+      useRun.setState({ view: { ...view, callbacks: view.callbacks.filter((c) => c.token !== callback.token) } });
+    }
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function runTests(): Promise<void> {
+  const store = useRun.getState();
+  store.set({ testsBusy: true, bottomTab: "tests" });
+  try {
+    const report = await run.testsRun(store.allowCommands === true);
+    store.set({ report, showCoverage: true });
+  } catch (e) {
+    fail(e);
+  } finally {
+    store.set({ testsBusy: false });
+  }
+}

@@ -1,0 +1,23 @@
+// The canvas's one hook into Run mode: in Run mode the flow gets the run's (or the tests'
+// coverage) classes; in Design and Code mode it is returned untouched.
+import { useMemo, useRef } from "react";
+import type { Flow } from "../canvas/toFlow";
+import { useStudio } from "../store/studio";
+import { coverageMarks, decorate, runMarks, type DecorateCache } from "./canvasMarks";
+import { currentIndex } from "./runActions";
+import { useRun } from "./runStore";
+
+export function useRunFlow(flow: Flow): Flow {
+  const mode = useStudio((s) => s.mode);
+  const view = useRun((s) => s.view);
+  const report = useRun((s) => s.report);
+  const showCoverage = useRun((s) => s.showCoverage);
+  const cache = useRef<DecorateCache>(new WeakMap());
+  return useMemo(() => {
+    if (mode !== "run") return flow;
+    const index = currentIndex();
+    const marks =
+      showCoverage && report ? coverageMarks(flow, report.coverage) : view && index ? runMarks(flow, view, index) : null;
+    return marks ? decorate(flow, marks, cache.current) : flow;
+  }, [mode, flow, view, report, showCoverage]);
+}
