@@ -258,3 +258,11 @@ fn stem(title: &str) -> String {
     let t = title.trim_end_matches(".json").trim_end_matches(".yaml").trim_end_matches(".yml");
     t.trim_end_matches(".asl").to_owned()
 }
+
+/// Milliseconds from the app's start to the UI's first painted diagram (the first call
+/// records it; later calls answer the same figure). Reported by the end-to-end tests.
+#[tauri::command]
+pub fn app_first_paint() -> u64 {
+    static FIRST: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *FIRST.get_or_init(|| crate::started().elapsed().as_millis() as u64)
+}

@@ -48,6 +48,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::draft_discard,
         commands::settings_get,
         commands::settings_set,
+        commands::app_first_paint,
         run_commands::run_sources,
         run_commands::run_start,
         run_commands::debug_command,
@@ -85,7 +86,14 @@ fn samples_dir() -> Option<PathBuf> {
     )
 }
 
+/// When the process started running Rust code (set first thing in [`run`]).
+fn started() -> std::time::Instant {
+    static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(std::time::Instant::now)
+}
+
 pub fn run() {
+    started();
     let file = std::env::args_os().nth(1).map(PathBuf::from);
     builder(tauri::Builder::<tauri::Wry>::default())
         .manage(AppState::new(None, samples_dir()))
