@@ -27,9 +27,13 @@ export function App() {
 
   useEffect(() => {
     // A file given on the command line is already open in Rust.
+    performance.mark("asl:boot");
     ipc
       .documentCurrent()
-      .then((snapshot) => snapshot && useStudio.getState().setSnapshot(snapshot))
+      .then((snapshot) => {
+        performance.mark("asl:document");
+        if (snapshot) useStudio.getState().setSnapshot(snapshot);
+      })
       .catch((e) => useStudio.getState().setError(asIpcError(e)))
       .finally(() => setReady(true));
   }, []);
