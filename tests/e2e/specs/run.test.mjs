@@ -82,3 +82,28 @@ test("human approval: one run approved, another rejected, from the callback card
     await browser.deleteSession();
   }
 });
+
+test("the tests panel runs the sample's test file and draws its path coverage", async () => {
+  const file = copySample("parallel-risk-analysis");
+  const browser = await start(file);
+  try {
+    await waitNode(browser, "/States/RunRiskChecks");
+    await byTestId(browser, "mode-run").click();
+    await byTestId(browser, "run-tab-tests").click();
+    await byTestId(browser, "tests-run").click();
+    const summary = await byTestId(browser, "tests-summary");
+    await summary.waitForDisplayed({ timeout: 30000 });
+    assert.match(await summary.getText(), /5 passed · 0 failed/);
+    const cases = await browser.$$('[data-testid="test-case"]');
+    assert.equal(cases.length, 5);
+    // Coverage on the canvas: every state of this sample is exercised by some case.
+    await until(async () => (await browser.$$(".react-flow__node.cov-hit")).length > 0, "no coverage marks on the canvas");
+    const missed = await browser.$$(".react-flow__node.cov-miss").map((n) => n.getAttribute("data-id"));
+    const hit = await browser.$$(".react-flow__node.cov-hit").map((n) => n.getAttribute("data-id"));
+    assert.ok(hit.includes("/States/RunRiskChecks"), `hit: ${hit}`);
+    await screenshot(browser, "run-tests-coverage-light");
+    console.log(`coverage: ${hit.length} states hit, ${missed.length} missed (${missed.join(", ")})`);
+  } finally {
+    await browser.deleteSession();
+  }
+});
