@@ -249,7 +249,7 @@ async fn write_export<F: std::future::Future<Output = Option<PathBuf>>>(
     bytes: &[u8],
 ) -> IpcResult<Option<String>> {
     let Some(path) = given_or_picked(given, pick).await else { return Ok(None) };
-    asl_session::files::write_atomic(&path, bytes)?;
+    asl_session::files::save(&path, bytes)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -60,18 +60,11 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
     }
 }
 
-/// The document in the target format: its own text when the format is unchanged (the
-/// text is the truth, so this is byte-identical), otherwise its data re-emitted.
+/// The document in the target format (by default its own, byte-identical).
 fn render(doc: &Document, to: Option<Target>) -> String {
-    match (doc.format(), to) {
-        (Format::Json, None | Some(Target::Json)) | (Format::Yaml, None | Some(Target::Yaml)) => {
-            doc.text().to_owned()
-        }
-        (Format::Yaml, Some(Target::Json)) => {
-            let mut s = serde_json::to_string_pretty(&doc.to_value()).unwrap_or_default();
-            s.push('\n');
-            s
-        }
-        (Format::Json, Some(Target::Yaml)) => asl_model::syntax::write_yaml(&doc.to_value()),
-    }
+    doc.to_format(match to {
+        None => doc.format(),
+        Some(Target::Json) => Format::Json,
+        Some(Target::Yaml) => Format::Yaml,
+    })
 }

@@ -1,7 +1,6 @@
 //! Reading and writing files with one-line errors that name the file.
 
 use asl_model::{Document, Format, ParseError};
-use std::io::Write;
 use std::path::Path;
 
 pub enum ReadError {
@@ -19,26 +18,8 @@ pub fn read_document(path: &Path) -> Result<Document, ReadError> {
         .map_err(|error| ReadError::Parse { text: String::from_utf8(bytes).ok(), error })
 }
 
-/// Writes `contents` atomically: a temporary file beside the target, then a rename, so a
-/// crash never leaves a half-written file. An existing file keeps its permissions.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
+/// One atomic write for app and CLI: temporary file, sync, rename, permissions kept.
+pub use asl_session::files::write_atomic;
 
 /// Reads a document for a command that needs one, reporting failure as the commands
 /// do: an unreadable file is exit 2 (`asl: FILE: cannot read: ...`), a parse error

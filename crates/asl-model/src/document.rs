@@ -70,7 +70,10 @@ impl Document {
                 let prefix = std::str::from_utf8(valid).unwrap_or_default();
                 let position = LineIndex::new(prefix).position(prefix, prefix.len());
                 Err(ParseError {
-                    message: format!("the file is not UTF-8 text (invalid byte 0x{:02x})", bytes[e.valid_up_to()]),
+                    message: format!(
+                        "the file is not UTF-8 text (invalid byte 0x{:02x})",
+                        bytes[e.valid_up_to()]
+                    ),
                     offset: e.valid_up_to(),
                     position,
                 })
@@ -107,6 +110,20 @@ impl Document {
     /// The plain JSON value of the whole document.
     pub fn to_value(&self) -> serde_json::Value {
         self.tree.to_value()
+    }
+
+    /// The document written in a format (Export): its own text, byte for byte, in its own
+    /// format; otherwise its data re-emitted (pretty JSON, or YAML).
+    pub fn to_format(&self, format: Format) -> String {
+        match (self.format, format) {
+            (Format::Json, Format::Json) | (Format::Yaml, Format::Yaml) => self.text.clone(),
+            (Format::Yaml, Format::Json) => {
+                let mut s = serde_json::to_string_pretty(&self.to_value()).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+            (Format::Json, Format::Yaml) => crate::syntax::write_yaml(&self.to_value()),
+        }
     }
 
     /// Span of the value at a JSON pointer. A pointer to a missing member resolves to

@@ -27,29 +27,26 @@ impl History {
     /// Applies an edit; on error nothing changes. An edit that changes no byte is not a step.
     pub fn apply(&mut self, edit: &DocumentEdit) -> Result<&Document, EditError> {
         let next = self.current.apply(edit)?;
+        Ok(self.push(next, false))
+    }
+
+    /// Makes an already parsed document current (the code view's text, parsed once by the
+    /// caller), as a new step, or with `merge` as part of the current one (typing: one burst
+    /// is one undo step). A document with the same text is not a step; redo is cleared.
+    pub fn push(&mut self, next: Document, merge: bool) -> &Document {
         if next.text() != self.current.text() {
-            self.undo.push(std::mem::replace(&mut self.current, next));
-            if self.undo.len() > self.limit {
-                self.undo.remove(0);
+            // Nothing to merge into: the opened text must stay reachable by undo.
+            if merge && !self.undo.is_empty() {
+                self.current = next;
+            } else {
+                self.undo.push(std::mem::replace(&mut self.current, next));
+                if self.undo.len() > self.limit {
+                    self.undo.remove(0);
+                }
             }
             self.redo.clear();
         }
-        Ok(&self.current)
-    }
-
-    /// Applies an edit as part of the current step instead of a new one (typing in the
-    /// code view: one burst is one undo step); redo is cleared as for [`History::apply`].
-    pub fn apply_merged(&mut self, edit: &DocumentEdit) -> Result<&Document, EditError> {
-        if self.undo.is_empty() {
-            // Nothing to merge into: the opened text must stay reachable by undo.
-            return self.apply(edit);
-        }
-        let next = self.current.apply(edit)?;
-        if next.text() != self.current.text() {
-            self.current = next;
-            self.redo.clear();
-        }
-        Ok(&self.current)
+        &self.current
     }
 
     pub fn can_undo(&self) -> bool {

@@ -198,7 +198,9 @@ fn open_and_save_without_an_edit_is_byte_identical() {
         let doc = open(&text);
         assert_eq!(doc.text().as_bytes(), text.as_bytes());
         // A no-op edit (renaming to the same name) gives the same bytes too.
-        let same = doc.apply(&rename("/States/Extract", "Extract")).or_else(|_| doc.apply(&rename("/States/Validate", "Validate")));
+        let same = doc
+            .apply(&rename("/States/Extract", "Extract"))
+            .or_else(|_| doc.apply(&rename("/States/Validate", "Validate")));
         assert_eq!(same.unwrap().text(), text);
     }
 }

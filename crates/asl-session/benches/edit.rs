@@ -59,7 +59,8 @@ fn rename_and_snapshot(bencher: Bencher, states: usize) {
     let mut flip = false;
     bencher.bench_local(|| {
         // Back and forth between two names, so every iteration renames the same state.
-        let (from, to) = if flip { (format!("{name}X"), name.clone()) } else { (name.clone(), format!("{name}X")) };
+        let (from, to) =
+            if flip { (format!("{name}X"), name.clone()) } else { (name.clone(), format!("{name}X")) };
         flip = !flip;
         let edit = DocumentEdit::RenameState { pointer: format!("/States/{from}"), new_name: to };
         session.edit(&edit).unwrap();

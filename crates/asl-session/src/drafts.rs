@@ -2,7 +2,7 @@
 //! document, rewritten after edits, removed when the document is saved or closed clean.
 
 use crate::error::SessionError;
-use crate::files::write_atomic;
+use crate::files::save;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,7 @@ impl Drafts {
         std::fs::create_dir_all(&self.dir)
             .map_err(|e| SessionError::new("io", format!("{}: {e}", self.dir.display())))?;
         let json = serde_json::to_vec(draft).map_err(|e| SessionError::new("internal", e.to_string()))?;
-        write_atomic(&self.file(&draft.id)?, &json)
+        save(&self.file(&draft.id)?, &json)
     }
 
     pub fn read(&self, id: &str) -> Result<Draft, SessionError> {

@@ -65,11 +65,11 @@ pub fn io_error(path: &Path, e: &std::io::Error) -> SessionError {
 
 /// Writes `contents` atomically: a temporary file beside the target, synced, then renamed
 /// over it, so a crash or a full disk never leaves a half-written file. An existing file
-/// keeps its permissions.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), SessionError> {
+/// keeps its permissions. (The `asl` CLI writes its `-o` files with this too.)
+pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{name}.{}.asl-studio.tmp", std::process::id()));
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(contents)?;
@@ -79,10 +79,16 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), SessionError> {
         }
         std::fs::rename(&tmp, path)
     })();
-    if let Err(e) = result {
+    if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        let error = io_error(path, &e);
-        return Err(SessionError::new(error.code, format!("cannot save: {}", error.message)));
     }
-    Ok(())
+    result
+}
+
+/// [`write_atomic`] with the error as the app shows it ("cannot save: FILE: ...").
+pub fn save(path: &Path, contents: &[u8]) -> Result<(), SessionError> {
+    write_atomic(path, contents).map_err(|e| {
+        let error = io_error(path, &e);
+        SessionError::new(error.code, format!("cannot save: {}", error.message))
+    })
 }

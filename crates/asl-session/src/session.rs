@@ -3,7 +3,7 @@
 
 use crate::dto::{DiskDiff, FormatDto, Problem, Snapshot};
 use crate::error::SessionError;
-use crate::files::{io_error, read_text, text_of, write_atomic};
+use crate::files::{io_error, read_text, save, text_of};
 use crate::offsets::Utf16Index;
 use crate::view::View;
 use asl_model::{Document, DocumentEdit, Format, History, Span};
@@ -196,11 +196,7 @@ impl Session {
                 match self.history.as_mut() {
                     None => self.history = Some(History::new(doc)),
                     Some(history) => {
-                        let edit = DocumentEdit::ReplaceText { text: text.clone() };
-                        let applied = if merge { history.apply_merged(&edit) } else { history.apply(&edit) };
-                        // The text parsed just above, so replacing cannot fail; if it ever
-                        // did, the typed text is still kept below and shown.
-                        debug_assert!(applied.is_ok());
+                        history.push(doc, merge);
                     }
                 }
                 self.view = View::of(self.history.as_ref().map(History::current).expect("set above"));
@@ -260,7 +256,7 @@ impl Session {
     }
 
     pub fn save_as(&mut self, path: &Path) -> Result<(), SessionError> {
-        write_atomic(path, self.text.as_bytes())?;
+        save(path, self.text.as_bytes())?;
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         self.path = Some(path);
         self.saved = Some(self.text.clone());
@@ -273,16 +269,7 @@ impl Session {
     /// The ASL in a format, for Export: the text itself in its own format (byte-exact),
     /// otherwise the data re-emitted.
     pub fn export(&self, to: Format) -> Result<String, SessionError> {
-        let doc = self.current_document()?;
-        Ok(match (doc.format(), to) {
-            (a, b) if a == b => doc.text().to_owned(),
-            (_, Format::Json) => {
-                let mut s = serde_json::to_string_pretty(&doc.to_value()).unwrap_or_default();
-                s.push('\n');
-                s
-            }
-            (_, Format::Yaml) => asl_model::syntax::write_yaml(&doc.to_value()),
-        })
+        Ok(self.current_document()?.to_format(to))
     }
 
     /// The diagram of the current document as SVG (light or dark) or Mermaid.

@@ -36,7 +36,11 @@ impl Container {
 
     /// Where a child's leading comments may start: after the previous child.
     fn floor(&self, index: usize) -> usize {
-        if index == 0 { self.span.start + 1 } else { self.children[index - 1].end }
+        if index == 0 {
+            self.span.start + 1
+        } else {
+            self.children[index - 1].end
+        }
     }
 }
 
@@ -211,7 +215,9 @@ impl Primitives for JsonText {
                 _ => split(pointer).ok().and_then(|(p, _)| self.tree.at(p)).map_or(span, |p| p.span),
             };
             let flat = compact(value);
-            let rendered = if !self.is_multiline(around) && flat.len() <= COMPACT_WIDTH || !value.is_object() && !value.is_array() {
+            let rendered = if !self.is_multiline(around) && flat.len() <= COMPACT_WIDTH
+                || !value.is_object() && !value.is_array()
+            {
                 flat
             } else {
                 pretty(value, &self.line_indent(span.start), &self.style)
@@ -232,7 +238,13 @@ impl Primitives for JsonText {
         }
     }
 
-    fn insert_member(&mut self, pointer: &str, index: usize, key: &str, value: &Value) -> Result<(), EditError> {
+    fn insert_member(
+        &mut self,
+        pointer: &str,
+        index: usize,
+        key: &str,
+        value: &Value,
+    ) -> Result<(), EditError> {
         let node = self.node(pointer)?;
         if node.as_object().is_none() {
             return Err(EditError::NotFound(format!("{pointer} (an object)")));

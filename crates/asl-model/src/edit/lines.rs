@@ -174,7 +174,12 @@ mod tests {
 
     #[test]
     fn pieces_reindent_their_later_lines() {
-        let p = Piece { lead: vec!["// c".into()], body: "{\n    \"a\": 1\n  }".into(), trail: " // t".into(), base: "  ".into() };
+        let p = Piece {
+            lead: vec!["// c".into()],
+            body: "{\n    \"a\": 1\n  }".into(),
+            trail: " // t".into(),
+            base: "  ".into(),
+        };
         assert_eq!(p.lines("\t", true, "\r\n"), "\t// c\r\n\t{\n\t  \"a\": 1\n\t}, // t\r\n");
     }
 }

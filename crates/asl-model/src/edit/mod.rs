@@ -156,7 +156,13 @@ pub(crate) trait Primitives {
     /// Replaces the value at `pointer`, or adds it as the last member of its object (or
     /// the next element of its array).
     fn set(&mut self, pointer: &str, value: &Value) -> Result<(), EditError>;
-    fn insert_member(&mut self, pointer: &str, index: usize, key: &str, value: &Value) -> Result<(), EditError>;
+    fn insert_member(
+        &mut self,
+        pointer: &str,
+        index: usize,
+        key: &str,
+        value: &Value,
+    ) -> Result<(), EditError>;
     fn insert(&mut self, pointer: &str, index: usize, value: &Value) -> Result<(), EditError>;
     fn remove(&mut self, pointer: &str) -> Result<(), EditError>;
     fn rename_key(&mut self, pointer: &str, new_key: &str) -> Result<(), EditError>;

@@ -8,7 +8,11 @@ use crate::model::{State, StateMachine};
 use crate::syntax::pointer_push;
 use serde_json::Value;
 
-pub(crate) fn apply(doc: &mut dyn Primitives, machine: &StateMachine, edit: &DocumentEdit) -> Result<(), EditError> {
+pub(crate) fn apply(
+    doc: &mut dyn Primitives,
+    machine: &StateMachine,
+    edit: &DocumentEdit,
+) -> Result<(), EditError> {
     match edit {
         DocumentEdit::AddState { scope, name, state } => {
             let scope = find_scope(machine, scope)?;
@@ -156,7 +160,12 @@ fn with_exit(state: &Value, target: Option<String>) -> Value {
     state
 }
 
-fn connect(doc: &mut dyn Primitives, state: &State, transition: Transition, target: &str) -> Result<(), EditError> {
+fn connect(
+    doc: &mut dyn Primitives,
+    state: &State,
+    transition: Transition,
+    target: &str,
+) -> Result<(), EditError> {
     let ptr = transition_pointer(&state.pointer, transition);
     let end = pointer_push(&state.pointer, "End");
     if transition == Transition::Next && doc.read(&ptr).is_none() && doc.read(&end).is_some() {
@@ -224,7 +233,12 @@ fn unlink(doc: &mut dyn Primitives, scope: &StateMachine, state: &State) -> Resu
 }
 
 /// Moves a state's text (comments included, re-indented) to the end of another scope.
-fn move_state(doc: &mut dyn Primitives, machine: &StateMachine, pointer: &str, to: &str) -> Result<(), EditError> {
+fn move_state(
+    doc: &mut dyn Primitives,
+    machine: &StateMachine,
+    pointer: &str,
+    to: &str,
+) -> Result<(), EditError> {
     let (from_scope, state) = find_state(machine, pointer)?;
     let target = find_scope(machine, to)?;
     if to == pointer || to.starts_with(&format!("{pointer}/")) {

@@ -46,7 +46,8 @@ pub fn compact(value: &Value) -> String {
             format!("[{}]", items.iter().map(compact).collect::<Vec<_>>().join(", "))
         }
         Value::Object(map) => {
-            let members: Vec<String> = map.iter().map(|(k, v)| format!("{}: {}", quote(k), compact(v))).collect();
+            let members: Vec<String> =
+                map.iter().map(|(k, v)| format!("{}: {}", quote(k), compact(v))).collect();
             format!("{{{}}}", members.join(", "))
         }
         scalar => scalar.to_string(),
@@ -62,11 +63,14 @@ pub fn pretty(value: &Value, indent: &str, style: &Style) -> String {
     match value {
         // Short lists of scalars (`"ErrorEquals": ["States.ALL"]`) stay on one line, as
         // people write them.
-        Value::Array(items) if items.iter().all(|v| !v.is_object() && !v.is_array()) && compact(value).len() <= SHORT => {
+        Value::Array(items)
+            if items.iter().all(|v| !v.is_object() && !v.is_array()) && compact(value).len() <= SHORT =>
+        {
             compact(value)
         }
         Value::Array(items) if !items.is_empty() => {
-            let parts: Vec<String> = items.iter().map(|v| format!("{inner}{}", pretty(v, &inner, style))).collect();
+            let parts: Vec<String> =
+                items.iter().map(|v| format!("{inner}{}", pretty(v, &inner, style))).collect();
             format!("[{eol}{}{eol}{indent}]", parts.join(&format!(",{}", style.eol)), eol = style.eol)
         }
         Value::Object(map) if !map.is_empty() => {

@@ -6,7 +6,10 @@ use crate::model::{State, StateKind, StateMachine};
 use crate::syntax::pointer_push;
 use serde_json::Value;
 
-pub(crate) fn find_scope<'m>(machine: &'m StateMachine, pointer: &str) -> Result<&'m StateMachine, EditError> {
+pub(crate) fn find_scope<'m>(
+    machine: &'m StateMachine,
+    pointer: &str,
+) -> Result<&'m StateMachine, EditError> {
     fn walk<'m>(scope: &'m StateMachine, pointer: &str) -> Option<&'m StateMachine> {
         if scope.pointer == pointer {
             return Some(scope);
@@ -17,7 +20,10 @@ pub(crate) fn find_scope<'m>(machine: &'m StateMachine, pointer: &str) -> Result
 }
 
 /// The state at `pointer` and the scope holding it.
-pub(crate) fn find_state<'m>(machine: &'m StateMachine, pointer: &str) -> Result<(&'m StateMachine, &'m State), EditError> {
+pub(crate) fn find_state<'m>(
+    machine: &'m StateMachine,
+    pointer: &str,
+) -> Result<(&'m StateMachine, &'m State), EditError> {
     fn walk<'m>(scope: &'m StateMachine, pointer: &str) -> Option<(&'m StateMachine, &'m State)> {
         for s in &scope.states {
             if s.pointer == pointer {

@@ -21,11 +21,15 @@ impl ValueTree {
     }
 
     fn object_mut(&mut self, pointer: &str) -> Result<&mut Map<String, Value>, EditError> {
-        self.at_mut(pointer)?.as_object_mut().ok_or_else(|| EditError::NotFound(format!("{pointer} (an object)")))
+        self.at_mut(pointer)?
+            .as_object_mut()
+            .ok_or_else(|| EditError::NotFound(format!("{pointer} (an object)")))
     }
 
     fn array_mut(&mut self, pointer: &str) -> Result<&mut Vec<Value>, EditError> {
-        self.at_mut(pointer)?.as_array_mut().ok_or_else(|| EditError::NotFound(format!("{pointer} (an array)")))
+        self.at_mut(pointer)?
+            .as_array_mut()
+            .ok_or_else(|| EditError::NotFound(format!("{pointer} (an array)")))
     }
 }
 
@@ -53,7 +57,13 @@ impl Primitives for ValueTree {
         }
     }
 
-    fn insert_member(&mut self, pointer: &str, index: usize, key: &str, value: &Value) -> Result<(), EditError> {
+    fn insert_member(
+        &mut self,
+        pointer: &str,
+        index: usize,
+        key: &str,
+        value: &Value,
+    ) -> Result<(), EditError> {
         let map = self.object_mut(pointer)?;
         if map.contains_key(key) {
             return Err(EditError::Conflict(format!("\"{key}\" already exists")));

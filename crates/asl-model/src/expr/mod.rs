@@ -28,12 +28,12 @@ mod payload;
 mod corpus_tests;
 
 pub use intrinsic::{
-    check_intrinsic, is_intrinsic_call, parse_intrinsic, signature, ArgKind, ArgValue, FormatPiece, IntrinsicArg,
-    IntrinsicCall, IntrinsicSignature, StringLiteral, HASH_ALGORITHMS, SIGNATURES,
+    check_intrinsic, is_intrinsic_call, parse_intrinsic, signature, ArgKind, ArgValue, FormatPiece,
+    IntrinsicArg, IntrinsicCall, IntrinsicSignature, StringLiteral, HASH_ALGORITHMS, SIGNATURES,
 };
 pub use path::{
-    parse_path, parse_reference_path, parse_result_path, CompareOp, FilterExpr, FilterOperand, JsonPath, PathRoot,
-    Segment, Selector,
+    parse_path, parse_reference_path, parse_result_path, CompareOp, FilterExpr, FilterOperand, JsonPath,
+    PathRoot, Segment, Selector,
 };
 pub use payload::check_payload_path;
 

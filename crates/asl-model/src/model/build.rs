@@ -46,7 +46,11 @@ fn machine(node: &Node, pointer: &str, issues: &mut Vec<ModelIssue>) -> StateMac
                             m.query_language = m.query_language.or(ql);
                             "\"QueryLanguage\" belongs beside \"States\", not inside it".to_owned()
                         }
-                        _ => format!("\"{}\" is not a state (a state is an object, found {}); it is ignored", member.key, member.value.kind_name()),
+                        _ => format!(
+                            "\"{}\" is not a state (a state is an object, found {}); it is ignored",
+                            member.key,
+                            member.value.kind_name()
+                        ),
                     };
                     issues.push(ModelIssue { pointer: ptr, code: "not-a-state", message, warning: true });
                 }
@@ -172,7 +176,13 @@ fn choice(f: &mut Fields) -> Choice {
             let assign = r.value(F::Assign);
             let output = r.value(F::Output);
             let comment = r.string(F::Comment);
-            ChoiceRule { condition: condition(node, pointer.clone(), f.issues), next, assign, output, comment }
+            ChoiceRule {
+                condition: condition(node, pointer.clone(), f.issues),
+                next,
+                assign,
+                output,
+                comment,
+            }
         })
         .collect();
     Choice { choices, default: f.string(F::Default) }

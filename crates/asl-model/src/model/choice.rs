@@ -13,14 +13,20 @@ pub struct Condition {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConditionKind {
     /// `Variable` + one comparison operator with its operand.
-    Comparison { variable: Option<String>, operator: Operator, operand: Value },
+    Comparison {
+        variable: Option<String>,
+        operator: Operator,
+        operand: Value,
+    },
     And(Vec<Condition>),
     Or(Vec<Condition>),
     Not(Box<Condition>),
     /// A JSONata `Condition` (`{% ... %}` string, or a literal boolean).
     Jsonata(Value),
     /// Zero or several operators: `operators` lists those found, for the message.
-    Invalid { operators: Vec<String> },
+    Invalid {
+        operators: Vec<String>,
+    },
 }
 
 /// What kind of value an operator compares.
@@ -131,18 +137,45 @@ mod tests {
     #[test]
     fn every_spec_operator_parses_and_prints_back() {
         let names = [
-            "StringEquals", "StringEqualsPath", "StringLessThan", "StringLessThanPath",
-            "StringGreaterThan", "StringGreaterThanPath", "StringLessThanEquals",
-            "StringLessThanEqualsPath", "StringGreaterThanEquals", "StringGreaterThanEqualsPath",
-            "StringMatches", "NumericEquals", "NumericEqualsPath", "NumericLessThan",
-            "NumericLessThanPath", "NumericGreaterThan", "NumericGreaterThanPath",
-            "NumericLessThanEquals", "NumericLessThanEqualsPath", "NumericGreaterThanEquals",
-            "NumericGreaterThanEqualsPath", "BooleanEquals", "BooleanEqualsPath",
-            "TimestampEquals", "TimestampEqualsPath", "TimestampLessThan", "TimestampLessThanPath",
-            "TimestampGreaterThan", "TimestampGreaterThanPath", "TimestampLessThanEquals",
-            "TimestampLessThanEqualsPath", "TimestampGreaterThanEquals",
-            "TimestampGreaterThanEqualsPath", "IsNull", "IsPresent", "IsNumeric", "IsString",
-            "IsBoolean", "IsTimestamp",
+            "StringEquals",
+            "StringEqualsPath",
+            "StringLessThan",
+            "StringLessThanPath",
+            "StringGreaterThan",
+            "StringGreaterThanPath",
+            "StringLessThanEquals",
+            "StringLessThanEqualsPath",
+            "StringGreaterThanEquals",
+            "StringGreaterThanEqualsPath",
+            "StringMatches",
+            "NumericEquals",
+            "NumericEqualsPath",
+            "NumericLessThan",
+            "NumericLessThanPath",
+            "NumericGreaterThan",
+            "NumericGreaterThanPath",
+            "NumericLessThanEquals",
+            "NumericLessThanEqualsPath",
+            "NumericGreaterThanEquals",
+            "NumericGreaterThanEqualsPath",
+            "BooleanEquals",
+            "BooleanEqualsPath",
+            "TimestampEquals",
+            "TimestampEqualsPath",
+            "TimestampLessThan",
+            "TimestampLessThanPath",
+            "TimestampGreaterThan",
+            "TimestampGreaterThanPath",
+            "TimestampLessThanEquals",
+            "TimestampLessThanEqualsPath",
+            "TimestampGreaterThanEquals",
+            "TimestampGreaterThanEqualsPath",
+            "IsNull",
+            "IsPresent",
+            "IsNumeric",
+            "IsString",
+            "IsBoolean",
+            "IsTimestamp",
         ];
         for name in names {
             let op = Operator::from_name(name).unwrap_or_else(|| panic!("{name}"));

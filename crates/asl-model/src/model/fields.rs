@@ -2,8 +2,8 @@
 
 use super::{ModelIssue, QueryLanguage};
 use crate::syntax::{pointer_push, FastMap, Node};
-use std::sync::OnceLock;
 use serde_json::Value;
+use std::sync::OnceLock;
 
 /// Declares the field names the model reads, as `F` variants with their names.
 macro_rules! field_names {
@@ -54,7 +54,12 @@ impl<'a, 'i> Fields<'a, 'i> {
     fn wrong(&mut self, key: F, expected: &str, found: &Node) {
         let key = key.name();
         let message = format!("\"{key}\" must be {expected}, found {}", found.kind_name());
-        self.issues.push(ModelIssue { pointer: pointer_push(self.pointer, key), code: "invalid-type", message, warning: false });
+        self.issues.push(ModelIssue {
+            pointer: pointer_push(self.pointer, key),
+            code: "invalid-type",
+            message,
+            warning: false,
+        });
     }
 
     pub fn raw(&self, key: F) -> Option<&'a Node> {
@@ -126,7 +131,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             if item.as_object().is_some() {
                 out.push((item, pointer));
             } else {
-                let message = format!("each item of \"{}\" must be an object, found {}", key.name(), item.kind_name());
+                let message =
+                    format!("each item of \"{}\" must be an object, found {}", key.name(), item.kind_name());
                 self.issues.push(ModelIssue { pointer, code: "invalid-type", message, warning: false });
             }
         }

@@ -120,7 +120,12 @@ impl State {
         };
         let rules = choice.into_iter().flat_map(|c| c.choices.iter().filter_map(|r| r.next.as_deref()));
         let default = choice.and_then(|c| c.default.as_deref());
-        self.next.as_deref().into_iter().chain(rules).chain(default).chain(self.catch.iter().filter_map(|c| c.next.as_deref()))
+        self.next
+            .as_deref()
+            .into_iter()
+            .chain(rules)
+            .chain(default)
+            .chain(self.catch.iter().filter_map(|c| c.next.as_deref()))
     }
 
     /// Nested scopes: Parallel branches and the Map item processor.

@@ -149,7 +149,10 @@ impl Reader<'_> {
             }
             n += 8;
         }
-        n + self.bytes[at + n..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(self.bytes.len() - at - n)
+        n + self.bytes[at + n..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(self.bytes.len() - at - n)
     }
 
     fn value(&mut self) -> Result<Node, ParseError> {
@@ -240,13 +243,18 @@ impl Reader<'_> {
             } else {
                 // This array's finished items sit on the scratch stack up to where the
                 // next deeper array's items begin.
-                let end = outer[depth + 1..].iter().find(|d| !d.object).map_or(scratch.items.len(), |d| d.first);
+                let end =
+                    outer[depth + 1..].iter().find(|d| !d.object).map_or(scratch.items.len(), |d| d.first);
                 pointer.push_str(&format!("/{}", end - o.first));
             }
         }
         for i in repeated {
             let m = &members[i];
-            self.duplicates.push(Duplicate { pointer: pointer_push(&pointer, &m.key), key_span: m.key_span, key: m.key.to_string() });
+            self.duplicates.push(Duplicate {
+                pointer: pointer_push(&pointer, &m.key),
+                key_span: m.key_span,
+                key: m.key.to_string(),
+            });
         }
     }
 
@@ -310,7 +318,11 @@ impl Reader<'_> {
     }
 
     fn unterminated(&self, object: bool, start: usize) -> ParseError {
-        let what = if object { "unterminated object: '{' is never closed" } else { "unterminated array: '[' is never closed" };
+        let what = if object {
+            "unterminated object: '{' is never closed"
+        } else {
+            "unterminated array: '[' is never closed"
+        };
         error_at(self.text, start, what.into())
     }
 
@@ -360,7 +372,11 @@ impl Reader<'_> {
                     chunk = self.pos;
                 }
                 0..=0x1f => {
-                    let what = if b == b'\n' { "unterminated string (line break inside)" } else { "control character inside a string (escape it)" };
+                    let what = if b == b'\n' {
+                        "unterminated string (line break inside)"
+                    } else {
+                        "control character inside a string (escape it)"
+                    };
                     return Err(self.error(what));
                 }
                 _ => self.pos += 1,
@@ -403,9 +419,11 @@ impl Reader<'_> {
     }
 
     fn hex4(&mut self, at: usize) -> Result<u32, ParseError> {
-        let digits = self.text.get(self.pos..self.pos + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let digits =
+            self.text.get(self.pos..self.pos + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
         let code = digits.and_then(|d| u32::from_str_radix(d, 16).ok());
-        let code = code.ok_or_else(|| error_at(self.text, at, "\\u must be followed by four hex digits".into()))?;
+        let code =
+            code.ok_or_else(|| error_at(self.text, at, "\\u must be followed by four hex digits".into()))?;
         self.pos += 4;
         Ok(code)
     }

@@ -29,10 +29,15 @@ fn strings_decode_escapes_and_surrogates() {
 #[test]
 fn numbers_keep_their_text() {
     let node = read_json(r#"[0, -1.50, 2e10, 3E-2]"#).unwrap();
-    let texts: Vec<String> = node.as_array().unwrap().iter().map(|n| match &n.value {
-        NodeValue::Number(t) => t.clone(),
-        _ => String::new(),
-    }).collect();
+    let texts: Vec<String> = node
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| match &n.value {
+            NodeValue::Number(t) => t.clone(),
+            _ => String::new(),
+        })
+        .collect();
     assert_eq!(texts, ["0", "-1.50", "2e10", "3E-2"]);
 }
 
@@ -44,8 +49,25 @@ fn errors_have_positions() {
     assert!(read_json("  // only a comment\n").unwrap_err().message.contains("empty"));
     let e = read_json(&"[".repeat(100_000)).unwrap_err();
     assert!(e.message.contains("nesting"), "{}", e.message);
-    for bad in ["{'a': 1}", "{\"a\": 1} {}", "{a: 1}", "[01]", "[1.]", "[+1]", "[.5]", "[NaN]", "[0x10]",
-        "{\"a\": 1,,}", "[1 2]", "\"a\nb\"", "\"\\x\"", "\"\\u12\"", "/* open", "[tru]", "{\"a\"}"] {
+    for bad in [
+        "{'a': 1}",
+        "{\"a\": 1} {}",
+        "{a: 1}",
+        "[01]",
+        "[1.]",
+        "[+1]",
+        "[.5]",
+        "[NaN]",
+        "[0x10]",
+        "{\"a\": 1,,}",
+        "[1 2]",
+        "\"a\nb\"",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "/* open",
+        "[tru]",
+        "{\"a\"}",
+    ] {
         assert!(read_json(bad).is_err(), "{bad} should not parse");
     }
     let e = read_json("{\"a\": [1, 2").unwrap_err();
@@ -84,10 +106,15 @@ fn repeated_keys_are_found_while_reading_with_their_pointers() {
     found.sort();
     assert_eq!(
         found,
-        [("/a/1/y".to_owned(), "y".to_owned()), ("/a/1/y/1/k".to_owned(), "k".to_owned()), ("/b/c".to_owned(), "c".to_owned())]
+        [
+            ("/a/1/y".to_owned(), "y".to_owned()),
+            ("/a/1/y/1/k".to_owned(), "k".to_owned()),
+            ("/b/c".to_owned(), "c".to_owned())
+        ]
     );
     // The walk used for YAML finds the same.
-    let mut walked: Vec<String> = super::super::find_duplicates(&node).into_iter().map(|d| d.pointer).collect();
+    let mut walked: Vec<String> =
+        super::super::find_duplicates(&node).into_iter().map(|d| d.pointer).collect();
     walked.sort();
     assert_eq!(walked, ["/a/1/y", "/a/1/y/1/k", "/b/c"]);
 }

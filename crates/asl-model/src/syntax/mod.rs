@@ -7,7 +7,10 @@ mod yaml_scalar;
 mod yaml_write;
 
 pub use json::{read_json, read_json_with_duplicates};
-pub use tree::{find_duplicates, number_value, Duplicate, pointer_push, pointer_tokens, FastMap, Fnv, Member, Members, Node, NodeValue, value_kind};
+pub use tree::{
+    find_duplicates, number_value, pointer_push, pointer_tokens, value_kind, Duplicate, FastMap, Fnv, Member,
+    Members, Node, NodeValue,
+};
 pub use yaml::read_yaml;
 pub use yaml_write::write_yaml;
 

@@ -87,7 +87,9 @@ impl Members {
     pub fn repeated(members: &[Member]) -> Vec<usize> {
         if members.len() <= INDEXED {
             let same = |a: &Member, b: &Member| a.key.len() == b.key.len() && a.key == b.key;
-            return (0..members.len()).filter(|&i| members[..i].iter().any(|p| same(p, &members[i]))).collect();
+            return (0..members.len())
+                .filter(|&i| members[..i].iter().any(|p| same(p, &members[i])))
+                .collect();
         }
         // A machine's `States` can hold thousands of members: hash, don't compare pairs.
         let mut seen: FastMap<&str, ()> = FastMap::default();
@@ -281,7 +283,11 @@ pub fn find_duplicates(root: &Node) -> Vec<Duplicate> {
             NodeValue::Object(members) => {
                 for i in Members::repeated(members) {
                     let m = &members[i];
-                    out.push(Duplicate { pointer: pointer_push(pointer, &m.key), key_span: m.key_span, key: m.key.to_string() });
+                    out.push(Duplicate {
+                        pointer: pointer_push(pointer, &m.key),
+                        key_span: m.key_span,
+                        key: m.key.to_string(),
+                    });
                 }
                 for m in members {
                     *pointer = pointer_push(pointer, &m.key);

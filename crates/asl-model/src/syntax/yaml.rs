@@ -250,8 +250,12 @@ fn apply_merges(members: Vec<Member>, merges: &[usize]) -> Vec<Member> {
     if merges.is_empty() {
         return members;
     }
-    let written: HashSet<String> =
-        members.iter().enumerate().filter(|(i, _)| !merges.contains(i)).map(|(_, m)| m.key.to_string()).collect();
+    let written: HashSet<String> = members
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !merges.contains(i))
+        .map(|(_, m)| m.key.to_string())
+        .collect();
     let mut merged_keys = HashSet::new();
     let mut out = Vec::with_capacity(members.len());
     for (i, member) in members.into_iter().enumerate() {

@@ -44,7 +44,10 @@ fn bad_edits_are_refused_with_the_right_error() {
         (set("", json!(1)), "Invalid"),
         (add("", "Bad", json!("not an object")), "Invalid"),
         (insert_item("/States/Charge", ItemList::Choices, None, json!({"Next": "Ship"})), "Invalid"),
-        (insert_item("/States/Route", ItemList::Retry, None, json!({"ErrorEquals": ["States.ALL"]})), "Invalid"),
+        (
+            insert_item("/States/Route", ItemList::Retry, None, json!({"ErrorEquals": ["States.ALL"]})),
+            "Invalid",
+        ),
         (insert_item("/States/Validate", ItemList::Retry, None, json!("States.ALL")), "Invalid"),
         // Empty and taken names.
         (add("", "", pass.clone()), "Invalid"),
@@ -55,7 +58,15 @@ fn bad_edits_are_refused_with_the_right_error() {
         (insert_between("/States/Charge", Transition::Next, "Label", pass.clone()), "Conflict"),
         // Out-of-range item indexes and transitions.
         (insert_item("/States/Validate", ItemList::Retry, Some(3), json!({"ErrorEquals": ["X"]})), "Invalid"),
-        (insert_item("/States/Charge", ItemList::Catch, Some(1), json!({"ErrorEquals": ["X"], "Next": "Ship"})), "Invalid"),
+        (
+            insert_item(
+                "/States/Charge",
+                ItemList::Catch,
+                Some(1),
+                json!({"ErrorEquals": ["X"], "Next": "Ship"}),
+            ),
+            "Invalid",
+        ),
         (remove_item("/States/Validate", ItemList::Retry, 2), "NotFound"),
         (remove_item("/States/Charge", ItemList::Retry, 0), "NotFound"),
         (move_item("/States/Validate", ItemList::Retry, 2, 0), "NotFound"),
@@ -83,15 +94,38 @@ fn bad_edits_are_refused_with_the_right_error() {
 fn bad_edits_never_panic_on_any_pointer() {
     // Every edit kind against pointers of every shape, on JSON and YAML.
     let pointers = [
-        "", "/", "//", "/States", "/States/", "/States/Charge", "/States/Charge/Next", "/States/Route/Choices/0",
-        "/States/Route/Choices/-1", "/States/Ship/Branches/0", "/States/Ship/Branches/9", "/States/Ship/Branches/0/States/Label",
-        "/States/Items/ItemProcessor", "/States/Items/ItemProcessor/States/Pack", "/Comment", "/StartAt", "/~", "/States/~2",
-        "x", "/States/Validate/Retry/0/ErrorEquals/0", "/States/Validate/Retry/99999999999999999999",
+        "",
+        "/",
+        "//",
+        "/States",
+        "/States/",
+        "/States/Charge",
+        "/States/Charge/Next",
+        "/States/Route/Choices/0",
+        "/States/Route/Choices/-1",
+        "/States/Ship/Branches/0",
+        "/States/Ship/Branches/9",
+        "/States/Ship/Branches/0/States/Label",
+        "/States/Items/ItemProcessor",
+        "/States/Items/ItemProcessor/States/Pack",
+        "/Comment",
+        "/StartAt",
+        "/~",
+        "/States/~2",
+        "x",
+        "/States/Validate/Retry/0/ErrorEquals/0",
+        "/States/Validate/Retry/99999999999999999999",
     ];
     let values = [json!(null), json!({}), json!({"Type": "Pass"}), json!([1]), json!("s")];
     let yaml = Document::parse("StartAt: A\nStates:\n  A: {Type: Pass, End: true}\n", Format::Yaml).unwrap();
     let docs = [open(MACHINE), open(ETL), yaml];
-    let transitions = [Transition::Next, Transition::Default, Transition::ChoiceRule(0), Transition::Catch(0), Transition::ChoiceRule(99)];
+    let transitions = [
+        Transition::Next,
+        Transition::Default,
+        Transition::ChoiceRule(0),
+        Transition::Catch(0),
+        Transition::ChoiceRule(99),
+    ];
     let lists = [ItemList::Choices, ItemList::Retry, ItemList::Catch];
     for doc in &docs {
         for p in pointers {

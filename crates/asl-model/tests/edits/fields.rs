@@ -65,7 +65,10 @@ fn set_a_new_object_field_is_indented_like_its_neighbours() {
 fn replace_an_object_value() {
     check(
         MACHINE,
-        set("/States/Validate/Parameters", json!({"FunctionName": "validate-order-v2", "Payload.$": "$.order"})),
+        set(
+            "/States/Validate/Parameters",
+            json!({"FunctionName": "validate-order-v2", "Payload.$": "$.order"}),
+        ),
         r#"
 -9:         "FunctionName": "validate-order",
 -10:         "Payload.$": "$"
@@ -109,7 +112,10 @@ fn set_inside_a_single_line_object_keeps_it_on_one_line() {
     );
     check(
         MACHINE,
-        set("/States/Items/ItemProcessor/ProcessorConfig", json!({"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"})),
+        set(
+            "/States/Items/ItemProcessor/ProcessorConfig",
+            json!({"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}),
+        ),
         r#"
 -82:         "ProcessorConfig": {"Mode": "INLINE"},
 +82:         "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},

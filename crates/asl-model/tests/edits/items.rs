@@ -19,7 +19,12 @@ fn insert_a_choice_rule_like_its_one_line_neighbours() {
     );
     check(
         MACHINE,
-        insert_item("/States/Route", ItemList::Choices, None, json!({"Variable": "$.vip", "IsPresent": true, "Next": "Ship"})),
+        insert_item(
+            "/States/Route",
+            ItemList::Choices,
+            None,
+            json!({"Variable": "$.vip", "IsPresent": true, "Next": "Ship"}),
+        ),
         r#"
 -36:         {"Variable": "$.total", "NumericLessThanEquals": 0, "Next": "Failed"}
 +36:         {"Variable": "$.total", "NumericLessThanEquals": 0, "Next": "Failed"},
@@ -28,7 +33,12 @@ fn insert_a_choice_rule_like_its_one_line_neighbours() {
     );
     check(
         MACHINE,
-        insert_item("/States/Route", ItemList::Choices, Some(0), json!({"Variable": "$.vip", "IsPresent": true, "Next": "Ship"})),
+        insert_item(
+            "/States/Route",
+            ItemList::Choices,
+            Some(0),
+            json!({"Variable": "$.vip", "IsPresent": true, "Next": "Ship"}),
+        ),
         r#"
 +35:         {"Variable": "$.vip", "IsPresent": true, "Next": "Ship"},
 "#,
@@ -39,7 +49,12 @@ fn insert_a_choice_rule_like_its_one_line_neighbours() {
 fn insert_a_retrier_like_its_multi_line_neighbours() {
     check(
         MACHINE,
-        insert_item("/States/Validate", ItemList::Retry, None, json!({"ErrorEquals": ["States.ALL"], "MaxAttempts": 2})),
+        insert_item(
+            "/States/Validate",
+            ItemList::Retry,
+            None,
+            json!({"ErrorEquals": ["States.ALL"], "MaxAttempts": 2}),
+        ),
         r#"
 +21:         },
 +22:         {
@@ -53,7 +68,12 @@ fn insert_a_retrier_like_its_multi_line_neighbours() {
 fn insert_a_catcher_where_there_is_no_catch_creates_the_field() {
     check(
         MACHINE,
-        insert_item("/States/Charge", ItemList::Catch, None, json!({"ErrorEquals": ["States.ALL"], "Next": "Failed"})),
+        insert_item(
+            "/States/Charge",
+            ItemList::Catch,
+            None,
+            json!({"ErrorEquals": ["States.ALL"], "Next": "Failed"}),
+        ),
         r#"
 -48:       "Next": "Ship"
 +48:       "Next": "Ship",

@@ -23,15 +23,20 @@ struct Layout {
 }
 
 fn layout() -> impl Strategy<Value = Layout> {
-    (prop::sample::select(vec!["  ", "    ", "\t"]), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(unit, crlf, final_newline, compact_items, jsonc)| Layout {
+    (
+        prop::sample::select(vec!["  ", "    ", "\t"]),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(unit, crlf, final_newline, compact_items, jsonc)| Layout {
             unit,
             eol: if crlf { "\r\n" } else { "\n" },
             final_newline,
             compact_items,
             jsonc,
-        },
-    )
+        })
 }
 
 fn machine(seeds: &[StateSeed]) -> Value {
@@ -40,7 +45,13 @@ fn machine(seeds: &[StateSeed]) -> Value {
     let mut states = Map::new();
     for (i, &(kind, a, b, c, flag)) in seeds.iter().enumerate() {
         // Mostly forward: a chain, with the odd loop back.
-        let next = if i + 1 < n && a % 4 != 0 { Some(format!("S{}", i + 1)) } else if a % 8 == 4 { Some(name(a)) } else { None };
+        let next = if i + 1 < n && a % 4 != 0 {
+            Some(format!("S{}", i + 1))
+        } else if a % 8 == 4 {
+            Some(name(a))
+        } else {
+            None
+        };
         let exit = |s: &mut Map<String, Value>| match &next {
             Some(t) => drop(s.insert("Next".into(), json!(t))),
             None => drop(s.insert("End".into(), json!(true))),
@@ -144,7 +155,8 @@ fn render(value: &Value, layout: &Layout) -> String {
         match v {
             Value::Array(a) => format!("[{}]", a.iter().map(flat).collect::<Vec<_>>().join(", ")),
             Value::Object(m) => {
-                let parts: Vec<String> = m.iter().map(|(k, x)| format!("{}: {}", Value::String(k.clone()), flat(x))).collect();
+                let parts: Vec<String> =
+                    m.iter().map(|(k, x)| format!("{}: {}", Value::String(k.clone()), flat(x))).collect();
                 format!("{{{}}}", parts.join(", "))
             }
             other => other.to_string(),
@@ -160,7 +172,11 @@ fn render(value: &Value, layout: &Layout) -> String {
 
 /// Every state (with its pointer) and every scope pointer, in document order.
 fn states_and_scopes(doc: &Document) -> (Vec<asl_model::model::State>, Vec<String>) {
-    fn walk(m: &asl_model::model::StateMachine, states: &mut Vec<asl_model::model::State>, scopes: &mut Vec<String>) {
+    fn walk(
+        m: &asl_model::model::StateMachine,
+        states: &mut Vec<asl_model::model::State>,
+        scopes: &mut Vec<String>,
+    ) {
         scopes.push(m.pointer.clone());
         for s in &m.states {
             states.push(s.clone());
@@ -177,7 +193,9 @@ fn states_and_scopes(doc: &Document) -> (Vec<asl_model::model::State>, Vec<Strin
 /// Pointers of every scalar in the document.
 fn scalars(value: &Value, pointer: String, out: &mut Vec<String>) {
     match value {
-        Value::Object(m) => m.iter().for_each(|(k, v)| scalars(v, format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+        Value::Object(m) => m.iter().for_each(|(k, v)| {
+            scalars(v, format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1")), out)
+        }),
         Value::Array(a) => a.iter().enumerate().for_each(|(i, v)| scalars(v, format!("{pointer}/{i}"), out)),
         _ => out.push(pointer),
     }
@@ -213,14 +231,21 @@ fn edit_from(doc: &Document, (kind, a, b, c): (u8, u8, u8, u8)) -> DocumentEdit 
         _ => Transition::Next,
     };
     let item = match list {
-        ItemList::Choices => json!({"Variable": "$.y", "StringEquals": format!("v{c}"), "Next": pick(&names, c)}),
+        ItemList::Choices => {
+            json!({"Variable": "$.y", "StringEquals": format!("v{c}"), "Next": pick(&names, c)})
+        }
         ItemList::Retry => json!({"ErrorEquals": ["States.TaskFailed"], "MaxAttempts": c % 4}),
         ItemList::Catch => json!({"ErrorEquals": ["States.ALL"], "Next": pick(&names, c)}),
     };
     let mut leaves = Vec::new();
     scalars(&doc.to_value(), String::new(), &mut leaves);
     // At least 1, so a missing or empty list still gives an index (and a refused edit).
-    let len = |l: ItemList| doc.to_value().pointer(&format!("{pointer}/{}", l.field())).and_then(Value::as_array).map_or(1, |a| a.len().max(1));
+    let len = |l: ItemList| {
+        doc.to_value()
+            .pointer(&format!("{pointer}/{}", l.field()))
+            .and_then(Value::as_array)
+            .map_or(1, |a| a.len().max(1))
+    };
     match kind % 13 {
         0 => add(&pick(&scopes, b), &format!("N{c}"), json!({"Type": "Pass", "End": true})),
         1 => insert_between(&pointer, transition, &format!("N{c}"), json!({"Type": "Pass"})),
@@ -232,7 +257,12 @@ fn edit_from(doc: &Document, (kind, a, b, c): (u8, u8, u8, u8)) -> DocumentEdit 
         7 => rename(&pointer, &format!("R{c}")),
         8 => delete(&pointer),
         9 => move_state(&pointer, &pick(&scopes, b)),
-        10 => insert_item(&pointer, list, if c % 2 == 0 { None } else { Some(c as usize % (len(list) + 1)) }, item),
+        10 => insert_item(
+            &pointer,
+            list,
+            if c % 2 == 0 { None } else { Some(c as usize % (len(list) + 1)) },
+            item,
+        ),
         11 => remove_item(&pointer, list, c as usize % len(list)),
         _ => move_item(&pointer, list, b as usize % len(list), c as usize % len(list)),
     }
@@ -245,7 +275,10 @@ fn assert_layout(text: &str, layout: &Layout, what: &str) {
     for (i, line) in lines.iter().enumerate() {
         if line.trim_start().starts_with("// the ") {
             let next = lines.get(i + 1).map_or("", |l| l.trim_start());
-            assert!(next.starts_with('"') && next.contains("\": {"), "orphaned comment {line:?} after {what}:\n{text}");
+            assert!(
+                next.starts_with('"') && next.contains("\": {"),
+                "orphaned comment {line:?} after {what}:\n{text}"
+            );
         }
     }
     if layout.eol == "\r\n" {
@@ -255,7 +288,11 @@ fn assert_layout(text: &str, layout: &Layout, what: &str) {
     }
     for line in text.lines() {
         let ws = &line[..line.len() - line.trim_start().len()];
-        let ok = if layout.unit == "\t" { ws.chars().all(|c| c == '\t') } else { !ws.contains('\t') && ws.len() % layout.unit.len() == 0 };
+        let ok = if layout.unit == "\t" {
+            ws.chars().all(|c| c == '\t')
+        } else {
+            !ws.contains('\t') && ws.len() % layout.unit.len() == 0
+        };
         assert!(ok, "line {line:?} is not indented in units of {:?} after {what}:\n{text}", layout.unit);
     }
 }

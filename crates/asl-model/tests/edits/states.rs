@@ -165,7 +165,12 @@ fn insert_between_on_next() {
 fn insert_between_after_an_end_state_gives_the_new_state_the_end() {
     check(
         MACHINE,
-        insert_between("/States/Items", Transition::Next, "Report", json!({"Type": "Pass", "Next": "Nowhere"})),
+        insert_between(
+            "/States/Items",
+            Transition::Next,
+            "Report",
+            json!({"Type": "Pass", "Next": "Nowhere"}),
+        ),
         r#"
 +91:       "Next": "Report"
 +92:     },
@@ -375,7 +380,12 @@ fn delete_reconnects_predecessors_to_its_next() {
 fn delete_the_start_state_moves_start_at() {
     let doc = apply(MACHINE, &delete("/States/Validate"));
     let d = diff(MACHINE, doc.text());
-    assert!(d.starts_with("-3:   \"StartAt\": \"Validate\",\n+3:   \"StartAt\": \"Route\",\n-5:     \"Validate\": {\n"), "{d}");
+    assert!(
+        d.starts_with(
+            "-3:   \"StartAt\": \"Validate\",\n+3:   \"StartAt\": \"Route\",\n-5:     \"Validate\": {\n"
+        ),
+        "{d}"
+    );
     assert_eq!(d.lines().count(), 2 + 27, "{d}");
     assert_eq!(doc.machine().start_at.as_deref(), Some("Route"));
 }

@@ -96,7 +96,15 @@ fn crlf_line_endings() {
 "#,
     );
     assert!(!doc.text().replace("\r\n", "").contains('\n'), "a bare LF crept in");
-    let doc = apply(&text, &insert_item("/States/Charge", ItemList::Catch, None, json!({"ErrorEquals": ["States.ALL"], "Next": "Failed"})));
+    let doc = apply(
+        &text,
+        &insert_item(
+            "/States/Charge",
+            ItemList::Catch,
+            None,
+            json!({"ErrorEquals": ["States.ALL"], "Next": "Failed"}),
+        ),
+    );
     assert!(!doc.text().replace("\r\n", "").contains('\n'), "a bare LF crept in");
     let doc = apply(&text, &move_state("/States/Review", "/States/Ship/Branches/1"));
     assert!(!doc.text().replace("\r\n", "").contains('\n'), "a bare LF crept in");
@@ -166,7 +174,12 @@ fn jsonc_append_after_a_trailing_comma_and_comment() {
     );
     check(
         ETL,
-        insert_item("/States/Extract", ItemList::Retry, None, json!({"ErrorEquals": ["Glue.AccessDeniedException"], "MaxAttempts": 0})),
+        insert_item(
+            "/States/Extract",
+            ItemList::Retry,
+            None,
+            json!({"ErrorEquals": ["Glue.AccessDeniedException"], "MaxAttempts": 0}),
+        ),
         r#"
 +13:         {"ErrorEquals": ["Glue.AccessDeniedException"], "MaxAttempts": 0},
 "#,

@@ -53,7 +53,12 @@ fn yaml_rename_updates_references_and_keeps_key_order() {
     want["States"]["Route"]["Choices"][0]["Next"] = json!("Hold");
     let review = want["States"]["Review"].clone();
     let states = want["States"].as_object_mut().unwrap();
-    *states = states.iter().map(|(k, v)| if k == "Review" { ("Hold".to_owned(), review.clone()) } else { (k.clone(), v.clone()) }).collect();
+    *states = states
+        .iter()
+        .map(
+            |(k, v)| if k == "Review" { ("Hold".to_owned(), review.clone()) } else { (k.clone(), v.clone()) },
+        )
+        .collect();
     assert_eq!(value, want);
     let keys: Vec<_> = value["States"].as_object().unwrap().keys().cloned().collect();
     assert_eq!(keys, ["Validate", "Route", "Hold", "Done"]);
@@ -78,7 +83,8 @@ fn yaml_delete_state_reconnects() {
 
 #[test]
 fn yaml_insert_between_and_disconnect() {
-    let (_, value) = yaml(&insert_between("/States/Validate", Transition::Next, "Log", json!({"Type": "Pass"})));
+    let (_, value) =
+        yaml(&insert_between("/States/Validate", Transition::Next, "Log", json!({"Type": "Pass"})));
     assert_eq!(value["States"]["Validate"]["Next"], "Log");
     assert_eq!(value["States"]["Log"], json!({"Type": "Pass", "Next": "Route"}));
     let keys: Vec<_> = value["States"].as_object().unwrap().keys().cloned().collect();
@@ -90,7 +96,10 @@ fn yaml_insert_between_and_disconnect() {
 #[test]
 fn yaml_items() {
     let (_, value) = yaml(&move_item("/States/Validate", ItemList::Retry, 1, 0));
-    assert_eq!(value["States"]["Validate"]["Retry"], json!([{"ErrorEquals": ["States.ALL"]}, {"ErrorEquals": ["States.Timeout"], "MaxAttempts": 2}]));
+    assert_eq!(
+        value["States"]["Validate"]["Retry"],
+        json!([{"ErrorEquals": ["States.ALL"]}, {"ErrorEquals": ["States.Timeout"], "MaxAttempts": 2}])
+    );
     let (one, value) = yaml(&remove_item("/States/Validate", ItemList::Retry, 0));
     assert_eq!(value["States"]["Validate"]["Retry"], json!([{"ErrorEquals": ["States.ALL"]}]));
     let none = one.apply(&remove_item("/States/Validate", ItemList::Retry, 0)).unwrap();

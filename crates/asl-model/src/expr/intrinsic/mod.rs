@@ -157,7 +157,9 @@ fn call(cur: &mut Cursor) -> Result<IntrinsicCall, ExprError> {
             if cur.at_end() {
                 return Err(ExprError::new(format!("missing ')' to close {name}("), open));
             }
-            return Err(cur.error(format!("expected ',' or ')' after an argument of {name}, found {}", cur.found())));
+            return Err(
+                cur.error(format!("expected ',' or ')' after an argument of {name}, found {}", cur.found()))
+            );
         }
     }
     cur.leave();
@@ -169,9 +171,10 @@ fn function_name(cur: &mut Cursor) -> Result<String, ExprError> {
     let start = cur.pos();
     loop {
         if cur.take_while(is_name_char).is_empty() {
-            return Err(
-                cur.error(format!("expected an intrinsic function name such as States.Format, found {}", cur.found()))
-            );
+            return Err(cur.error(format!(
+                "expected an intrinsic function name such as States.Format, found {}",
+                cur.found()
+            )));
         }
         if !(cur.peek() == Some('.') && cur.peek_second().is_some_and(is_name_char)) {
             return Ok(cur.since(start).to_string());
@@ -210,7 +213,9 @@ fn arg(cur: &mut Cursor) -> Result<IntrinsicArg, ExprError> {
         Some('"') => return Err(cur.error("intrinsic function strings use single quotes, not '\"'")),
         Some(',' | ')') => return Err(cur.error(format!("expected an argument, found {}", cur.found()))),
         None => return Err(cur.error("expected an argument, found the end")),
-        Some(_) => return Err(cur.error(format!("unexpected {} where an argument was expected", cur.found()))),
+        Some(_) => {
+            return Err(cur.error(format!("unexpected {} where an argument was expected", cur.found())))
+        }
     };
     Ok(IntrinsicArg { value, offset })
 }

@@ -156,8 +156,12 @@ fn check_call(call: &IntrinsicCall, errors: &mut Vec<ExprError>) {
     for (i, arg) in call.args.iter().enumerate() {
         if let Some(sig) = sig {
             if let Some(problem) = check_arg(sig.param(i), arg) {
-                let message =
-                    format!("argument {} of {} must be {}, found {problem}", i + 1, sig.name, sig.param(i).describe());
+                let message = format!(
+                    "argument {} of {} must be {}, found {problem}",
+                    i + 1,
+                    sig.name,
+                    sig.param(i).describe()
+                );
                 errors.push(ExprError::new(message, arg.offset));
             }
         }
@@ -171,8 +175,9 @@ fn check_call(call: &IntrinsicCall, errors: &mut Vec<ExprError>) {
 }
 
 fn unknown_message(name: &str) -> String {
-    let suggestion =
-        SIGNATURES.iter().find(|s| s.name.eq_ignore_ascii_case(name) || s.name.strip_prefix("States.") == Some(name));
+    let suggestion = SIGNATURES
+        .iter()
+        .find(|s| s.name.eq_ignore_ascii_case(name) || s.name.strip_prefix("States.") == Some(name));
     match suggestion {
         Some(s) => format!("unknown intrinsic function '{name}'; did you mean {}?", s.name),
         None => format!("unknown intrinsic function '{name}'"),
@@ -207,7 +212,8 @@ fn check_arg(kind: ArgKind, arg: &IntrinsicArg) -> Option<String> {
         ArgValue::Path(_) => return None,
         ArgValue::Call(inner) => {
             let returns = signature(&inner.name)?.returns;
-            return (!accepts(kind, returns)).then(|| format!("{} (returned by {})", returns.describe(), inner.name));
+            return (!accepts(kind, returns))
+                .then(|| format!("{} (returned by {})", returns.describe(), inner.name));
         }
         ArgValue::String(s) => match kind {
             K::Any | K::String | K::FormatValue => return None,
@@ -276,11 +282,15 @@ fn check_limits(call: &IntrinsicCall, sig: &IntrinsicSignature, errors: &mut Vec
         }
         "States.ArrayRange" => {
             if let (Some(start), Some(end), Some(step)) = (literal_int(0), literal_int(1), literal_int(2)) {
-                let items =
-                    if step != 0 && (end - start).signum() != -step.signum() { (end - start) / step + 1 } else { 0 };
+                let items = if step != 0 && (end - start).signum() != -step.signum() {
+                    (end - start) / step + 1
+                } else {
+                    0
+                };
                 if items > MAX_RANGE_ITEMS {
-                    let message =
-                        format!("States.ArrayRange would create {items} items; AWS allows at most {MAX_RANGE_ITEMS}");
+                    let message = format!(
+                        "States.ArrayRange would create {items} items; AWS allows at most {MAX_RANGE_ITEMS}"
+                    );
                     errors.push(ExprError::new(message, call.offset));
                 }
             }
@@ -289,7 +299,8 @@ fn check_limits(call: &IntrinsicCall, sig: &IntrinsicSignature, errors: &mut Vec
             if let Some(IntrinsicArg { value: ArgValue::String(data), offset }) = call.args.first() {
                 let chars = data.value.chars().count();
                 if chars > MAX_DATA_CHARS {
-                    let message = format!("{} accepts at most {MAX_DATA_CHARS} characters, found {chars}", sig.name);
+                    let message =
+                        format!("{} accepts at most {MAX_DATA_CHARS} characters, found {chars}", sig.name);
                     errors.push(ExprError::new(message, *offset));
                 }
             }

@@ -74,7 +74,11 @@ fn string_escapes_and_format_templates() {
     assert_eq!(template.value, r"a {} b {} c \ d \n");
     assert_eq!(
         template.format_pieces(),
-        vec![FormatPiece::Text("a {} b ".into()), FormatPiece::Placeholder, FormatPiece::Text(r" c \ d \n".into())]
+        vec![
+            FormatPiece::Text("a {} b ".into()),
+            FormatPiece::Placeholder,
+            FormatPiece::Text(r" c \ d \n".into())
+        ]
     );
     ok("States.Format('\n\nHuman: {}\n\nAssistant:', $.prompt)");
     ok("States.Format('unload (\\'{}\\') to \\'s3://{}/{}/result_\\'', $.a, $.b, $.c)");
@@ -201,9 +205,18 @@ fn valid_calls_have_no_problems() {
 fn arity_problems() {
     assert_eq!(problems("States.UUID(1)"), vec![(0, "States.UUID takes 0 arguments, found 1".into())]);
     assert_eq!(problems("States.Format()")[0].1, "States.Format takes at least 1 argument, found 0");
-    assert_eq!(problems("States.MathRandom(1)")[0].1, "States.MathRandom takes at least 2 arguments, found 1");
-    assert_eq!(problems("States.MathRandom(1, 2, 3, 4)")[0].1, "States.MathRandom takes at most 3 arguments, found 4");
-    assert_eq!(problems("States.StringToJson($.a, $.b)")[0].1, "States.StringToJson takes 1 argument, found 2");
+    assert_eq!(
+        problems("States.MathRandom(1)")[0].1,
+        "States.MathRandom takes at least 2 arguments, found 1"
+    );
+    assert_eq!(
+        problems("States.MathRandom(1, 2, 3, 4)")[0].1,
+        "States.MathRandom takes at most 3 arguments, found 4"
+    );
+    assert_eq!(
+        problems("States.StringToJson($.a, $.b)")[0].1,
+        "States.StringToJson takes 1 argument, found 2"
+    );
 }
 
 #[test]
@@ -211,7 +224,11 @@ fn literal_type_problems() {
     let cases: &[(&str, usize, &str)] = &[
         ("States.MathAdd('a', 1)", 15, "argument 1 of States.MathAdd must be an integer, found a string"),
         ("States.MathAdd(1.5, 1)", 15, "must be an integer, found 1.5"),
-        ("States.Hash($.x, 'SHA-999')", 17, "must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512, found 'SHA-999'"),
+        (
+            "States.Hash($.x, 'SHA-999')",
+            17,
+            "must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512, found 'SHA-999'",
+        ),
         ("States.Hash($.x, 'sha-256')", 17, "found 'sha-256'"),
         ("States.JsonMerge($.a, $.b, true)", 27, "must be false, found true"),
         ("States.JsonMerge($.a, 'b', false)", 22, "must be a JSON object, found a string"),

@@ -38,8 +38,10 @@ pub(crate) fn is_filter_stop(c: char) -> bool {
 }
 
 /// Functions Jayway knows (`PathFunctionFactory`); any other `.name(` is a typo.
-const FUNCTIONS: &[&str] =
-    &["min", "max", "avg", "stddev", "length", "size", "sum", "keys", "concat", "append", "first", "last", "index"];
+const FUNCTIONS: &[&str] = &[
+    "min", "max", "avg", "stddev", "length", "size", "sum", "keys", "concat", "append", "first", "last",
+    "index",
+];
 
 /// Parses a path at the cursor; returns it with the byte offset of each segment.
 pub(crate) fn parse_at(cur: &mut Cursor, mode: Mode) -> Result<(JsonPath, Vec<usize>), ExprError> {
@@ -158,7 +160,9 @@ fn function(cur: &mut Cursor, name: String, name_at: usize) -> Result<Segment, E
             if cur.at_end() {
                 return Err(ExprError::new("unclosed '(' of a function call", open));
             }
-            return Err(cur.error(format!("expected ',' or ')' in function arguments, found {}", cur.found())));
+            return Err(
+                cur.error(format!("expected ',' or ')' in function arguments, found {}", cur.found()))
+            );
         }
     }
     cur.leave();

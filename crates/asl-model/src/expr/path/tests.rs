@@ -42,9 +42,13 @@ fn roots() {
 
 #[test]
 fn dotted_names_are_liberal_like_jayway() {
-    for (s, n) in
-        [("$.foo-bar", "foo-bar"), ("$.a:b", "a:b"), ("$.détail", "détail"), ("$.123", "123"), ("$.a*b", "a*b")]
-    {
+    for (s, n) in [
+        ("$.foo-bar", "foo-bar"),
+        ("$.a:b", "a:b"),
+        ("$.détail", "détail"),
+        ("$.123", "123"),
+        ("$.a*b", "a*b"),
+    ] {
         assert_eq!(ok(s).segments, vec![name(n)], "{s}");
     }
     assert_eq!(ok("$.${Attr}").segments, vec![name("${Attr}")]);
@@ -59,7 +63,10 @@ fn bracket_names_and_escapes() {
     assert_eq!(ok(r"$['it\'s']").segments, vec![name("it's")]);
     assert_eq!(ok(r"$['a\\b\u00e9\n']").segments, vec![name("a\\bé\n")]);
     assert_eq!(ok("$.abc.['def ghi']").segments, vec![name("abc"), name("def ghi")]);
-    assert_eq!(ok("$[ 'a' , \"b\" ]").segments, vec![Segment::Child(Selector::Names(vec!["a".into(), "b".into()]))]);
+    assert_eq!(
+        ok("$[ 'a' , \"b\" ]").segments,
+        vec![Segment::Child(Selector::Names(vec!["a".into(), "b".into()]))]
+    );
     assert_eq!(ok("$['']").to_string(), "$['']");
     assert_eq!(ok("$['a.b']['*']").to_string(), "$['a.b']['*']");
 }
@@ -70,10 +77,16 @@ fn indexes_slices_unions_wildcards() {
     assert_eq!(ok("$[-1]").segments, vec![child(Selector::Index(-1))]);
     assert_eq!(ok("$.books[-2]").segments[1], child(Selector::Index(-2)));
     assert_eq!(ok("$[0,1]").segments, vec![child(Selector::Indices(vec![0, 1]))]);
-    assert_eq!(ok("$.List[1:]").segments[1], child(Selector::Slice { start: Some(1), end: None, step: None }));
+    assert_eq!(
+        ok("$.List[1:]").segments[1],
+        child(Selector::Slice { start: Some(1), end: None, step: None })
+    );
     assert_eq!(ok("$[:2]").segments[0], child(Selector::Slice { start: None, end: Some(2), step: None }));
     assert_eq!(ok("$[-2:]").segments[0], child(Selector::Slice { start: Some(-2), end: None, step: None }));
-    assert_eq!(ok("$[0:10:2]").segments[0], child(Selector::Slice { start: Some(0), end: Some(10), step: Some(2) }));
+    assert_eq!(
+        ok("$[0:10:2]").segments[0],
+        child(Selector::Slice { start: Some(0), end: Some(10), step: Some(2) })
+    );
     assert_eq!(ok("$[::-1]").segments[0], child(Selector::Slice { start: None, end: None, step: Some(-1) }));
     assert_eq!(ok("$[*][*]").segments, vec![child(Selector::Wildcard), child(Selector::Wildcard)]);
     assert_eq!(ok("$.*").to_string(), "$[*]");
@@ -104,7 +117,8 @@ fn filters_parse_into_expressions() {
     let Segment::Child(Selector::Filter(f)) = &ok("$[?(@.isbn)]").segments[0] else { panic!() };
     assert!(matches!(f, FilterExpr::Exists(_)));
 
-    let Segment::Child(Selector::Filter(f)) = &ok("$[?(!@.a && (@.b == 'x' || @.c != true))]").segments[0] else {
+    let Segment::Child(Selector::Filter(f)) = &ok("$[?(!@.a && (@.b == 'x' || @.c != true))]").segments[0]
+    else {
         panic!()
     };
     assert_eq!(f.to_string(), "!@.a && (@.b == \"x\" || @.c != true)");
@@ -132,7 +146,9 @@ fn filters_parse_into_expressions() {
 #[test]
 fn barewords_in_filters_are_kept() {
     let p = ok("$.SummaryFields[?(@.Type.Text==AMOUNT_PAID)].ValueDetection.Text");
-    let Segment::Child(Selector::Filter(FilterExpr::Compare { right, .. })) = &p.segments[1] else { panic!() };
+    let Segment::Child(Selector::Filter(FilterExpr::Compare { right, .. })) = &p.segments[1] else {
+        panic!()
+    };
     assert_eq!(*right, FilterOperand::Bareword("AMOUNT_PAID".into()));
 }
 
@@ -252,7 +268,8 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn invalid_fixture_values_are_rejected() {
     // Values from asl-validator's invalid-json-path / invalid-exercise-ajv fixtures and
     // statelint's pass-with-intrinsic-function-inputpath.
-    for s in [".guid", "..guid", "()", "$...", "bug$.library.movies", "States.Format('{} xyz {}', 1, 'def')"] {
+    for s in [".guid", "..guid", "()", "$...", "bug$.library.movies", "States.Format('{} xyz {}', 1, 'def')"]
+    {
         assert!(parse_path(s).is_err(), "{s}");
     }
     assert!(parse_result_path("$foo").is_err());
@@ -292,7 +309,8 @@ fn generated_path() -> impl Strategy<Value = String> {
         "[?(@.l.length() >= 2)]",
         "[?(@['k,v'] == $.o.x)]",
     ]);
-    (root, prop::collection::vec(segment, 0..6)).prop_map(|(root, segments)| format!("{root}{}", segments.concat()))
+    (root, prop::collection::vec(segment, 0..6))
+        .prop_map(|(root, segments)| format!("{root}{}", segments.concat()))
 }
 
 proptest! {
