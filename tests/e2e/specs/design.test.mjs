@@ -28,7 +28,10 @@ async function drag(browser, from, to, toOffset = { x: 0, y: 0 }) {
     .move({ x: x0 + 5, y: y0 + 5, duration: 50 })
     .move({ x: Math.round((x0 + x1) / 2), y: Math.round((y0 + y1) / 2), duration: 150 })
     .move({ x: x1, y: y1, duration: 150 })
-    .pause(100)
+    // Hover like a user does, so the drop target has rendered before the release.
+    .pause(250)
+    .move({ x: x1 + 1, y: y1 + 1, duration: 50 })
+    .pause(150)
     .up()
     .perform();
 }

@@ -9,9 +9,11 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  getViewportForBounds,
   useReactFlow,
   type Connection,
   type Edge,
+  type FinalConnectionState,
   type NodeChange,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
@@ -36,6 +38,7 @@ import { useCanvasKeys } from "./useCanvasKeys";
 
 /** Below this zoom, fitting a whole machine makes it unreadable (see the fit effect). */
 const MIN_FIT_ZOOM = 0.45;
+const MIN_ZOOM = 0.1;
 
 export function Canvas() {
   return (
@@ -136,51 +139,53 @@ function CanvasInner() {
   const initialized = flow.nodes.length > 0;
   const fitted = useRef<string | null>(null);
   const fittedRevision = useRef<number | null>(null);
-  const fitNow = useCallback(() => {
+  // The view is computed from Rust's layout, not from React Flow's measured nodes, and
+  // set at once: waiting for a frame (or for measurements) showed the unfitted machine
+  // for a moment, seconds where frames are slow, and then jumped.
+  const fitNow = useCallback((): boolean => {
     const layout = useStudio.getState().snapshot?.layout;
     const box = root.current?.getBoundingClientRect();
-    if (!layout || !box || box.width === 0 || box.height === 0) return;
+    if (!layout || !box || box.width === 0 || box.height === 0 || !rf.viewportInitialized) return false;
     const fit = Math.min(box.width / layout.width, box.height / layout.height);
     if (fit >= MIN_FIT_ZOOM) {
-      void rf.fitView({ padding: 0.08, maxZoom: 1 });
-      return;
+      const bounds = { x: 0, y: 0, width: layout.width, height: layout.height };
+      void rf.setViewport(getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, 1, 0.08));
+      return true;
     }
     // A machine too big to read when fitted whole: show its start at a readable zoom,
     // centred, and let the minimap give the overview.
     const start = layout.nodes.find((n) => n.type === "Start" && n.parent === null) ?? layout.nodes[0];
     const zoom = 0.8;
     void rf.setViewport({ x: box.width / 2 - (start.x + start.width / 2) * zoom, y: 24 - start.y * zoom, zoom });
+    return true;
   }, [rf]);
   useEffect(() => {
     if (docKey && performance.getEntriesByName("asl:canvas", "mark").length === 0) performance.mark("asl:canvas");
     if (!docKey || !initialized || fitted.current === docKey) return;
-    // A frame later: the panels around the canvas have their size by then. (Marked fitted
-    // only when it ran: StrictMode cancels the first scheduling.)
-    const id = requestAnimationFrame(() => {
+    const fitFirst = () => {
+      if (!fitNow()) return false;
       fitted.current = docKey;
       fittedRevision.current = useStudio.getState().snapshot?.revision ?? null;
       autoFit.current = true;
-      fitNow();
-    });
+      return true;
+    };
+    if (fitFirst()) return;
+    // React Flow's pan-zoom is not set up yet: try again on the next frame.
+    const id = requestAnimationFrame(fitFirst);
     return () => cancelAnimationFrame(id);
   }, [docKey, initialized, fitNow]);
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    let frame = 0;
     const observer = new ResizeObserver(() => {
       // Only while the document is as first shown: after an edit the view stays put even
       // if a panel (Problems) grows.
       const unchanged = useStudio.getState().snapshot?.revision === fittedRevision.current;
       if (!autoFit.current || fitted.current === null || !unchanged) return;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(fitNow);
+      fitNow();
     });
     observer.observe(el);
-    return () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    };
+    return () => observer.disconnect();
   }, [fitNow]);
 
   // A reveal request naming a state (problems panel, code view) centres the innermost
@@ -257,6 +262,25 @@ function CanvasInner() {
     [scopeOf],
   );
 
+  // A quick flick can end before the node-wide drop handle has rendered or been
+  // measured; the node under the pointer is what the user aimed at, so connect to it.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle || state.fromHandle.type !== "source") return;
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const nodeEl = document
+        .elementsFromPoint(point.clientX, point.clientY)
+        .map((el) => el.closest(".react-flow__node"))
+        .find((el): el is HTMLElement => el instanceof HTMLElement);
+      const target = nodeEl?.dataset.id;
+      if (!target || target === state.fromNode.id) return;
+      const c: Connection = { source: state.fromNode.id, sourceHandle: state.fromHandle.id ?? null, target, targetHandle: "drop" };
+      if (isValidConnection(c)) onConnect(c);
+    },
+    [isValidConnection, onConnect],
+  );
+
   const dropHover = useCanvasUi((s) => s.dropHover?.kind === "scope" && s.dropHover.scope === "");
   const className = ["asl-canvas", stale ? "canvas-stale" : "", dropHover ? "asl-drop-hover-root" : ""].join(" ");
 
@@ -269,6 +293,7 @@ function CanvasInner() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         // A pan or zoom by the user (programmatic moves have no event) ends auto-fitting.
         onMoveStart={(event) => {
@@ -285,7 +310,7 @@ function CanvasInner() {
         multiSelectionKeyCode={["Shift", "Control", "Meta"]}
         zoomOnDoubleClick={false}
         connectionRadius={24}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         colorMode={theme}
         // Big machines: draw only what is in view so panning stays smooth.
