@@ -44,4 +44,5 @@ cd tests/e2e
 # Arguments pick spec files (e.g. specs/code.test.mjs); by default all of them.
 # ASL_E2E_SCRIPT=file.mjs runs one script against the app instead (for probing).
 if [ -n "${ASL_E2E_SCRIPT:-}" ]; then node "$ASL_E2E_SCRIPT"; exit $?; fi
-node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout "${@:-specs/}"
+# ASL_E2E_ONLY=pattern runs the tests whose name matches.
+node --test --test-concurrency=1 ${ASL_E2E_ONLY:+--test-name-pattern="$ASL_E2E_ONLY"} --test-reporter=spec --test-reporter-destination=stdout "${@:-specs/}"

@@ -107,3 +107,70 @@ test("the tests panel runs the sample's test file and draws its path coverage", 
     await browser.deleteSession();
   }
 });
+
+/** Where the run is: "PAUSED before <path>", or its status when not paused. */
+const where = (browser) =>
+  browser.execute(() => {
+    const status = document.querySelector('[data-testid="run-status"]')?.dataset.status ?? "none";
+    const at = document.querySelector('[data-testid="paused-at"]');
+    return status === "PAUSED" && at ? `${at.dataset.place} ${at.dataset.path}` : status;
+  });
+
+test("a breakpoint in a Parallel branch pauses; step over and into; the input edited at a pause changes the output", async () => {
+  const file = copySample("parallel-risk-analysis");
+  const before = read(file);
+  const browser = await start(file);
+  try {
+    const fraud = "/States/RunRiskChecks/Branches/1/States/FraudCheck";
+    await waitNode(browser, fraud);
+    await prepare(browser, read(file.replace("parallel-risk-analysis.asl.json", "input.json")));
+    // F9 on the selected state sets its breakpoint; the gutter shows it.
+    await (await waitNode(browser, fraud)).click();
+    await browser.keys(["F9"]);
+    await until(async () => (await browser.$(`[data-testid="breakpoint-gutter"][data-pointer="${fraud}"]`).getAttribute("data-on")) === "true", "F9 set no breakpoint");
+
+    const pause = (wanted) => until(async () => ((await where(browser)) === wanted ? wanted : null), `the run did not pause ${wanted} (it is ${"${await where(browser)}"})`);
+    const step = async (id, wanted) => {
+      await byTestId(browser, id).click();
+      await pause(wanted);
+    };
+
+    // Run 1: the breakpoint inside the branch holds the run there.
+    await byTestId(browser, "run-start").click();
+    await pause("beforeEnter RunRiskChecks/1/FraudCheck");
+    await screenshot(browser, "run-paused-light");
+    // The branch's last state: stepping over it leaves the Parallel.
+    await step("debug-step-over", "afterExit RunRiskChecks");
+    await step("debug-step-over", "beforeEnter EvaluateRisk");
+    await step("debug-step-into", "beforeEnter ApproveLoan");
+    // The paused state is selected; its pending input is edited and applied.
+    const pending = await byTestId(browser, "pending-input");
+    await pending.waitForDisplayed();
+    await pending.click();
+    await chord(browser, "Control", "a");
+    await press(browser, '{"applicationId": "LOAN-EDITED", "loan": {"amount": 30000, "termMonths": 36}, "risk": {"creditScore": 700}}');
+    await byTestId(browser, "pending-apply").click();
+    await byTestId(browser, "debug-continue").click();
+    await status(browser, "SUCCEEDED");
+    const edited = JSON.parse(await byTestId(browser, "run-output").getText());
+    assert.deepEqual(edited, { applicationId: "LOAN-EDITED", decision: "APPROVED", approvedAmount: 30000, termMonths: 36, risk: { creditScore: 700 } });
+
+    // Run 2: a breakpoint on the Parallel itself (from its gutter), and Step into goes
+    // into its first branch.
+    const gutter = await browser.$('[data-testid="breakpoint-gutter"][data-pointer="/States/RunRiskChecks"]');
+    await gutter.click();
+    await until(async () => (await gutter.getAttribute("data-on")) === "true", "the gutter set no breakpoint");
+    await byTestId(browser, "run-start").click();
+    await pause("beforeEnter RunRiskChecks");
+    await step("debug-step-into", "beforeEnter RunRiskChecks/0/CreditCheck");
+    await step("debug-continue", "beforeEnter RunRiskChecks/1/FraudCheck");
+    await byTestId(browser, "debug-continue").click();
+    await status(browser, "SUCCEEDED");
+    const plain = JSON.parse(await byTestId(browser, "run-output").getText());
+    assert.equal(plain.approvedAmount, 25000, "the edit belonged to the first run only");
+    assert.equal(plain.applicationId, "LOAN-2026-004518");
+    assert.equal(read(file), before, "a run never changes the file");
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -83,7 +83,11 @@ function RunStatus() {
           {pending && (
             <>
               {" "}
-              {pending.place === "afterExit" ? "after" : "before"} <b>{pending.path}</b> ({pending.reason})
+              {pending.place === "afterExit" ? "after" : "before"}{" "}
+              <b data-testid="paused-at" data-path={pending.path} data-place={pending.place}>
+                {pending.path}
+              </b>{" "}
+              ({pending.reason})
             </>
           )}
         </span>
