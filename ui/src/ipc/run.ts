@@ -19,6 +19,7 @@ export type MockChoice =
   | { kind: "inline"; mocks: Json; testCase?: string | null; stateMachine?: string | null };
 
 export type ClockChoice = "virtual" | "real";
+export type ExecutionTypeChoice = "standard" | "express";
 export type BreakpointPlace = "beforeEnter" | "afterExit" | "retry" | "catch";
 
 /** `path`: `Name`, `Parallel/1/Name` (branch 1), `Map/3/Name` (iteration 3), `Map/*\/Name`
@@ -35,6 +36,8 @@ export interface RunConfig {
   input?: Json;
   mocks?: MockChoice;
   clock?: ClockChoice;
+  /** Standard keeps AWS's 25,000-event history limit; express lifts it. */
+  executionType?: ExecutionTypeChoice;
   /** Consent to run the local commands of NAME.run.json (asked once per file). */
   allowCommands?: boolean;
   breakpoints?: BreakpointSpec[];

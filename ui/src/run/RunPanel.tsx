@@ -18,6 +18,8 @@ export function RunPanel() {
   const setClock = useRun((s) => s.setClock);
   const commands = useRun((s) => s.sources?.commands ?? NONE);
   const allow = useRun((s) => s.allowCommands);
+  const executionType = useRun((s) => s.executionType);
+  const setExecutionType = useRun((s) => s.setExecutionType);
   const setAllow = useRun((s) => s.setAllowCommands);
 
   useEffect(() => {
@@ -44,6 +46,21 @@ export function RunPanel() {
           </label>
           <label title="Waits and backoffs take their real time">
             <input type="radio" name="run-clock" checked={clock === "real"} onChange={() => setClock("real")} /> Real time
+          </label>
+        </div>
+        <div className="run-options" role="radiogroup" aria-label="Execution type">
+          <label title="AWS's default: the history is limited to 25,000 events">
+            <input type="radio" name="run-type" checked={executionType === "standard"} onChange={() => setExecutionType("standard")} /> Standard
+          </label>
+          <label title="No history limit (long loops, big inline Maps)">
+            <input
+              type="radio"
+              name="run-type"
+              data-testid="run-express"
+              checked={executionType === "express"}
+              onChange={() => setExecutionType("express")}
+            />{" "}
+            Express
           </label>
         </div>
         {commands.length > 0 && (

@@ -106,6 +106,7 @@ export async function startRun(): Promise<void> {
     input: input.value,
     mocks,
     clock: store.clock,
+    executionType: store.executionType,
     allowCommands: allow === true,
     breakpoints: breakpointSpecs(store.breakpoints, index),
   };

@@ -3,7 +3,7 @@
 // report. Events arrive over the run's channel and are folded once per animation frame
 // (see fold.ts), so a fast run never re-renders the canvas more often than it paints.
 import { create } from "zustand";
-import type { RunRecord, RunSources, RunSummary, TestReport } from "../ipc/run";
+import type { ExecutionTypeChoice, RunRecord, RunSources, RunSummary, TestReport } from "../ipc/run";
 import { emptyView, foldEvents, type RunView, type WireEvent } from "./fold";
 import { fileKey, load, NO_MOCKS, save, type Breakpoint, type MockSelection } from "./persist";
 import type { StateIndex } from "./paths";
@@ -27,6 +27,7 @@ export interface RunStore {
   inputText: string;
   mocks: MockSelection;
   clock: "virtual" | "real";
+  executionType: ExecutionTypeChoice;
   /** null: not asked yet for this file. */
   allowCommands: boolean | null;
   breakpoints: Breakpoint[];
@@ -46,6 +47,7 @@ export interface RunStore {
   setInputText(text: string): void;
   setMocks(mocks: MockSelection): void;
   setClock(clock: "virtual" | "real"): void;
+  setExecutionType(executionType: ExecutionTypeChoice): void;
   setAllowCommands(allow: boolean): void;
   setBreakpoints(breakpoints: Breakpoint[]): void;
   askConsent(commands: string[]): Promise<boolean>;
@@ -62,6 +64,7 @@ export const useRun = create<RunStore>()((set, get) => ({
   inputText: "{}",
   mocks: NO_MOCKS,
   clock: "virtual",
+  executionType: "standard",
   allowCommands: null,
   breakpoints: [],
   consent: null,
@@ -93,6 +96,7 @@ export const useRun = create<RunStore>()((set, get) => ({
     save(fileKey("mocks", get().file), mocks);
   },
   setClock: (clock) => set({ clock }),
+  setExecutionType: (executionType) => set({ executionType }),
   setAllowCommands(allowCommands) {
     set({ allowCommands });
     save(fileKey("allow-commands", get().file), allowCommands);

@@ -15,6 +15,9 @@ pub struct RunConfig {
     pub input: Value,
     pub mocks: MockChoice,
     pub clock: ClockChoice,
+    /// Standard keeps AWS's 25,000-event history limit; Express lifts it (the history is
+    /// still recorded here, as an Express machine's CloudWatch log would show it).
+    pub execution_type: ExecutionTypeChoice,
     /// Run the local commands of the machine's run configuration (`NAME.run.json`); the
     /// user's consent for this file, asked once by the UI.
     pub allow_commands: bool,
@@ -35,6 +38,7 @@ impl Default for RunConfig {
             input: Value::Object(Map::new()),
             mocks: MockChoice::None,
             clock: ClockChoice::Virtual,
+            execution_type: ExecutionTypeChoice::Standard,
             allow_commands: false,
             breakpoints: Vec::new(),
             mock_callbacks: false,
@@ -43,6 +47,15 @@ impl Default for RunConfig {
             max_transitions: None,
         }
     }
+}
+
+/// The execution type the machine is deployed as (not part of the ASL).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ExecutionTypeChoice {
+    #[default]
+    Standard,
+    Express,
 }
 
 /// Where Task results come from (design §3.2: either mock format, told apart by shape).

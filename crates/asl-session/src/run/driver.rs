@@ -7,7 +7,7 @@
 //! thread (a callback starts waiting, the run is done). Both are sent from the engine's
 //! thread, so draining the debugger's stream before handling a `Msg` keeps their order.
 
-use super::config::{ClockChoice, RunConfig};
+use super::config::{ClockChoice, ExecutionTypeChoice, RunConfig};
 use super::event::{PendingPoint, RunEvent};
 use super::handler::{LocalCommands, RunClock, RunHandler, Signals, STOP_CAUSE};
 use super::record::{now, ExecutionHistory, RunState, RunStatus, RunSummary, WaitingCallback};
@@ -131,6 +131,10 @@ pub(crate) fn start(
         clock: Arc::new(RunClock { inner: clock, signals: signals.clone() }),
         hook: Some(session.hook()),
         execution_name: format!("run-{id}"),
+        execution_type: match config.execution_type {
+            ExecutionTypeChoice::Standard => asl_eval::ExecutionType::Standard,
+            ExecutionTypeChoice::Express => asl_eval::ExecutionType::Express,
+        },
         s3: path.as_deref().map(S3Folders::beside).unwrap_or_default(),
         ..asl_eval::Options::default()
     };

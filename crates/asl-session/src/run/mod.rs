@@ -34,7 +34,8 @@ mod sources;
 mod suite;
 
 pub use config::{
-    BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, MockChoice, RunConfig,
+    BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, ExecutionTypeChoice, MockChoice,
+    RunConfig,
 };
 pub use coverage::{ChoiceRuleCoverage, Coverage, HandlerCoverage, RuleRef, StateCoverage};
 pub use event::{PendingPoint, RunEvent};
