@@ -38,7 +38,7 @@ pub use clock::{Clock, RealClock, Timeline, VirtualClock};
 pub use command::{CommandConfig, CommandConsent, CommandHandler, LocalCommand};
 pub use engine::{
     CatchPoint, Execution, ExecutionType, FailurePoint, Hook, MapRunProgress, Options, Resume, RetryPoint,
-    StatePoint, PROGRESS_EVERY,
+    StartAt, StatePoint, PROGRESS_EVERY,
 };
 pub use error::RuntimeError;
 pub use handler::{NoTasks, TaskFailure, TaskHandler, TaskRequest};

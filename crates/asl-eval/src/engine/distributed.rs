@@ -197,6 +197,8 @@ impl<'a> Engine<'a> {
             record_history: false,
             record_states: false,
             hook: None,
+            // A child execution runs its ItemProcessor from its own StartAt.
+            start_at: None,
             state_machine_name: child_machine.clone(),
             start_time: Some(self.now(&frame.lane)),
             ..opts.clone()

@@ -8,6 +8,7 @@
 //! nested as deep as the containers are (`Outer/0/Inner/2/Name`). Indexes count from 0.
 
 use super::join::BoxFuture;
+use crate::history::HistoryEvent;
 use crate::record::{Inspection, Outcome};
 use crate::RuntimeError;
 use serde_json::{Map, Value};
@@ -97,8 +98,8 @@ pub enum Resume {
 
 /// Every method has a default, so a hook implements only what it watches. The engine calls
 /// [`Hook::enter`], [`Hook::leave`], [`Hook::retry`], [`Hook::caught`] and
-/// [`Hook::finished`]; `enter` and `leave` default to the observe-only `before_state` and
-/// `after_state`.
+/// [`Hook::finished`], and [`Hook::history_event`] for every kept event; `enter` and
+/// `leave` default to the observe-only `before_state` and `after_state`.
 pub trait Hook: Send + Sync {
     fn before_state<'a>(&'a self, _point: StatePoint<'a>) -> BoxFuture<'a, ()> {
         Box::pin(async {})
@@ -126,6 +127,9 @@ pub trait Hook: Send + Sync {
     }
     /// A state failed; Retry and Catch have not looked at the error yet (observe only).
     fn state_failed(&self, _point: FailurePoint<'_>) {}
+    /// A history event was recorded (observe only; kept events only, in id order). Called
+    /// while the history is locked: return quickly.
+    fn history_event(&self, _event: &HistoryEvent) {}
     /// A Distributed Map's progress (observe only).
     fn map_run_progress(&self, _progress: MapRunProgress<'_>) {}
     /// The execution ended (called once, with the outcome about to be returned).

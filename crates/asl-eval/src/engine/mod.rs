@@ -8,6 +8,7 @@
 
 mod context;
 mod distributed;
+mod execution;
 mod flow;
 mod hook;
 mod index;
@@ -27,7 +28,7 @@ mod variables;
 
 pub use distributed::PROGRESS_EVERY;
 pub use hook::{CatchPoint, FailurePoint, Hook, MapRunProgress, Resume, RetryPoint, StatePoint};
-pub use options::{ExecutionType, Options};
+pub use options::{ExecutionType, Options, StartAt};
 
 use crate::handler::TaskHandler;
 use crate::history::{History, Lane, STANDARD_HISTORY_LIMIT};
@@ -225,7 +226,11 @@ impl<'a> Engine<'a> {
     ) -> u64 {
         let timestamp = || self.timestamp(lane);
         let mut history = self.history.lock().unwrap_or_else(|e| e.into_inner());
-        let (id, _kept) = history.push(lane.last_event, timestamp, kind, details);
+        let (id, kept) = history.push(lane.last_event, timestamp, kind, details);
+        // Told under the lock, so a hook hears the events in id order.
+        if let (true, Some(hook), Some(event)) = (kept, &self.options.hook, history.events.last()) {
+            hook.history_event(event);
+        }
         drop(history);
         if chained && id != 0 {
             lane.last_event = id;

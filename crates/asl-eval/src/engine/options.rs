@@ -3,6 +3,7 @@
 use super::hook::Hook;
 use crate::clock::{Clock, VirtualClock};
 use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,6 +38,17 @@ pub struct Options {
     pub hook: Option<Arc<dyn Hook>>,
     /// Local folders for S3 buckets (Distributed Map `ItemReader`/`ResultWriter`).
     pub s3: crate::s3::S3Folders,
+    /// Begin at this top-level state instead of `StartAt` (re-running a recorded state).
+    pub start_at: Option<StartAt>,
+}
+
+/// Where a re-run begins: a top-level state and the variables it saw when it ran. The
+/// execution input is the input the state received, so the run goes on as the recorded
+/// one did from that state (with the same mocks).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StartAt {
+    pub state: String,
+    pub variables: Map<String, Value>,
 }
 
 impl Default for Options {
@@ -56,6 +68,7 @@ impl Default for Options {
             seed: None,
             hook: None,
             s3: crate::s3::S3Folders::default(),
+            start_at: None,
         }
     }
 }
@@ -70,6 +83,7 @@ impl std::fmt::Debug for Options {
             .field("record_history", &self.record_history)
             .field("execution_name", &self.execution_name)
             .field("state_machine_name", &self.state_machine_name)
+            .field("start_at", &self.start_at.as_ref().map(|s| &s.state))
             .finish_non_exhaustive()
     }
 }

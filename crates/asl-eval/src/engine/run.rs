@@ -6,9 +6,8 @@ use super::hook::{Resume, StatePoint};
 use super::io::{self, Env, PAYLOAD_LIMIT};
 use super::join::BoxFuture;
 use super::{history_limit, Engine, Failure, FailureKind, Frame};
-use crate::clock::Timeline;
-use crate::history::{aborted_kind, entered_kind, exited_kind, payload, Lane};
-use crate::record::{Inspection, Outcome, StateRecord, Status};
+use crate::history::{aborted_kind, entered_kind, exited_kind, payload};
+use crate::record::{Inspection, StateRecord};
 use crate::RuntimeError;
 use asl_model::model::{QueryLanguage, State, StateKind, StateMachine};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -81,98 +80,6 @@ impl<'a> StateRun<'a> {
 }
 
 impl<'a> Engine<'a> {
-    pub(crate) async fn run_execution(&self, machine: &'a StateMachine) -> Outcome {
-        let mut frame = Frame {
-            lane: Lane { last_event: 0, timeline: Timeline::START },
-            variables: Map::new(),
-            path: String::new(),
-            depth: 0,
-        };
-        // Details are built only when the history is kept.
-        let details = || {
-            json!({
-                "input": payload(&self.input),
-                "inputDetails": {"truncated": false},
-                "roleArn": self.context.role_arn,
-                "stateMachineArn": self.context.state_machine_arn,
-            })
-        };
-        self.event_on(
-            &mut frame.lane,
-            "ExecutionStarted",
-            || Some(("executionStartedEventDetails", details())),
-            false,
-        );
-        let result = if io::exceeds(&self.input, PAYLOAD_LIMIT) {
-            Err(Failure::terminal(RuntimeError::new(
-                "States.DataLimitExceeded",
-                "The execution input exceeds the maximum number of bytes service limit.",
-            )))
-        } else {
-            let input = self.input.clone();
-            match (self.options.clock.is_virtual(), self.index.timeout) {
-                (false, Some(timeout)) => {
-                    match tokio::time::timeout(timeout, self.run_scope(machine, input, &mut frame)).await {
-                        Ok(r) => r,
-                        Err(_) => Err(Failure {
-                            error: RuntimeError::new("States.Timeout", String::new()),
-                            kind: FailureKind::TimedOut,
-                        }),
-                    }
-                }
-                _ => self.run_scope(machine, input, &mut frame).await,
-            }
-        };
-        // An event refused at the limit fails the execution even if it then ended well.
-        let result = match result {
-            Ok(_) if self.history_overflowed() => Err(history_limit()),
-            other => other,
-        };
-        let (status, output, error, cause) = match result {
-            Ok(output) => {
-                self.event(&mut frame, "ExecutionSucceeded", || {
-                    let details = json!({"output": payload(&output), "outputDetails": {"truncated": false}});
-                    Some(("executionSucceededEventDetails", details))
-                });
-                (Status::Succeeded, Some(output), None, None)
-            }
-            Err(failure) => {
-                let (error, cause) = error_and_cause(&failure.error);
-                let mut details = Map::new();
-                if let Some(e) = &error {
-                    details.insert("error".into(), json!(e));
-                }
-                if let Some(c) = &cause {
-                    details.insert("cause".into(), json!(c));
-                }
-                let (status, kind, key) = match failure.kind {
-                    FailureKind::TimedOut => {
-                        (Status::TimedOut, "ExecutionTimedOut", "executionTimedOutEventDetails")
-                    }
-                    FailureKind::Aborted => {
-                        (Status::Aborted, "ExecutionAborted", "executionAbortedEventDetails")
-                    }
-                    _ => (Status::Failed, "ExecutionFailed", "executionFailedEventDetails"),
-                };
-                self.event(&mut frame, kind, || Some((key, Value::Object(details))));
-                (status, None, error, cause)
-            }
-        };
-        let mut history = self.history.lock().unwrap_or_else(|e| e.into_inner());
-        let events = history.count();
-        let states = std::mem::take(&mut *self.records.lock().unwrap_or_else(|e| e.into_inner()));
-        Outcome {
-            status,
-            output,
-            error,
-            cause,
-            states,
-            history: std::mem::take(&mut history.events),
-            transitions: self.transitions.load(std::sync::atomic::Ordering::Relaxed),
-            events,
-        }
-    }
-
     /// Runs one scope from its `StartAt` to its end; returns the last state's output.
     pub(crate) fn run_scope<'s>(
         &'s self,
@@ -180,8 +87,19 @@ impl<'a> Engine<'a> {
         input: Value,
         frame: &'s mut Frame,
     ) -> BoxFuture<'s, Result<Value, Failure>> {
+        self.run_scope_from(scope, scope.start_at.as_deref(), input, frame)
+    }
+
+    /// Runs one scope from the state `start` (its `StartAt`, or where a re-run begins).
+    pub(crate) fn run_scope_from<'s>(
+        &'s self,
+        scope: &'a StateMachine,
+        start: Option<&'a str>,
+        input: Value,
+        frame: &'s mut Frame,
+    ) -> BoxFuture<'s, Result<Value, Failure>> {
         Box::pin(async move {
-            let Some(mut name) = scope.start_at.as_deref() else {
+            let Some(mut name) = start else {
                 return Err(Failure::terminal(RuntimeError::runtime("The state machine has no StartAt.")));
             };
             let mut input = input;
