@@ -30,6 +30,9 @@ pub struct RunConfig {
     pub stop_on_catch: bool,
     /// Ends a runaway loop after this many transitions (default: the engine's).
     pub max_transitions: Option<u64>,
+    /// Begin at a state of an earlier run, with the input and variables it had there,
+    /// instead of at `StartAt`; `input` is then not used.
+    pub rerun_from: Option<super::RerunFrom>,
 }
 
 impl Default for RunConfig {
@@ -45,6 +48,7 @@ impl Default for RunConfig {
             stop_on_retry: false,
             stop_on_catch: false,
             max_transitions: None,
+            rerun_from: None,
         }
     }
 }

@@ -10,6 +10,7 @@
 use super::config::{ClockChoice, ExecutionTypeChoice, RunConfig};
 use super::event::{PendingPoint, RunEvent};
 use super::handler::{LocalCommands, RunClock, RunHandler, Signals, STOP_CAUSE};
+use super::live_hook::{Entered, LiveHook};
 use super::record::{now, ExecutionHistory, RunState, RunStatus, RunSummary, WaitingCallback};
 use super::sources::local_commands;
 use super::RunError;
@@ -17,7 +18,7 @@ use asl_eval::debug::{DebugEvent, DebugSession, Debugger};
 use asl_eval::history::HistoryEvent;
 use asl_eval::{
     CallbackHandle, Callbacks, Clock, Execution, Inspection, Outcome, PendingTask, RealClock, S3Folders,
-    StateRecord, Status, TaskHandler, VirtualClock,
+    StartAt, StateRecord, Status, TaskHandler, VirtualClock,
 };
 use asl_model::Document;
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ pub(crate) struct Launch {
     pub path: Option<PathBuf>,
     pub title: String,
     pub config: RunConfig,
+    /// A re-run: the top-level state it begins at (its input is `config.input`).
+    pub start_at: Option<StartAt>,
 }
 
 /// The shared state of one run.
@@ -57,9 +60,12 @@ pub(crate) struct Slot {
 pub(crate) struct Live {
     pub summary: RunSummary,
     pub states: Vec<RunState>,
+    /// The history so far (recorded as the engine goes; its own once finished).
     pub history: Vec<HistoryEvent>,
     pub pending: Option<PendingPoint>,
     pub callbacks: Vec<WaitingCallback>,
+    /// The top-level states entered, in order, with the variables each saw.
+    pub entered: Vec<Entered>,
 }
 
 impl Slot {
@@ -95,7 +101,7 @@ pub(crate) fn start(
     launch: Launch,
     on_event: Box<dyn Fn(RunEvent) + Send>,
 ) -> Result<(Arc<Slot>, RunSummary), RunError> {
-    let Launch { id, doc, path, title, config } = launch;
+    let Launch { id, doc, path, title, config, start_at } = launch;
     let dir = path.as_deref().and_then(|p| p.parent());
     let mocks = config.mocks.load(dir)?;
     let commands = match &path {
@@ -127,23 +133,8 @@ pub(crate) fn start(
         ClockChoice::Virtual => Arc::new(VirtualClock),
         ClockChoice::Real => Arc::new(RealClock),
     };
-    let mut options = asl_eval::Options {
-        clock: Arc::new(RunClock { inner: clock, signals: signals.clone() }),
-        hook: Some(session.hook()),
-        execution_name: format!("run-{id}"),
-        execution_type: match config.execution_type {
-            ExecutionTypeChoice::Standard => asl_eval::ExecutionType::Standard,
-            ExecutionTypeChoice::Express => asl_eval::ExecutionType::Express,
-        },
-        s3: path.as_deref().map(S3Folders::beside).unwrap_or_default(),
-        ..asl_eval::Options::default()
-    };
-    if let Some(stem) = title.split('.').next().filter(|s| !s.is_empty()) {
-        options.state_machine_name = stem.to_owned();
-    }
-    if config.max_transitions.is_some() {
-        options.max_transitions = config.max_transitions;
-    }
+    let debug_hook = session.hook();
+    let stem = title.split('.').next().filter(|s| !s.is_empty()).map(str::to_owned);
 
     let summary = RunSummary {
         id,
@@ -169,9 +160,28 @@ pub(crate) fn start(
             history: Vec::new(),
             pending: None,
             callbacks: Vec::new(),
+            entered: Vec::new(),
         }),
         finished: Condvar::new(),
     });
+    let mut options = asl_eval::Options {
+        clock: Arc::new(RunClock { inner: clock, signals: signals.clone() }),
+        hook: Some(Arc::new(LiveHook { inner: debug_hook, slot: slot.clone() })),
+        execution_name: format!("run-{id}"),
+        execution_type: match config.execution_type {
+            ExecutionTypeChoice::Standard => asl_eval::ExecutionType::Standard,
+            ExecutionTypeChoice::Express => asl_eval::ExecutionType::Express,
+        },
+        s3: path.as_deref().map(S3Folders::beside).unwrap_or_default(),
+        start_at,
+        ..asl_eval::Options::default()
+    };
+    if let Some(stem) = stem {
+        options.state_machine_name = stem;
+    }
+    if config.max_transitions.is_some() {
+        options.max_transitions = config.max_transitions;
+    }
 
     let doc = Arc::new(doc);
     let forwarder = Forwarder { slot: slot.clone(), doc: doc.clone(), debug_rx, msg_rx, on_event };
@@ -259,7 +269,7 @@ impl Slot {
                 live.history = outcome.history;
             }
             None => {
-                // Abandoned: the states seen so far are all there is; no history.
+                // Abandoned: the states and history seen so far are all there is.
                 live.summary.status = RunStatus::Aborted;
                 live.summary.finished_at = Some(now());
                 live.summary.transitions = Some(live.states.len() as u64);

@@ -27,9 +27,11 @@ mod coverage;
 mod driver;
 mod event;
 mod handler;
+mod live_hook;
 mod paths;
 mod record;
 mod registry;
+mod rerun;
 mod sources;
 mod suite;
 
@@ -41,6 +43,7 @@ pub use coverage::{ChoiceRuleCoverage, Coverage, HandlerCoverage, RuleRef, State
 pub use event::{PendingPoint, RunEvent};
 pub use record::{ExecutionHistory, RunRecord, RunState, RunStatus, RunSummary, WaitingCallback};
 pub use registry::{RunId, Runs};
+pub use rerun::RerunFrom;
 pub use sources::{run_config_path, sources, MockFileInfo, MockMachine, RunSources, TestFileInfo};
 pub use suite::{run_tests, CaseResult, FileError, TestReport, TestTarget};
 

@@ -5,6 +5,7 @@ use super::config::{BreakpointSpec, CallbackOutcome, DebugCommand, RunConfig};
 use super::driver::{self, Launch, Slot};
 use super::event::{PendingPoint, RunEvent};
 use super::record::{RunRecord, RunStatus, RunSummary};
+use super::rerun;
 use super::RunError;
 use crate::Session;
 use asl_check::{check, Severity};
@@ -27,13 +28,23 @@ pub struct Runs {
 impl Runs {
     /// Starts a run of the session's current text (unsaved edits included; nothing is
     /// written). `on_event` gets every event of the run, in order, on a thread of the run.
+    /// With `config.rerun_from` the run begins at that state of an earlier run (see
+    /// [`RerunFrom`](super::RerunFrom)).
     pub fn start(
         &self,
         session: &Session,
-        config: RunConfig,
+        mut config: RunConfig,
         on_event: impl Fn(RunEvent) + Send + 'static,
     ) -> Result<RunSummary, RunError> {
         let doc = runnable(session)?;
+        let start_at = match &config.rerun_from {
+            Some(from) => {
+                let resolved = rerun::resolve(from, &*self.slot(from.run)?, doc.machine())?;
+                config.input = resolved.input;
+                Some(resolved.start_at)
+            }
+            None => None,
+        };
         let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
         let launch = Launch {
             id,
@@ -41,6 +52,7 @@ impl Runs {
             path: session.path().map(std::path::Path::to_path_buf),
             title: session.title(),
             config,
+            start_at,
         };
         let (slot, summary) = driver::start(launch, Box::new(on_event))?;
         self.lock().insert(id, slot);
