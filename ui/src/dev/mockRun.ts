@@ -4,7 +4,7 @@
 // `"__fail": "StateName"`), `.waitForTaskToken` tasks waiting for callback_send — over the
 // run's Channel, with breakpoints, stepping, edits at a pause and Stop. Not an interpreter:
 // Choice rules understand only plain comparisons of `$.a.b` paths.
-import type { BreakpointSpec, HistoryEvent, Json, PendingPoint, RunRecord, RunState, RunSummary, WaitingCallback } from "../ipc/run";
+import type { BreakpointSpec, HistoryEvent, Json, PendingPoint, RerunFrom, RunRecord, RunState, RunSummary, WaitingCallback } from "../ipc/run";
 import type { Snapshot, StateInfo } from "../ipc/types";
 import { mockSources, mockTestReport } from "./mockRunData";
 
@@ -72,6 +72,8 @@ export class MockRun {
     input: Json,
     public breakpoints: BreakpointSpec[],
     private channel: number,
+    /** A re-run: the top-level state it begins at instead of StartAt. */
+    private startAt: string | null = null,
   ) {
     this.summary = {
       id, machinePath: snap.path, title: snap.title, startedAt: new Date().toISOString(), finishedAt: null, status: "RUNNING",
@@ -178,7 +180,7 @@ export class MockRun {
 
   private async scope(scope: string, input: Json, lane: string, depth: number): Promise<Json> {
     const info = this.snap.scopes.find((s) => s.pointer === scope);
-    let name = info?.startAt ?? null;
+    let name = (scope === "" ? this.startAt : null) ?? info?.startAt ?? null;
     let data = input;
     while (name) {
       const state = this.snap.states.find((s) => s.scope === scope && s.name === name);
@@ -319,6 +321,16 @@ export class MockRun {
   }
 }
 
+/** Where a re-run begins, as crates/asl-session/src/run/rerun.rs finds it: the execution's
+ *  top-level container (itself at the top) and the input that container received. */
+function rerunStart(states: RunState[], from: RerunFrom): { state: string; input: Json } {
+  const target = states.map((s, i) => [s, i] as const).filter(([s]) => s.pointer === from.pointer)[from.execution ?? 0];
+  if (!target) throw { code: "bad-run-config", message: `run ${from.run} has no execution ${(from.execution ?? 0) + 1} of the state at ${from.pointer}` };
+  const top = target[0].path.split("/")[0];
+  const container = states.slice(0, target[1] + 1).filter((s) => s.path === top).pop()!;
+  return { state: top, input: container.input };
+}
+
 /** The run commands; `undefined` for any other command. */
 export function runCommand(cmd: string, a: Record<string, unknown>, current: Snapshot | null, runs: Map<number, MockRun>): unknown {
   const run = (id: unknown) => {
@@ -330,10 +342,11 @@ export function runCommand(cmd: string, a: Record<string, unknown>, current: Sna
     case "run_sources":
       return mockSources(current);
     case "run_start": {
-      const config = (a.config ?? {}) as { input?: Json; breakpoints?: BreakpointSpec[] };
+      const config = (a.config ?? {}) as { input?: Json; breakpoints?: BreakpointSpec[]; rerunFrom?: RerunFrom | null };
       const channel = (a.onEvent as { id: number }).id;
+      const from = config.rerunFrom ? rerunStart(run(config.rerunFrom.run).states, config.rerunFrom) : null;
       const id = runs.size + 1;
-      const r = new MockRun(id, current!, config.input ?? {}, config.breakpoints ?? [], channel);
+      const r = new MockRun(id, current!, from ? from.input : (config.input ?? {}), config.breakpoints ?? [], channel, from?.state ?? null);
       runs.set(id, r);
       setTimeout(() => void r.start(), 30);
       return r.summary;

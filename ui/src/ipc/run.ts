@@ -46,6 +46,19 @@ export interface RunConfig {
   stopOnRetry?: boolean;
   stopOnCatch?: boolean;
   maxTransitions?: number | null;
+  /** Begin at a state's execution in an earlier run, with the input it received and the
+   *  variables it saw there, instead of at StartAt (`input` is then not used). A state in
+   *  a Parallel or Map begins at its top-level container, with that one's input. */
+  rerunFrom?: RerunFrom | null;
+}
+
+/** A state's execution in a run of this session, as the inspector counts them. */
+export interface RerunFrom {
+  run: number;
+  /** the state's JSON pointer in the text that ran */
+  pointer: string;
+  /** which of its executions: from 0, in the order entered (every branch and iteration counts) */
+  execution?: number;
 }
 
 export type DebugCommand =

@@ -6,7 +6,8 @@ import type { RunState } from "../ipc/run";
 import { useStudio } from "../store/studio";
 import { BreakpointEditor } from "./BreakpointEditor";
 import { PendingEditor } from "./PendingEditor";
-import { isLive, loadRecord, runToHere } from "./runActions";
+import { isLive, loadRecord, rerunFrom, runToHere } from "./runActions";
+import { canRerun, rerunTitle } from "./rerun";
 import { useRun } from "./runStore";
 import { StageDiff } from "./StageDiff";
 import { pretty, stagesOf } from "./stages";
@@ -62,13 +63,27 @@ export function RunInspector() {
             Run to here
           </button>
         )}
-        <Executions executions={record?.states.filter((s) => s.pointer === state.pointer) ?? []} live={isLive(status)} hasRun={runId !== null} />
+        <Executions
+          executions={record?.states.filter((s) => s.pointer === state.pointer) ?? []}
+          live={isLive(status)}
+          hasRun={runId !== null}
+          rerun={{ pointer: state.pointer, enabled: canRerun(status) }}
+        />
       </div>
     </div>
   );
 }
 
-function Executions({ executions, live, hasRun }: { executions: RunState[]; live: boolean; hasRun: boolean }) {
+/** `rerun`: offer "Re-run from here" for the execution shown (null where its index among the
+ *  state's executions is not known here). */
+interface ExecutionsProps {
+  executions: RunState[];
+  live: boolean;
+  hasRun: boolean;
+  rerun?: { pointer: string; enabled: boolean } | null;
+}
+
+function Executions({ executions, live, hasRun, rerun }: ExecutionsProps) {
   const [chosen, setChosen] = useState(0);
   const index = Math.min(chosen, Math.max(0, executions.length - 1));
   const execution = executions[index];
@@ -88,6 +103,18 @@ function Executions({ executions, live, hasRun }: { executions: RunState[]; live
             ))}
           </select>
         </label>
+      )}
+      {rerun && (
+        <button
+          type="button"
+          className="btn"
+          data-testid="rerun-from-here"
+          disabled={!rerun.enabled}
+          title={rerun.enabled ? rerunTitle(execution) : "Pause or stop the run to re-run from here"}
+          onClick={() => void rerunFrom(rerun.pointer, index)}
+        >
+          Re-run from here
+        </button>
       )}
       {stages.map((s) => (
         <details key={s.key} className="run-stage" open={s.key === "input" || s.key === "output" || s.key === "errorDetails"} data-testid="stage" data-stage={s.key}>

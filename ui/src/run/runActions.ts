@@ -77,14 +77,29 @@ export async function refreshRuns(): Promise<void> {
 /** F5 and the Start button: a new run of the document's current text. */
 export async function startRun(): Promise<void> {
   await enterRunMode();
-  const store = useRun.getState();
-  const index = currentIndex();
-  if (!index) return;
-  const input = parseInput(store.inputText);
+  const input = parseInput(useRun.getState().inputText);
   if (!input.ok) {
     useFrame.getState().notify(`The input is not JSON: ${input.message}`, "warning");
     return;
   }
+  await launch({ input: input.value });
+}
+
+/** "Re-run from here": a new run beginning at the state's `execution`-th recorded execution
+ *  (from 0, in the order entered) in the run shown — at its top-level container when it is
+ *  nested — with the input it received and the variables it saw there. */
+export async function rerunFrom(pointer: string, execution = 0): Promise<void> {
+  const from = useRun.getState().runId;
+  if (from === null) return;
+  await launch({ rerunFrom: { run: from, pointer, execution } });
+}
+
+/** Starts a run with the Run panel's mocks, clock, consent and breakpoints plus `start`
+ *  (the input, or where a re-run begins). */
+async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<void> {
+  const store = useRun.getState();
+  const index = currentIndex();
+  if (!index) return;
   const mocks = mockChoice(store.mocks);
   if ("error" in mocks) {
     useFrame.getState().notify(mocks.error, "warning");
@@ -103,7 +118,7 @@ export async function startRun(): Promise<void> {
     store.setAllowCommands(allow);
   }
   const config: RunConfig = {
-    input: input.value,
+    ...start,
     mocks,
     clock: store.clock,
     executionType: store.executionType,
