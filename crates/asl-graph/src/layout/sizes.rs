@@ -52,11 +52,16 @@ pub fn node_box(opts: &LayoutOptions, node: &Node) -> TextBox {
     }
 }
 
+/// Room a container's title bar needs besides its text: the app draws the caption as a
+/// chip (6 px padding each side) and a fold button at the right (28 px); without it short
+/// titles ("Fan out" + "Map") came out cut in the app.
+const TITLE_CONTROLS: f64 = 24.0;
+
 /// The least width of a container: its title (name and caption) must fit.
 pub fn title_width(opts: &LayoutOptions, node: &Node) -> f64 {
     let name = opts.measure_name(&node.name, opts.font_size).min(opts.node_max_width * 2.0);
     let caption = opts.measure(node.caption(), opts.small_font_size);
-    (name + caption + 3.0 * opts.node_padding).ceil()
+    (name + caption + 3.0 * opts.node_padding + TITLE_CONTROLS).ceil()
 }
 
 /// A container's title bar text fitted to its width: (name, caption). The caption goes
@@ -64,7 +69,7 @@ pub fn title_width(opts: &LayoutOptions, node: &Node) -> f64 {
 pub fn fit_title(opts: &LayoutOptions, node: &Node, width: f64) -> (String, String) {
     let name_w = |s: &str| opts.measure_name(s, opts.font_size);
     let small = |s: &str| opts.measure(s, opts.small_font_size);
-    let room = (width - 3.0 * opts.node_padding).max(0.0);
+    let room = (width - 3.0 * opts.node_padding - TITLE_CONTROLS).max(0.0);
     let name = truncate(&name_w, &node.name, room);
     let left = room - name_w(&name);
     let caption = node.caption();
