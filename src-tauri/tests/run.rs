@@ -174,3 +174,33 @@ fn the_tests_next_to_the_machine_run_with_coverage() {
     let default = rules.iter().find(|r| r["rule"] == "Default").unwrap();
     assert_eq!((&default["stateName"], &default["hits"]), (&json!("EvaluateRisk"), &json!(1)));
 }
+
+#[test]
+fn a_paused_run_has_its_history_so_far_and_a_state_reruns_from_its_record() {
+    let app = app();
+    app.open_sample("order-processing");
+    let mocks = json!({"kind": "file", "file": "mocks.json"});
+    let config = json!({"input": sample_json("order-processing", "input.json"), "mocks": mocks,
+        "breakpoints": [{"path": "ProcessPayment"}]});
+    let run = app.call("run_start", json!({"config": config, "onEvent": "__CHANNEL__:21"})).unwrap()["id"].clone();
+    app.until(21, "paused");
+    let record = app.call("run_get", json!({"runId": run})).unwrap();
+    let events = record["history"]["events"].as_array().unwrap();
+    let ids: Vec<u64> = events.iter().map(|e| e["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, (1..=ids.len() as u64).collect::<Vec<_>>(), "the events so far, in id order");
+    assert_eq!(events.last().unwrap()["type"], "ChoiceStateExited");
+
+    // While the first run waits, a new one from IsInStock with the input it received.
+    let rerun = json!({"mocks": mocks, "rerunFrom": {"run": run, "pointer": "/States/IsInStock", "execution": 0}});
+    let again = app.call("run_start", json!({"config": rerun, "onEvent": "__CHANNEL__:22"})).unwrap();
+    let entered = record["states"].as_array().unwrap().iter().find(|s| s["name"] == "IsInStock").unwrap();
+    assert_eq!(again["input"], entered["input"]);
+    assert_eq!(app.until(22, "finished").pop().unwrap()["status"], "SUCCEEDED");
+    let second = app.call("run_get", json!({"runId": again["id"]})).unwrap();
+    assert_eq!(second["states"][0]["name"], "IsInStock");
+    assert_eq!(second["history"]["events"][1]["type"], "ChoiceStateEntered");
+    let refused = json!({"rerunFrom": {"run": run, "pointer": "/States/OrderFailed"}});
+    let err = app.call("run_start", json!({"config": refused, "onEvent": "__CHANNEL__:23"})).unwrap_err();
+    assert_eq!(err["code"], "bad-run-config");
+    app.call("run_stop", json!({"runId": run})).unwrap();
+}
