@@ -10,6 +10,7 @@ mod dialogs;
 mod drafts_writer;
 mod error;
 mod run_commands;
+mod run_pages;
 mod settings;
 mod state;
 mod watch;
@@ -58,6 +59,9 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         run_commands::run_stop,
         run_commands::run_list,
         run_commands::run_get,
+        run_pages::run_history_page,
+        run_pages::run_state_executions,
+        run_pages::run_history_export,
         run_commands::tests_run,
     ])
 }

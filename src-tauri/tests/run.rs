@@ -20,7 +20,7 @@ struct App {
     window: WebviewWindow<MockRuntime>,
     /// (channel id, message) for every channel message sent to the webview.
     events: Receiver<(u32, Value)>,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 fn app() -> App {
@@ -38,7 +38,7 @@ fn app() -> App {
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    App { _app: app, window, events, _dir: dir }
+    App { _app: app, window, events, dir }
 }
 
 impl App {
@@ -74,6 +74,22 @@ impl App {
             out.push(e);
             if done {
                 return out;
+            }
+        }
+    }
+
+    /// Waits for channel `channel`'s first event of type `event` and answers it, keeping
+    /// none of the others (a big run sends hundreds of thousands). A message is one event
+    /// or a batch of them.
+    fn last(&self, channel: u32, event: &str) -> Value {
+        loop {
+            let (id, message) = self.events.recv_timeout(PATIENCE).unwrap_or_else(|_| panic!("no {event}"));
+            let batch = match message {
+                Value::Array(events) => events,
+                one => vec![one],
+            };
+            if let Some(e) = batch.into_iter().find(|e| id == channel && e["event"] == event) {
+                return e;
             }
         }
     }
@@ -175,6 +191,83 @@ fn the_tests_next_to_the_machine_run_with_coverage() {
     assert_eq!((&default["stateName"], &default["hits"]), (&json!("EvaluateRisk"), &json!(1)));
 }
 
+/// Issue #7's run: a counter loop of 50,000 iterations, 100,003 states entered.
+const COUNTER_LOOP: &str = r#"{
+  "StartAt": "Init",
+  "States": {
+    "Init": { "Type": "Pass", "Result": { "i": 0 }, "Next": "Check" },
+    "Check": { "Type": "Choice", "Choices": [ { "Variable": "$.i", "NumericGreaterThanEquals": 50000, "Next": "Done" } ], "Default": "Step" },
+    "Step": { "Type": "Pass", "Parameters": { "i.$": "States.MathAdd($.i, 1)" }, "Next": "Check" },
+    "Done": { "Type": "Succeed" }
+  }
+}"#;
+
+#[test]
+fn a_100000_transition_express_run_is_read_in_pages() {
+    let app = app();
+    let file = app.dir.path().join("loop.asl.json");
+    std::fs::write(&file, COUNTER_LOOP).unwrap();
+    app.call("document_open", json!({"path": file})).unwrap();
+    let config = json!({"executionType": "express"});
+    let run =
+        app.call("run_start", json!({"config": config, "onEvent": "__CHANNEL__:5"})).unwrap()["id"].clone();
+    assert_eq!(app.last(5, "finished")["status"], "SUCCEEDED");
+
+    // Init, 50,001 Checks, 50,000 Steps, Done; two events each, and the execution's two.
+    let (states, events) = (100_003, 2 * 100_003 + 2);
+    let record = app.call("run_get", json!({"runId": run})).unwrap();
+    assert_eq!(
+        (&record["stateCount"], &record["eventCount"], &record["paged"]),
+        (&json!(states), &json!(events), &json!(true))
+    );
+    assert_eq!((&record["states"], &record["history"]["events"]), (&json!([]), &json!([])));
+    assert_eq!(record["output"], json!({"i": 50_000}));
+
+    // From id 4, each iteration takes four ids: Check entered and exited, Step entered and
+    // exited. 100,001 = 4 + 4 * 24,999 + 1.
+    let query = json!({"offset": 100_000, "limit": 300});
+    let page = app.call("run_history_page", json!({"runId": run, "query": query})).unwrap();
+    assert_eq!((&page["total"], &page["matched"]), (&json!(events), &json!(events)));
+    let rows = page["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 300);
+    let row = |i: usize| {
+        (rows[i]["event"]["id"].clone(), rows[i]["event"]["type"].clone(), rows[i]["state"].clone())
+    };
+    assert_eq!(row(0), (json!(100_001), json!("ChoiceStateExited"), json!("Check")));
+    assert_eq!(row(1), (json!(100_002), json!("PassStateEntered"), json!("Step")));
+
+    let query = json!({"offset": 25_000, "limit": 10, "filter": "step EXITED"});
+    let page = app.call("run_history_page", json!({"runId": run, "query": query})).unwrap();
+    assert_eq!(page["matched"], 50_000);
+    let rows = page["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 10);
+    assert!(rows.iter().all(|r| r["state"] == "Step" && r["event"]["type"] == "PassStateExited"));
+    let output = rows[0]["event"]["stateExitedEventDetails"]["output"].as_str().unwrap();
+    assert_eq!(serde_json::from_str::<Value>(output).unwrap(), json!({"i": 25_001}), "the 25,001st Step");
+
+    let newest = json!({"pointer": "/States/Step", "limit": 1});
+    let found = app.call("run_state_executions", json!({"runId": run, "query": newest})).unwrap();
+    assert_eq!((&found["total"], &found["offset"]), (&json!(50_000), &json!(49_999)));
+    assert_eq!(found["executions"][0]["output"], json!({"i": 50_000}));
+    let first = json!({"pointer": "/States/Step", "offset": 0, "limit": 2});
+    let found = app.call("run_state_executions", json!({"runId": run, "query": first})).unwrap();
+    let inputs: Vec<&Value> = found["executions"].as_array().unwrap().iter().map(|s| &s["input"]).collect();
+    assert_eq!(inputs, [&json!({"i": 0}), &json!({"i": 1})]);
+
+    let target = app.dir.path().join("history.json");
+    let written = app.call("run_history_export", json!({"runId": run, "path": target})).unwrap();
+    assert_eq!(written, json!(target.display().to_string()));
+    let history: Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    let exported = history["events"].as_array().unwrap();
+    assert_eq!(exported.len(), events);
+    assert_eq!(
+        (&exported[0]["type"], &exported[events - 1]["type"]),
+        (&json!("ExecutionStarted"), &json!("ExecutionSucceeded"))
+    );
+    let missing = app.call("run_history_page", json!({"runId": 99, "query": {"limit": 1}})).unwrap_err();
+    assert_eq!(missing["code"], "no-such-run");
+}
+
 #[test]
 fn a_paused_run_has_its_history_so_far_and_a_state_reruns_from_its_record() {
     let app = app();
@@ -182,7 +275,8 @@ fn a_paused_run_has_its_history_so_far_and_a_state_reruns_from_its_record() {
     let mocks = json!({"kind": "file", "file": "mocks.json"});
     let config = json!({"input": sample_json("order-processing", "input.json"), "mocks": mocks,
         "breakpoints": [{"path": "ProcessPayment"}]});
-    let run = app.call("run_start", json!({"config": config, "onEvent": "__CHANNEL__:21"})).unwrap()["id"].clone();
+    let run =
+        app.call("run_start", json!({"config": config, "onEvent": "__CHANNEL__:21"})).unwrap()["id"].clone();
     app.until(21, "paused");
     let record = app.call("run_get", json!({"runId": run})).unwrap();
     let events = record["history"]["events"].as_array().unwrap();
@@ -191,7 +285,8 @@ fn a_paused_run_has_its_history_so_far_and_a_state_reruns_from_its_record() {
     assert_eq!(events.last().unwrap()["type"], "ChoiceStateExited");
 
     // While the first run waits, a new one from IsInStock with the input it received.
-    let rerun = json!({"mocks": mocks, "rerunFrom": {"run": run, "pointer": "/States/IsInStock", "execution": 0}});
+    let rerun =
+        json!({"mocks": mocks, "rerunFrom": {"run": run, "pointer": "/States/IsInStock", "execution": 0}});
     let again = app.call("run_start", json!({"config": rerun, "onEvent": "__CHANNEL__:22"})).unwrap();
     let entered = record["states"].as_array().unwrap().iter().find(|s| s["name"] == "IsInStock").unwrap();
     assert_eq!(again["input"], entered["input"]);

@@ -86,10 +86,13 @@ impl Slot {
     pub fn record(&self) -> super::RunRecord {
         let live = self.live();
         let waiting: Vec<String> = self.callbacks.pending().into_iter().map(|t| t.token).collect();
+        // A big run's states and history stay here: the UI reads them in pages.
+        let extent = super::Extent::of(&live.states, &live.history);
         super::RunRecord {
             summary: live.summary.clone(),
-            states: live.states.clone(),
-            history: ExecutionHistory { events: live.history.clone() },
+            states: extent.inline(&live.states),
+            history: ExecutionHistory { events: extent.inline(&live.history) },
+            extent,
             pending: live.pending.clone(),
             callbacks: live.callbacks.iter().filter(|c| waiting.contains(&c.token)).cloned().collect(),
         }

@@ -27,7 +27,9 @@ mod coverage;
 mod driver;
 mod event;
 mod handler;
+mod history_index;
 mod live_hook;
+mod pages;
 mod paths;
 mod record;
 mod registry;
@@ -41,6 +43,11 @@ pub use config::{
 };
 pub use coverage::{ChoiceRuleCoverage, Coverage, HandlerCoverage, RuleRef, StateCoverage};
 pub use event::{PendingPoint, RunEvent};
+pub use history_index::HistoryIndex;
+pub use pages::{
+    history_page, state_executions, ExecutionsQuery, Extent, HistoryPage, HistoryQuery, HistoryRow, StateExecutions,
+    INLINE_LIMIT, MAX_PAGE,
+};
 pub use record::{ExecutionHistory, RunRecord, RunState, RunStatus, RunSummary, WaitingCallback};
 pub use registry::{RunId, Runs};
 pub use rerun::RerunFrom;

@@ -2,6 +2,7 @@
 //! (per-state inspection, the AWS-shaped history, the outcome).
 
 use super::event::PendingPoint;
+use super::pages::Extent;
 use super::paths::state_at;
 use asl_eval::history::HistoryEvent;
 use asl_eval::{Outcome, PendingTask, StateRecord, Status};
@@ -113,7 +114,8 @@ impl WaitingCallback {
 }
 
 /// Everything about one run: while it runs, the states seen so far, the pending point and
-/// the waiting callbacks; once finished, the engine's records and history.
+/// the waiting callbacks; once finished, the engine's records and history. A big run's
+/// states and history are left out (see [`Extent`]) and read in pages.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunRecord {
@@ -121,6 +123,9 @@ pub struct RunRecord {
     pub summary: RunSummary,
     pub states: Vec<RunState>,
     pub history: ExecutionHistory,
+    /// How many states and events there are, and whether the two above are left out.
+    #[serde(flatten)]
+    pub extent: Extent,
     pub pending: Option<PendingPoint>,
     pub callbacks: Vec<WaitingCallback>,
 }

@@ -23,6 +23,8 @@ pub type RunId = u64;
 pub struct Runs {
     runs: Mutex<BTreeMap<RunId, Arc<Slot>>>,
     next: AtomicU64,
+    /// The state of each history event, for the runs read in pages.
+    pub(super) history_indexes: super::history_index::HistoryIndexes,
 }
 
 impl Runs {
@@ -143,7 +145,8 @@ impl Runs {
         self.lock().values().map(|s| s.live().summary.clone()).collect()
     }
 
-    /// The run's full record (the live one while it runs).
+    /// The run's record (the live one while it runs); a big run's without its states and
+    /// history, which [`Runs::history_page`] and [`Runs::state_executions`] read.
     pub fn get(&self, id: RunId) -> Result<RunRecord, RunError> {
         Ok(self.slot(id)?.record())
     }
@@ -153,7 +156,7 @@ impl Runs {
         Ok(self.slot(id)?.wait(timeout))
     }
 
-    fn slot(&self, id: RunId) -> Result<Arc<Slot>, RunError> {
+    pub(super) fn slot(&self, id: RunId) -> Result<Arc<Slot>, RunError> {
         self.lock().get(&id).cloned().ok_or(RunError::NoSuchRun(id))
     }
 

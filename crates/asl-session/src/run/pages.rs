@@ -1,0 +1,199 @@
+//! Big runs, read a page at a time (issue #7). A 100,000-transition Express run has some
+//! 200,000 history events (44 MB of JSON) and 100,000 state records (21 MB): far too much
+//! to send to the webview whole at every pause. Past [`INLINE_LIMIT`] the record leaves
+//! both out (its [`Extent`] says so and counts them) and the UI asks for what it shows: a
+//! page of the history, optionally filtered, or one state's executions. The whole history
+//! still goes to a file, as GetExecutionHistory's JSON, without crossing IPC.
+
+use super::history_index::HistoryIndex;
+use super::record::RunState;
+use super::registry::{RunId, Runs};
+use super::RunError;
+use crate::SessionError;
+use asl_eval::history::HistoryEvent;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// Up to this many history events, and as many state records, the record carries them
+/// (a few MB of JSON at most: fine for one answer); past it the UI reads them in pages.
+/// Standard runs stop at 25,000 events, so only the biggest of them are paged.
+pub const INLINE_LIMIT: usize = 5_000;
+
+/// The most rows one page answers, whatever was asked: a page is what a screen shows
+/// (plus the first events of a timeline), never the whole history by mistake.
+pub const MAX_PAGE: usize = 2_000;
+
+/// How big a run's history and state records are, and whether the record left them out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Extent {
+    pub event_count: usize,
+    pub state_count: usize,
+    /// `states` and `history.events` are empty: read them with the page commands.
+    pub paged: bool,
+}
+
+impl Extent {
+    pub(crate) fn of(states: &[RunState], events: &[HistoryEvent]) -> Extent {
+        let paged = states.len() > INLINE_LIMIT || events.len() > INLINE_LIMIT;
+        Extent { event_count: events.len(), state_count: states.len(), paged }
+    }
+
+    /// What the record carries of `items`: all of them, or none when paged.
+    pub(crate) fn inline<T: Clone>(&self, items: &[T]) -> Vec<T> {
+        if self.paged {
+            Vec::new()
+        } else {
+            items.to_vec()
+        }
+    }
+}
+
+/// A page of the history: `limit` rows from `offset` among the events matching `filter`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryQuery {
+    #[serde(default)]
+    pub offset: usize,
+    pub limit: usize,
+    /// Words that must all occur (case-insensitive) in the event's type or its state's
+    /// name, as the history view's filter box has always matched.
+    #[serde(default)]
+    pub filter: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryPage {
+    /// Events in the history.
+    pub total: usize,
+    /// Events matching the filter (`total` without one).
+    pub matched: usize,
+    /// The index of the first row among the matching events.
+    pub offset: usize,
+    /// The first event's timestamp: the zero of the execution clock the view shows.
+    pub started_at: Option<String>,
+    pub rows: Vec<HistoryRow>,
+}
+
+/// One event with the state it belongs to ("" for execution-level events).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HistoryRow {
+    pub state: String,
+    pub event: HistoryEvent,
+}
+
+/// One state's executions (by JSON pointer, by path, or both), `limit` from `offset`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExecutionsQuery {
+    #[serde(default)]
+    pub pointer: Option<String>,
+    /// `Name`, `Parallel/1/Name`, `Map/3/Name`: one branch's or iteration's runs only.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// None: the newest `limit` executions.
+    #[serde(default)]
+    pub offset: Option<usize>,
+    pub limit: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StateExecutions {
+    /// Executions of the state in the whole run.
+    pub total: usize,
+    /// The index (from 0, in the order they were entered) of the first one here.
+    pub offset: usize,
+    pub executions: Vec<RunState>,
+}
+
+/// The filter's words, lower-cased; none: everything matches.
+fn words(filter: Option<&str>) -> Vec<String> {
+    filter.unwrap_or("").split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// A page of `events`, whose states `index` knows. Without a filter only the page's
+/// events are read; with one, every event's type and state is tested (a compact scan).
+pub fn history_page(events: &[HistoryEvent], index: &HistoryIndex, query: &HistoryQuery) -> HistoryPage {
+    let limit = query.limit.min(MAX_PAGE);
+    let row = |i: usize| HistoryRow { state: index.state(i).to_owned(), event: events[i].clone() };
+    let words = words(query.filter.as_deref());
+    let (matched, rows) = if words.is_empty() {
+        let start = query.offset.min(events.len());
+        (events.len(), (start..events.len().min(start.saturating_add(limit))).map(row).collect())
+    } else {
+        let mut test = index.matcher(&words);
+        let mut matched = 0;
+        let mut rows = Vec::new();
+        for (i, event) in events.iter().enumerate() {
+            if test(event, i) {
+                if matched >= query.offset && rows.len() < limit {
+                    rows.push(row(i));
+                }
+                matched += 1;
+            }
+        }
+        (matched, rows)
+    };
+    HistoryPage {
+        total: events.len(),
+        matched,
+        offset: query.offset,
+        started_at: events.first().map(|e| e.timestamp.clone()),
+        rows,
+    }
+}
+
+pub fn state_executions(states: &[RunState], query: &ExecutionsQuery) -> StateExecutions {
+    let of_state = |s: &&RunState| {
+        query.pointer.as_ref().is_none_or(|p| s.pointer.as_ref() == Some(p))
+            && query.path.as_ref().is_none_or(|p| &s.record.path == p)
+    };
+    let total = states.iter().filter(of_state).count();
+    let limit = query.limit.min(MAX_PAGE);
+    let offset = query.offset.unwrap_or(total.saturating_sub(limit));
+    let executions = states.iter().filter(of_state).skip(offset).take(limit).cloned().collect();
+    StateExecutions { total, offset, executions }
+}
+
+/// Serializes `ExecutionHistory` without copying the events.
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    events: &'a [HistoryEvent],
+}
+
+impl Runs {
+    /// A page of the run's history (as recorded so far while it runs).
+    pub fn history_page(&self, id: RunId, query: &HistoryQuery) -> Result<HistoryPage, RunError> {
+        let slot = self.slot(id)?;
+        let live = slot.live();
+        let index = self.history_indexes.get(id, &live.history);
+        let index = index.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(history_page(&live.history, &index, query))
+    }
+
+    /// Some executions of one state of the run.
+    pub fn state_executions(&self, id: RunId, query: &ExecutionsQuery) -> Result<StateExecutions, RunError> {
+        Ok(state_executions(&self.slot(id)?.live().states, query))
+    }
+
+    /// Writes the run's whole history to `path` as GetExecutionHistory's JSON (what the
+    /// history view exported in the page before runs grew to 44 MB of it). Answers the
+    /// number of events written.
+    pub fn write_history(&self, id: RunId, path: &Path) -> Result<usize, SessionError> {
+        let slot = self.slot(id)?;
+        let (json, count) = {
+            let live = slot.live();
+            let json = serde_json::to_vec_pretty(&HistoryJson { events: &live.history })
+                .map_err(|e| SessionError::new("export", format!("cannot write the history: {e}")))?;
+            (json, live.history.len())
+        };
+        crate::files::save(path, &json)?;
+        Ok(count)
+    }
+}
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod tests;
