@@ -10,6 +10,7 @@ mod dialogs;
 mod drafts_writer;
 mod error;
 mod run_commands;
+mod run_events;
 mod run_pages;
 mod settings;
 mod state;

@@ -3,6 +3,7 @@
 //! in [`AppState::runs`].
 
 use crate::error::{IpcError, IpcResult};
+use crate::run_events::EventBatcher;
 use crate::state::AppState;
 use asl_session::run::{
     BreakpointSpec, CallbackOutcome, DebugCommand, PendingPoint, RunConfig, RunError, RunEvent, RunRecord,
@@ -31,8 +32,9 @@ pub fn run_sources(state: Ipc) -> IpcResult<RunSources> {
 }
 
 #[tauri::command]
-pub fn run_start(state: Ipc, config: RunConfig, on_event: Channel<RunEvent>) -> IpcResult<RunSummary> {
-    with_open(&state, |s| state.runs.start(s, config, move |e| drop(on_event.send(e))).map_err(ipc))
+pub fn run_start(state: Ipc, config: RunConfig, on_event: Channel<Vec<RunEvent>>) -> IpcResult<RunSummary> {
+    let batcher = EventBatcher::new(on_event);
+    with_open(&state, |s| state.runs.start(s, config, move |e| batcher.push(e)).map_err(ipc))
 }
 
 #[tauri::command]

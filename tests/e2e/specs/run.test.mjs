@@ -31,7 +31,17 @@ test("order-processing runs with its mocks to success and shows the final output
   const browser = await start(file);
   try {
     await waitNode(browser, "/States/ValidateOrder");
-    await prepare(browser, read(file.replace("order-processing.asl.json", "input.json")));
+    // No input typed: the example input beside the machine is the run's input.
+    await prepare(browser);
+    const example = read(file.replace("order-processing.asl.json", "input.json"));
+    await until(
+      () =>
+        browser.execute(() => {
+          const content = document.querySelector('[data-testid="run-input"] .cm-content');
+          return content?.cmTile?.root?.view?.state.doc.toString() ?? null;
+        }).then((text) => text === example),
+      "the input editor does not show input.json",
+    );
     await byTestId(browser, "run-start").click();
     await status(browser, "SUCCEEDED");
     const output = JSON.parse(await byTestId(browser, "run-output").getText());

@@ -5,8 +5,10 @@
 // run's Channel, with breakpoints, stepping, edits at a pause and Stop. Not an interpreter:
 // Choice rules understand only plain comparisons of `$.a.b` paths.
 import type { BreakpointSpec, HistoryEvent, Json, PendingPoint, RerunFrom, RunRecord, RunState, RunSummary, WaitingCallback } from "../ipc/run";
+import type { ExecutionsQuery, HistoryQuery } from "../ipc/runPages";
 import type { Snapshot, StateInfo } from "../ipc/types";
 import { mockSources, mockTestReport } from "./mockRunData";
+import { exportHistory, historyPage, pagedRecord, stateExecutions } from "./mockRunPages";
 
 type Obj = { [k: string]: Json };
 type Send = (message: unknown) => void;
@@ -83,7 +85,8 @@ export class MockRun {
 
   private send: Send = (message) => {
     const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } }).__TAURI_INTERNALS__;
-    internals.runCallback(this.channel, { index: this.index++, message });
+    // One event per batch: the real backend sends arrays of events (run_events.rs).
+    internals.runCallback(this.channel, { index: this.index++, message: [message] });
   };
 
   private history(type: string, details?: [string, Json]): number {
@@ -97,7 +100,8 @@ export class MockRun {
 
   record(): RunRecord {
     // Copies, as IPC would make: the run goes on appending to its own arrays.
-    return { ...this.summary, states: [...this.states], history: { events: [...this.events] }, pending: this.pending, callbacks: [...this.callbacks.values()].map((c) => c.info) };
+    const whole = { ...this.summary, states: [...this.states], history: { events: [...this.events] }, eventCount: 0, stateCount: 0, paged: false };
+    return pagedRecord({ ...whole, pending: this.pending, callbacks: [...this.callbacks.values()].map((c) => c.info) });
   }
 
   async start() {
@@ -370,6 +374,12 @@ export function runCommand(cmd: string, a: Record<string, unknown>, current: Sna
       return [...runs.values()].map((r) => r.summary);
     case "run_get":
       return run(a.runId).record();
+    case "run_history_page":
+      return historyPage(run(a.runId).events, a.query as HistoryQuery);
+    case "run_state_executions":
+      return stateExecutions(run(a.runId).states, a.query as ExecutionsQuery);
+    case "run_history_export":
+      return exportHistory(Number(a.runId), run(a.runId).events);
     case "tests_run":
       return mockTestReport(current);
     default:

@@ -17,6 +17,7 @@ export function mockSources(snap: Snapshot | null): RunSources {
     testFiles: [{ file: `${base}.test.json`, cases: ["happy path", "declined card", "out of stock"], error: null }],
     runConfig: params.get("commands") ? `${base}.run.json` : null,
     commands: params.get("commands") ? tasks.slice(0, 2) : [],
+    exampleInput: null,
   };
 }
 

@@ -107,6 +107,8 @@ export interface RunSources {
   runConfig: string | null;
   /** states/resources it maps to local commands */
   commands: string[];
+  /** the text of NAME.input.json or input.json beside the machine */
+  exampleInput: string | null;
 }
 
 // ---- runs ----
@@ -222,6 +224,11 @@ export interface RunRecord extends RunSummary {
   states: RunState[];
   /** exportable as is: the shape of GetExecutionHistory's response */
   history: { events: HistoryEvent[] };
+  /** events in the history and states entered (also when left out) */
+  eventCount: number;
+  stateCount: number;
+  /** a big run: `states` and `history.events` are left out; read them with ./runPages */
+  paged: boolean;
   pending: PendingPoint | null;
   callbacks: WaitingCallback[];
 }
@@ -286,8 +293,9 @@ export interface TestReport {
 export const runSources = () => invoke<RunSources>("run_sources");
 /** Starts a run of the document's current text; `onEvent` gets its events in order. */
 export const runStart = (config: RunConfig, onEvent: (event: RunEvent) => void) => {
-  const channel = new Channel<RunEvent>();
-  channel.onmessage = onEvent;
+  // Events come in batches of about a frame (src-tauri/src/run_events.rs).
+  const channel = new Channel<RunEvent[]>();
+  channel.onmessage = (batch) => batch.forEach(onEvent);
   return invoke<RunSummary>("run_start", { config, onEvent: channel });
 };
 export const debugCommand = (runId: number, command: DebugCommand) =>

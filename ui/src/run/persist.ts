@@ -19,6 +19,14 @@ export function load<T>(key: string, fallback: T): T {
   }
 }
 
+export function hasSaved(key: string): boolean {
+  try {
+    return localStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function save(key: string, value: unknown): void {
   try {
     if (value === undefined) localStorage.removeItem(key);

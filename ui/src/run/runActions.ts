@@ -8,7 +8,7 @@ import { useFrame } from "../frame/frameStore";
 import { asIpcError, useStudio } from "../store/studio";
 import type { WireEvent } from "./fold";
 import { breakpointPath, indexStates, type StateIndex } from "./paths";
-import type { Breakpoint, MockSelection } from "./persist";
+import { fileKey, hasSaved, type Breakpoint, type MockSelection } from "./persist";
 import { viewFromRecord } from "./recordView";
 import { LiveRun, liveRuns, useRun } from "./runStore";
 
@@ -60,7 +60,11 @@ export function breakpointSpecs(breakpoints: readonly Breakpoint[], index: State
 
 export async function refreshSources(): Promise<void> {
   try {
-    useRun.getState().set({ sources: await run.runSources() });
+    const sources = await run.runSources();
+    useRun.getState().set({ sources });
+    // The example input beside the machine, until the user has typed one for this file.
+    const store = useRun.getState();
+    if (sources.exampleInput !== null && !hasSaved(fileKey("input", store.file))) useRun.setState({ inputText: sources.exampleInput });
   } catch (e) {
     fail(e);
   }

@@ -22,6 +22,9 @@ pub struct RunSources {
     pub run_config: Option<String>,
     /// The states and resources it maps to local commands.
     pub commands: Vec<String>,
+    /// The text of the example input beside the machine (`NAME.input.json`, else
+    /// `input.json`): the run input until the user types another for this file.
+    pub example_input: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -66,6 +69,7 @@ pub fn sources(machine: &Path) -> RunSources {
             out.commands = keys;
         }
     }
+    out.example_input = example_input(machine);
     for path in json_files(dir) {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if path == machine || name.ends_with(".asl.json") || name.ends_with(".run.json") {
@@ -87,6 +91,20 @@ pub fn sources(machine: &Path) -> RunSources {
         }
     }
     out
+}
+
+/// Larger files are no example input a user would type.
+const EXAMPLE_INPUT_LIMIT: u64 = 256 * 1024;
+
+fn example_input(machine: &Path) -> Option<String> {
+    let name = machine.file_name()?.to_string_lossy();
+    let stem = name.strip_suffix(".asl.json").or_else(|| name.strip_suffix(".json")).unwrap_or(&name);
+    let dir = machine.parent().unwrap_or(Path::new("."));
+    [dir.join(format!("{stem}.input.json")), dir.join("input.json")].into_iter().find_map(|p| {
+        let size = std::fs::metadata(&p).ok()?.len();
+        let text = (size <= EXAMPLE_INPUT_LIMIT).then(|| std::fs::read_to_string(&p).ok()).flatten()?;
+        serde_json::from_str::<Value>(&text).is_ok().then_some(text)
+    })
 }
 
 /// The `.json` files directly in `dir`, sorted.
@@ -204,6 +222,22 @@ mod tests {
         assert_eq!(found.test_files.len(), 1);
         assert!(found.test_files[0].cases.iter().any(|c| c == "happy path: order confirmed"));
         assert!(found.run_config.is_none());
+        let input = std::fs::read_to_string(machine.with_file_name("input.json")).unwrap();
+        assert_eq!(found.example_input.as_deref(), Some(input.as_str()));
+    }
+
+    #[test]
+    fn the_machines_own_example_input_comes_before_the_folders_and_bad_json_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let machine = dir.path().join("m.asl.json");
+        std::fs::write(&machine, r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#).unwrap();
+        assert_eq!(sources(&machine).example_input, None);
+        std::fs::write(dir.path().join("input.json"), r#"{"shared": true}"#).unwrap();
+        assert_eq!(sources(&machine).example_input.as_deref(), Some(r#"{"shared": true}"#));
+        std::fs::write(dir.path().join("m.input.json"), r#"{"own": true}"#).unwrap();
+        assert_eq!(sources(&machine).example_input.as_deref(), Some(r#"{"own": true}"#));
+        std::fs::write(dir.path().join("m.input.json"), "{not json").unwrap();
+        assert_eq!(sources(&machine).example_input.as_deref(), Some(r#"{"shared": true}"#));
     }
 
     #[test]
