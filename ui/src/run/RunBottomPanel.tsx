@@ -17,7 +17,8 @@ const TABS: { id: BottomTab; label: string }[] = [
 export function RunBottomPanel() {
   const tab = useRun((s) => s.bottomTab);
   const set = useRun((s) => s.set);
-  const events = useRun((s) => s.record?.history.events.length ?? null);
+  // Counted by the backend: a big run's record leaves its events out.
+  const events = useRun((s) => s.record?.eventCount ?? null);
   const open = useFrame((s) => s.problemsOpen);
   const toggle = useFrame((s) => s.togglePanel);
   const height = useFrame((s) => s.problemsHeight);

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { RunState } from "../ipc/run";
 import { useStudio } from "../store/studio";
 import { BreakpointEditor } from "./BreakpointEditor";
+import { PagedExecutions } from "./PagedExecutions";
 import { PendingEditor } from "./PendingEditor";
 import { isLive, loadRecord, rerunFrom, runToHere } from "./runActions";
 import { canRerun, rerunTitle } from "./rerun";
@@ -63,12 +64,18 @@ export function RunInspector() {
             Run to here
           </button>
         )}
-        <Executions
-          executions={record?.states.filter((s) => s.pointer === state.pointer) ?? []}
-          live={isLive(status)}
-          hasRun={runId !== null}
-          rerun={{ pointer: state.pointer, enabled: canRerun(status) }}
-        />
+        {record?.paged && runId !== null ? (
+          <PagedExecutions key={`${runId}|${state.pointer}`} runId={runId} pointer={state.pointer} refresh={record}>
+            {(one) => <Executions executions={one} live={isLive(status)} hasRun rerun={null} />}
+          </PagedExecutions>
+        ) : (
+          <Executions
+            executions={record?.states.filter((s) => s.pointer === state.pointer) ?? []}
+            live={isLive(status)}
+            hasRun={runId !== null}
+            rerun={{ pointer: state.pointer, enabled: canRerun(status) }}
+          />
+        )}
       </div>
     </div>
   );

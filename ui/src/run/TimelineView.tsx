@@ -1,19 +1,58 @@
-// A Gantt-style timeline: one bar per state execution, on the execution clock.
-import { useMemo } from "react";
+// A Gantt-style timeline: one bar per state execution, on the execution clock. A big run
+// (`record.paged`) shows the bars of its first events only, with a note: 100,000 bars on
+// one scale are hairlines, and the whole history is a page read away in the History tab.
+import { useEffect, useMemo, useState } from "react";
+import type { RunRecord } from "../ipc/run";
+import { runHistoryPage } from "../ipc/runPages";
+import { asIpcError } from "../store/studio";
 import { NotYet } from "./HistoryView";
-import { formatElapsed, historyRows, timelineBars } from "./history";
+import { formatElapsed, historyRows, timelineBars, type HistoryRow } from "./history";
 import { useRun } from "./runStore";
+import { pageRows } from "./useHistoryPages";
 import { VirtualList } from "./VirtualList";
 
 const ROW = 22;
+/** The events a big run's timeline draws (the most one page answers): ~1,000 bars. */
+export const TIMELINE_EVENTS = 2_000;
 
 export function TimelineView() {
   const record = useRun((s) => s.record);
-  const bars = useMemo(() => timelineBars(historyRows(record?.history.events ?? [])), [record]);
   if (!record) return <NotYet />;
+  return record.paged ? <PagedTimeline record={record} /> : <InlineTimeline record={record} />;
+}
+
+function InlineTimeline({ record }: { record: RunRecord }) {
+  const rows = useMemo(() => historyRows(record.history.events), [record]);
+  return <Timeline rows={rows} resetKey={record.id} />;
+}
+
+function PagedTimeline({ record }: { record: RunRecord }) {
+  const [first, setFirst] = useState<{ rows: HistoryRow[] } | { error: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    runHistoryPage(record.id, { offset: 0, limit: TIMELINE_EVENTS }).then(
+      (page) => current && setFirst({ rows: pageRows(page) }),
+      (e) => current && setFirst({ error: asIpcError(e).message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [record.id, record.eventCount]);
+  if (!first) return <div className="run-hint pad">Reading the first events…</div>;
+  if ("error" in first) return <div className="run-hint pad run-error-text">{first.error}</div>;
+  return <Timeline rows={first.rows} resetKey={record.id} note={(bars) => `The first ${bars} of ${record.stateCount} state executions (${record.eventCount} events): the History tab has them all.`} />;
+}
+
+function Timeline({ rows, resetKey, note }: { rows: readonly HistoryRow[]; resetKey: unknown; note?: (bars: number) => string }) {
+  const bars = useMemo(() => timelineBars(rows), [rows]);
   const span = Math.max(1, ...bars.slice(-1000).map((b) => b.end), bars.length ? bars[bars.length - 1].end : 1);
   return (
     <div className="run-timeline" data-testid="timeline">
+      {note && (
+        <div className="run-timeline-note" data-testid="timeline-note">
+          {note(bars.length)}
+        </div>
+      )}
       <div className="run-timeline-scale run-muted">
         <span>0</span>
         <span>{formatElapsed(span / 2)}</span>
@@ -23,7 +62,7 @@ export function TimelineView() {
         className="run-timeline-list"
         count={bars.length}
         rowHeight={ROW}
-        resetKey={record.id}
+        resetKey={resetKey}
         renderRow={(i) => {
           const b = bars[i];
           const left = (b.start / span) * 100;

@@ -1,6 +1,6 @@
 // A list of fixed-height rows that keeps only the visible ones (plus a few) in the DOM:
 // the history of a 100,000-transition run scrolls like a short one.
-import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { visibleRange } from "./history";
 
 interface Props {
@@ -11,9 +11,12 @@ interface Props {
   testId?: string;
   /** Changing it scrolls back to the top (a new filter, a new run). */
   resetKey?: unknown;
+  /** Told the rows it now shows, `[start, end)` (overscan included): a big run's history
+   *  fetches the pages they are on. Called again when the function changes. */
+  onRange?(start: number, end: number): void;
 }
 
-export function VirtualList({ count, rowHeight, renderRow, className, testId, resetKey }: Props) {
+export function VirtualList({ count, rowHeight, renderRow, className, testId, resetKey, onRange }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -33,6 +36,7 @@ export function VirtualList({ count, rowHeight, renderRow, className, testId, re
   }, [resetKey]);
 
   const { start, end } = visibleRange(scrollTop, height, rowHeight, count);
+  useEffect(() => onRange?.(start, end), [onRange, start, end]);
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) {
     rows.push(

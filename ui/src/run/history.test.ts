@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "../ipc/run";
 import { filterRows, formatElapsed, historyRows, timelineBars, visibleRange } from "./history";
+import { pageRows } from "./useHistoryPages";
 
 let n = 0;
 const ev = (type: string, ms: number, details?: Record<string, unknown>): HistoryEvent => {
@@ -85,5 +86,15 @@ describe("timelineBars", () => {
       [5, 30, "succeeded"],
       [40, 40, "running"],
     ]);
+  });
+});
+
+describe("pageRows", () => {
+  it("puts a page's rows on the clock of the history's first event, as historyRows does", () => {
+    const events = sample();
+    const whole = historyRows(events);
+    const page = { total: 8, matched: 8, offset: 4, startedAt: events[0].timestamp, rows: whole.slice(4).map((r) => ({ state: r.state, event: r.event })) };
+    expect(pageRows(page)).toEqual(whole.slice(4));
+    expect(pageRows({ ...page, startedAt: events[4].timestamp }).map((r) => r.elapsed)).toEqual([0, 10, 20, 30]);
   });
 });

@@ -14,6 +14,7 @@ describe("viewFromRecord", () => {
     const record: RunRecord = {
       id: 3, machinePath: null, title: "t", startedAt: "", finishedAt: "", status: "FAILED", input: {}, output: null,
       error: "OutOfStock", cause: "none left", clock: "virtual", transitions: 3, pending: null, callbacks: [],
+      eventCount: 2, stateCount: 3, paged: false,
       states: [
         { name: "ValidateOrder", type: "Task", path: "ValidateOrder", pointer: "/States/ValidateOrder", input: {}, output: {}, inspection: {} },
         { name: "IsInStock", type: "Choice", path: "IsInStock", pointer: "/States/IsInStock", input: {}, output: {}, inspection: {} },
