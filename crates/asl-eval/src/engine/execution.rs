@@ -127,11 +127,14 @@ mod tests {
     use serde_json::{json, Map, Value};
     use std::sync::{Arc, Mutex};
 
-    /// What a run saw: each top-level state's input and variables as it was entered, and
-    /// the history events as the hook heard them.
+    /// A top-level state as it was entered: its path, input and the variables it saw.
+    type Entered = (String, Value, Map<String, Value>);
+
+    /// What a run saw: each top-level state as it was entered, and the history events as
+    /// the hook heard them.
     #[derive(Default)]
     struct Seen {
-        entered: Mutex<Vec<(String, Value, Map<String, Value>)>>,
+        entered: Mutex<Vec<Entered>>,
         events: Mutex<Vec<HistoryEvent>>,
     }
 
