@@ -9,7 +9,7 @@ use crate::watch;
 use asl_model::Format;
 use asl_session::drafts::DraftInfo;
 use asl_session::samples::SampleInfo;
-use asl_session::{DiskDiff, FormatDto, Session, Snapshot};
+use asl_session::{DiskDiff, FormatDto, Session, Snapshot, Update};
 use base64::Engine as _;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Runtime, State};
@@ -21,7 +21,8 @@ pub fn document_current(state: Ipc) -> IpcResult<Option<Snapshot>> {
     if let Some(e) = state.startup_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
         return Err(e);
     }
-    Ok(state.session.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(Session::snapshot))
+    // Also what the UI asks for when a delta does not apply to the snapshot it holds.
+    Ok(state.session.lock().unwrap_or_else(|p| p.into_inner()).as_mut().map(Session::sent_snapshot))
 }
 
 #[tauri::command]
@@ -50,36 +51,36 @@ pub fn open_path<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) 
 }
 
 #[tauri::command]
-pub fn document_edit(state: Ipc, edit: asl_model::DocumentEdit) -> IpcResult<Snapshot> {
-    state.snapshot_of(|s| Ok(s.edit(&edit)?))
+pub fn document_edit(state: Ipc, edit: asl_model::DocumentEdit) -> IpcResult<Update> {
+    state.update_of(|s| Ok(s.edit(&edit)?))
 }
 
 #[tauri::command]
-pub fn document_set_text(state: Ipc, text: String, typing: bool) -> IpcResult<Snapshot> {
-    state.snapshot_of(|s| {
+pub fn document_set_text(state: Ipc, text: String, typing: bool) -> IpcResult<Update> {
+    state.update_of(|s| {
         s.set_text(text, typing);
         Ok(())
     })
 }
 
 #[tauri::command]
-pub fn document_undo(state: Ipc) -> IpcResult<Snapshot> {
-    state.snapshot_of(|s| {
+pub fn document_undo(state: Ipc) -> IpcResult<Update> {
+    state.update_of(|s| {
         s.undo();
         Ok(())
     })
 }
 
 #[tauri::command]
-pub fn document_redo(state: Ipc) -> IpcResult<Snapshot> {
-    state.snapshot_of(|s| {
+pub fn document_redo(state: Ipc) -> IpcResult<Update> {
+    state.update_of(|s| {
         s.redo();
         Ok(())
     })
 }
 
 #[tauri::command]
-pub async fn document_save<R: Runtime>(app: AppHandle<R>, state: Ipc<'_>) -> IpcResult<Option<Snapshot>> {
+pub async fn document_save<R: Runtime>(app: AppHandle<R>, state: Ipc<'_>) -> IpcResult<Option<Update>> {
     let path = state.with_session(|s| Ok(s.path().map(Path::to_owned)))?;
     match path {
         Some(path) => save_to(&app, &state, &path).map(Some),
@@ -92,7 +93,7 @@ pub async fn document_save_as<R: Runtime>(
     app: AppHandle<R>,
     state: Ipc<'_>,
     path: Option<String>,
-) -> IpcResult<Option<Snapshot>> {
+) -> IpcResult<Option<Update>> {
     let (title, format) = state.with_session(|s| Ok((s.title(), s.format())))?;
     let filter = match format {
         Format::Json => ("ASL JSON", &["asl.json", "json"][..]),
@@ -106,16 +107,19 @@ pub async fn document_save_as<R: Runtime>(
     save_to(&app, &state, &path).map(Some)
 }
 
-fn save_to<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> IpcResult<Snapshot> {
+fn save_to<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> IpcResult<Update> {
     // The draft of the old identity (e.g. "untitled") goes once the work is on disk.
     let old_draft = state.with_session(|s| Ok(asl_session::drafts::Drafts::id_for(s.path())))?;
-    let snapshot = state.snapshot_of(|s| Ok(s.save_as(path)?))?;
+    let (update, saved) = state.with_session(|s| {
+        s.save_as(path)?;
+        Ok((s.update(), s.path().map(Path::to_owned)))
+    })?;
     let _ = state.drafts().discard(&old_draft);
-    if let Some(saved) = &snapshot.path {
-        watch::watch(app, Path::new(saved));
-        settings::add_recent(app, saved);
+    if let Some(saved) = saved {
+        watch::watch(app, &saved);
+        settings::add_recent(app, &saved.display().to_string());
     }
-    Ok(snapshot)
+    Ok(update)
 }
 
 #[tauri::command]
@@ -166,13 +170,13 @@ pub async fn diagram_export(
 }
 
 #[tauri::command]
-pub fn document_reload(state: Ipc) -> IpcResult<Snapshot> {
-    state.snapshot_of(|s| Ok(s.reload()?))
+pub fn document_reload(state: Ipc) -> IpcResult<Update> {
+    state.update_of(|s| Ok(s.reload()?))
 }
 
 #[tauri::command]
-pub fn document_keep_mine(state: Ipc) -> IpcResult<Snapshot> {
-    state.snapshot_of(|s| {
+pub fn document_keep_mine(state: Ipc) -> IpcResult<Update> {
+    state.update_of(|s| {
         s.keep_mine();
         Ok(())
     })

@@ -4,7 +4,7 @@ use crate::drafts_writer::DraftsWriter;
 use crate::error::{IpcError, IpcResult};
 use crate::watch::Watcher;
 use asl_session::drafts::{now_seconds, Draft, Drafts};
-use asl_session::{Session, Snapshot};
+use asl_session::{Session, Snapshot, Update};
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
@@ -64,10 +64,12 @@ impl AppState {
         Ok(out)
     }
 
-    pub fn snapshot_of(&self, f: impl FnOnce(&mut Session) -> IpcResult<()>) -> IpcResult<Snapshot> {
+    /// Runs a command on the session and answers what changed since the UI's last answer
+    /// (a delta: on big machines the whole snapshot is most of the cost of an edit).
+    pub fn update_of(&self, f: impl FnOnce(&mut Session) -> IpcResult<()>) -> IpcResult<Update> {
         self.with_session(|s| {
             f(s)?;
-            Ok(s.snapshot())
+            Ok(s.update())
         })
     }
 
@@ -90,8 +92,8 @@ impl AppState {
     }
 
     /// Replaces the open session (the caller has asked about unsaved edits).
-    pub fn replace(&self, session: Session) -> Snapshot {
-        let snapshot = session.snapshot();
+    pub fn replace(&self, mut session: Session) -> Snapshot {
+        let snapshot = session.sent_snapshot();
         self.keep_draft(&session);
         *self.session.lock().unwrap_or_else(|p| p.into_inner()) = Some(session);
         snapshot

@@ -41,6 +41,17 @@ impl App {
         get_ipc_response(&self.window, request).map(|b| b.deserialize::<Value>().unwrap())
     }
 
+    /// A command answering what changed: the delta must name the revision the UI holds;
+    /// answers the whole snapshot it makes (as the UI asks for when a delta does not apply).
+    fn update(&self, cmd: &str, body: Value) -> Value {
+        let held = self.call("document_current", json!({})).unwrap();
+        let delta = self.call(cmd, body).unwrap();
+        assert_eq!(delta["base"], held["revision"], "{cmd}: a delta against the snapshot held");
+        let full = self.call("document_current", json!({})).unwrap();
+        assert_eq!(full["revision"], delta["revision"]);
+        full
+    }
+
     fn file(&self, name: &str, text: &str) -> String {
         let path = self.dir.path().join(name);
         std::fs::write(&path, text).unwrap();
@@ -59,28 +70,47 @@ fn open_edit_undo_save_through_ipc() {
     assert!(snapshot["layout"]["nodes"].as_array().unwrap().len() >= 3);
 
     let edit = json!({"edit": {"kind": "rename_state", "pointer": "/States/A", "new_name": "Start Here"}});
-    let snapshot = app.call("document_edit", edit).unwrap();
+    let snapshot = app.update("document_edit", edit);
     assert_eq!(snapshot["dirty"], true);
     assert!(snapshot["text"].as_str().unwrap().contains("\"StartAt\": \"Start Here\""));
 
     let insert = json!({"edit": {"kind": "insert_between", "from": "/States/Start Here", "transition": {"kind": "next"},
         "name": "Pass 1", "state": {"Type": "Pass"}}});
-    let snapshot = app.call("document_edit", insert).unwrap();
+    let snapshot = app.update("document_edit", insert);
     assert!(
         snapshot["text"].as_str().unwrap().contains("    \"Pass 1\": {\n      \"Type\": \"Pass\""),
         "the file's own indentation"
     );
 
-    let snapshot = app.call("document_undo", json!({})).unwrap();
+    let snapshot = app.update("document_undo", json!({}));
     assert!(!snapshot["text"].as_str().unwrap().contains("Pass 1"));
-    let snapshot = app.call("document_redo", json!({})).unwrap();
+    let snapshot = app.update("document_redo", json!({}));
     assert!(snapshot["text"].as_str().unwrap().contains("Pass 1"));
 
-    let saved = app.call("document_save", json!({})).unwrap();
+    let saved = app.update("document_save", json!({}));
     assert_eq!(saved["dirty"], false);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), saved["text"].as_str().unwrap());
     let recent = app.call("recent_files", json!({})).unwrap();
     assert_eq!(recent[0], Value::String(std::fs::canonicalize(&path).unwrap().display().to_string()));
+}
+
+#[test]
+fn an_edit_answers_only_what_changed() {
+    let app = app();
+    let path = app.file("m.asl.json", MACHINE);
+    let opened = app.call("document_open", json!({"path": path})).unwrap();
+    let edit = json!({"edit": {"kind": "set_field", "pointer": "/States/A/Comment", "value": "why"}});
+    let delta = app.call("document_edit", edit).unwrap();
+    assert_eq!(delta["base"], opened["revision"]);
+    // One splice of the (ASCII) text, the one state, the layout kept.
+    let (text, splice) = (opened["text"].as_str().unwrap(), &delta["text"]);
+    let (from, to) = (splice["from"].as_u64().unwrap() as usize, splice["to"].as_u64().unwrap() as usize);
+    let merged = format!("{}{}{}", &text[..from], splice["insert"].as_str().unwrap(), &text[to..]);
+    let full = app.call("document_current", json!({})).unwrap();
+    assert_eq!(merged, full["text"].as_str().unwrap());
+    assert_eq!(delta["states"][0]["new"][0]["json"]["Comment"], "why");
+    let nodes = opened["layout"]["nodes"].as_array().unwrap().len();
+    assert_eq!(delta["nodes"], json!([{ "old": [0, nodes] }]));
 }
 
 #[test]
@@ -105,7 +135,7 @@ fn typing_invalid_text_keeps_the_diagram_and_a_draft() {
     let app = app();
     let path = app.file("m.asl.json", MACHINE);
     app.call("document_open", json!({"path": path})).unwrap();
-    let snapshot = app.call("document_set_text", json!({"text": "{\"StartAt\": ", "typing": true})).unwrap();
+    let snapshot = app.update("document_set_text", json!({"text": "{\"StartAt\": ", "typing": true}));
     assert_eq!(snapshot["parseError"]["code"], "parse-error");
     assert_eq!(snapshot["states"][0]["name"], "A");
     let drafts = app.call("drafts_list", json!({})).unwrap();
@@ -170,10 +200,10 @@ fn edit_round_trip_time_on_a_big_file() {
     for i in 0..6 {
         let (from, to) = if i % 2 == 0 { ("Task5", "X5") } else { ("X5", "Task5") };
         let t = std::time::Instant::now();
-        let snapshot = app
+        let delta = app
             .call("document_edit", json!({"edit": {"kind": "rename_state", "pointer": format!("/States/{from}"), "new_name": to}}))
             .unwrap();
-        eprintln!("rename through IPC, 1,001 states: {:?}", t.elapsed());
-        assert_eq!(snapshot["states"].as_array().unwrap().len(), 1001);
+        eprintln!("rename through IPC, 1,001 states: {:?} ({} bytes)", t.elapsed(), delta.to_string().len());
+        assert!(delta["base"].is_u64());
     }
 }

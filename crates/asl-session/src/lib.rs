@@ -23,6 +23,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod delta;
 pub mod drafts;
 pub mod dto;
 mod error;
@@ -33,6 +34,7 @@ pub mod samples;
 mod session;
 mod view;
 
+pub use delta::{SnapshotDelta, Update};
 pub use dto::{DiskDiff, FormatDto, Problem, ScopeInfo, Snapshot, StateInfo, TextRange};
 pub use error::SessionError;
 pub use offsets::Utf16Index;

@@ -1,6 +1,7 @@
 //! One open document: its text (valid or not), the undo history of its good texts, the
 //! file it belongs to and what is on disk.
 
+use crate::delta::{SnapshotDelta, Update};
 use crate::dto::{DiskDiff, FormatDto, Problem, Snapshot};
 use crate::error::SessionError;
 use crate::files::{io_error, read_text, save, text_of};
@@ -30,6 +31,8 @@ pub struct Session {
     last_typing: Option<Instant>,
     /// The file's new text while the user decides about an external change.
     theirs: Option<String>,
+    /// The last snapshot the UI was answered (whole or as a delta): the next delta's base.
+    sent: Option<Snapshot>,
 }
 
 /// What an external change to the open file did.
@@ -79,6 +82,7 @@ impl Session {
             revision: 0,
             last_typing: None,
             theirs: None,
+            sent: None,
         };
         session.replace_text(text, false);
         session
@@ -142,6 +146,26 @@ impl Session {
             },
             layout: self.view.layout.clone(),
         }
+    }
+
+    /// The whole snapshot, remembered as what the UI holds (open, new, a fresh start).
+    pub fn sent_snapshot(&mut self) -> Snapshot {
+        let snapshot = self.snapshot();
+        self.sent = Some(snapshot.clone());
+        snapshot
+    }
+
+    /// What the UI is answered after a command: the change since the last snapshot it was
+    /// sent (whole when it was sent none). The UI merges it, or asks for the whole
+    /// snapshot when it holds another revision than the delta's base.
+    pub fn update(&mut self) -> Update {
+        let snapshot = self.snapshot();
+        let update = match &self.sent {
+            Some(sent) => Update::Delta(Box::new(SnapshotDelta::between(sent, &snapshot))),
+            None => Update::Full(Box::new(snapshot.clone())),
+        };
+        self.sent = Some(snapshot);
+        update
     }
 
     pub fn title(&self) -> String {

@@ -20,7 +20,7 @@ function ConflictBody({ path }: { path: string }) {
   const [diff, setDiff] = useState<DiskDiff | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const resolve = async (command: () => Promise<ipc.Snapshot>) => {
+  const resolve = async (command: () => Promise<ipc.Update>) => {
     setBusy(true);
     const answer = await useStudio.getState().run(command);
     setBusy(false);

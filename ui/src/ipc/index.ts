@@ -3,25 +3,28 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import type { DiskChange, DiskDiff, DocumentEdit, Draft, Format, SampleInfo, Settings, Snapshot, Theme } from "./types";
+import type { DiskChange, DiskDiff, DocumentEdit, Draft, Format, SampleInfo, Settings, Snapshot, Theme, Update } from "./types";
 
 export * from "./types";
 
+/** The whole snapshot (also what the store asks for when a delta does not apply). */
 export const documentCurrent = () => invoke<Snapshot | null>("document_current");
 export const documentNew = (format: Format) => invoke<Snapshot>("document_new", { format });
 /** `path` null opens the native dialog; resolves null when the user cancels. */
 export const documentOpen = (path: string | null) => invoke<Snapshot | null>("document_open", { path });
-export const documentEdit = (edit: DocumentEdit) => invoke<Snapshot>("document_edit", { edit });
+// Commands that change the open document answer an `Update`: usually a delta against the
+// last snapshot sent, which the store merges (ui/src/store/delta.ts).
+export const documentEdit = (edit: DocumentEdit) => invoke<Update>("document_edit", { edit });
 /** The code view's text. Invalid text is kept (the snapshot then has `parseError`);
  *  `typing` true merges it into the previous typing step of the undo stack. */
 export const documentSetText = (text: string, typing: boolean) =>
-  invoke<Snapshot>("document_set_text", { text, typing });
-export const documentUndo = () => invoke<Snapshot>("document_undo");
-export const documentRedo = () => invoke<Snapshot>("document_redo");
+  invoke<Update>("document_set_text", { text, typing });
+export const documentUndo = () => invoke<Update>("document_undo");
+export const documentRedo = () => invoke<Update>("document_redo");
 /** Saves to the document's path (asks for one when it has none); null when cancelled. */
-export const documentSave = () => invoke<Snapshot | null>("document_save");
+export const documentSave = () => invoke<Update | null>("document_save");
 /** `path` null opens the native save dialog; null when cancelled. */
-export const documentSaveAs = (path: string | null) => invoke<Snapshot | null>("document_save_as", { path });
+export const documentSaveAs = (path: string | null) => invoke<Update | null>("document_save_as", { path });
 /** Writes the ASL as JSON or YAML to a new file; returns the path written, null when cancelled. */
 export const documentExport = (format: Format, path: string | null) =>
   invoke<string | null>("document_export", { format, path });
@@ -32,8 +35,8 @@ export const diagramRender = (format: "svg" | "mermaid", theme: Theme) =>
  *  passes the PNG bytes (base64, rasterised from the SVG). Returns the path or null. */
 export const diagramExport = (format: "svg" | "mermaid" | "png", theme: Theme, path: string | null, pngBase64: string | null) =>
   invoke<string | null>("diagram_export", { format, theme, path, pngBase64 });
-export const documentReload = () => invoke<Snapshot>("document_reload"); // "load theirs"
-export const documentKeepMine = () => invoke<Snapshot>("document_keep_mine");
+export const documentReload = () => invoke<Update>("document_reload"); // "load theirs"
+export const documentKeepMine = () => invoke<Update>("document_keep_mine");
 export const documentDiskDiff = () => invoke<DiskDiff>("document_disk_diff");
 export const documentClose = () => invoke<void>("document_close");
 

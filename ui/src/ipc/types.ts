@@ -108,6 +108,42 @@ export interface Snapshot {
   layout: Layout;
 }
 
+/** What a command that changes the document answers (crates/asl-session/src/delta.rs):
+ *  the change since the last snapshot Rust sent, or a whole snapshot when it sent none.
+ *  `applyDelta` (ui/src/store/delta.ts) merges a delta into the snapshot of its `base`. */
+export type Update = Snapshot | SnapshotDelta;
+
+/** A run of a list: previous items `[from, from + count)` (their text ranges shifted), or
+ *  items sent whole. */
+export type Part<T> = { old: [number, number] } | { new: T[] };
+
+export interface SnapshotDelta {
+  base: number; // the revision this delta applies to
+  revision: number;
+  path: string | null;
+  title: string;
+  format: Format;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  parseError: Problem | null;
+  /** The new text: UTF-16 units `from..to` of the previous one replaced by `insert`. */
+  text: { from: number; to: number; insert: string };
+  /** Offsets at or past `at` move by `by`; a range starting there moves `lines` lines. */
+  shift: { at: number; by: number; lines: number };
+  states: Part<StateInfo>[];
+  scopes: ScopeInfo[];
+  problems: Part<Problem>[];
+  layoutWidth: number;
+  layoutHeight: number;
+  nodes: Part<LayoutNode>[];
+  edges: Part<LayoutEdge>[];
+}
+
+export function isDelta(u: Update): u is SnapshotDelta {
+  return "base" in u;
+}
+
 // ---- Edits (serde shape of asl_model::DocumentEdit) --------------------------------
 
 export type Transition =

@@ -1,17 +1,21 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Snapshot, StateInfo } from "../ipc/types";
+import type { Snapshot, SnapshotDelta, StateInfo } from "../ipc/types";
 
 vi.mock("../ipc", () => ({
   documentEdit: vi.fn(),
   documentSetText: vi.fn(),
   documentUndo: vi.fn(),
   documentRedo: vi.fn(),
+  documentCurrent: vi.fn(),
 }));
 
 const ipc = await import("../ipc");
 const { useStudio } = await import("./studio");
-const mocked = ipc as unknown as Record<"documentEdit" | "documentSetText" | "documentUndo" | "documentRedo", ReturnType<typeof vi.fn>>;
+const mocked = ipc as unknown as Record<
+  "documentEdit" | "documentSetText" | "documentUndo" | "documentRedo" | "documentCurrent",
+  ReturnType<typeof vi.fn>
+>;
 
 const state = (name: string): StateInfo => ({
   pointer: `/States/${name}`,
@@ -61,6 +65,43 @@ describe("studio store", () => {
     await useStudio.getState().setText("typed", true);
     expect(mocked.documentSetText).toHaveBeenCalledWith("typed", true);
     expect(useStudio.getState().snapshot?.text).toBe("typed");
+  });
+
+  /** Rust's delta from revision `base` (text "text 1" to `text`, states kept). */
+  const delta = (base: number, text: string): SnapshotDelta => {
+    const prev = snapshot(base, ["A", "B"]);
+    return {
+      ...prev,
+      base,
+      revision: base + 1,
+      text: { from: 0, to: prev.text.length, insert: text },
+      shift: { at: prev.text.length, by: text.length - prev.text.length, lines: 0 },
+      states: [{ old: [0, 2] }],
+      problems: [],
+      layoutWidth: 0,
+      layoutHeight: 0,
+      nodes: [],
+      edges: [],
+    };
+  };
+
+  it("merges a delta into the snapshot it was made against", async () => {
+    const before = useStudio.getState().snapshot!;
+    mocked.documentEdit.mockResolvedValue(delta(1, "edited"));
+    await useStudio.getState().apply({ kind: "set_field", pointer: "/States/A/Comment", value: "x" });
+    const after = useStudio.getState().snapshot!;
+    expect(after.revision).toBe(2);
+    expect(after.text).toBe("edited");
+    expect(after.states).toBe(before.states);
+    expect(mocked.documentCurrent).not.toHaveBeenCalled();
+  });
+
+  it("asks for the whole snapshot when a delta is against another revision", async () => {
+    const whole = snapshot(9, ["A", "B", "C"]);
+    mocked.documentEdit.mockResolvedValue(delta(5, "edited"));
+    mocked.documentCurrent.mockResolvedValue(whole);
+    await useStudio.getState().apply({ kind: "set_field", pointer: "/States/A/Comment", value: "x" });
+    expect(useStudio.getState().snapshot).toBe(whole);
   });
 
   it("undoes and redoes through Rust", async () => {

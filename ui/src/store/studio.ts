@@ -4,7 +4,8 @@
 import { create } from "zustand";
 import * as ipc from "../ipc";
 import { mark } from "../perf";
-import type { DocumentEdit, IpcError, Snapshot, Theme } from "../ipc";
+import type { DocumentEdit, IpcError, Snapshot, Theme, Update } from "../ipc";
+import { merge } from "./delta";
 
 export type Mode = "design" | "code" | "run";
 
@@ -42,8 +43,9 @@ export interface StudioState {
   setText(text: string, typing: boolean): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
-  /** Runs any command that answers with a snapshot (open, save, reload, ...). */
-  run(command: () => Promise<Snapshot | null>): Promise<Snapshot | null>;
+  /** Runs any command that answers with a snapshot or a delta (open, save, reload, ...);
+   *  resolves to the snapshot shown after it. */
+  run(command: () => Promise<Update | null>): Promise<Snapshot | null>;
 }
 
 export function asIpcError(e: unknown): IpcError {
@@ -91,8 +93,11 @@ export const useStudio = create<StudioState>()((set, get) => ({
       // Timing marks: the canvas measures from here to its next paint (the 1,000-state
       // edit figure of issue #6, read by the end-to-end tests).
       mark("asl:command");
-      const snapshot = await command();
+      const answer = await command();
       mark("asl:answer");
+      // A delta against another revision than the one shown (an event replaced it in
+      // between): the whole snapshot instead.
+      const snapshot = answer && (merge(get().snapshot, answer) ?? (await ipc.documentCurrent()));
       if (snapshot) get().setSnapshot(snapshot);
       set({ error: null });
       return snapshot;
