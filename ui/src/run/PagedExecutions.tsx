@@ -86,7 +86,7 @@ function IndexInput({ value, max, onGo }: { value: number; max: number; onGo(n: 
       data-testid="execution-index"
       aria-label={`Execution number, 1 to ${max}`}
       inputMode="numeric"
-      size={Math.max(3, String(max).length)}
+      style={{ width: `${Math.max(3, String(max).length) + 3}ch`, flex: "none" }}
       value={text}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}

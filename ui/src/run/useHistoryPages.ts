@@ -1,6 +1,6 @@
 // The history of a big run (`record.paged`) as the list needs it: a page cache per run,
 // filter and history length, whose pages come from run_history_page.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { runHistoryPage, type HistoryPage } from "../ipc/runPages";
 import type { HistoryRow } from "./history";
 import { PageCache } from "./pageCache";
@@ -15,16 +15,22 @@ export function pageRows(page: HistoryPage): HistoryRow[] {
 }
 
 /** `events`: the history's length when the record was fetched; a longer one (the run went
- *  on to its next pause or its end) starts a fresh cache. */
+ *  on to its next pause or its end) starts a fresh cache. The cache is made in an effect,
+ *  which closes it on cleanup: answers for an old run or filter never land in a new one. */
 export function useHistoryPages(runId: number | null, filter: string, events: number) {
   const [, changed] = useState(0);
-  const cache = useMemo(() => {
-    if (runId === null) return null;
+  const key = `${runId}|${events}|${filter}`;
+  const [held, setHeld] = useState<{ key: string; cache: PageCache<HistoryRow> } | null>(null);
+  useEffect(() => {
+    if (runId === null) return;
     const fetch = (offset: number, limit: number) =>
       runHistoryPage(runId, { offset, limit, filter: filter || null }).then((p) => ({ matched: p.matched, rows: pageRows(p) }));
-    return new PageCache<HistoryRow>(fetch, () => changed((n) => n + 1), { pageSize: PAGE_ROWS });
-  }, [runId, filter, events]);
-  useEffect(() => () => cache?.close(), [cache]);
+    const cache = new PageCache<HistoryRow>(fetch, () => changed((n) => n + 1), { pageSize: PAGE_ROWS });
+    setHeld({ key, cache });
+    return () => cache.close();
+    // `key` stands for runId, events and filter.
+  }, [key]);
+  const cache = held?.key === key ? held.cache : null;
   const want = useCallback((start: number, end: number) => cache?.want(start, end), [cache]);
   return { cache, want };
 }
