@@ -18,7 +18,9 @@ type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Entered {
     pub path: String,
-    pub variables: Map<String, Value>,
+    /// Shared with the entry before when unchanged: a loop of many passes that assigns
+    /// nothing keeps one copy.
+    pub variables: Arc<Map<String, Value>>,
 }
 
 pub(crate) struct LiveHook {
@@ -32,13 +34,18 @@ impl Hook for LiveHook {
             let resume = self.inner.enter(p).await;
             // Only top-level states: a re-run starts at the outermost container.
             if p.depth == 0 {
-                let variables = match &resume {
+                let seen = match &resume {
                     Resume::Abort => None,
-                    Resume::Edit { variables: Some(v), .. } => Some(v.clone()),
-                    _ => Some(p.variables.clone()),
+                    Resume::Edit { variables: Some(v), .. } => Some(v),
+                    _ => Some(p.variables),
                 };
-                if let Some(variables) = variables {
-                    self.slot.live().entered.push(Entered { path: p.path.to_owned(), variables });
+                if let Some(seen) = seen {
+                    let mut live = self.slot.live();
+                    let variables = match live.entered.last() {
+                        Some(last) if *last.variables == *seen => last.variables.clone(),
+                        _ => Arc::new(seen.clone()),
+                    };
+                    live.entered.push(Entered { path: p.path.to_owned(), variables });
                 }
             }
             resume

@@ -70,7 +70,7 @@ pub(crate) fn resolve(from: &RerunFrom, slot: &Slot, machine: &StateMachine) -> 
         .iter()
         .filter(|e| e.path == top)
         .nth(nth)
-        .map(|e| e.variables.clone())
+        .map(|e| (*e.variables).clone())
         .ok_or_else(missing)?;
     Ok(Resolved {
         input: container.record.input.clone(),
