@@ -11,8 +11,9 @@ interface Props {
   pointer: string;
   /** Changes when the run went on (a new record): the count and the execution are read again. */
   refresh: unknown;
-  /** Renders the execution shown (none: the state did not run). */
-  children(executions: RunState[]): ReactNode;
+  /** Renders the execution shown (none: the state did not run); `offset`: its index
+   *  among the state's executions. */
+  children(executions: RunState[], offset: number): ReactNode;
 }
 
 type Shown = { total: number; execution: RunState | null } | { error: string };
@@ -67,7 +68,7 @@ export function PagedExecutions({ runId, pointer, refresh, children }: Props) {
           {execution && execution.path !== execution.name && <span className="run-muted">{execution.path}</span>}
         </div>
       )}
-      {children(execution ? [execution] : [])}
+      {children(execution ? [execution] : [], index)}
     </>
   );
 }

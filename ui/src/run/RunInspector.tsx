@@ -66,7 +66,7 @@ export function RunInspector() {
         )}
         {record?.paged && runId !== null ? (
           <PagedExecutions key={`${runId}|${state.pointer}`} runId={runId} pointer={state.pointer} refresh={record}>
-            {(one) => <Executions executions={one} live={isLive(status)} hasRun rerun={null} />}
+            {(one, offset) => <Executions executions={one} live={isLive(status)} hasRun rerun={{ pointer: state.pointer, enabled: canRerun(status), offset }} />}
           </PagedExecutions>
         ) : (
           <Executions
@@ -87,7 +87,9 @@ interface ExecutionsProps {
   executions: RunState[];
   live: boolean;
   hasRun: boolean;
-  rerun?: { pointer: string; enabled: boolean } | null;
+  /** `offset`: the index of `executions[0]` among the state's executions (a big run's
+   *  inspector holds only the one shown). */
+  rerun?: { pointer: string; enabled: boolean; offset?: number } | null;
 }
 
 function Executions({ executions, live, hasRun, rerun }: ExecutionsProps) {
@@ -118,7 +120,7 @@ function Executions({ executions, live, hasRun, rerun }: ExecutionsProps) {
           data-testid="rerun-from-here"
           disabled={!rerun.enabled}
           title={rerun.enabled ? rerunTitle(execution) : "Pause or stop the run to re-run from here"}
-          onClick={() => void rerunFrom(rerun.pointer, index)}
+          onClick={() => void rerunFrom(rerun.pointer, (rerun.offset ?? 0) + index)}
         >
           Re-run from here
         </button>
