@@ -108,3 +108,27 @@ export async function until(fn, message, timeout = 10000) {
   }
   throw new Error(`${message} (last value: ${JSON.stringify(last)})`);
 }
+
+/** Switches the app's theme with its toggle until the page shows `theme`. */
+export async function setTheme(browser, theme) {
+  await until(async () => {
+    const now = await browser.execute(() => document.documentElement.dataset.theme);
+    if (now === theme) return true;
+    await byTestId(browser, "theme-toggle").click();
+    return false;
+  }, `the theme never became ${theme}`);
+}
+
+/** Replaces the text of the CodeMirror editor inside the element with this test id. */
+export async function setEditorText(browser, testId, text) {
+  await browser.execute(
+    (id, value) => {
+      const content = document.querySelector(`[data-testid="${id}"] .cm-content`);
+      const view = content && content.cmTile && content.cmTile.root && content.cmTile.root.view;
+      if (!view) throw new Error(`no editor in ${id}`);
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
+    },
+    testId,
+    text,
+  );
+}

@@ -179,6 +179,18 @@ test("a breakpoint in a Parallel branch pauses; step over and into; the input ed
     const plain = JSON.parse(await byTestId(browser, "run-output").getText());
     assert.equal(plain.approvedAmount, 25000, "the edit belonged to the first run only");
     assert.equal(plain.applicationId, "LOAN-2026-004518");
+
+    // Re-run from a state: the first run's ApproveLoan, with the input it was given there
+    // (the edited one), runs again from that state alone.
+    const runs = await browser.$$('[data-testid="run-list-item"]');
+    await runs[runs.length - 1].click();
+    await (await waitNode(browser, "/States/ApproveLoan")).click();
+    const rerun = await byTestId(browser, "rerun-from-here");
+    await rerun.waitForEnabled();
+    await rerun.click();
+    await until(async () => (await browser.$$('[data-testid="run-list-item"]')).length === 3, "no third run in the list");
+    await status(browser, "SUCCEEDED");
+    assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), edited, "the re-run from ApproveLoan used its recorded input");
     assert.equal(read(file), before, "a run never changes the file");
   } finally {
     await browser.deleteSession();

@@ -21,6 +21,9 @@ export function JsonEditor({ value, onChange, testId, label }: Props) {
   const view = useRef<EditorView | null>(null);
   const change = useRef(onChange);
   change.current = onChange;
+  // Set while a new `value` from outside is put in: that is no edit of the user's (saving
+  // it as one made the store think the user had typed an input for this file).
+  const external = useRef(false);
 
   useEffect(() => {
     const v = new EditorView({
@@ -37,7 +40,7 @@ export function JsonEditor({ value, onChange, testId, label }: Props) {
           studioEditorTheme,
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ "aria-label": label }),
-          EditorView.updateListener.of((u) => u.docChanged && change.current(u.state.doc.toString())),
+          EditorView.updateListener.of((u) => u.docChanged && !external.current && change.current(u.state.doc.toString())),
         ],
       }),
     });
@@ -49,7 +52,13 @@ export function JsonEditor({ value, onChange, testId, label }: Props) {
 
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (!v || v.state.doc.toString() === value) return;
+    external.current = true;
+    try {
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    } finally {
+      external.current = false;
+    }
   }, [value]);
 
   const parsed = parseInput(value);

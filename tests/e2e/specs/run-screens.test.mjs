@@ -1,0 +1,164 @@
+// Run mode, looked at: a failed-and-caught run and its history, a Map in progress, in both
+// themes; and the figures of a Map over 10,000 items (the page's responsiveness while the
+// run's events stream in: reported, not asserted — timing on shared machines).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { byTestId, copySample, press, read, screenshot, setEditorText, setTheme, start, until, waitNode } from "../lib/app.mjs";
+
+/** The history rows' text (WebDriver's getText misses rows of the virtualised list). */
+const historyText = (browser) =>
+  browser.execute(() => [...document.querySelectorAll('[data-testid="history-row"]')].map((r) => r.textContent).join("\n"));
+
+async function status(browser, wanted, timeout = 30000) {
+  const chip = await byTestId(browser, "run-status");
+  await until(async () => (await chip.getAttribute("data-status")) === wanted, `the run never became ${wanted}`, timeout);
+}
+
+test("a failed-and-caught run and its history, in both themes", async () => {
+  const file = copySample("order-processing");
+  const dir = file.replace(/[^/]+$/, "");
+  const declined = JSON.parse(read(join(dir, "tests.json"))).cases.find((c) => c.name.startsWith("payment declined"));
+  const browser = await start(file);
+  try {
+    await waitNode(browser, "/States/ValidateOrder");
+    await byTestId(browser, "mode-run").click();
+    const picker = await byTestId(browser, "mock-picker");
+    await picker.waitForDisplayed();
+    await picker.selectByAttribute("value", "#inline");
+    await byTestId(browser, "mock-inline").waitForDisplayed();
+    await setEditorText(browser, "mock-inline", JSON.stringify(declined.mocks, null, 2));
+    await setEditorText(browser, "run-input", JSON.stringify(declined.input, null, 2));
+    await byTestId(browser, "run-start").click();
+    await status(browser, "FAILED");
+    assert.match(await byTestId(browser, "run-output").getText(), /PaymentDeclined/);
+    // The failed Task is marked caught, the handler ran.
+    const payment = await waitNode(browser, "/States/ProcessPayment");
+    await until(async () => /run-caught/.test(await payment.getAttribute("class")), "ProcessPayment is not marked caught");
+    await payment.click();
+    for (const theme of ["light", "dark"]) {
+      await setTheme(browser, theme);
+      await byTestId(browser, "run-tab-history").click();
+      await browser.pause(300);
+      await screenshot(browser, `run-failed-caught-${theme}`);
+    }
+    // The history, filtered, names the failure; the catch handler's entry follows it.
+    const filter = await byTestId(browser, "history-filter");
+    await filter.setValue("TaskFailed");
+    await browser.pause(300);
+    await screenshot(browser, "run-history-filtered-dark");
+    await until(async () => /TaskFailed/.test(await historyText(browser)), "no TaskFailed event in the history");
+    await filter.setValue("NotifyPaymentDeclined");
+    await until(async () => /TaskStateEntered/.test(await historyText(browser)), "the catch handler's entry is not in the history");
+    await setTheme(browser, "light");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+/** An inline Map over the input's items, one Pass per item. */
+function mapMachine() {
+  const dir = mkdtempSync(join(tmpdir(), "asl-e2e-map-"));
+  const file = join(dir, "fan-out.asl.json");
+  const machine = {
+    Comment: "An inline Map over every item of the input.",
+    StartAt: "Fan out",
+    States: {
+      "Fan out": {
+        Type: "Map",
+        ItemsPath: "$.items",
+        MaxConcurrency: 40,
+        ItemProcessor: {
+          ProcessorConfig: { Mode: "INLINE" },
+          StartAt: "Work",
+          States: { Work: { Type: "Pass", Parameters: { "n.$": "$", "twice.$": "States.MathAdd($, $)" }, End: true } },
+        },
+        ResultSelector: { "count.$": "States.ArrayLength($)" },
+        Next: "Done",
+      },
+      Done: { Type: "Succeed" },
+    },
+  };
+  writeFileSync(file, JSON.stringify(machine, null, 2) + "\n");
+  return file;
+}
+
+/** Event-loop lag in the page: a 10 ms timer chain notes how late each tick fires. */
+const startLagProbe = (browser) =>
+  browser.execute(() => {
+    const probe = (window.__lag = { worst: 0, late: 0, ticks: 0, stop: false });
+    let expected = performance.now() + 10;
+    const tick = () => {
+      const now = performance.now();
+      const lag = now - expected;
+      probe.ticks++;
+      probe.worst = Math.max(probe.worst, lag);
+      if (lag > 100) probe.late++;
+      expected = now + 10;
+      if (!probe.stop) setTimeout(tick, 10);
+    };
+    setTimeout(tick, 10);
+  });
+const stopLagProbe = (browser) =>
+  browser.execute(() => {
+    window.__lag.stop = true;
+    return window.__lag;
+  });
+
+test("a Map over 10,000 items: in progress at a conditional breakpoint, then to the end (reported)", async () => {
+  const file = mapMachine();
+  const work = "/States/Fan out/ItemProcessor/States/Work";
+  const browser = await start(file);
+  try {
+    await waitNode(browser, work);
+    await byTestId(browser, "mode-run").click();
+    await byTestId(browser, "run-express").click();
+    await setEditorText(browser, "run-input", JSON.stringify({ items: Array.from({ length: 10000 }, (_, i) => i + 1) }));
+    // A conditional breakpoint inside the iteration: only item 5,000 stops.
+    await (await waitNode(browser, work)).click();
+    await browser.keys(["F9"]);
+    const condition = await byTestId(browser, "breakpoint-condition");
+    await condition.waitForDisplayed();
+    await condition.click();
+    await press(browser, "$states.input = 5000", "Enter");
+
+    await startLagProbe(browser);
+    const t0 = Date.now();
+    await byTestId(browser, "run-start").click();
+    await status(browser, "PAUSED", 60000);
+    const toPause = Date.now() - t0;
+    const before = await stopLagProbe(browser);
+    const at = await byTestId(browser, "paused-at");
+    assert.match(await at.getAttribute("data-path"), /^Fan out\/\d+\/Work$/);
+    const pending = JSON.parse(await byTestId(browser, "pending-input").getValue());
+    assert.equal(pending, 5000, "the condition picked item 5,000");
+    const progress = await byTestId(browser, "map-progress");
+    const shown = await progress.getText();
+    for (const theme of ["light", "dark"]) {
+      await setTheme(browser, theme);
+      await browser.pause(300);
+      await screenshot(browser, `run-map-in-progress-${theme}`);
+    }
+    await setTheme(browser, "light");
+
+    await startLagProbe(browser);
+    const t1 = Date.now();
+    await byTestId(browser, "debug-continue").click();
+    await status(browser, "SUCCEEDED", 120000);
+    const toEnd = Date.now() - t1;
+    const after = await stopLagProbe(browser);
+    assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { count: 10000 });
+    await until(async () => /10,?000 of 10,?000|10000\/10000/.test(await progress.getText()), `the Map badge does not show 10,000 of 10,000 (${await progress.getText()})`);
+    await byTestId(browser, "run-tab-history").click();
+    await browser.pause(300);
+    await screenshot(browser, "run-map-history-light");
+    console.log(
+      `10,000-item Map: start to the pause at item 5,000 ${toPause} ms (badge "${shown}"), page event-loop lag worst ${Math.round(before.worst)} ms, ` +
+        `${before.late} of ${before.ticks} ticks over 100 ms; continue to the end ${toEnd} ms, worst lag ${Math.round(after.worst)} ms, ${after.late} of ${after.ticks} ticks over 100 ms`,
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+});
