@@ -1,8 +1,9 @@
 //! The state each history event belongs to, kept per run. The history view shows it and
 //! filters on it, but the events do not say it: it comes from following `previousEventId`
 //! back to a StateEntered. Walking 200,000 events for that (each event's details are a map
-//! of their own on the heap) takes some 50 ms; done once per run, and extended as a live
-//! history grows, a filter then scans a compact array instead.
+//! of their own on the heap) takes some 50 ms; done once per run, on its first filter, and
+//! extended as a live history grows, a filter then scans a compact array instead. A page
+//! without a filter walks back from its own few events ([`state_of`]).
 
 use super::registry::RunId;
 use asl_eval::history::HistoryEvent;
@@ -97,6 +98,28 @@ impl HistoryIndex {
         self.lower.push(name.to_lowercase());
         self.by_name.insert(name.to_owned(), n);
         n
+    }
+}
+
+/// The state of event `i` found by walking its chain back, by the same rule as the index:
+/// for the few events of a page, without indexing the whole history first.
+pub fn state_of(events: &[HistoryEvent], i: usize) -> &str {
+    let mut at = i;
+    loop {
+        let event = &events[at];
+        if at != i && event.kind.ends_with("StateExited") {
+            return "";
+        }
+        if let Some(name) = own_state(event) {
+            return name;
+        }
+        if event.kind.starts_with("Execution") {
+            return "";
+        }
+        match position(events, event.previous_event_id).filter(|&p| p < at) {
+            Some(p) => at = p,
+            None => return "",
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! page of the history, optionally filtered, or one state's executions. The whole history
 //! still goes to a file, as GetExecutionHistory's JSON, without crossing IPC.
 
-use super::history_index::HistoryIndex;
+use super::history_index::{state_of, HistoryIndex};
 use super::record::RunState;
 use super::registry::{RunId, Runs};
 use super::RunError;
@@ -113,23 +113,36 @@ fn words(filter: Option<&str>) -> Vec<String> {
     filter.unwrap_or("").split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// A page of `events`, whose states `index` knows. Without a filter only the page's
-/// events are read; with one, every event's type and state is tested (a compact scan).
-pub fn history_page(events: &[HistoryEvent], index: &HistoryIndex, query: &HistoryQuery) -> HistoryPage {
+/// A page of `events`. Without a filter only the page's events are read; with one, every
+/// event's type and state is tested against `index` (made here when not given).
+pub fn history_page(
+    events: &[HistoryEvent],
+    index: Option<&HistoryIndex>,
+    query: &HistoryQuery,
+) -> HistoryPage {
     let limit = query.limit.min(MAX_PAGE);
-    let row = |i: usize| HistoryRow { state: index.state(i).to_owned(), event: events[i].clone() };
     let words = words(query.filter.as_deref());
     let (matched, rows) = if words.is_empty() {
         let start = query.offset.min(events.len());
-        (events.len(), (start..events.len().min(start.saturating_add(limit))).map(row).collect())
+        let end = events.len().min(start.saturating_add(limit));
+        let row = |i: usize| HistoryRow { state: state_of(events, i).to_owned(), event: events[i].clone() };
+        (events.len(), (start..end).map(row).collect())
     } else {
+        let made;
+        let index = match index {
+            Some(index) => index,
+            None => {
+                made = HistoryIndex::of(events);
+                &made
+            }
+        };
         let mut test = index.matcher(&words);
         let mut matched = 0;
         let mut rows = Vec::new();
         for (i, event) in events.iter().enumerate() {
             if test(event, i) {
                 if matched >= query.offset && rows.len() < limit {
-                    rows.push(row(i));
+                    rows.push(HistoryRow { state: index.state(i).to_owned(), event: event.clone() });
                 }
                 matched += 1;
             }
@@ -168,9 +181,12 @@ impl Runs {
     pub fn history_page(&self, id: RunId, query: &HistoryQuery) -> Result<HistoryPage, RunError> {
         let slot = self.slot(id)?;
         let live = slot.live();
+        if words(query.filter.as_deref()).is_empty() {
+            return Ok(history_page(&live.history, None, query));
+        }
         let index = self.history_indexes.get(id, &live.history);
         let index = index.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(history_page(&live.history, &index, query))
+        Ok(history_page(&live.history, Some(&index), query))
     }
 
     /// Some executions of one state of the run.

@@ -45,14 +45,19 @@ fn counter_loop(n: usize) -> Vec<HistoryEvent> {
     b.0
 }
 
-/// The state of each event, as the index tells.
+/// The state of each event, as the index tells; walking back from each event (what an
+/// unfiltered page does) must tell the same.
 fn attribute(events: &[HistoryEvent]) -> Vec<String> {
     let index = HistoryIndex::of(events);
-    (0..events.len()).map(|i| index.state(i).to_owned()).collect()
+    let states: Vec<String> = (0..events.len()).map(|i| index.state(i).to_owned()).collect();
+    let walked: Vec<&str> =
+        (0..events.len()).map(|i| crate::run::history_index::state_of(events, i)).collect();
+    assert_eq!(states, walked);
+    states
 }
 
 fn read_page(events: &[HistoryEvent], query: &HistoryQuery) -> HistoryPage {
-    history_page(events, &HistoryIndex::of(events), query)
+    history_page(events, None, query)
 }
 
 #[test]
@@ -109,6 +114,7 @@ fn an_index_grows_with_a_live_history_and_is_remade_for_another() {
 fn a_page_is_a_window_of_the_history() {
     let events = counter_loop(1_000);
     assert_eq!(events.len(), 2 + 2 * (2 * 1_000 + 3));
+    assert_eq!(attribute(&events)[events.len() - 3], "Done");
     let page = read_page(&events, &HistoryQuery { offset: 1_000, limit: 300, filter: None });
     assert_eq!((page.total, page.matched, page.offset), (events.len(), events.len(), 1_000));
     assert_eq!(page.rows.len(), 300);
