@@ -29,8 +29,13 @@ fn app() -> App {
     let tx = Mutex::new(tx);
     let app = asl_studio::builder(mock_builder())
         .channel_interceptor(move |_, channel: CallbackFn, _, body: &InvokeResponseBody| {
+            // A run's events come in batches (arrays); each is one event.
             if let InvokeResponseBody::Json(text) = body {
-                let _ = tx.lock().unwrap().send((channel.0, serde_json::from_str(text).unwrap()));
+                let tx = tx.lock().unwrap();
+                match serde_json::from_str(text).unwrap() {
+                    Value::Array(batch) => batch.into_iter().for_each(|e| drop(tx.send((channel.0, e)))),
+                    one => drop(tx.send((channel.0, one))),
+                }
             }
             true
         })

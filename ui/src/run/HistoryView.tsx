@@ -81,7 +81,8 @@ function HistoryTable({ record, query, setQuery, total, matched, row, onRange, r
   };
   const exportHistory = () =>
     runHistoryExport(record.id).then(setExported, (e) => useStudio.getState().setError(asIpcError(e)));
-  const count = matched === null ? `… of ${total} events` : matched === total ? `${total} events` : `${matched} of ${total} events`;
+  const n = (x: number) => x.toLocaleString("en-US");
+  const count = matched === null ? `… of ${n(total)} events` : matched === total ? `${n(total)} events` : `${n(matched)} of ${n(total)} events`;
 
   return (
     <div className="run-history" data-testid="history" data-paged={record.paged}>

@@ -46,7 +46,7 @@ export function RunBottomPanel() {
             onClick={() => (set({ bottomTab: t.id }), !open && toggle("problemsOpen", true))}
           >
             {t.label}
-            {t.id === "history" && events !== null && <span className="run-tab-count">{events}</span>}
+            {t.id === "history" && events !== null && <span className="run-tab-count">{events.toLocaleString("en-US")}</span>}
           </button>
         ))}
         <span className="run-spacer" />
