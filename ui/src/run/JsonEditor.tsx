@@ -38,7 +38,6 @@ export function JsonEditor({ value, onChange, testId, label }: Props) {
           indentUnit.of("  "),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           studioEditorTheme,
-          EditorView.lineWrapping,
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((u) => u.docChanged && !external.current && change.current(u.state.doc.toString())),
         ],
