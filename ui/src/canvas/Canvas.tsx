@@ -14,6 +14,7 @@ import {
   type Connection,
   type Edge,
   type FinalConnectionState,
+  type GetMiniMapNodeAttribute,
   type NodeChange,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
@@ -35,6 +36,14 @@ import { edgeTypes, nodeTypes } from "./nodeTypes";
 import { reuseUnchanged } from "./reuse";
 import { toFlow, type Flow, type FlowNode, type PolyEdge } from "./toFlow";
 import { useCanvasKeys } from "./useCanvasKeys";
+
+// The minimap's styling as module constants: a function prop that changes on every render
+// (or an unset colour, which React Flow wraps in a new function each time) re-renders
+// every minimap node, a thousand on a big machine, after each edit.
+const miniMapClass: GetMiniMapNodeAttribute<FlowNode> = (n) => `asl-mm asl-mm-${String(n.type).toLowerCase()}`;
+const miniMapUnset = (() => undefined) as unknown as GetMiniMapNodeAttribute<FlowNode>;
+const miniMapStyle = { width: 168, height: 120 };
+const proOptions = { hideAttribution: true };
 
 /** Below this zoom, fitting a whole machine makes it unreadable (see the fit effect). */
 const MIN_FIT_ZOOM = 0.45;
@@ -70,7 +79,7 @@ function CanvasInner() {
   const previous = useRef<Flow | null>(null);
   const flow = useMemo(() => {
     const t0 = performance.now();
-    const next = reuseUnchanged(previous.current, toFlow(snapshot, collapsed, selection));
+    const next = reuseUnchanged(previous.current, toFlow(snapshot, collapsed, selection, previous.current));
     measure("asl:to-flow", t0);
     previous.current = next;
     return next;
@@ -84,9 +93,14 @@ function CanvasInner() {
 
   // The first frame with the diagram: the first-paint figure of issue #6 (since the page
   // started loading, and, from Rust, since the app started).
+  // The minimap draws every node (it has no "visible only"): on a big machine that is as
+  // much work as the canvas itself, so it comes one frame after the diagram.
+  const [mapReady, setMapReady] = useState(false);
   useEffect(() => {
-    if (flow.nodes.length === 0 || performance.getEntriesByName("asl:first-paint", "mark").length > 0) return;
+    if (flow.nodes.length === 0) return;
     const id = requestAnimationFrame(() => {
+      setMapReady(true);
+      if (performance.getEntriesByName("asl:first-paint", "mark").length > 0) return;
       performance.mark("asl:first-paint");
       void appFirstPaint().catch(() => undefined);
     });
@@ -281,6 +295,16 @@ function CanvasInner() {
     [isValidConnection, onConnect],
   );
 
+  // Stable handlers: React Flow copies changed props into its store, waking every
+  // subscriber, so inline functions would cost a store update per render.
+  // A pan or zoom by the user (programmatic moves have no event) ends auto-fitting.
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) autoFit.current = false;
+  }, []);
+  const onPaneClick = useCallback(() => {
+    if (useStudio.getState().selection.length) useStudio.getState().select([]);
+  }, []);
+
   const dropHover = useCanvasUi((s) => s.dropHover?.kind === "scope" && s.dropHover.scope === "");
   const className = ["asl-canvas", stale ? "canvas-stale" : "", dropHover ? "asl-drop-hover-root" : ""].join(" ");
 
@@ -295,11 +319,8 @@ function CanvasInner() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        // A pan or zoom by the user (programmatic moves have no event) ends auto-fitting.
-        onMoveStart={(event) => {
-          if (event) autoFit.current = false;
-        }}
-        onPaneClick={() => useStudio.getState().selection.length && useStudio.getState().select([])}
+        onMoveStart={onMoveStart}
+        onPaneClick={onPaneClick}
         zIndexMode="manual"
         elevateNodesOnSelect={false}
         nodesDraggable={false}
@@ -315,7 +336,7 @@ function CanvasInner() {
         colorMode={theme}
         // Big machines: draw only what is in view so panning stays smooth.
         onlyRenderVisibleElements={flow.nodes.length > 300}
-        proOptions={{ hideAttribution: true }}
+        proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
         <Controls showInteractive={false} position="bottom-left">
@@ -340,7 +361,9 @@ function CanvasInner() {
         </Controls>
         {mode === "run" && <RunOverlay nodes={shown.nodes} />}
         {/* Small machines fit the view: a minimap would only cover part of them. */}
-        {showMiniMap && <MiniMap pannable zoomable style={{ width: 168, height: 120 }} nodeClassName={(n) => `asl-mm asl-mm-${String(n.type).toLowerCase()}`} />}
+        {showMiniMap && mapReady && (
+          <MiniMap<FlowNode> pannable zoomable style={miniMapStyle} nodeClassName={miniMapClass} nodeColor={miniMapUnset} nodeStrokeColor={miniMapUnset} />
+        )}
       </ReactFlow>
       <StaleBanner />
       {finding && <FindBox onClose={() => setFinding(false)} centre={(p) => centre([p])} />}

@@ -1,7 +1,7 @@
 // The chrome every state node shares: type stripe, title (renamed in place on
 // double-click), caption, diagnostic badge, and the handles edges and connections use.
 // Per-type node components (ui/src/states/<Type>/node.tsx) choose the source handles.
-import { Handle, Position, useConnection } from "@xyflow/react";
+import { Handle, Position, useConnection, useUpdateNodeInternals } from "@xyflow/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import type { Problem } from "../ipc/types";
@@ -30,6 +30,10 @@ interface Props {
  *  so the chrome adds nothing inside but the 4px type stripe, taken from that padding. */
 export function NodeShell({ data, selected, handles, container, children }: Props) {
   const { layout, problems } = data;
+  // Nodes start with declared edge handles only (toFlow): once in the DOM, the real ones
+  // (transitions, drop target) are measured for connections.
+  const updateInternals = useUpdateNodeInternals();
+  useEffect(() => measureSoon(updateInternals, layout.id), [updateInternals, layout.id]);
   const type = layout.type;
   const className = [
     "asl-node",
@@ -55,6 +59,17 @@ export function NodeShell({ data, selected, handles, container, children }: Prop
       <SourceHandles handles={handles} container={container} />
     </div>
   );
+}
+
+const pending = new Set<string>();
+/** Measures the nodes mounted in one render together (one store update, not one each). */
+function measureSoon(update: ReturnType<typeof useUpdateNodeInternals>, id: string) {
+  if (pending.size === 0)
+    queueMicrotask(() => {
+      update([...pending]);
+      pending.clear();
+    });
+  pending.add(id);
 }
 
 /** A small target handle at the top for edges, and, while a connection is being

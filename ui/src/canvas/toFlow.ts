@@ -1,8 +1,9 @@
 // Snapshot -> React Flow nodes and edges. Pure: the canvas draws exactly the geometry Rust
 // computed (design §2.2); the only UI-side changes are relative child positions (React
 // Flow wants them relative to the parent) and collapsed containers (UI-only state).
-import type { Edge, Node } from "@xyflow/react";
+import { Position, type Edge, type Node } from "@xyflow/react";
 import type { LayoutEdge, LayoutNode, Problem, Snapshot, StateInfo, Transition } from "../ipc/types";
+import { same } from "./reuse";
 
 /** The state types that have their own node component (ui/src/states/<Type>/node.tsx). */
 export const STATE_TYPES = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] as const;
@@ -42,8 +43,18 @@ export interface Flow {
 /** Height of a folded container: its title plus one summary line. */
 export const COLLAPSED_BODY = 34;
 
-export function toFlow(snapshot: Snapshot | null, collapsed: ReadonlySet<string> = new Set(), selection: readonly string[] = []): Flow {
+/** `prev`, the flow of the previous snapshot, lends its node and edge objects where their
+ *  inputs are the very same objects (a merged delta keeps unchanged parts as they were):
+ *  a 1,000-state machine then costs a pass over identities after an edit, not a rebuild. */
+export function toFlow(
+  snapshot: Snapshot | null,
+  collapsed: ReadonlySet<string> = new Set(),
+  selection: readonly string[] = [],
+  prev: Flow | null = null,
+): Flow {
   if (!snapshot) return { nodes: [], edges: [], stale: false };
+  const prevNodes = new Map((prev?.nodes ?? []).map((n) => [n.id, n]));
+  const prevEdges = new Map((prev?.edges ?? []).map((e) => [e.id, e]));
   const layout = snapshot.layout;
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const states = new Map(snapshot.states.map((s) => [s.pointer, s]));
@@ -63,6 +74,8 @@ export function toFlow(snapshot: Snapshot | null, collapsed: ReadonlySet<string>
   const nodes: FlowNode[] = ordered.map((n) => {
     const parent = n.parent ? byId.get(n.parent) : undefined;
     const folded = n.container && collapsed.has(n.id);
+    const old = prevNodes.get(n.id);
+    if (old && keeps(old, n, parent, states.get(n.id), problems.get(n.id), folded, hidden(n), selected.has(n.id), prevNodes)) return old;
     const height = folded ? n.titleHeight + COLLAPSED_BODY : n.height;
     const base = {
       id: n.id,
@@ -78,6 +91,11 @@ export function toFlow(snapshot: Snapshot | null, collapsed: ReadonlySet<string>
       // the edges of a scope between the container and its children (see edgeZ).
       zIndex: 2 * n.depth,
       ...(parent ? { parentId: parent.id } : {}),
+      // A node new to the canvas declares its edge handles, so React Flow need not render
+      // it to measure them: otherwise every node, seen or not, is put in the DOM once,
+      // seconds before the first paint of a big machine. Rendered nodes measure their real
+      // handles (NodeShell); later objects of the node keep what is known.
+      ...(old ? {} : { handles: edgeHandles(n.width, height) }),
     };
     if (n.type === "Start" || n.type === "End") return { ...base, type: "Pill", data: { layout: n }, selectable: false } as FrameNode;
     if (n.type === "Branch" || n.type === "Missing")
@@ -107,6 +125,15 @@ export function toFlow(snapshot: Snapshot | null, collapsed: ReadonlySet<string>
     if (count > 0) id += `#${count}`;
     const source = byId.get(e.from);
     const target = byId.get(e.to);
+    const old = prevEdges.get(id);
+    if (
+      old &&
+      old.data?.layout === e &&
+      !(source?.container && collapsed.has(source.id)) &&
+      old.hidden === (!source || !target || nodeHidden.get(e.from) === true || nodeHidden.get(e.to) === true) &&
+      old.zIndex === edgeZ(source, target)
+    )
+      return old;
     return {
       id,
       type: "poly",
@@ -120,6 +147,42 @@ export function toFlow(snapshot: Snapshot | null, collapsed: ReadonlySet<string>
   });
 
   return { nodes, edges, stale: snapshot.parseError !== null };
+}
+
+/** The hidden handles every node has (NodeShell, frameNodes): edges attach to them. */
+function edgeHandles(width: number, height: number): NonNullable<Node["handles"]> {
+  return [
+    { type: "target", id: "in", x: width / 2, y: 0, width: 1, height: 1, position: Position.Top },
+    { type: "source", id: "out", x: width / 2, y: height - 1, width: 1, height: 1, position: Position.Bottom },
+  ];
+}
+
+/** The previous node `old` draws `n` exactly as a new one would (checked on identities;
+ *  a state whose text range alone moved counts as the same, as the canvas never draws it). */
+function keeps(
+  old: FlowNode,
+  n: LayoutNode,
+  parent: LayoutNode | undefined,
+  state: StateInfo | undefined,
+  problems: Problem[] | undefined,
+  folded: boolean,
+  hidden: boolean,
+  selected: boolean,
+  prevNodes: Map<string, FlowNode>,
+): boolean {
+  if (old.data.layout !== n || (old.hidden ?? false) !== hidden || folded) return false;
+  const oldParent = old.parentId === undefined ? undefined : prevNodes.get(old.parentId)?.data.layout;
+  if (oldParent !== parent) return false;
+  if (!("state" in old.data)) return true;
+  const d = old.data;
+  const s = d.state;
+  if (d.collapsed || (old.selected ?? false) !== selected) return false;
+  const sameState =
+    s === (state ?? null) ||
+    (!!s && !!state && s.json === state.json && s.name === state.name && s.pointer === state.pointer && s.type === state.type && s.scope === state.scope && s.queryLanguage === state.queryLanguage);
+  const list = problems ?? [];
+  const sameProblems = d.problems.length === list.length && d.problems.every((p, i) => p === list[i] || same(p, list[i]));
+  return sameState && sameProblems;
 }
 
 function edgeZ(a: LayoutNode | undefined, b: LayoutNode | undefined): number {
