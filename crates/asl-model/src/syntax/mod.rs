@@ -1,6 +1,7 @@
 //! Reading text into a spanned syntax tree: JSON (JSONC-tolerant) and YAML.
 
 mod json;
+mod json_token;
 mod tree;
 mod yaml;
 mod yaml_scalar;
