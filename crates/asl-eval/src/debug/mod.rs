@@ -33,7 +33,9 @@
 //! `n` with `StepInto(Some(n))`), else behaves like StepOver; StepOut stops at the first
 //! point outside the current branch/iteration (the container's exit).
 
+mod hook;
 mod session;
+mod stops;
 
 pub use session::{DebugSession, Debugger};
 

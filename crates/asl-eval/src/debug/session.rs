@@ -2,10 +2,9 @@
 //! commands (any thread). Invariant: at most one point is paused (`State::paused`); every
 //! other point waits at the gate until it is resumed.
 
-use super::{Breakpoint, Command, Condition, DebugEvent, PauseReason, Paused, Place};
-use crate::engine::join::BoxFuture;
-use crate::record::Outcome;
-use crate::{CatchPoint, FailurePoint, Hook, MapRunProgress, Resume, RetryPoint, StatePoint};
+use super::stops::{decide, last_segment};
+use super::{Breakpoint, Command, DebugEvent, Paused, Place};
+use crate::{Hook, Resume};
 use serde_json::{Map, Value};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -41,17 +40,17 @@ struct Inner {
 }
 
 #[derive(Default)]
-struct State {
-    breakpoints: Vec<Breakpoint>,
-    stop_on_retry: bool,
-    stop_on_catch: bool,
-    mode: Mode,
+pub(super) struct State {
+    pub(super) breakpoints: Vec<Breakpoint>,
+    pub(super) stop_on_retry: bool,
+    pub(super) stop_on_catch: bool,
+    pub(super) mode: Mode,
     /// What the user sees and edits; `None` once a command resumed it.
-    paused: Option<Paused>,
+    pub(super) paused: Option<Paused>,
     /// A point holds the gate: from its pause until it has itself seen the resume (on the
     /// engine's task). Releasing there, not in `command`, keeps the order of events
     /// independent of when the user's command arrives.
-    held: bool,
+    pub(super) held: bool,
     edit_input: Option<Value>,
     edit_variables: Option<Map<String, Value>>,
     stopped: bool,
@@ -59,7 +58,7 @@ struct State {
 
 /// What the run does until the next pause.
 #[derive(Clone, Debug, Default)]
-enum Mode {
+pub(super) enum Mode {
     #[default]
     Run,
     /// Pause requested: stop at the next point.
@@ -69,25 +68,25 @@ enum Mode {
 }
 
 #[derive(Clone, Debug)]
-struct Step {
+pub(super) struct Step {
     /// The branch/iteration prefix of the paused point (`""`, `P/1/`).
-    lane: String,
-    depth: usize,
+    pub(super) lane: String,
+    pub(super) depth: usize,
     /// StepInto: a prefix whose states stop too (`P/`, `P/3/`); StepOut: none, and
     /// `lane_too` false.
-    into: Option<String>,
-    lane_too: bool,
+    pub(super) into: Option<String>,
+    pub(super) lane_too: bool,
 }
 
 /// One point the engine reports.
-struct Point<'p> {
-    place: Place,
-    path: &'p str,
-    name: &'p str,
-    depth: usize,
-    input: &'p Value,
-    output: Option<&'p Value>,
-    variables: &'p Map<String, Value>,
+pub(super) struct Point<'p> {
+    pub(super) place: Place,
+    pub(super) path: &'p str,
+    pub(super) name: &'p str,
+    pub(super) depth: usize,
+    pub(super) input: &'p Value,
+    pub(super) output: Option<&'p Value>,
+    pub(super) variables: &'p Map<String, Value>,
 }
 
 impl DebugSession {
@@ -182,17 +181,17 @@ impl DebugSession {
         applied
     }
 
-    fn lock(&self) -> MutexGuard<'_, State> {
+    pub(super) fn lock(&self) -> MutexGuard<'_, State> {
         self.0.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn emit(&self, event: DebugEvent) {
+    pub(super) fn emit(&self, event: DebugEvent) {
         let _ = self.0.events.lock().unwrap_or_else(|e| e.into_inner()).send(event);
     }
 
     /// The heart: wait at the gate while another point is paused, decide whether this
     /// point pauses, and if so wait for the user. Returns how the run goes on.
-    async fn point(&self, point: Point<'_>) -> Resume {
+    pub(super) async fn point(&self, point: Point<'_>) -> Resume {
         let mut wake = loop {
             let mut rx = {
                 let st = self.lock();
@@ -251,216 +250,5 @@ impl DebugSession {
                 };
             }
         }
-    }
-}
-
-/// Why `point` pauses, if it does.
-fn decide(st: &State, point: &Point) -> Option<PauseReason> {
-    let stepping_place = matches!(point.place, Place::BeforeEnter | Place::AfterExit);
-    if matches!(st.mode, Mode::Pausing) && stepping_place {
-        return Some(PauseReason::Pause);
-    }
-    let hit = st.breakpoints.iter().any(|b| {
-        b.place == point.place && path_matches(&b.path, point.path) && holds(b.condition.as_ref(), point)
-    });
-    if hit {
-        return Some(PauseReason::Breakpoint);
-    }
-    if let Mode::Step(step) = &st.mode {
-        let lane = &point.path[..point.path.len() - point.name.len()];
-        let stops = point.depth < step.depth
-            || (point.place == Place::BeforeEnter
-                && ((step.lane_too && lane == step.lane)
-                    || step.into.as_deref().is_some_and(|p| point.path.starts_with(p))));
-        if stops && stepping_place {
-            return Some(PauseReason::Step);
-        }
-    }
-    match point.place {
-        Place::Retry if st.stop_on_retry => Some(PauseReason::Retry),
-        Place::Catch if st.stop_on_catch => Some(PauseReason::Catch),
-        _ => None,
-    }
-}
-
-/// The last `/`-separated segment (the state name for a state path).
-fn last_segment(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
-}
-
-/// Segment-wise: `*` matches any one segment; `iteration 3` and `branch 1` mean `3`, `1`.
-pub(crate) fn path_matches(pattern: &str, path: &str) -> bool {
-    let pattern: Vec<&str> = pattern.split('/').collect();
-    let path: Vec<&str> = path.split('/').collect();
-    pattern.len() == path.len()
-        && pattern.iter().zip(&path).all(|(p, s)| {
-            let p = p.strip_prefix("iteration ").or_else(|| p.strip_prefix("branch ")).unwrap_or(p);
-            p == "*" || p == *s
-        })
-}
-
-/// Whether the breakpoint's condition holds at `point` (no condition: always; an
-/// evaluation error: never).
-fn holds(condition: Option<&Condition>, point: &Point) -> bool {
-    let value = match condition {
-        None => return true,
-        Some(Condition::JsonPath(path)) => {
-            let scope =
-                crate::expr::Scope { input: point.input, context: &Value::Null, variables: point.variables };
-            crate::expr::select(path, &scope)
-        }
-        Some(Condition::Jsonata(text)) => {
-            let body = crate::jsonata::expression(text).unwrap_or(text);
-            let states = crate::jsonata::States {
-                input: point.input,
-                result: None,
-                error_output: None,
-                context: &Value::Null,
-                variables: point.variables,
-            };
-            crate::jsonata::Session::new(&states).evaluate(body, "Condition")
-        }
-    };
-    matches!(value, Ok(v) if !matches!(&v, Value::Null | Value::Bool(false)) && v != Value::Array(Vec::new()))
-}
-
-impl Hook for DebugSession {
-    fn enter<'a>(&'a self, p: StatePoint<'a>) -> BoxFuture<'a, Resume> {
-        Box::pin(async move {
-            let point = Point {
-                place: Place::BeforeEnter,
-                path: p.path,
-                name: p.name,
-                depth: p.depth,
-                input: p.input,
-                output: None,
-                variables: p.variables,
-            };
-            let resume = self.point(point).await;
-            if resume != Resume::Abort {
-                let input = match &resume {
-                    Resume::Edit { input: Some(v), .. } => v.clone(),
-                    _ => p.input.clone(),
-                };
-                self.emit(DebugEvent::Entered { path: p.path.to_string(), kind: p.kind, input });
-            }
-            resume
-        })
-    }
-
-    fn leave<'a>(&'a self, p: StatePoint<'a>) -> BoxFuture<'a, Resume> {
-        Box::pin(async move {
-            let output = p.output.unwrap_or(&Value::Null);
-            let point = Point {
-                place: Place::AfterExit,
-                path: p.path,
-                name: p.name,
-                depth: p.depth,
-                input: p.input,
-                output: Some(output),
-                variables: p.variables,
-            };
-            let resume = self.point(point).await;
-            if resume != Resume::Abort {
-                let output = match &resume {
-                    Resume::Edit { input: Some(v), .. } => v.clone(),
-                    _ => output.clone(),
-                };
-                let inspection = p.inspection.cloned();
-                self.emit(DebugEvent::Exited { path: p.path.to_string(), output, inspection });
-            }
-            resume
-        })
-    }
-
-    fn retry<'a>(&'a self, p: RetryPoint<'a>) -> BoxFuture<'a, Resume> {
-        Box::pin(async move {
-            self.emit(DebugEvent::RetryScheduled {
-                path: p.path.to_string(),
-                error: p.error.error.clone(),
-                attempt: p.attempt,
-                delay_seconds: p.delay.as_secs_f64(),
-            });
-            let variables = Map::new();
-            let error = serde_json::json!({"Error": p.error.error, "Cause": p.error.cause});
-            let point = Point {
-                place: Place::Retry,
-                path: p.path,
-                name: last_segment(p.path),
-                depth: p.depth,
-                input: &error,
-                output: None,
-                variables: &variables,
-            };
-            self.point(point).await
-        })
-    }
-
-    fn caught<'a>(&'a self, p: CatchPoint<'a>) -> BoxFuture<'a, Resume> {
-        Box::pin(async move {
-            self.emit(DebugEvent::Caught {
-                path: p.path.to_string(),
-                error: p.error.error.clone(),
-                next: p.next.to_string(),
-            });
-            let variables = Map::new();
-            let point = Point {
-                place: Place::Catch,
-                path: p.path,
-                name: last_segment(p.path),
-                depth: p.depth,
-                input: p.output,
-                output: None,
-                variables: &variables,
-            };
-            self.point(point).await
-        })
-    }
-
-    fn state_failed(&self, p: FailurePoint<'_>) {
-        self.emit(DebugEvent::Failed {
-            path: p.path.to_string(),
-            error: p.error.error.clone(),
-            cause: p.error.cause.clone(),
-        });
-    }
-
-    fn map_run_progress(&self, p: MapRunProgress<'_>) {
-        self.emit(DebugEvent::MapRunProgress {
-            path: p.path.to_string(),
-            map_run_arn: p.map_run_arn.to_string(),
-            total: p.total,
-            succeeded: p.succeeded,
-            failed: p.failed,
-            running: p.running,
-            finished: p.finished,
-        });
-    }
-
-    fn finished(&self, outcome: &Outcome) {
-        let mut st = self.lock();
-        st.paused = None;
-        st.held = false;
-        drop(st);
-        self.emit(DebugEvent::Finished {
-            status: outcome.status,
-            output: outcome.output.clone(),
-            error: outcome.error.clone(),
-            cause: outcome.cause.clone(),
-        });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::path_matches;
-
-    #[test]
-    fn paths_match_by_segment() {
-        assert!(path_matches("Map/iteration 3/Work", "Map/3/Work"));
-        assert!(path_matches("P/branch 1/A", "P/1/A"));
-        assert!(path_matches("Map/*/Work", "Map/7/Work"));
-        assert!(!path_matches("Map/3/Work", "Map/30/Work"));
-        assert!(!path_matches("Work", "Map/3/Work"));
     }
 }
