@@ -5,7 +5,8 @@
 //! "LastModifiedDate", ...}`). Data files are opened one after another as items are asked
 //! for. AWS stores them gzip-compressed (`.csv.gz`); locally they are read uncompressed.
 
-use super::reader::{CsvItems, Items, ReaderConfig};
+use super::csv::CsvItems;
+use super::reader::{Items, ReaderConfig};
 use super::S3Folders;
 use serde_json::Value;
 use std::collections::VecDeque;

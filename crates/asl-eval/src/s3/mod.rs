@@ -6,6 +6,8 @@
 //! use the convention [`S3Folders::beside`]: a `bucket/` folder next to the definition is
 //! the fallback, so every bucket the machine reads is that folder.
 
+mod csv;
+mod json;
 mod manifest;
 mod reader;
 
