@@ -73,3 +73,38 @@ fn snapshot_json_only(bencher: Bencher, states: usize) {
     let session = Session::from_text(None, Format::Json, machines::machine(states));
     bencher.bench_local(|| serde_json::to_string(&session.snapshot()).unwrap().len());
 }
+
+/// What the app answers after an edit now: the delta against the last snapshot sent
+/// (building the snapshot, diffing it with the previous one, serializing the delta).
+#[divan::bench(args = [100, 1000, 5000])]
+fn edit_and_delta(bencher: Bencher, states: usize) {
+    let text = machines::machine(states);
+    let mut session = Session::from_text(None, Format::Json, text);
+    let pointer = session.sent_snapshot().states[states / 2].pointer.clone();
+    let mut n = 0u64;
+    bencher.bench_local(|| {
+        n += 1;
+        let edit =
+            DocumentEdit::SetField { pointer: format!("{pointer}/Comment"), value: n.to_string().into() };
+        session.edit(&edit).unwrap();
+        serde_json::to_string(&session.update()).unwrap().len()
+    });
+}
+
+/// The answer alone (no edit): snapshot, diff and the delta's JSON, after a Comment edit.
+#[divan::bench(args = [1000])]
+fn delta_only(bencher: Bencher, states: usize) {
+    let mut session = Session::from_text(None, Format::Json, machines::machine(states));
+    let pointer = session.sent_snapshot().states[states / 2].pointer.clone();
+    session
+        .edit(&DocumentEdit::SetField { pointer: format!("{pointer}/Comment"), value: "x".into() })
+        .unwrap();
+    let before = session.sent_snapshot();
+    session
+        .edit(&DocumentEdit::SetField { pointer: format!("{pointer}/Comment"), value: "y".into() })
+        .unwrap();
+    let after = session.snapshot();
+    bencher.bench_local(|| {
+        serde_json::to_string(&asl_session::SnapshotDelta::between(&before, &after)).unwrap().len()
+    });
+}

@@ -82,10 +82,13 @@ pub enum Part<T> {
     New(Vec<T>),
 }
 
+pub type Key<'a> = (&'a str, &'a str, &'a str);
+
 /// What a list item is matched and compared by.
 pub trait Item: Clone + PartialEq {
     /// Items with different keys are never the same item (a hint: equality decides).
-    fn key(&self) -> String;
+    /// Borrowed parts, so matching a thousand items allocates no strings.
+    fn key(&self) -> Key<'_>;
     /// This item with its text range shifted (items without one are unchanged).
     fn shifted(&self, _shift: &Shift) -> Option<TextRange> {
         None
@@ -95,8 +98,8 @@ pub trait Item: Clone + PartialEq {
 }
 
 impl Item for StateInfo {
-    fn key(&self) -> String {
-        self.pointer.clone()
+    fn key(&self) -> Key<'_> {
+        (&self.pointer, "", "")
     }
     fn shifted(&self, shift: &Shift) -> Option<TextRange> {
         Some(shift.apply(self.range))
@@ -113,8 +116,8 @@ impl Item for StateInfo {
 }
 
 impl Item for Problem {
-    fn key(&self) -> String {
-        format!("{}\u{0}{}", self.pointer, self.code)
+    fn key(&self) -> Key<'_> {
+        (&self.pointer, &self.code, "")
     }
     fn shifted(&self, shift: &Shift) -> Option<TextRange> {
         Some(shift.apply(self.range))
@@ -130,8 +133,8 @@ impl Item for Problem {
 }
 
 impl Item for LayoutNode {
-    fn key(&self) -> String {
-        self.id.clone()
+    fn key(&self) -> Key<'_> {
+        (&self.id, "", "")
     }
     fn same_after(&self, new: &Self, _: &Shift) -> bool {
         self == new
@@ -139,8 +142,8 @@ impl Item for LayoutNode {
 }
 
 impl Item for LayoutEdge {
-    fn key(&self) -> String {
-        format!("{}\u{0}{}\u{0}{}", self.from, self.to, self.kind)
+    fn key(&self) -> Key<'_> {
+        (&self.from, &self.to, self.kind)
     }
     fn same_after(&self, new: &Self, _: &Shift) -> bool {
         self == new
@@ -150,16 +153,21 @@ impl Item for LayoutEdge {
 /// `new` as runs of `old` items and new ones. Each new item is looked up by key among the
 /// old ones (the next old item first: lists mostly keep their order).
 pub fn diff_list<T: Item>(old: &[T], new: &[T], shift: &Shift) -> Vec<Part<T>> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, item) in old.iter().enumerate() {
-        by_key.entry(item.key()).or_default().push(i);
-    }
+    // Built at the first item that is not the next old one: after most edits, never.
+    let mut by_key: Option<HashMap<Key<'_>, Vec<usize>>> = None;
     let mut parts: Vec<Part<T>> = Vec::new();
     let mut next_old = 0;
     for item in new {
         let found = if old.get(next_old).is_some_and(|o| o.same_after(item, shift)) {
             Some(next_old)
         } else {
+            let by_key = by_key.get_or_insert_with(|| {
+                let mut map: HashMap<Key<'_>, Vec<usize>> = HashMap::with_capacity(old.len());
+                for (i, o) in old.iter().enumerate() {
+                    map.entry(o.key()).or_default().push(i);
+                }
+                map
+            });
             by_key.get(&item.key()).and_then(|c| c.iter().copied().find(|&i| old[i].same_after(item, shift)))
         };
         match (found, parts.last_mut()) {
