@@ -62,8 +62,9 @@ fn on_change<R: Runtime>(app: &AppHandle<R>, file: &Path) {
         let path = file.display().to_string();
         Ok(match session.disk_changed()? {
             None => None,
+            // Recorded as sent, so the next edit's answer is a delta against it.
             Some(DiskChange::Reloaded) => {
-                Some(DiskChangeEvent::Reloaded { snapshot: Box::new(session.snapshot()) })
+                Some(DiskChangeEvent::Reloaded { snapshot: Box::new(session.sent_snapshot()) })
             }
             Some(DiskChange::Conflict) => Some(DiskChangeEvent::Conflict { path }),
             Some(DiskChange::Deleted) => Some(DiskChangeEvent::Deleted { path }),

@@ -5,16 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, chord, copySample, press, screenshot, start, until, waitNode } from "../lib/app.mjs";
-
-async function setTheme(browser, theme) {
-  await until(async () => {
-    const now = await browser.execute(() => document.documentElement.dataset.theme);
-    if (now === theme) return true;
-    await byTestId(browser, "theme-toggle").click();
-    return false;
-  }, `the theme never became ${theme}`);
-}
+import { byTestId, chord, copySample, press, screenshot, setTheme, start, until, waitNode } from "../lib/app.mjs";
 
 for (const [sample, first] of [["order-processing", "ValidateOrder"], ["video-pipeline", "ProcessVideo"]]) {
   test(`screenshots of ${sample}`, async () => {
