@@ -32,6 +32,9 @@ for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -n1 "$work/display")"
 # A fresh home for the app's settings, recent files and drafts.
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+# The tests' copies of samples and generated machines go here and are removed with it.
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
 export ASL_STUDIO_SAMPLES="$root/samples"
 export ASL_E2E_SHOTS="$CARGO_TARGET_DIR/e2e-shots"
 # Free ports, so two runs on one machine (a developer's and CI's) never share a driver.
