@@ -3,18 +3,20 @@
 
 use asl_tests::asl;
 use std::path::PathBuf;
+use tempfile::TempDir;
 
-fn temp(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("asl-bad-input-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+/// Writes `bytes` to `name` in a fresh folder of its own, removed when the returned
+/// `TempDir` is dropped (so keep it while the path is used).
+fn temp(name: &str, bytes: &[u8]) -> (TempDir, PathBuf) {
+    let dir = tempfile::Builder::new().prefix("asl-bad-input-").tempdir().expect("temp dir");
+    let path = dir.path().join(name);
     std::fs::write(&path, bytes).expect("write");
-    path
+    (dir, path)
 }
 
 /// Checks both commands on one file; returns the validate message line.
 fn refused(name: &str, bytes: &[u8]) -> String {
-    let path = temp(name, bytes);
+    let (_dir, path) = temp(name, bytes);
     let p = path.to_str().unwrap_or_default();
     let v = asl(&["validate", p]);
     assert!(v.code == 1 || v.code == 2, "{name}: validate exit {}", v.code);
@@ -93,7 +95,7 @@ fn billion_laughs_yaml() {
 #[test]
 fn duplicate_keys_are_errors_with_positions() {
     let text = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"End\": true, \"End\": true}\n  }\n}\n";
-    let path = temp("dupes.asl.json", text.as_bytes());
+    let (_dir, path) = temp("dupes.asl.json", text.as_bytes());
     let v = asl(&["validate", path.to_str().unwrap_or_default()]);
     assert_eq!(v.code, 1);
     assert!(v.stdout().contains(":4:40: error[duplicate-key]"), "{}", v.stdout());
@@ -110,7 +112,7 @@ fn a_50_megabyte_file_is_read() {
         text.push_str(item);
     }
     text.push_str("0]}}}\n");
-    let path = temp("huge.asl.json", text.as_bytes());
+    let (_dir, path) = temp("huge.asl.json", text.as_bytes());
     let p = path.to_str().unwrap_or_default();
     let v = asl(&["validate", p]);
     assert_eq!(v.code, 0, "{}", v.stdout());
@@ -140,7 +142,7 @@ fn deep_but_valid_documents_validate_and_export() {
     let depth = 500;
     let result = format!("{}{}", "{\"a\": ".repeat(depth), format!("1{}", "}".repeat(depth)));
     let text = format!("{{\"StartAt\": \"A\", \"States\": {{\"A\": {{\"Type\": \"Pass\", \"Result\": {result}, \"End\": true}}}}}}");
-    let path = temp("deep-valid.asl.json", text.as_bytes());
+    let (_dir, path) = temp("deep-valid.asl.json", text.as_bytes());
     let p = path.to_str().unwrap_or_default();
     let v = asl(&["validate", p]);
     assert!(v.code == 0 || v.code == 1, "{}", v.stdout());

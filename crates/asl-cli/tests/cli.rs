@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use tempfile::TempDir;
 
 fn asl(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_asl")).args(args).output().expect("run asl")
@@ -12,10 +13,14 @@ fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/order-processing/order-processing.asl.json")
 }
 
-fn temp(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("asl-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+/// A fresh folder of the test's own, removed when the returned value is dropped.
+fn scratch() -> TempDir {
+    tempfile::Builder::new().prefix("asl-cli-").tempdir().expect("temp dir")
+}
+
+/// Writes `text` to `name` in `dir` (from [`scratch`]), returning its path.
+fn temp(dir: &TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
     std::fs::write(&path, text).expect("write");
     path
 }
@@ -29,8 +34,9 @@ fn validate_a_clean_sample_exits_0() {
 
 #[test]
 fn validate_reports_file_line_column_code_and_a_snippet() {
+    let dir = scratch();
     let text = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"Next\": \"Nope\"}\n  }\n}\n";
-    let path = temp("dangling.asl.json", text);
+    let path = temp(&dir, "dangling.asl.json", text);
     let p = path.to_str().unwrap_or_default();
     let out = asl(&["validate", p]);
     assert_eq!(out.status.code(), Some(1));
@@ -47,8 +53,12 @@ fn validate_reports_file_line_column_code_and_a_snippet() {
 
 #[test]
 fn validate_json_format_has_the_stable_fields() {
-    let path =
-        temp("bad-type.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Passs", "End": true}}}"#);
+    let dir = scratch();
+    let path = temp(
+        &dir,
+        "bad-type.asl.json",
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Passs", "End": true}}}"#,
+    );
     let out = asl(&["validate", "--format", "json", path.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
@@ -63,7 +73,8 @@ fn validate_json_format_has_the_stable_fields() {
 
 #[test]
 fn export_converts_and_writes_atomically() {
-    let out_path = temp("out.asl.yaml", "old contents");
+    let dir = scratch();
+    let out_path = temp(&dir, "out.asl.yaml", "old contents");
     let out = asl(&[
         "export",
         sample().to_str().unwrap_or_default(),
@@ -90,10 +101,9 @@ fn bad_input_never_panics() {
         ("half.asl.yaml", b"StartAt: A\nStates:\n  A:\n    Type: [\n"),
         ("latin1.asl.json", b"{\"a\": \"\xff\"}"),
     ];
+    let dir = scratch();
     for (name, bytes) in cases {
-        let dir = std::env::temp_dir().join(format!("asl-cli-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join(name);
+        let path = dir.path().join(name);
         std::fs::write(&path, bytes).expect("write");
         for cmd in [&["validate"][..], &["export"][..]] {
             let mut args = cmd.to_vec();
@@ -117,6 +127,7 @@ fn help_and_usage() {
 
 #[test]
 fn layout_prints_the_geometry_json() {
+    let dir = scratch();
     let out = asl(&["layout", sample().to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
@@ -139,7 +150,7 @@ fn layout_prints_the_geometry_json() {
     assert!(edge["points"].as_array().is_some_and(|p| p.len() >= 2));
 
     // -o writes the same bytes, atomically.
-    let path = temp("layout.json", "old");
+    let path = temp(&dir, "layout.json", "old");
     let written =
         asl(&["layout", sample().to_str().unwrap_or_default(), "-o", path.to_str().unwrap_or_default()]);
     assert_eq!(written.status.code(), Some(0));
@@ -179,6 +190,7 @@ fn render_writes_well_formed_svg_in_both_themes() {
 
 #[test]
 fn render_writes_mermaid_and_dot() {
+    let dir = scratch();
     let mermaid = asl(&["render", sample().to_str().unwrap_or_default(), "--format", "mermaid"]);
     assert_eq!(mermaid.status.code(), Some(0));
     let text = String::from_utf8_lossy(&mermaid.stdout);
@@ -186,7 +198,7 @@ fn render_writes_mermaid_and_dot() {
     assert!(text.contains("-.->|\"States.ALL\"|"), "dashed catch edges: {text}");
     assert!(text.contains("{\"IsInStock<br/>"), "Choice as a rhombus: {text}");
 
-    let path = temp("order.dot", "");
+    let path = temp(&dir, "order.dot", "");
     let dot = asl(&[
         "render",
         sample().to_str().unwrap_or_default(),
@@ -203,7 +215,8 @@ fn render_writes_mermaid_and_dot() {
 
 #[test]
 fn layout_and_render_report_errors_like_export() {
-    let broken = temp("broken.asl.json", "{\n  \"StartAt\": \"A\",\n  \"States\": {\n");
+    let dir = scratch();
+    let broken = temp(&dir, "broken.asl.json", "{\n  \"StartAt\": \"A\",\n  \"States\": {\n");
     let missing = std::env::temp_dir().join("asl-cli-no-such-dir/none.asl.json");
     for cmd in [&["layout"][..], &["render"][..], &["render", "--format", "mermaid"][..]] {
         let mut args = cmd.to_vec();
@@ -244,8 +257,7 @@ fn layout_and_render_report_errors_like_export() {
 
 #[test]
 fn layout_and_render_never_panic_on_bad_input() {
-    let dir = std::env::temp_dir().join(format!("asl-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = scratch();
     let cases: [(&str, &[u8], Option<i32>); 5] = [
         ("nul.asl.json", b"\0\0\0", Some(1)),
         ("deep.asl.json", &[b'['; 200_000], Some(1)),
@@ -259,7 +271,7 @@ fn layout_and_render_never_panic_on_bad_input() {
         ),
     ];
     for (name, bytes, code) in cases {
-        let path = dir.join(name);
+        let path = dir.path().join(name);
         std::fs::write(&path, bytes).expect("write");
         for cmd in [
             &["layout"][..],
@@ -308,7 +320,9 @@ fn run_a_sample_with_mocks_prints_the_output() {
 
 #[test]
 fn run_json_format_has_status_states_and_history() {
+    let dir = scratch();
     let path = temp(
+        &dir,
         "pass.asl.json",
         r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": 1, "ResultPath": "$.a", "End": true}}}"#,
     );
@@ -330,7 +344,9 @@ fn run_json_format_has_status_states_and_history() {
 
 #[test]
 fn run_a_failing_execution_exits_1_with_error_and_cause_on_stderr() {
+    let dir = scratch();
     let path = temp(
+        &dir,
         "fail.asl.json",
         r#"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Oops", "Cause": "it broke"}}}"#,
     );
@@ -342,14 +358,19 @@ fn run_a_failing_execution_exits_1_with_error_and_cause_on_stderr() {
 
 #[test]
 fn run_refuses_bad_definitions_inputs_and_mocks_with_exit_2() {
-    let invalid =
-        temp("invalid.asl.json", r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nope"}}}"#);
+    let dir = scratch();
+    let invalid = temp(
+        &dir,
+        "invalid.asl.json",
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nope"}}}"#,
+    );
     let out = asl(&["run", invalid.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("error[dangling-next]") && stderr.contains("not run"), "{stderr}");
 
     let ok = temp(
+        &dir,
         "ok.asl.json",
         r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#,
     );
@@ -358,7 +379,7 @@ fn run_refuses_bad_definitions_inputs_and_mocks_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("asl: --input: not JSON"), "{}", text(&out.stderr));
 
-    let wrong_shape = temp("wrong-mocks.json", r#"{"A": {"return": 1}}"#);
+    let wrong_shape = temp(&dir, "wrong-mocks.json", r#"{"A": {"return": 1}}"#);
     let out = asl(&["run", p, "--mocks", wrong_shape.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("mocks for state 'A' must be an array"), "{}", text(&out.stderr));
@@ -369,7 +390,7 @@ fn run_refuses_bad_definitions_inputs_and_mocks_with_exit_2() {
     assert!(text(&out.stderr).contains("'A' has no mock"), "{}", text(&out.stderr));
 
     // Mocks that run out: the invocation that has none is named.
-    let short = temp("short-mocks.json", r#"{"A": []}"#);
+    let short = temp(&dir, "short-mocks.json", r#"{"A": []}"#);
     let out = asl(&["run", p, "--mocks", short.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("add a response for invocation 1"), "{}", text(&out.stderr));
@@ -380,11 +401,14 @@ fn run_refuses_bad_definitions_inputs_and_mocks_with_exit_2() {
 
 #[test]
 fn run_with_a_mock_config_file_and_test_case() {
+    let dir = scratch();
     let path = temp(
+        &dir,
         "cfg.asl.json",
         r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "OutputPath": "$.Payload", "End": true}}}"#,
     );
     let mocks = temp(
+        &dir,
         "cfg-mocks.json",
         r#"{"StateMachines": {"cfg": {"TestCases": {"Happy": {"A": "Ok"}, "Sad": {"A": "Err"}}}},
             "MockedResponses": {"Ok": {"0": {"Return": {"Payload": {"fine": true}}}},
@@ -406,7 +430,9 @@ fn run_with_a_mock_config_file_and_test_case() {
 
 #[test]
 fn run_ends_runaway_loops_and_oversized_maps_with_clear_errors() {
+    let dir = scratch();
     let looping = temp(
+        &dir,
         "loop.asl.json",
         r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"},
             "C": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true, "Next": "Done"}], "Default": "A"},
@@ -422,10 +448,11 @@ fn run_ends_runaway_loops_and_oversized_maps_with_clear_errors() {
     assert!(text(&out.stderr).contains("maximum number of history events (25000)"), "{}", text(&out.stderr));
 
     let map = temp(
+        &dir,
         "bigmap.asl.json",
         r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}}}}"#,
     );
-    let items = temp("million.json", &format!("[{}0]", "0,".repeat(999_999)));
+    let items = temp(&dir, "million.json", &format!("[{}0]", "0,".repeat(999_999)));
     let input = format!("@{}", items.display());
     let out = asl(&["run", map.to_str().unwrap_or_default(), "--input", &input]);
     assert_eq!(out.status.code(), Some(1));
@@ -443,7 +470,9 @@ fn test_runs_the_sample_tests_and_counts() {
 
 #[test]
 fn test_reports_the_first_difference_and_exits_1() {
+    let dir = scratch();
     let case = temp(
+        &dir,
         "failing-test.json",
         r#"{"cases": [
             {"name": "right", "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"n": 1}, "End": true}}},
@@ -467,7 +496,8 @@ fn test_reports_the_first_difference_and_exits_1() {
 
 #[test]
 fn test_reads_definition_files_relative_to_the_test_file() {
-    let dir = std::env::temp_dir().join(format!("asl-cli-{}-rel", std::process::id()));
+    let tmp = scratch();
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("sub")).expect("dir");
     std::fs::write(dir.join("sub/m.asl.json"), r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#)
         .expect("write");
@@ -493,10 +523,13 @@ fn run_and_test_help_describe_s3_root_and_allow_commands() {
 
 #[test]
 fn run_reads_and_writes_buckets_under_s3_root() {
-    let root = std::env::temp_dir().join(format!("asl-cli-s3-{}", std::process::id()));
+    let dir = scratch();
+    let s3 = scratch();
+    let root = s3.path();
     std::fs::create_dir_all(root.join("data")).expect("bucket");
     std::fs::write(root.join("data/rows.csv"), "n\n1\n2\n").expect("csv");
     let def = temp(
+        &dir,
         "s3-root.asl.json",
         r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
             "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV"},
@@ -519,11 +552,13 @@ fn run_reads_and_writes_buckets_under_s3_root() {
 
 #[test]
 fn local_commands_run_only_with_allow_commands() {
+    let dir = scratch();
     let def = temp(
+        &dir,
         "echo.asl.json",
         r#"{"StartAt": "Echo", "States": {"Echo": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#,
     );
-    temp("echo.run.json", r#"{"commands": {"Echo": {"command": ["sh", "-c", "cat"]}}}"#);
+    temp(&dir, "echo.run.json", r#"{"commands": {"Echo": {"command": ["sh", "-c", "cat"]}}}"#);
     let p = def.to_str().unwrap_or_default();
     let out = asl(&["run", p, "--input", r#"{"hello": 1}"#]);
     assert_eq!(out.status.code(), Some(1));
@@ -538,6 +573,7 @@ fn local_commands_run_only_with_allow_commands() {
     assert_eq!(v, serde_json::json!({"hello": 1}));
     // asl test: the same run configuration, the same consent.
     let tests = temp(
+        &dir,
         "echo-tests.json",
         r#"{"cases": [{"name": "echo", "definition_file": "echo.asl.json", "input": {"a": 2}, "expect": {"status": "SUCCEEDED", "output": {"a": 2}}}]}"#,
     );

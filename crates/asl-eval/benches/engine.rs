@@ -53,7 +53,7 @@ fn figures() {
         elapsed.as_secs_f64() * 1e3,
         outcome.transitions as f64 / elapsed.as_secs_f64()
     );
-    let (doc, options) = distributed_csv();
+    let (doc, options, _results) = distributed_csv();
     let start = std::time::Instant::now();
     let outcome = Execution::run(&doc, json!({}), &Mocks::default(), &options);
     let elapsed = start.elapsed();
@@ -196,9 +196,11 @@ fn jsonata_counter_loop_100000(bencher: divan::Bencher) {
 /// The sample's 100,000-row CSV (`samples/distributed-map-s3/bucket/sales/sales-100k.csv`,
 /// read as the bucket `acme-sales`) and a Distributed Map reading it: each row is a child
 /// execution (Pass with Parameters and an intrinsic), MaxConcurrency 1,000, results
-/// written by ResultWriter to `<tmp>/results/`.
-fn distributed_csv() -> (Document, Options) {
-    let root = std::env::temp_dir().join(format!("asl-bench-distributed-{}", std::process::id()));
+/// written by ResultWriter to `<tmp>/results/`, in a temporary folder removed when the
+/// returned `TempDir` is dropped (so keep it for the whole bench).
+fn distributed_csv() -> (Document, Options, tempfile::TempDir) {
+    let tmp = tempfile::Builder::new().prefix("asl-bench-distributed-").tempdir().expect("temp dir");
+    let root = tmp.path().to_path_buf();
     let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/distributed-map-s3/bucket");
     let doc = parse(&json!({
         "StartAt": "Rows",
@@ -219,12 +221,12 @@ fn distributed_csv() -> (Document, Options) {
         buckets: [("acme-sales".to_string(), std::path::PathBuf::from(sample))].into(),
         ..Default::default()
     };
-    (doc, Options { s3, ..lean() })
+    (doc, Options { s3, ..lean() }, tmp)
 }
 
 #[divan::bench(sample_count = 5)]
 fn distributed_map_csv_100000(bencher: divan::Bencher) {
-    let (doc, options) = distributed_csv();
+    let (doc, options, _results) = distributed_csv();
     bencher.bench(|| {
         let o = Execution::run(&doc, json!({}), &Mocks::default(), &options);
         assert_eq!(o.status, Status::Succeeded, "{:?}", o.cause);

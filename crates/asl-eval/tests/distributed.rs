@@ -6,19 +6,21 @@ use asl_eval::handler::TaskFuture;
 use asl_eval::{Execution, Mocks, Options, Outcome, S3Folders, Status, TaskHandler, TaskRequest};
 use asl_model::{Document, Format};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use tempfile::TempDir;
 
 fn doc(definition: Value) -> Document {
     Document::parse(definition.to_string(), Format::Json).expect("definition")
 }
 
-/// A fresh folder holding `files` (`path -> contents`), used as the S3 root.
-fn bucket_root(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("asl-distributed-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+/// A fresh folder holding `files` (`path -> contents`), used as the S3 root; removed
+/// when the returned value is dropped, so keep it for the whole test.
+fn bucket_root(name: &str, files: &[(&str, &str)]) -> TempDir {
+    let root =
+        tempfile::Builder::new().prefix(&format!("asl-distributed-{name}-")).tempdir().expect("temp dir");
     for (path, text) in files {
-        let file = root.join(path);
+        let file = root.path().join(path);
         std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
         std::fs::write(file, text).expect("write");
     }
@@ -83,7 +85,7 @@ fn csv_with_a_header_row_gives_objects_of_strings_and_children_have_their_own_co
             "ItemSelector": {"index.$": "$$.Map.Item.Index", "value.$": "$$.Map.Item.Value"},
         }),
     );
-    let out = run(def, json!({}), &root);
+    let out = run(def, json!({}), root.path());
     assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
     let first = json!({"index": 0, "value": {"id": "1", "name": "Smith, J"}});
     assert_eq!(
@@ -118,7 +120,7 @@ fn csv_with_a_header_row_gives_objects_of_strings_and_children_have_their_own_co
 fn csv_given_headers_max_items_and_delimiters() {
     let root = bucket_root("given", &[("data/rows.csv", "a|b\nc|d\ne|f\n")]);
     let config = json!({"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["x", "y"], "CSVDelimiter": "PIPE", "MaxItems": 2});
-    let out = run(machine(csv_reader("rows.csv", config), pass_through(), json!({})), json!({}), &root);
+    let out = run(machine(csv_reader("rows.csv", config), pass_through(), json!({})), json!({}), root.path());
     assert_eq!(out.output, Some(json!([{"x": "a", "y": "b"}, {"x": "c", "y": "d"}])));
 }
 
@@ -131,13 +133,13 @@ fn json_and_json_lines_objects() {
     let out = run(
         machine(csv_reader("a.json", json!({"InputType": "JSON"})), pass_through(), json!({})),
         json!({}),
-        &root,
+        root.path(),
     );
     assert_eq!(out.output, Some(json!([1, {"k": 2}, [3]])));
     let out = run(
         machine(csv_reader("b.jsonl", json!({"InputType": "JSONL"})), pass_through(), json!({})),
         json!({}),
-        &root,
+        root.path(),
     );
     assert_eq!(out.output, Some(json!([{"n": 1}, {"n": 2}])));
 }
@@ -149,7 +151,7 @@ fn list_objects_under_a_prefix_in_key_order() {
         &[("data/in/b.txt", "bb"), ("data/in/a/x.txt", "hello"), ("data/out/c.txt", "c")],
     );
     let reader = json!({"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "data", "Prefix.$": "$.prefix"}});
-    let out = run(machine(reader, pass_through(), json!({})), json!({"prefix": "in/"}), &root);
+    let out = run(machine(reader, pass_through(), json!({})), json!({"prefix": "in/"}), root.path());
     assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
     let items = out.output.unwrap_or_default();
     let keys: Vec<_> = items.as_array().into_iter().flatten().map(|i| i["Key"].clone()).collect();
@@ -170,7 +172,7 @@ fn item_batcher_groups_items_with_batch_input() {
             "ItemBatcher": {"MaxItemsPerBatch": 2, "BatchInput": {"run.$": "$.run"}},
         }),
     );
-    let out = run(def, json!({"run": "r1"}), &root);
+    let out = run(def, json!({"run": "r1"}), root.path());
     assert_eq!(
         out.output,
         Some(json!([
@@ -194,7 +196,7 @@ fn failing_processor() -> Value {
 fn a_failed_child_fails_the_map_run_unless_tolerated() {
     let root = bucket_root("tolerate", &[("data/a.json", "[1,-1,2,-2]")]);
     let reader = csv_reader("a.json", json!({"InputType": "JSON"}));
-    let out = run(machine(reader.clone(), failing_processor(), json!({})), json!({}), &root);
+    let out = run(machine(reader.clone(), failing_processor(), json!({})), json!({}), root.path());
     assert_eq!(out.status, Status::Failed);
     assert_eq!(out.error.as_deref(), Some("States.ExceedToleratedFailureThreshold"));
     assert!(out.history.iter().any(|e| e.kind == "MapRunFailed"));
@@ -202,7 +204,7 @@ fn a_failed_child_fails_the_map_run_unless_tolerated() {
     let out = run(
         machine(reader.clone(), failing_processor(), json!({"ToleratedFailureCount": 2})),
         json!({}),
-        &root,
+        root.path(),
     );
     assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
     assert_eq!(
@@ -215,13 +217,13 @@ fn a_failed_child_fails_the_map_run_unless_tolerated() {
     let out = run(
         machine(reader.clone(), failing_processor(), json!({"ToleratedFailurePercentage": 49})),
         json!({}),
-        &root,
+        root.path(),
     );
     assert_eq!(out.error.as_deref(), Some("States.ExceedToleratedFailureThreshold"));
     let out = run(
         machine(reader, failing_processor(), json!({"ToleratedFailurePercentage": 50})),
         json!({}),
-        &root,
+        root.path(),
     );
     assert_eq!(out.status, Status::Succeeded);
 }
@@ -238,7 +240,7 @@ fn result_writer_writes_the_manifest_and_result_files() {
             "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "results", "Prefix": "runs/"}},
         }),
     );
-    let out = run(def, json!({}), &root);
+    let out = run(def, json!({}), root.path());
     assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
     let output = out.output.unwrap_or_default();
     let arn = output["MapRunArn"].as_str().unwrap_or_default().to_owned();
@@ -247,7 +249,7 @@ fn result_writer_writes_the_manifest_and_result_files() {
     let key = format!("runs/{run_id}/manifest.json");
     assert_eq!(output["ResultWriterDetails"], json!({"Bucket": "results", "Key": key}));
     let read = |k: &str| -> Value {
-        serde_json::from_slice(&std::fs::read(root.join("results").join(k)).expect(k)).expect("json")
+        serde_json::from_slice(&std::fs::read(root.path().join("results").join(k)).expect(k)).expect("json")
     };
     let manifest = read(&key);
     assert_eq!(manifest["DestinationBucket"], json!("results"));
@@ -283,7 +285,7 @@ fn unreadable_input_is_item_reader_failed_and_catchable() {
         json!({"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"}, "Parameters": {"Bucket": "nowhere/..", "Key": "a.json"}}),
     ];
     for reader in cases {
-        let out = run(machine(reader.clone(), pass_through(), json!({})), json!({}), &root);
+        let out = run(machine(reader.clone(), pass_through(), json!({})), json!({}), root.path());
         assert_eq!(out.status, Status::Failed, "{reader}");
         assert_eq!(out.error.as_deref(), Some("States.ItemReaderFailed"), "{reader}: {:?}", out.cause);
         assert!(!out.cause.unwrap_or_default().is_empty());
@@ -350,7 +352,7 @@ fn max_concurrency_bounds_the_child_executions_in_flight() {
             json!({"MaxConcurrency": limit}),
         );
         let gauge = Gauge::default();
-        let out = Execution::run(&doc(def), json!({}), &gauge, &options(&root));
+        let out = Execution::run(&doc(def), json!({}), &gauge, &options(root.path()));
         assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
         assert_eq!(out.output, Some(Value::Array(items.clone())));
         assert_eq!(gauge.peak.load(Ordering::SeqCst), peak, "MaxConcurrency {limit}");
@@ -368,7 +370,7 @@ fn jsonata_reader_arguments() {
         json!({}),
     );
     def["QueryLanguage"] = json!("JSONata");
-    let out = run(def, json!({"key": "k.jsonl", "max": 2}), &root);
+    let out = run(def, json!({"key": "k.jsonl", "max": 2}), root.path());
     assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
     assert_eq!(out.output, Some(json!([10, 20])));
 }
@@ -378,7 +380,7 @@ fn items_from_the_input_without_a_reader() {
     let root = bucket_root("noreader", &[]);
     let mut def = machine(json!(null), pass_through(), json!({"ItemsPath": "$.xs"}));
     def["States"]["M"].as_object_mut().map(|m| m.remove("ItemReader"));
-    let out = run(def, json!({"xs": [1, 2]}), &root);
+    let out = run(def, json!({"xs": [1, 2]}), root.path());
     assert_eq!(out.output, Some(json!([1, 2])));
 }
 
@@ -398,7 +400,7 @@ fn an_s3_inventory_manifest_lists_the_rows_of_its_csv_files() {
     ]);
     let reader = json!({"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST", "MaxItems": 3},
         "Parameters": {"Bucket": "inventory", "Key": "photos/daily/manifest.json"}});
-    let out = run(machine(reader, pass_through(), json!({})), json!({}), &root);
+    let out = run(machine(reader, pass_through(), json!({})), json!({}), root.path());
     assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
     let items = out.output.unwrap_or_default();
     assert_eq!(items.as_array().map(Vec::len), Some(3));
@@ -413,7 +415,7 @@ fn an_s3_inventory_manifest_lists_the_rows_of_its_csv_files() {
     let root = bucket_root("manifest-gz", &[("inventory/m.json", &gz.to_string())]);
     let reader = json!({"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST"},
         "Parameters": {"Bucket": "inventory", "Key": "m.json"}});
-    let out = run(machine(reader, pass_through(), json!({})), json!({}), &root);
+    let out = run(machine(reader, pass_through(), json!({})), json!({}), root.path());
     assert_eq!(out.error.as_deref(), Some("States.ItemReaderFailed"));
     assert!(out.cause.unwrap_or_default().contains("gzip"));
 }
@@ -427,7 +429,7 @@ fn jsonata_item_batcher_evaluates_batch_input_and_sizes() {
         json!({"ItemBatcher": {"MaxItemsPerBatch": "{% $states.input.size %}", "BatchInput": {"run": "{% $states.input.run %}", "fixed": 1}}}),
     );
     def["QueryLanguage"] = json!("JSONata");
-    let out = run(def, json!({"run": "r2", "size": 3}), &root);
+    let out = run(def, json!({"run": "r2", "size": 3}), root.path());
     assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
     assert_eq!(
         out.output,
@@ -451,7 +453,7 @@ fn a_row_that_breaks_mid_file_fails_the_map_run_after_the_rows_before_it() {
         pass_through(),
         json!({"MaxConcurrency": 5}),
     );
-    let out = run(def, json!({}), &root);
+    let out = run(def, json!({}), root.path());
     assert_eq!(out.status, Status::Failed);
     assert_eq!(out.error.as_deref(), Some("States.ItemReaderFailed"));
     assert!(out.cause.unwrap_or_default().contains("CSV row 51 has 2 fields"));
@@ -479,7 +481,7 @@ fn the_sample_csv_of_100000_rows_runs_one_child_per_row() {
     );
     let mut def = def;
     def["States"]["M"]["ItemProcessor"]["ProcessorConfig"]["ExecutionType"] = json!("EXPRESS");
-    let mut options = options(&root);
+    let mut options = options(root.path());
     options.s3.buckets.insert("acme-sales".into(), sample);
     let out = Execution::run(&doc(def), json!({}), &Mocks::default(), &options);
     assert_eq!(out.status, Status::Succeeded, "{:?}", out.cause);
@@ -488,7 +490,7 @@ fn the_sample_csv_of_100000_rows_runs_one_child_per_row() {
         .unwrap_or_default()
         .replace("manifest.json", "SUCCEEDED_0.json");
     let results: Value =
-        serde_json::from_slice(&std::fs::read(root.join("results").join(key)).expect("results"))
+        serde_json::from_slice(&std::fs::read(root.path().join("results").join(key)).expect("results"))
             .expect("json");
     let results = results.as_array().cloned().unwrap_or_default();
     assert_eq!(results.len(), 100_000);
