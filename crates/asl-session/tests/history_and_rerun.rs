@@ -169,8 +169,9 @@ fn a_rerun_from_a_paused_run_takes_the_variables_the_state_saw_edits_included() 
     variables.insert("available".into(), json!(0));
     runs.edit(id, None, Some(variables)).unwrap();
     runs.command(id, DebugCommand::StepOver).unwrap();
-    until(&events, paused);
-    assert_eq!(runs.get(id).unwrap().summary.status, RunStatus::Paused);
+    let second = until(&events, paused);
+    let rec = runs.get(id).unwrap();
+    assert_eq!(rec.summary.status, RunStatus::Paused, "{second:?} {:?}", rec.pending);
 
     let again = run_to_end(
         &runs,

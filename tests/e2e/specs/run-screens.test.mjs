@@ -88,14 +88,18 @@ function mapMachine() {
 /** Event-loop lag in the page: a 10 ms timer chain notes how late each tick fires. */
 const startLagProbe = (browser) =>
   browser.execute(() => {
-    const probe = (window.__lag = { worst: 0, late: 0, ticks: 0, stop: false });
-    let expected = performance.now() + 10;
+    const t0 = performance.now();
+    const probe = (window.__lag = { worst: 0, late: 0, ticks: 0, stop: false, stalls: [] });
+    let expected = t0 + 10;
     const tick = () => {
       const now = performance.now();
       const lag = now - expected;
       probe.ticks++;
       probe.worst = Math.max(probe.worst, lag);
-      if (lag > 100) probe.late++;
+      if (lag > 100) {
+        probe.late++;
+        probe.stalls.push(`${Math.round(lag)} ms at ${Math.round(expected - t0)} ms`);
+      }
       expected = now + 10;
       if (!probe.stop) setTimeout(tick, 10);
     };
@@ -156,7 +160,7 @@ test("a Map over 10,000 items: in progress at a conditional breakpoint, then to 
     await screenshot(browser, "run-map-history-light");
     console.log(
       `10,000-item Map: start to the pause at item 5,000 ${toPause} ms (badge "${shown}"), page event-loop lag worst ${Math.round(before.worst)} ms, ` +
-        `${before.late} of ${before.ticks} ticks over 100 ms; continue to the end ${toEnd} ms, worst lag ${Math.round(after.worst)} ms, ${after.late} of ${after.ticks} ticks over 100 ms`,
+        `${before.late} of ${before.ticks} ticks over 100 ms (${before.stalls.join(", ")}); continue to the end ${toEnd} ms, worst lag ${Math.round(after.worst)} ms, ${after.late} of ${after.ticks} ticks over 100 ms (${after.stalls.join(", ")})`,
     );
   } finally {
     await browser.deleteSession();

@@ -44,32 +44,37 @@ export function PagedExecutions({ runId, pointer, refresh, children }: Props) {
   const go = (i: number) => setIndex(Math.max(0, Math.min(total - 1, i)));
   return (
     <>
-      {total > 1 && (
-        <div className="run-field" data-testid="execution-nav">
-          <span className="run-label">Execution</span>
-          <div className="run-row">
-            <button type="button" className="btn" data-testid="execution-first" disabled={index === 0} onClick={() => go(0)} aria-label="First execution">
-              «
-            </button>
-            <button type="button" className="btn" data-testid="execution-prev" disabled={index === 0} onClick={() => go(index - 1)} aria-label="Previous execution">
-              ‹
-            </button>
-            <IndexInput key={index} value={index + 1} max={total} onGo={(n) => go(n - 1)} />
-            <span className="run-muted" data-testid="execution-total">
-              of {total}
-            </span>
-            <button type="button" className="btn" data-testid="execution-next" disabled={index >= total - 1} onClick={() => go(index + 1)} aria-label="Next execution">
-              ›
-            </button>
-            <button type="button" className="btn" data-testid="execution-last" disabled={index >= total - 1} onClick={() => go(total - 1)} aria-label="Newest execution">
-              »
-            </button>
-          </div>
-          {execution && execution.path !== execution.name && <span className="run-muted">{execution.path}</span>}
-        </div>
-      )}
+      {total > 1 && <ExecutionNav index={index} total={total} go={go} path={execution && execution.path !== execution.name ? execution.path : null} />}
       {children(execution ? [execution] : [], index)}
     </>
+  );
+}
+
+/** First / previous / number / next / newest: for a state run too many times for a list. */
+export function ExecutionNav({ index, total, go, path }: { index: number; total: number; go(i: number): void; path: string | null }) {
+  return (
+    <div className="run-field" data-testid="execution-nav">
+      <span className="run-label">Execution</span>
+      <div className="run-row">
+        <button type="button" className="btn" data-testid="execution-first" disabled={index === 0} onClick={() => go(0)} aria-label="First execution">
+          «
+        </button>
+        <button type="button" className="btn" data-testid="execution-prev" disabled={index === 0} onClick={() => go(index - 1)} aria-label="Previous execution">
+          ‹
+        </button>
+        <IndexInput key={index} value={index + 1} max={total} onGo={(n) => go(n - 1)} />
+        <span className="run-muted" data-testid="execution-total">
+          of {total}
+        </span>
+        <button type="button" className="btn" data-testid="execution-next" disabled={index >= total - 1} onClick={() => go(index + 1)} aria-label="Next execution">
+          ›
+        </button>
+        <button type="button" className="btn" data-testid="execution-last" disabled={index >= total - 1} onClick={() => go(total - 1)} aria-label="Newest execution">
+          »
+        </button>
+      </div>
+      {path && <span className="run-muted">{path}</span>}
+    </div>
   );
 }
 

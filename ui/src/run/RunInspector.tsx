@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { RunState } from "../ipc/run";
 import { useStudio } from "../store/studio";
 import { BreakpointEditor } from "./BreakpointEditor";
-import { PagedExecutions } from "./PagedExecutions";
+import { ExecutionNav, PagedExecutions } from "./PagedExecutions";
 import { PendingEditor } from "./PendingEditor";
 import { isLive, loadRecord, rerunFrom, runToHere } from "./runActions";
 import { canRerun, rerunTitle } from "./rerun";
@@ -92,6 +92,10 @@ interface ExecutionsProps {
   rerun?: { pointer: string; enabled: boolean; offset?: number } | null;
 }
 
+/** Past this many executions a list is no help (and thousands of options stalled the page
+ *  at every record fetch): the inspector steps through them instead. */
+const PICKER_LIMIT = 50;
+
 function Executions({ executions, live, hasRun, rerun }: ExecutionsProps) {
   const [chosen, setChosen] = useState(0);
   const index = Math.min(chosen, Math.max(0, executions.length - 1));
@@ -101,7 +105,15 @@ function Executions({ executions, live, hasRun, rerun }: ExecutionsProps) {
   if (!execution) return <div className="run-hint">{live ? "Not run yet (or its data comes at the next pause)." : "This state did not run."}</div>;
   return (
     <>
-      {executions.length > 1 && (
+      {executions.length > PICKER_LIMIT && (
+        <ExecutionNav
+          index={index}
+          total={executions.length}
+          go={(i) => setChosen(Math.max(0, Math.min(executions.length - 1, i)))}
+          path={execution.path !== execution.name ? execution.path : null}
+        />
+      )}
+      {executions.length > 1 && executions.length <= PICKER_LIMIT && (
         <label className="run-field">
           <span className="run-label">Execution ({executions.length})</span>
           <select className="run-select" data-testid="execution-picker" value={index} onChange={(e) => setChosen(Number(e.target.value))}>

@@ -169,8 +169,11 @@ fn stop_slot(slot: &Slot) {
     if slot.live().summary.status.is_finished() {
         return;
     }
-    slot.signals.stop();
+    // The debugger first: the signal ends a wait in progress, and a state that then exits
+    // must meet the Stop at its exit (the other way round a stopped wait could complete
+    // the run: SUCCEEDED where AWS says ABORTED).
     slot.session.command(Command::Stop);
+    slot.signals.stop();
 }
 
 impl Drop for Runs {
