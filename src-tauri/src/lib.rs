@@ -97,8 +97,22 @@ fn started() -> std::time::Instant {
     *STARTED.get_or_init(std::time::Instant::now)
 }
 
+/// On Linux without a GPU device (virtual machines, remote desktops, Xvfb) WebKitGTK's
+/// accelerated compositing runs on software GL and can hold back frames for seconds:
+/// a 1,000-state machine was in the page after 1.0 s but painted after 2–3 s. Plain
+/// software painting has no such stall, so it is chosen there; a user's own setting wins.
+fn software_rendering_without_gpu() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() && !std::path::Path::new("/dev/dri").exists() {
+        // Before any thread starts (the window, the runtime): nothing reads the
+        // environment concurrently yet.
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}
+
 pub fn run() {
     started();
+    software_rendering_without_gpu();
     let file = std::env::args_os().nth(1).map(PathBuf::from);
     builder(tauri::Builder::<tauri::Wry>::default())
         .manage(AppState::new(None, samples_dir()))

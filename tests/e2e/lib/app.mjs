@@ -1,7 +1,8 @@
 // Driving the real ASL Studio binary through tauri-driver (started by scripts/e2e.sh on
 // a free port, ASL_E2E_PORT, with a fresh XDG data folder). Every helper waits for what a user would see.
 import { remote } from "webdriverio";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,10 +77,15 @@ export async function chord(browser, ...keys) {
   await browser.keys(keys);
 }
 
+/** A PNG of the app's window, taken from the X display with ImageMagick: WebKitWebDriver's
+ *  own screenshot never answers when WebKit paints without compositing (what the app
+ *  chooses on machines without a GPU, such as this virtual display). */
 export async function screenshot(browser, name) {
-  const { mkdirSync } = await import("node:fs");
   mkdirSync(shots, { recursive: true });
-  await browser.saveScreenshot(join(shots, `${name}.png`));
+  const { x, y, width, height } = await browser.getWindowRect();
+  // A frame for what the last command changed to reach the screen.
+  await browser.execute(() => new Promise((done) => setTimeout(done, 50)));
+  execFileSync("import", ["-display", process.env.DISPLAY, "-window", "root", "-crop", `${width}x${height}+${Math.max(0, x)}+${Math.max(0, y)}`, "+repage", join(shots, `${name}.png`)]);
 }
 
 /** Lines of `after` that are not at the same place in `before` (a simple LCS-free check:
