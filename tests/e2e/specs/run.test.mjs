@@ -2,7 +2,7 @@
 // the UI. (Issue #7; the debugger and tests-panel flows are still to come here.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, chord, copySample, press, read, screenshot, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, chord, copySample, press, read, screenshot, setTheme, start, until, waitNode } from "../lib/app.mjs";
 
 /** Switches to Run mode, picks the sample's mocks.json and sets the input text. */
 async function prepare(browser, input) {
@@ -149,6 +149,9 @@ test("a breakpoint in a Parallel branch pauses; step over and into; the input ed
     await byTestId(browser, "run-start").click();
     await pause("beforeEnter RunRiskChecks/1/FraudCheck");
     await screenshot(browser, "run-paused-light");
+    await setTheme(browser, "dark");
+    await screenshot(browser, "run-paused-dark");
+    await setTheme(browser, "light");
     // The branch's last state: stepping over it leaves the Parallel.
     await step("debug-step-over", "afterExit RunRiskChecks");
     await step("debug-step-over", "beforeEnter EvaluateRisk");
