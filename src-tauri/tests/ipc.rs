@@ -1,11 +1,11 @@
 //! The real commands through Tauri's IPC path on the mock runtime (no display): what the
 //! UI sends and gets back.
 
+mod common;
+
 use asl_studio::AppState;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::WebviewWindow;
 
 const MACHINE: &str = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }\n  }\n}\n";
@@ -29,16 +29,7 @@ fn app() -> App {
 
 impl App {
     fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|b| b.deserialize::<Value>().unwrap())
+        common::invoke(&self.window, cmd, body)
     }
 
     /// A command answering what changed: the delta must name the revision the UI holds;

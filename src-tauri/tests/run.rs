@@ -3,14 +3,15 @@
 //! them), and the debugger, callbacks, Stop, the run list and record and the tests answer
 //! as the UI will call them.
 
+mod common;
+
 use asl_studio::AppState;
 use serde_json::{json, Value};
 use std::sync::mpsc::{channel, Receiver};
 use std::sync::Mutex;
 use std::time::Duration;
-use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::ipc::{CallbackFn, InvokeResponseBody};
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::WebviewWindow;
 
 const PATIENCE: Duration = Duration::from_secs(10);
@@ -48,16 +49,7 @@ fn app() -> App {
 
 impl App {
     fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|b| b.deserialize::<Value>().unwrap())
+        common::invoke(&self.window, cmd, body)
     }
 
     fn open_sample(&self, name: &str) {

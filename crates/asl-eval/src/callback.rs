@@ -67,6 +67,21 @@ pub struct PendingTask {
     pub timeout: Option<Duration>,
 }
 
+impl PendingTask {
+    /// The task `request` stands for, waiting for `token`.
+    pub fn of(request: &TaskRequest<'_>, token: &str) -> PendingTask {
+        PendingTask {
+            token: token.to_owned(),
+            state_name: request.state_name.to_owned(),
+            resource: request.resource.to_owned(),
+            input: request.input.clone(),
+            activity: !waits_for_token(request.resource),
+            heartbeat: request.heartbeat,
+            timeout: request.timeout,
+        }
+    }
+}
+
 /// Why an answer was refused (AWS's names for the same API errors).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CallbackError {
@@ -183,15 +198,7 @@ impl<H: TaskHandler> Callbacks<H> {
             }
             registry.counter += 1;
             let order = registry.counter;
-            let task = PendingTask {
-                token: token.to_owned(),
-                state_name: request.state_name.to_owned(),
-                resource: request.resource.to_owned(),
-                input: request.input.clone(),
-                activity: !waits_for_token(request.resource),
-                heartbeat: request.heartbeat,
-                timeout: request.timeout,
-            };
+            let task = PendingTask::of(&request, token);
             registry.waiting.insert(token.to_owned(), Waiting { task, order, tx });
         }
         let _deregister = Deregister { shared: &self.shared, token: token.to_owned() };

@@ -2,6 +2,8 @@
 //! re-lay-out and build the snapshot it sends to the UI (serialized as the IPC does).
 //! Target (issue #6): the whole round trip, redraw included, within 100 ms at 1,000 states.
 
+// Shared with asl-check's benches; this one uses only `machine`.
+#[allow(dead_code)]
 #[path = "../../asl-check/benches/machines.rs"]
 mod machines;
 

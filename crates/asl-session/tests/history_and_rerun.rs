@@ -7,20 +7,13 @@ use asl_eval::history::HistoryEvent;
 use asl_session::run::{DebugCommand, RunConfig, RunEvent, RunRecord, RunStatus, Runs};
 use asl_session::Session;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver};
-use std::time::Duration;
+use std::sync::mpsc::Receiver;
 
-/// Every wait in these tests is bounded by this.
-const PATIENCE: Duration = Duration::from_secs(10);
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples").join(name).join(format!("{name}.asl.json"))
-}
+mod common;
+use common::{sample, sample_json, start, PATIENCE};
 
 fn input(name: &str) -> Value {
-    let path = sample(name).with_file_name("input.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    sample_json(name, "input.json")
 }
 
 /// The sample's input and mocks, plus `extra` fields.
@@ -30,16 +23,6 @@ fn config(name: &str, extra: Value) -> RunConfig {
         c[k] = v;
     }
     serde_json::from_value(c).expect("run config")
-}
-
-fn start(runs: &Runs, session: &Session, config: RunConfig) -> (u64, Receiver<RunEvent>) {
-    let (tx, rx) = channel();
-    let summary = runs
-        .start(session, config, move |e| {
-            let _ = tx.send(e);
-        })
-        .expect("run starts");
-    (summary.id, rx)
 }
 
 /// Waits for the first event `stop` accepts.

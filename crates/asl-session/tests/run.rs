@@ -9,35 +9,14 @@ use asl_session::run::{
 use asl_session::Session;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-/// Every wait in these tests is bounded by this.
-const PATIENCE: Duration = Duration::from_secs(10);
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples").join(name).join(format!("{name}.asl.json"))
-}
-
-fn sample_json(name: &str, file: &str) -> Value {
-    let path = sample(name).with_file_name(file);
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+mod common;
+use common::{sample, sample_json, start, PATIENCE};
 
 fn config(value: Value) -> RunConfig {
     serde_json::from_value(value).expect("run config")
-}
-
-/// Starts a run and returns its id with the stream of its events.
-fn start(runs: &Runs, session: &Session, config: RunConfig) -> (u64, Receiver<RunEvent>) {
-    let (tx, rx) = channel();
-    let summary = runs
-        .start(session, config, move |e| {
-            let _ = tx.send(e);
-        })
-        .expect("run starts");
-    assert_eq!(summary.status, RunStatus::Running);
-    (summary.id, rx)
 }
 
 /// The events up to and including the first one `stop` accepts.

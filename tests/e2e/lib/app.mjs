@@ -52,13 +52,14 @@ export async function waitNode(browser, pointer, timeout = 10000) {
 
 export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
-/** The code view's whole text (CodeMirror renders only the visible lines). */
-export async function editorText(browser) {
-  return browser.execute(() => {
-    const content = document.querySelector(".cm-content");
+/** An editor's whole text (CodeMirror renders only the visible lines): the code view's,
+ *  or that of the editor inside the element with test id `testId`. */
+export async function editorText(browser, testId = null) {
+  return browser.execute((id) => {
+    const content = document.querySelector(id ? `[data-testid="${id}"] .cm-content` : ".cm-content");
     const view = content && content.cmTile && content.cmTile.root && content.cmTile.root.view;
     return view ? view.state.doc.toString() : null;
-  });
+  }, testId);
 }
 
 /** Presses keys one after the other (an array given to `browser.keys` is a chord, so
@@ -137,4 +138,10 @@ export async function setEditorText(browser, testId, text) {
     testId,
     text,
   );
+}
+
+/** Waits until the run shown has `wanted` as its status (data-status of the status chip). */
+export async function runStatus(browser, wanted, timeout = 30000) {
+  const chip = byTestId(browser, "run-status");
+  await until(async () => (await chip.getAttribute("data-status")) === wanted, `the run never became ${wanted}`, timeout);
 }

@@ -6,16 +6,11 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, copySample, press, read, screenshot, setEditorText, setTheme, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, copySample, press, read, runStatus, screenshot, setEditorText, setTheme, start, until, waitNode } from "../lib/app.mjs";
 
 /** The history rows' text (WebDriver's getText misses rows of the virtualised list). */
 const historyText = (browser) =>
   browser.execute(() => [...document.querySelectorAll('[data-testid="history-row"]')].map((r) => r.textContent).join("\n"));
-
-async function status(browser, wanted, timeout = 30000) {
-  const chip = await byTestId(browser, "run-status");
-  await until(async () => (await chip.getAttribute("data-status")) === wanted, `the run never became ${wanted}`, timeout);
-}
 
 test("a failed-and-caught run and its history, in both themes", async () => {
   const file = copySample("order-processing");
@@ -32,7 +27,7 @@ test("a failed-and-caught run and its history, in both themes", async () => {
     await setEditorText(browser, "mock-inline", JSON.stringify(declined.mocks, null, 2));
     await setEditorText(browser, "run-input", JSON.stringify(declined.input, null, 2));
     await byTestId(browser, "run-start").click();
-    await status(browser, "FAILED");
+    await runStatus(browser, "FAILED");
     assert.match(await byTestId(browser, "run-output").getText(), /PaymentDeclined/);
     // The failed Task is marked caught, the handler ran.
     const payment = await waitNode(browser, "/States/ProcessPayment");
@@ -131,7 +126,7 @@ test("a Map over 10,000 items: in progress at a conditional breakpoint, then to 
     await startLagProbe(browser);
     const t0 = Date.now();
     await byTestId(browser, "run-start").click();
-    await status(browser, "PAUSED", 60000);
+    await runStatus(browser, "PAUSED", 60000);
     const toPause = Date.now() - t0;
     const before = await stopLagProbe(browser);
     const at = await byTestId(browser, "paused-at");
@@ -150,7 +145,7 @@ test("a Map over 10,000 items: in progress at a conditional breakpoint, then to 
     await startLagProbe(browser);
     const t1 = Date.now();
     await byTestId(browser, "debug-continue").click();
-    await status(browser, "SUCCEEDED", 120000);
+    await runStatus(browser, "SUCCEEDED", 120000);
     const toEnd = Date.now() - t1;
     const after = await stopLagProbe(browser);
     assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { count: 10000 });
@@ -195,7 +190,7 @@ test("a 100,000-transition run finishes and its history stays usable (reported)"
     await startLagProbe(browser);
     const t0 = Date.now();
     await byTestId(browser, "run-start").click();
-    await status(browser, "SUCCEEDED", 180000);
+    await runStatus(browser, "SUCCEEDED", 180000);
     const toEnd = Date.now() - t0;
     const lag = await stopLagProbe(browser);
     assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { i: 50000 });

@@ -2,7 +2,7 @@
 // the UI. (Issue #7; the debugger and tests-panel flows are still to come here.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, chord, copySample, press, read, screenshot, setTheme, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, chord, copySample, editorText, press, read, runStatus, screenshot, setEditorText, setTheme, start, until, waitNode } from "../lib/app.mjs";
 
 /** Switches to Run mode, picks the sample's mocks.json and sets the input text. */
 async function prepare(browser, input) {
@@ -11,18 +11,7 @@ async function prepare(browser, input) {
   await picker.waitForDisplayed();
   await until(async () => (await picker.$$("option").map((o) => o.getAttribute("value"))).includes("mocks.json"), "mocks.json is not offered");
   await picker.selectByAttribute("value", "mocks.json");
-  if (input !== undefined) {
-    await browser.execute((text) => {
-      const content = document.querySelector('[data-testid="run-panel"] .cm-content');
-      const view = content && content.cmTile && content.cmTile.root && content.cmTile.root.view;
-      if (view) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
-    }, input);
-  }
-}
-
-async function status(browser, wanted, timeout = 15000) {
-  const chip = await byTestId(browser, "run-status");
-  await until(async () => (await chip.getAttribute("data-status")) === wanted, `the run never became ${wanted}`, timeout);
+  if (input !== undefined) await setEditorText(browser, "run-input", input);
 }
 
 test("order-processing runs with its mocks to success and shows the final output; past runs re-open", async () => {
@@ -34,16 +23,9 @@ test("order-processing runs with its mocks to success and shows the final output
     // No input typed: the example input beside the machine is the run's input.
     await prepare(browser);
     const example = read(file.replace("order-processing.asl.json", "input.json"));
-    await until(
-      () =>
-        browser.execute(() => {
-          const content = document.querySelector('[data-testid="run-input"] .cm-content');
-          return content?.cmTile?.root?.view?.state.doc.toString() ?? null;
-        }).then((text) => text === example),
-      "the input editor does not show input.json",
-    );
+    await until(async () => (await editorText(browser, "run-input")) === example, "the input editor does not show input.json");
     await byTestId(browser, "run-start").click();
-    await status(browser, "SUCCEEDED");
+    await runStatus(browser, "SUCCEEDED");
     const output = JSON.parse(await byTestId(browser, "run-output").getText());
     assert.equal(output.status, "CONFIRMED");
     assert.equal(output.amountCharged, 299);
@@ -52,12 +34,12 @@ test("order-processing runs with its mocks to success and shows the final output
     // A second run that fails: no mocks, so ValidateOrder has nothing to answer it.
     await (await byTestId(browser, "mock-picker")).selectByAttribute("value", "#none");
     await byTestId(browser, "run-start").click();
-    await status(browser, "FAILED");
+    await runStatus(browser, "FAILED");
     const runs = await browser.$$('[data-testid="run-list-item"]');
     assert.equal(runs.length, 2, "both runs are listed");
     // Re-open the first run from the list.
     await runs[runs.length - 1].click();
-    await status(browser, "SUCCEEDED");
+    await runStatus(browser, "SUCCEEDED");
     assert.equal(read(file), before, "a run never changes the file");
   } finally {
     await browser.deleteSession();
@@ -86,7 +68,7 @@ test("human approval: one run approved, another rejected, from the callback card
         await (await byTestId(browser, "callback-cause")).setValue("Over budget");
         await byTestId(browser, "callback-reject").click();
       }
-      await status(browser, outcome);
+      await runStatus(browser, outcome);
     }
   } finally {
     await browser.deleteSession();
@@ -164,7 +146,7 @@ test("a breakpoint in a Parallel branch pauses; step over and into; the input ed
     await press(browser, '{"applicationId": "LOAN-EDITED", "loan": {"amount": 30000, "termMonths": 36}, "risk": {"creditScore": 700}}');
     await byTestId(browser, "pending-apply").click();
     await byTestId(browser, "debug-continue").click();
-    await status(browser, "SUCCEEDED");
+    await runStatus(browser, "SUCCEEDED");
     const edited = JSON.parse(await byTestId(browser, "run-output").getText());
     assert.deepEqual(edited, { applicationId: "LOAN-EDITED", decision: "APPROVED", approvedAmount: 30000, termMonths: 36, risk: { creditScore: 700 } });
 
@@ -178,7 +160,7 @@ test("a breakpoint in a Parallel branch pauses; step over and into; the input ed
     await step("debug-step-into", "beforeEnter RunRiskChecks/0/CreditCheck");
     await step("debug-continue", "beforeEnter RunRiskChecks/1/FraudCheck");
     await byTestId(browser, "debug-continue").click();
-    await status(browser, "SUCCEEDED");
+    await runStatus(browser, "SUCCEEDED");
     const plain = JSON.parse(await byTestId(browser, "run-output").getText());
     assert.equal(plain.approvedAmount, 25000, "the edit belonged to the first run only");
     assert.equal(plain.applicationId, "LOAN-2026-004518");
@@ -192,7 +174,7 @@ test("a breakpoint in a Parallel branch pauses; step over and into; the input ed
     await rerun.waitForEnabled();
     await rerun.click();
     await until(async () => (await browser.$$('[data-testid="run-list-item"]')).length === 3, "no third run in the list");
-    await status(browser, "SUCCEEDED");
+    await runStatus(browser, "SUCCEEDED");
     assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), edited, "the re-run from ApproveLoan used its recorded input");
     assert.equal(read(file), before, "a run never changes the file");
   } finally {

@@ -7,7 +7,8 @@ import type { RunRecord } from "../ipc/run";
 import { runHistoryExport } from "../ipc/runPages";
 import { asIpcError, useStudio } from "../store/studio";
 import { loadRecord } from "./runActions";
-import { detailsOf, filterRows, formatElapsed, historyRows, type HistoryRow } from "./history";
+import { readableDetails } from "./details";
+import { filterRows, formatElapsed, historyRows, type HistoryRow } from "./history";
 import { useRun } from "./runStore";
 import { useHistoryPages, useSettled } from "./useHistoryPages";
 import { VirtualList } from "./VirtualList";
@@ -144,7 +145,7 @@ function HistoryTable({ record, query, setQuery, total, matched, row, onRange, r
           }
           const type = r.event.type;
           const tone = type.endsWith("Failed") || type.endsWith("TimedOut") || type.endsWith("Aborted") ? " failed" : type.endsWith("Succeeded") ? " ok" : "";
-          const details = detailsOf(r.event);
+          const details = readableDetails(r.event);
           return (
             <div className={`hrow${tone}`} data-testid="history-row" data-event-id={r.event.id} onClick={() => r.state && select(r.state)}>
               <span className="mono">{r.event.id}</span>

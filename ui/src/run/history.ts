@@ -1,7 +1,6 @@
 // The AWS-shaped history as table rows and timeline bars. Pure and linear in the number
 // of events: a 100,000-transition run has hundreds of thousands of them.
 import type { HistoryEvent } from "../ipc/run";
-import { readableDetails } from "./details";
 
 export interface HistoryRow {
   event: HistoryEvent;
@@ -42,8 +41,6 @@ export function filterRows(rows: readonly HistoryRow[], query: string): readonly
   });
 }
 
-/** The `*EventDetails` member of an event, as a table cell reads it (see details.ts). */
-export const detailsOf = (e: HistoryEvent): string => readableDetails(e);
 
 export function formatElapsed(ms: number): string {
   if (!Number.isFinite(ms)) return "";

@@ -11,7 +11,7 @@ use super::driver::Msg;
 use asl_eval::callback::is_callback;
 use asl_eval::clock::Sleep;
 use asl_eval::command::{run_command, COMMAND_OUTPUT_LIMIT, DEFAULT_COMMAND_TIMEOUT};
-use asl_eval::handler::{waits_for_token, TaskFuture};
+use asl_eval::handler::TaskFuture;
 use asl_eval::{Clock, LocalCommand, PendingTask, TaskFailure, TaskHandler, TaskRequest, Timeline};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -116,16 +116,7 @@ impl TaskHandler for RunHandler {
             if let (true, true, Some(token)) =
                 (self.callbacks_wait, is_callback(request.resource), request.task_token)
             {
-                let pending = PendingTask {
-                    token: token.to_owned(),
-                    state_name: request.state_name.to_owned(),
-                    resource: request.resource.to_owned(),
-                    input: request.input.clone(),
-                    activity: !waits_for_token(request.resource),
-                    heartbeat: request.heartbeat,
-                    timeout: request.timeout,
-                };
-                let _ = self.waiting.send(Msg::Waiting(pending));
+                let _ = self.waiting.send(Msg::Waiting(PendingTask::of(&request, token)));
             }
             tokio::select! {
                 result = task => result,
