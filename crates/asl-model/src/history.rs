@@ -2,14 +2,26 @@
 //! Canvas and code view share it; selection and viewport never enter it.
 
 use crate::document::Document;
-use crate::edit::{DocumentEdit, EditError};
+use crate::edit::{invert, DocumentEdit, EditError, Splice};
 
 #[derive(Clone, Debug)]
 pub struct History {
     current: Document,
-    undo: Vec<Document>,
-    redo: Vec<Document>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     limit: usize,
+    /// The splices of the last change (apply, push, undo, redo); `None` when no edit told
+    /// them (text pushed whole).
+    change: Option<Vec<Splice>>,
+}
+
+/// A document of the stack and the splices between it and its neighbour towards the
+/// current one: on the undo stack they make the newer document of it, on the redo stack
+/// they made it of the older one.
+#[derive(Clone, Debug)]
+struct Step {
+    document: Document,
+    splices: Option<Vec<Splice>>,
 }
 
 impl History {
@@ -17,7 +29,19 @@ impl History {
     pub const DEFAULT_LIMIT: usize = 500;
 
     pub fn new(document: Document) -> Self {
-        History { current: document, undo: Vec::new(), redo: Vec::new(), limit: Self::DEFAULT_LIMIT }
+        History {
+            current: document,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit: Self::DEFAULT_LIMIT,
+            change: Some(Vec::new()),
+        }
+    }
+
+    /// The exact text changes of the last apply, push, undo or redo, on the text before
+    /// it; `None` when they are not known (a pushed text: the caller diffs if it must).
+    pub fn last_change(&self) -> Option<&[Splice]> {
+        self.change.as_deref()
     }
 
     pub fn current(&self) -> &Document {
@@ -26,26 +50,38 @@ impl History {
 
     /// Applies an edit; on error nothing changes. An edit that changes no byte is not a step.
     pub fn apply(&mut self, edit: &DocumentEdit) -> Result<&Document, EditError> {
-        let next = self.current.apply(edit)?;
-        Ok(self.push(next, false))
+        let applied = self.current.apply_spliced(edit)?;
+        Ok(self.record(applied.document, false, Some(applied.splices)))
     }
 
     /// Makes an already parsed document current (the code view's text, parsed once by the
     /// caller), as a new step, or with `merge` as part of the current one (typing: one burst
     /// is one undo step). A document with the same text is not a step; redo is cleared.
     pub fn push(&mut self, next: Document, merge: bool) -> &Document {
-        if next.text() != self.current.text() {
-            // Nothing to merge into: the opened text must stay reachable by undo.
-            if merge && !self.undo.is_empty() {
-                self.current = next;
-            } else {
-                self.undo.push(std::mem::replace(&mut self.current, next));
-                if self.undo.len() > self.limit {
-                    self.undo.remove(0);
-                }
-            }
-            self.redo.clear();
+        self.record(next, merge, None)
+    }
+
+    fn record(&mut self, next: Document, merge: bool, splices: Option<Vec<Splice>>) -> &Document {
+        if next.text() == self.current.text() {
+            self.change = Some(Vec::new());
+            return &self.current;
         }
+        // Nothing to merge into: the opened text must stay reachable by undo.
+        if merge && !self.undo.is_empty() {
+            self.current = next;
+            // The merged step's splices are no longer those of one change.
+            if let Some(step) = self.undo.last_mut() {
+                step.splices = None;
+            }
+        } else {
+            let document = std::mem::replace(&mut self.current, next);
+            self.undo.push(Step { document, splices: splices.clone() });
+            if self.undo.len() > self.limit {
+                self.undo.remove(0);
+            }
+        }
+        self.change = splices;
+        self.redo.clear();
         &self.current
     }
 
@@ -58,22 +94,18 @@ impl History {
     }
 
     pub fn undo(&mut self) -> bool {
-        match self.undo.pop() {
-            Some(previous) => {
-                self.redo.push(std::mem::replace(&mut self.current, previous));
-                true
-            }
-            None => false,
-        }
+        let Some(Step { document, splices }) = self.undo.pop() else { return false };
+        self.change = splices.as_deref().map(|s| invert(document.text(), s));
+        let newer = std::mem::replace(&mut self.current, document);
+        self.redo.push(Step { document: newer, splices });
+        true
     }
 
     pub fn redo(&mut self) -> bool {
-        match self.redo.pop() {
-            Some(next) => {
-                self.undo.push(std::mem::replace(&mut self.current, next));
-                true
-            }
-            None => false,
-        }
+        let Some(Step { document, splices }) = self.redo.pop() else { return false };
+        self.change = splices.clone();
+        let older = std::mem::replace(&mut self.current, document);
+        self.undo.push(Step { document: older, splices });
+        true
     }
 }

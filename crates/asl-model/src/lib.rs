@@ -27,7 +27,7 @@ pub mod syntax;
 pub mod text;
 
 pub use document::{Document, Format};
-pub use edit::{DocumentEdit, EditError, TextEdit};
+pub use edit::{Applied, DocumentEdit, EditError, Splice};
 pub use error::ParseError;
 pub use history::History;
 pub use text::{LineIndex, Position, Span};

@@ -21,12 +21,14 @@ mod props;
 mod states;
 #[path = "edits/styles.rs"]
 mod styles;
+#[path = "edits/splices.rs"]
+mod splices;
 #[path = "edits/transitions.rs"]
 mod transitions;
 #[path = "edits/yaml.rs"]
 mod yaml;
 
-use asl_model::edit::{ItemList, Transition};
+use asl_model::edit::{apply_splices, ItemList, Transition};
 use asl_model::{Document, DocumentEdit, EditError, Format};
 use serde_json::Value;
 
@@ -77,9 +79,12 @@ pub fn check(text: &str, edit: DocumentEdit, expected: &str) -> Document {
     new
 }
 
+/// Applies one edit, checking that the splices it reports make its new text of the old.
 #[track_caller]
 pub fn apply(text: &str, edit: &DocumentEdit) -> Document {
-    open(text).apply(edit).unwrap_or_else(|e| panic!("{edit:?} failed: {e}"))
+    let applied = open(text).apply_spliced(edit).unwrap_or_else(|e| panic!("{edit:?} failed: {e}"));
+    assert_eq!(apply_splices(text, &applied.splices), applied.document.text(), "{edit:?}: its splices");
+    applied.document
 }
 
 #[track_caller]

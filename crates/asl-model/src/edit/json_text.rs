@@ -4,6 +4,7 @@
 
 use super::lines::{self, Piece};
 use super::render::{compact, pretty, quote, Style};
+use super::splice::Pieces;
 use super::{EditError, Primitives, Taken};
 use crate::syntax::{pointer_tokens, read_json, Node, NodeValue};
 use crate::text::Span;
@@ -12,6 +13,8 @@ use serde_json::Value;
 pub(crate) struct JsonText {
     pub text: String,
     pub tree: Node,
+    /// Every byte range replaced so far, told on the original text: the edit's splices.
+    pub splices: Pieces,
     style: Style,
 }
 
@@ -47,7 +50,7 @@ impl Container {
 impl JsonText {
     pub fn new(text: String, tree: Node) -> Self {
         let style = Style::detect(&text);
-        JsonText { text, tree, style }
+        JsonText { splices: Pieces::new(text.len()), text, tree, style }
     }
 
     fn node(&self, pointer: &str) -> Result<&Node, EditError> {
@@ -58,11 +61,15 @@ impl JsonText {
     fn splice(&mut self, mut edits: Vec<(Span, String)>) -> Result<(), EditError> {
         edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
         let mut text = self.text.clone();
+        let mut splices = self.splices.clone();
         for (span, with) in edits {
             text.replace_range(span.start..span.end, &with);
+            // Last to first, so each range is still where it was in the text before.
+            splices.replace(span.start, span.end, &with);
         }
         // A primitive never produces invalid JSON; if it did, refuse rather than corrupt.
         self.tree = read_json(&text).map_err(|e| EditError::Internal(e.message))?;
+        self.splices = splices;
         self.text = text;
         Ok(())
     }

@@ -7,6 +7,7 @@ mod lines;
 mod ops;
 mod render;
 mod scope;
+mod splice;
 mod value_tree;
 
 use crate::document::{Document, Format};
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use render::Style;
+pub use splice::{apply_splices, compose, diff, invert, Splice};
 
 /// One edit, addressed by JSON pointers into the current document. A state is named by
 /// the pointer of its object (`/States/Check`, `/States/P/Branches/0/States/A`); a scope
@@ -29,12 +31,15 @@ pub use render::Style;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocumentEdit {
     /// Adds a state (a JSON object) at the end of a scope; it becomes `StartAt` if the
-    /// scope has none (written before `States`).
+    /// scope has none (written before `States`). A state with neither `Next` nor `End`
+    /// ends there (a Choice, Succeed or Fail needs neither).
     AddState { scope: String, name: String, state: Value },
     /// Puts a new state on a transition of `from`, right after `from` in the text: `from`
     /// now goes to the new state, which goes where `from` went (`Next`, or `Default` for a
     /// new Choice), or ends if `from` ended. A new Succeed or Fail has no exit: what
     /// followed is no longer reached from there. Any `Next`/`End` in `state` is replaced.
+    /// On [`Transition::Start`] `from` is the scope: the new state is written first in its
+    /// `States`, becomes its `StartAt` and goes to the old first state.
     InsertBetween { from: String, transition: Transition, name: String, state: Value },
     /// Points a transition of a state at `target`, a state of the same scope (`Next`
     /// takes the place of `End`, so one line changes).
@@ -70,12 +75,18 @@ pub enum DocumentEdit {
     MoveItem { state: String, list: ItemList, from: usize, to: usize },
     /// Replaces the whole text (the code view).
     ReplaceText { text: String },
+    /// Several edits as one (one gesture: a pattern of states dropped on an edge, a
+    /// multiple delete, a paste): each applies to the text the ones before it made, and
+    /// if any is refused, none is applied. One undo step.
+    Batch { edits: Vec<DocumentEdit> },
 }
 
-/// An outgoing transition of a state, as the graph draws it.
+/// An outgoing transition of a state, as the graph draws it; or a scope's `StartAt`
+/// (the edge from its Start pill), addressed by the scope's pointer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "index", rename_all = "snake_case")]
 pub enum Transition {
+    Start,
     Next,
     Default,
     ChoiceRule(usize),
@@ -114,42 +125,6 @@ pub enum EditError {
     Internal(String),
 }
 
-/// Replace `start..end` (byte offsets in the old text) with `text`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct TextEdit {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-}
-
-impl TextEdit {
-    /// The single smallest edit turning `old` into `new` (common prefix and suffix kept).
-    pub fn between(old: &str, new: &str) -> TextEdit {
-        let prefix = common_prefix(old.as_bytes(), new.as_bytes());
-        let max_suffix = old.len().min(new.len()) - prefix;
-        let suffix = common_prefix_rev(&old.as_bytes()[prefix..], &new.as_bytes()[prefix..], max_suffix);
-        // Keep both ends on character boundaries.
-        let mut start = prefix;
-        while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
-            start -= 1;
-        }
-        let (mut old_end, mut new_end) = (old.len() - suffix, new.len() - suffix);
-        while !old.is_char_boundary(old_end) || !new.is_char_boundary(new_end) {
-            old_end += 1;
-            new_end += 1;
-        }
-        TextEdit { start, end: old_end, text: new[start..new_end].to_owned() }
-    }
-}
-
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
-}
-
-fn common_prefix_rev(a: &[u8], b: &[u8], max: usize) -> usize {
-    a.iter().rev().zip(b.iter().rev()).take(max).take_while(|(x, y)| x == y).count()
-}
-
 /// The few operations every edit is made of, on JSON text or on a plain value (YAML).
 pub(crate) trait Primitives {
     fn read(&self, pointer: &str) -> Option<Value>;
@@ -181,39 +156,64 @@ pub(crate) struct Taken {
     pub piece: Option<lines::Piece>,
 }
 
+/// An applied edit: the new document and the exact text changes that made it.
+#[derive(Clone, Debug)]
+pub struct Applied {
+    pub document: Document,
+    /// On the old text, in order (see [`Splice`]). The bytes the edit wrote, so only the
+    /// changed ones for JSON; for YAML (re-emitted) and replaced text, the changed middle.
+    pub splices: Vec<Splice>,
+}
+
 impl Document {
     /// Applies an edit, giving the new document; `self` is unchanged.
     pub fn apply(&self, edit: &DocumentEdit) -> Result<Document, EditError> {
-        if let DocumentEdit::ReplaceText { text } = edit {
-            return Document::parse(text.clone(), self.format()).map_err(EditError::Parse);
+        self.apply_spliced(edit).map(|a| a.document)
+    }
+
+    /// Applies an edit, giving the new document and the splices that made its text.
+    pub fn apply_spliced(&self, edit: &DocumentEdit) -> Result<Applied, EditError> {
+        match edit {
+            DocumentEdit::ReplaceText { text } => {
+                let document = Document::parse(text.clone(), self.format()).map_err(EditError::Parse)?;
+                Ok(Applied { splices: diff(self.text(), text), document })
+            }
+            DocumentEdit::Batch { edits } => self.apply_batch(edits),
+            _ => self.apply_one(edit),
         }
-        let text = match self.format() {
+    }
+
+    fn apply_batch(&self, edits: &[DocumentEdit]) -> Result<Applied, EditError> {
+        let mut done: Option<Applied> = None;
+        for edit in edits {
+            // Each on the document the ones before made; `?` drops them all.
+            let next = done.as_ref().map_or(self, |d| &d.document).apply_spliced(edit)?;
+            done = Some(match done {
+                None => next,
+                Some(d) => Applied { splices: compose(self.text(), &d.splices, &next.splices), document: next.document },
+            });
+        }
+        Ok(done.unwrap_or_else(|| Applied { document: self.clone(), splices: Vec::new() }))
+    }
+
+    fn apply_one(&self, edit: &DocumentEdit) -> Result<Applied, EditError> {
+        let (text, splices) = match self.format() {
             Format::Json => {
                 let mut target = json_text::JsonText::new(self.text().to_owned(), self.tree().clone());
                 ops::apply(&mut target, self.machine(), edit)?;
-                target.text
+                let splices = target.splices.finish(self.text());
+                (target.text, splices)
             }
             Format::Yaml => {
                 let mut target = value_tree::ValueTree { value: self.to_value() };
                 ops::apply(&mut target, self.machine(), edit)?;
-                crate::syntax::write_yaml(&target.value)
+                // Re-emitted whole: no edit-level truth about the bytes, so the diff.
+                let text = crate::syntax::write_yaml(&target.value);
+                let splices = diff(self.text(), &text);
+                (text, splices)
             }
         };
-        Document::parse(text, self.format()).map_err(|e| EditError::Internal(e.message))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_edit_is_the_changed_middle() {
-        let e = TextEdit::between("abcXdef", "abcYYdef");
-        assert_eq!(e, TextEdit { start: 3, end: 4, text: "YY".into() });
-        let e = TextEdit::between("aaa", "aaaa");
-        assert_eq!((e.start, e.end, e.text.as_str()), (3, 3, "a"));
-        let e = TextEdit::between("é", "è");
-        assert_eq!((e.start, e.end), (0, 2));
+        let document = Document::parse(text, self.format()).map_err(|e| EditError::Internal(e.message))?;
+        Ok(Applied { document, splices })
     }
 }

@@ -18,7 +18,28 @@ pub(crate) fn apply(
             let scope = find_scope(machine, scope)?;
             check_new_name(machine, name)?;
             check_state_value(state)?;
-            add_state(doc, scope, name, state, None)
+            let has_exit = state.get("Next").is_some() || state.get("End").is_some();
+            let state = if has_exit { state.clone() } else { with_exit(state, None) };
+            add_state(doc, scope, name, &state, None)
+        }
+        DocumentEdit::InsertBetween { from, transition: Transition::Start, name, state } => {
+            let scope = find_scope(machine, from)?;
+            check_new_name(machine, name)?;
+            check_state_value(state)?;
+            let first = scope.start_at.clone().filter(|s| !s.is_empty());
+            // First in `States`, so the text reads in the order it runs.
+            add_state(doc, scope, name, &with_exit(state, first), Some(0))?;
+            doc.set(&pointer_push(&scope.pointer, "StartAt"), &Value::String(name.clone()))
+        }
+        DocumentEdit::Connect { from, transition: Transition::Start, target } => {
+            let scope = find_scope(machine, from)?;
+            if scope.state(target).is_none() {
+                return Err(EditError::NotFound(pointer_push(&scope.states_pointer(), target)));
+            }
+            doc.set(&pointer_push(&scope.pointer, "StartAt"), &Value::String(target.clone()))
+        }
+        DocumentEdit::Disconnect { transition: Transition::Start, .. } => {
+            Err(EditError::Invalid("a scope always starts at one of its states".into()))
         }
         DocumentEdit::InsertBetween { from, transition, name, state } => {
             let (scope, from_state) = find_state(machine, from)?;
@@ -139,7 +160,9 @@ pub(crate) fn apply(
             let taken = doc.take(&format!("{list_ptr}/{from}"))?;
             doc.put(&list_ptr, *to, &taken)
         }
-        DocumentEdit::ReplaceText { .. } => unreachable!("handled by Document::apply"),
+        DocumentEdit::ReplaceText { .. } | DocumentEdit::Batch { .. } => {
+            unreachable!("handled by Document::apply_spliced")
+        }
     }
 }
 

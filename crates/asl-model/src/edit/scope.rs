@@ -66,6 +66,10 @@ pub(crate) fn check_state_value(value: &Value) -> Result<(), EditError> {
 pub(crate) fn check_transition(state: &State, transition: Transition) -> Result<(), EditError> {
     let missing = || EditError::NotFound(transition_pointer(&state.pointer, transition));
     match (transition, &state.kind) {
+        (Transition::Start, _) => Err(EditError::Invalid(format!(
+            "Start is a scope's transition, not a state's ({})",
+            state.pointer
+        ))),
         (Transition::Next, StateKind::Choice(_) | StateKind::Succeed | StateKind::Fail(_)) => {
             Err(EditError::Invalid(format!("a {} state has no Next", state.kind.name())))
         }
@@ -94,6 +98,7 @@ pub(crate) fn check_list(state: &State, list: ItemList) -> Result<(), EditError>
 
 pub(crate) fn transition_pointer(state: &str, transition: Transition) -> String {
     match transition {
+        Transition::Start => pointer_push(state, "StartAt"),
         Transition::Next => pointer_push(state, "Next"),
         Transition::Default => pointer_push(state, "Default"),
         Transition::ChoiceRule(i) => format!("{state}/Choices/{i}/Next"),

@@ -311,9 +311,13 @@ proptest! {
         let mut texts = vec![text.clone()];
         for seed in edits {
             let edit = edit_from(history.current(), seed);
+            let before = history.current().text().to_owned();
             match history.apply(&edit) {
                 Ok(doc) => {
                     let new = doc.text().to_owned();
+                    // The splices the edit reports are exactly what it did to the text.
+                    let splices = history.last_change().expect("an edit knows its splices");
+                    prop_assert_eq!(asl_model::edit::apply_splices(&before, splices), new.as_str(), "{:?}", edit);
                     let reread = Document::parse(new.clone(), Format::Json).expect("an edit result parses");
                     prop_assert_eq!(reread.text(), new.as_str());
                     assert_layout(&new, &layout, &format!("{edit:?}"));
@@ -327,9 +331,16 @@ proptest! {
         }
         // Undo walks back through every text, to the original bytes.
         let last = texts.last().cloned();
-        while history.undo() {
+        loop {
+            let before = history.current().text().to_owned();
+            if !history.undo() {
+                break;
+            }
             texts.pop();
             prop_assert_eq!(Some(history.current().text()), texts.last().map(String::as_str));
+            // Undo reports its splices too (the edit's, inverted).
+            let splices = history.last_change().expect("an undone edit knows its splices");
+            prop_assert_eq!(asl_model::edit::apply_splices(&before, splices), history.current().text());
         }
         prop_assert_eq!(history.current().text(), text.as_str());
         while history.redo() {}
