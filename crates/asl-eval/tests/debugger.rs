@@ -3,7 +3,7 @@
 //! editing at a pause, conditional breakpoints, pause/resume, stop on retry and catch, and
 //! Stop (status ABORTED).
 
-use asl_eval::debug::{Breakpoint, Command, Condition, DebugEvent, DebugSession, Debugger, Place};
+use asl_eval::debug::{Breakpoint, Command, Condition, DebugSession, Debugger, Place, RunEvent};
 use asl_eval::{Execution, Mocks, Options, Outcome, Status};
 use asl_model::{Document, Format};
 use serde_json::{json, Value};
@@ -26,13 +26,17 @@ fn start(definition: String, input: Value, mocks: Value, session: &DebugSession)
 
 /// The events up to and including the next pause or the end, in their one-line form;
 /// `full` keeps payloads, otherwise only the first two words.
-fn until_stop(events: &Receiver<DebugEvent>, full: bool) -> Vec<String> {
+/// Resumes and an inline Map's progress are left out (tests of their own check them).
+fn until_stop(events: &Receiver<RunEvent>, full: bool) -> Vec<String> {
     let mut out = Vec::new();
     loop {
         let e = events.recv_timeout(Duration::from_secs(10)).expect("an event within 10 s");
-        let stop = matches!(e, DebugEvent::Paused { .. } | DebugEvent::Finished { .. });
+        if matches!(e, RunEvent::Resumed { .. } | RunEvent::MapRunProgress { map_run_arn: None, .. }) {
+            continue;
+        }
+        let stop = matches!(e, RunEvent::Paused(_) | RunEvent::Finished { .. });
         let line = e.to_string();
-        out.push(if full || matches!(e, DebugEvent::Paused { .. }) {
+        out.push(if full || matches!(e, RunEvent::Paused(_)) {
             line
         } else {
             line.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" ")
@@ -351,7 +355,8 @@ fn a_failing_state_is_reported_before_retry_and_catch_decide() {
         ]
     );
     run.join().expect("run");
-    let failed = DebugEvent::Failed { path: "P".into(), error: "Nope".into(), cause: "why".into() };
+    let failed =
+        RunEvent::Failed { path: "P".into(), pointer: "/States/P".into(), error: "Nope".into(), cause: "why".into() };
     assert_eq!(serde_json::to_value(&failed).expect("json")["event"], json!("failed"));
 }
 

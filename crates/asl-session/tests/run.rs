@@ -6,6 +6,7 @@
 use asl_session::run::{
     run_tests, CallbackOutcome, DebugCommand, RuleRef, RunConfig, RunEvent, RunStatus, Runs, WaitingCallback,
 };
+use asl_eval::Status;
 use asl_session::Session;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -110,7 +111,7 @@ fn order_processing_runs_to_success_with_its_mocks_and_keeps_the_full_record() {
     );
     let all = until(&events, finished);
     let Some(RunEvent::Finished { status, output, .. }) = all.last() else { unreachable!() };
-    assert_eq!(*status, RunStatus::Succeeded, "{all:#?}");
+    assert_eq!(*status, Status::Succeeded, "{all:#?}");
     let record = runs.get(id).unwrap();
     assert_eq!(record.summary.output.as_ref(), output.as_ref());
     assert!(record.summary.finished_at.is_some());
@@ -196,7 +197,7 @@ fn stop_while_paused_aborts_with_the_history_so_far() {
     until(&events, paused);
     runs.command(id, DebugCommand::Stop).unwrap();
     let end = until(&events, finished);
-    assert!(matches!(end.last(), Some(RunEvent::Finished { status: RunStatus::Aborted, .. })));
+    assert!(matches!(end.last(), Some(RunEvent::Finished { status: Status::Aborted, .. })));
     let record = runs.get(id).unwrap();
     assert_eq!(record.history.events.last().unwrap().kind, "ExecutionAborted");
     assert!(record.pending.is_none());
@@ -220,7 +221,7 @@ fn stop_while_a_callback_waits() {
     runs.stop(id).unwrap();
     let end = until(&events, finished);
     assert!(asked.elapsed() < Duration::from_secs(1), "stopped in {:?}", asked.elapsed());
-    assert!(matches!(end.last(), Some(RunEvent::Finished { status: RunStatus::Aborted, error: None, .. })));
+    assert!(matches!(end.last(), Some(RunEvent::Finished { status: Status::Aborted, error: None, .. })));
     assert!(!end.iter().any(|e| matches!(e, RunEvent::Failed { .. })), "a stop is no failure: {end:#?}");
     let record = runs.get(id).unwrap();
     assert_eq!(record.summary.status, RunStatus::Aborted);
@@ -272,7 +273,7 @@ fn stop_while_a_local_command_hangs_kills_it() {
     runs.stop(id).unwrap();
     let end = until(&events, finished);
     assert!(asked.elapsed() < Duration::from_secs(2), "stopped in {:?}", asked.elapsed());
-    assert!(matches!(end.last(), Some(RunEvent::Finished { status: RunStatus::Aborted, .. })), "{end:#?}");
+    assert!(matches!(end.last(), Some(RunEvent::Finished { status: Status::Aborted, .. })), "{end:#?}");
     let gone = Instant::now();
     while alive(&pid) {
         assert!(gone.elapsed() < PATIENCE, "the command {pid} still runs");
@@ -396,7 +397,7 @@ fn on_the_real_clock_a_wait_ends_at_stop_or_skip_wait() {
             _ => assert!(asked.elapsed() < PATIENCE, "the wait was not skipped"),
         }
     };
-    assert!(matches!(end, RunEvent::Finished { status: RunStatus::Succeeded, .. }), "{end:#?}");
+    assert!(matches!(end, RunEvent::Finished { status: Status::Succeeded, .. }), "{end:#?}");
 
     let (stopped, events) = start(&runs, &session, real());
     until(&events, |e| matches!(e, RunEvent::StateEntered { .. }));
@@ -404,6 +405,6 @@ fn on_the_real_clock_a_wait_ends_at_stop_or_skip_wait() {
     runs.stop(stopped).unwrap();
     let end = until(&events, finished);
     assert!(asked.elapsed() < Duration::from_secs(2), "stopped in {:?}", asked.elapsed());
-    assert!(matches!(end.last(), Some(RunEvent::Finished { status: RunStatus::Aborted, .. })), "{end:#?}");
+    assert!(matches!(end.last(), Some(RunEvent::Finished { status: Status::Aborted, .. })), "{end:#?}");
     assert_eq!(runs.get(stopped).unwrap().history.events.last().unwrap().kind, "ExecutionAborted");
 }

@@ -3,7 +3,7 @@
 
 use super::session::{DebugSession, Point};
 use super::stops::last_segment;
-use super::{DebugEvent, Place};
+use super::{Place, RunEvent};
 use crate::engine::join::BoxFuture;
 use crate::record::Outcome;
 use crate::{CatchPoint, FailurePoint, Hook, MapRunProgress, Resume, RetryPoint, StatePoint};
@@ -15,6 +15,7 @@ impl Hook for DebugSession {
             let point = Point {
                 place: Place::BeforeEnter,
                 path: p.path,
+                pointer: p.pointer,
                 name: p.name,
                 depth: p.depth,
                 input: p.input,
@@ -27,7 +28,13 @@ impl Hook for DebugSession {
                     Resume::Edit { input: Some(v), .. } => v.clone(),
                     _ => p.input.clone(),
                 };
-                self.emit(DebugEvent::Entered { path: p.path.to_string(), kind: p.kind, input });
+                self.emit(RunEvent::StateEntered {
+                    path: p.path.to_string(),
+                    pointer: p.pointer.to_string(),
+                    state_type: p.kind,
+                    input,
+                    from: p.from.map(str::to_owned),
+                });
             }
             resume
         })
@@ -39,6 +46,7 @@ impl Hook for DebugSession {
             let point = Point {
                 place: Place::AfterExit,
                 path: p.path,
+                pointer: p.pointer,
                 name: p.name,
                 depth: p.depth,
                 input: p.input,
@@ -52,7 +60,13 @@ impl Hook for DebugSession {
                     _ => output.clone(),
                 };
                 let inspection = p.inspection.cloned();
-                self.emit(DebugEvent::Exited { path: p.path.to_string(), output, inspection });
+                self.emit(RunEvent::StateExited {
+                    path: p.path.to_string(),
+                    pointer: p.pointer.to_string(),
+                    output,
+                    inspection,
+                    ends: p.next.is_none(),
+                });
             }
             resume
         })
@@ -60,8 +74,9 @@ impl Hook for DebugSession {
 
     fn retry<'a>(&'a self, p: RetryPoint<'a>) -> BoxFuture<'a, Resume> {
         Box::pin(async move {
-            self.emit(DebugEvent::RetryScheduled {
+            self.emit(RunEvent::RetryScheduled {
                 path: p.path.to_string(),
+                pointer: p.pointer.to_string(),
                 error: p.error.error.clone(),
                 attempt: p.attempt,
                 delay_seconds: p.delay.as_secs_f64(),
@@ -71,6 +86,7 @@ impl Hook for DebugSession {
             let point = Point {
                 place: Place::Retry,
                 path: p.path,
+                pointer: p.pointer,
                 name: last_segment(p.path),
                 depth: p.depth,
                 input: &error,
@@ -83,8 +99,9 @@ impl Hook for DebugSession {
 
     fn caught<'a>(&'a self, p: CatchPoint<'a>) -> BoxFuture<'a, Resume> {
         Box::pin(async move {
-            self.emit(DebugEvent::Caught {
+            self.emit(RunEvent::Caught {
                 path: p.path.to_string(),
+                pointer: p.pointer.to_string(),
                 error: p.error.error.clone(),
                 next: p.next.to_string(),
             });
@@ -92,6 +109,7 @@ impl Hook for DebugSession {
             let point = Point {
                 place: Place::Catch,
                 path: p.path,
+                pointer: p.pointer,
                 name: last_segment(p.path),
                 depth: p.depth,
                 input: p.output,
@@ -103,17 +121,19 @@ impl Hook for DebugSession {
     }
 
     fn state_failed(&self, p: FailurePoint<'_>) {
-        self.emit(DebugEvent::Failed {
+        self.emit(RunEvent::Failed {
             path: p.path.to_string(),
+            pointer: p.pointer.to_string(),
             error: p.error.error.clone(),
             cause: p.error.cause.clone(),
         });
     }
 
     fn map_run_progress(&self, p: MapRunProgress<'_>) {
-        self.emit(DebugEvent::MapRunProgress {
+        self.emit(RunEvent::MapRunProgress {
             path: p.path.to_string(),
-            map_run_arn: p.map_run_arn.to_string(),
+            pointer: p.pointer.to_string(),
+            map_run_arn: (!p.map_run_arn.is_empty()).then(|| p.map_run_arn.to_string()),
             total: p.total,
             succeeded: p.succeeded,
             failed: p.failed,
@@ -127,7 +147,7 @@ impl Hook for DebugSession {
         st.paused = None;
         st.held = false;
         drop(st);
-        self.emit(DebugEvent::Finished {
+        self.emit(RunEvent::Finished {
             status: outcome.status,
             output: outcome.output.clone(),
             error: outcome.error.clone(),

@@ -8,7 +8,7 @@
 //! let options = asl_eval::Options { hook: Some(session.hook()), ..Default::default() };
 //! let run = std::thread::spawn(move || asl_eval::Execution::run(&doc, serde_json::json!({}), &mocks, &options));
 //! while let Ok(event) = events.recv() {
-//!     if let asl_eval::debug::DebugEvent::Paused { .. } = event {
+//!     if let asl_eval::debug::RunEvent::Paused(_) = event {
 //!         session.command(Command::StepOver);
 //!     }
 //! }
@@ -33,15 +33,15 @@
 //! `n` with `StepInto(Some(n))`), else behaves like StepOver; StepOut stops at the first
 //! point outside the current branch/iteration (the container's exit).
 
+mod event;
 mod hook;
 mod session;
 mod stops;
 
+pub use event::{CallbackAnswer, Paused, RunEvent, WaitingCallback};
 pub use session::{DebugSession, Debugger};
 
-use crate::record::{Inspection, Status};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 /// Where in a state's life a stop happens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -101,6 +101,20 @@ pub enum Command {
     Stop,
 }
 
+impl Command {
+    /// The command's name on the wire (camelCase, as [`RunEvent::Resumed`] tells it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Continue => "continue",
+            Command::Pause => "pause",
+            Command::StepOver => "stepOver",
+            Command::StepInto(_) => "stepInto",
+            Command::StepOut => "stepOut",
+            Command::Stop => "stop",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PauseReason {
@@ -109,98 +123,4 @@ pub enum PauseReason {
     Pause,
     Retry,
     Catch,
-}
-
-/// The pending point while paused: what the user may read and edit.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Paused {
-    pub path: String,
-    pub place: Place,
-    pub reason: PauseReason,
-    pub depth: usize,
-    /// Before entering: the input about to be processed; after exit: the state's input.
-    pub input: Value,
-    /// After exit: the output about to go to the next state (editable).
-    pub output: Option<Value>,
-    pub variables: Map<String, Value>,
-}
-
-/// What a UI animates. `Display` gives a one-line form (used by the tests).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "event", rename_all = "camelCase")]
-pub enum DebugEvent {
-    Entered {
-        path: String,
-        kind: &'static str,
-        input: Value,
-    },
-    Exited {
-        path: String,
-        output: Value,
-        inspection: Option<Inspection>,
-    },
-    Paused {
-        path: String,
-        place: Place,
-        reason: PauseReason,
-    },
-    RetryScheduled {
-        path: String,
-        error: String,
-        attempt: u32,
-        delay_seconds: f64,
-    },
-    Caught {
-        path: String,
-        error: String,
-        next: String,
-    },
-    /// A state failed, before its Retriers and Catchers decide what follows.
-    Failed {
-        path: String,
-        error: String,
-        cause: String,
-    },
-    /// A Distributed Map's progress, after every [`crate::PROGRESS_EVERY`] finished child
-    /// executions and when the map run ends.
-    MapRunProgress {
-        path: String,
-        map_run_arn: String,
-        total: Option<u64>,
-        succeeded: u64,
-        failed: u64,
-        running: u64,
-        finished: bool,
-    },
-    Finished {
-        status: Status,
-        output: Option<Value>,
-        error: Option<String>,
-        cause: Option<String>,
-    },
-}
-
-impl std::fmt::Display for DebugEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DebugEvent::Entered { path, input, .. } => write!(f, "enter {path} {input}"),
-            DebugEvent::Exited { path, output, .. } => write!(f, "exit {path} {output}"),
-            DebugEvent::Paused { path, place, reason } => write!(f, "paused {path} {place:?} {reason:?}"),
-            DebugEvent::RetryScheduled { path, error, attempt, delay_seconds } => {
-                write!(f, "retry {path} {error} #{attempt} in {delay_seconds}s")
-            }
-            DebugEvent::Caught { path, error, next } => write!(f, "caught {path} {error} -> {next}"),
-            DebugEvent::Failed { path, error, .. } => write!(f, "failed {path} {error}"),
-            DebugEvent::MapRunProgress { path, total, succeeded, failed, running, finished, .. } => {
-                let total = total.map_or("?".to_string(), |t| t.to_string());
-                let end = if *finished { " finished" } else { "" };
-                write!(f, "progress {path} {succeeded}+{failed}/{total} running {running}{end}")
-            }
-            DebugEvent::Finished { status, output, .. } => match output {
-                Some(o) => write!(f, "finished {} {o}", status.as_str()),
-                None => write!(f, "finished {}", status.as_str()),
-            },
-        }
-    }
 }

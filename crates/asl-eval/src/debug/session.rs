@@ -3,7 +3,7 @@
 //! other point waits at the gate until it is resumed.
 
 use super::stops::{decide, last_segment};
-use super::{Breakpoint, Command, DebugEvent, Paused, Place};
+use super::{Breakpoint, Command, Paused, Place, RunEvent};
 use crate::{Hook, Resume};
 use serde_json::{Map, Value};
 use std::sync::mpsc;
@@ -16,7 +16,7 @@ pub struct Debugger;
 impl Debugger {
     /// A session with these breakpoints, and the stream of its events.
     #[allow(clippy::new_ret_no_self)] // the handle and the stream are the debugger
-    pub fn new(breakpoints: Vec<Breakpoint>) -> (DebugSession, mpsc::Receiver<DebugEvent>) {
+    pub fn new(breakpoints: Vec<Breakpoint>) -> (DebugSession, mpsc::Receiver<RunEvent>) {
         let (events, receiver) = mpsc::channel();
         let (wake, _) = watch::channel(0u64);
         let inner = Inner {
@@ -36,7 +36,7 @@ struct Inner {
     state: Mutex<State>,
     /// Bumped at every resume; paused points wait for a change.
     wake: watch::Sender<u64>,
-    events: Mutex<mpsc::Sender<DebugEvent>>,
+    events: Mutex<mpsc::Sender<RunEvent>>,
 }
 
 #[derive(Default)]
@@ -82,6 +82,7 @@ pub(super) struct Step {
 pub(super) struct Point<'p> {
     pub(super) place: Place,
     pub(super) path: &'p str,
+    pub(super) pointer: &'p str,
     pub(super) name: &'p str,
     pub(super) depth: usize,
     pub(super) input: &'p Value,
@@ -156,6 +157,8 @@ impl DebugSession {
             }
             Command::Continue | Command::StepOver | Command::StepInto(_) | Command::StepOut => {
                 let Some(p) = st.paused.take() else { return false };
+                // Told before the point is woken, so it precedes every event of what follows.
+                self.emit(RunEvent::Resumed { path: p.path.clone(), pointer: p.pointer.clone(), command: command.name() });
                 let lane = p.path[..p.path.len() - last_segment(&p.path).len()].to_string();
                 let into = match command {
                     Command::StepInto(None) if p.place == Place::BeforeEnter => Some(format!("{}/", p.path)),
@@ -185,7 +188,7 @@ impl DebugSession {
         self.0.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub(super) fn emit(&self, event: DebugEvent) {
+    pub(super) fn emit(&self, event: RunEvent) {
         let _ = self.0.events.lock().unwrap_or_else(|e| e.into_inner()).send(event);
     }
 
@@ -215,17 +218,19 @@ impl DebugSession {
             st.held = true;
             st.edit_input = None;
             st.edit_variables = None;
-            st.paused = Some(Paused {
+            let paused = Paused {
                 path: point.path.to_string(),
+                pointer: point.pointer.to_string(),
                 place: point.place,
                 reason,
                 depth: point.depth,
                 input: point.input.clone(),
                 output: point.output.cloned(),
                 variables: point.variables.clone(),
-            });
+            };
+            st.paused = Some(paused.clone());
             wake.borrow_and_update();
-            self.emit(DebugEvent::Paused { path: point.path.to_string(), place: point.place, reason });
+            self.emit(RunEvent::Paused(paused));
         }
         loop {
             if wake.changed().await.is_err() {

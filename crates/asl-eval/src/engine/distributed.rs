@@ -229,6 +229,7 @@ impl<'a> Engine<'a> {
             let total = total.load(Ordering::Relaxed);
             hook.map_run_progress(MapRunProgress {
                 path: &path,
+                pointer: &run.state.pointer,
                 map_run_arn: &map_run_arn,
                 total: (total != UNKNOWN).then_some(total as u64),
                 succeeded,

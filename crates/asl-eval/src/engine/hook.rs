@@ -19,10 +19,19 @@ use std::time::Duration;
 pub struct StatePoint<'a> {
     /// `Name`, `Parallel/1/Name`, `Map/3/Name`.
     pub path: &'a str,
+    /// The state's JSON pointer in the definition (`/States/P/Branches/1/States/Name`):
+    /// every iteration of a Map state has the same one.
+    pub pointer: &'a str,
     pub name: &'a str,
     pub kind: &'static str,
     /// Container depth: 0 at the top, 1 inside a branch or iteration, ...
     pub depth: usize,
+    /// The pointer of the state this one was entered from, in the same branch/iteration;
+    /// `None` for the first state of its scope.
+    pub from: Option<&'a str>,
+    /// After leaving: the name of the state that comes next in this scope; `None` when
+    /// this state ended its scope (and always before entering).
+    pub next: Option<&'a str>,
     /// The state's input.
     pub input: &'a Value,
     /// The state's output (after leaving, when it exited normally).
@@ -37,6 +46,8 @@ pub struct StatePoint<'a> {
 #[derive(Clone, Copy, Debug)]
 pub struct RetryPoint<'a> {
     pub path: &'a str,
+    /// The state's JSON pointer in the definition.
+    pub pointer: &'a str,
     pub depth: usize,
     pub error: &'a RuntimeError,
     /// Which Retrier matched.
@@ -50,6 +61,8 @@ pub struct RetryPoint<'a> {
 #[derive(Clone, Copy, Debug)]
 pub struct CatchPoint<'a> {
     pub path: &'a str,
+    /// The state's JSON pointer in the definition.
+    pub pointer: &'a str,
     pub depth: usize,
     pub error: &'a RuntimeError,
     pub catcher: usize,
@@ -62,6 +75,8 @@ pub struct CatchPoint<'a> {
 #[derive(Clone, Copy, Debug)]
 pub struct FailurePoint<'a> {
     pub path: &'a str,
+    /// The state's JSON pointer in the definition.
+    pub pointer: &'a str,
     pub depth: usize,
     pub error: &'a RuntimeError,
 }
@@ -73,6 +88,9 @@ pub struct FailurePoint<'a> {
 pub struct MapRunProgress<'a> {
     /// The Map state's path.
     pub path: &'a str,
+    /// The Map state's JSON pointer in the definition.
+    pub pointer: &'a str,
+    /// The Map Run's ARN; empty for an inline Map (it has no Map Run).
     pub map_run_arn: &'a str,
     /// Child executions in all, once known (items from the input: at once; from an
     /// ItemReader: when it has been read to the end).
@@ -98,26 +116,15 @@ pub enum Resume {
 
 /// Every method has a default, so a hook implements only what it watches. The engine calls
 /// [`Hook::enter`], [`Hook::leave`], [`Hook::retry`], [`Hook::caught`] and
-/// [`Hook::finished`], and [`Hook::history_event`] for every kept event; `enter` and
-/// `leave` default to the observe-only `before_state` and `after_state`.
+/// [`Hook::finished`], and [`Hook::history_event`] for every kept event.
 pub trait Hook: Send + Sync {
-    fn before_state<'a>(&'a self, _point: StatePoint<'a>) -> BoxFuture<'a, ()> {
-        Box::pin(async {})
+    /// Before a state is entered: the debugger may pause here, edit the input or abort.
+    fn enter<'a>(&'a self, _point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
+        Box::pin(async { Resume::Continue })
     }
-    fn after_state<'a>(&'a self, _point: StatePoint<'a>) -> BoxFuture<'a, ()> {
-        Box::pin(async {})
-    }
-    fn enter<'a>(&'a self, point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
-        Box::pin(async move {
-            self.before_state(point).await;
-            Resume::Continue
-        })
-    }
-    fn leave<'a>(&'a self, point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
-        Box::pin(async move {
-            self.after_state(point).await;
-            Resume::Continue
-        })
+    /// After a state is left: the debugger may pause here, edit the output or abort.
+    fn leave<'a>(&'a self, _point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
+        Box::pin(async { Resume::Continue })
     }
     fn retry<'a>(&'a self, _point: RetryPoint<'a>) -> BoxFuture<'a, Resume> {
         Box::pin(async { Resume::Continue })
@@ -149,7 +156,8 @@ impl<'a> super::Engine<'a> {
     ) -> Result<(), super::Failure> {
         let Some(hook) = &self.options.hook else { return Ok(()) };
         let path = format!("{}{}", frame.path, run.state.name);
-        let point = RetryPoint { path: &path, depth: frame.depth, error, retrier, attempt, delay };
+        let pointer = &run.state.pointer;
+        let point = RetryPoint { path: &path, pointer, depth: frame.depth, error, retrier, attempt, delay };
         match hook.retry(point).await {
             Resume::Abort => Err(super::Failure::aborted()),
             _ => Ok(()),
@@ -158,13 +166,14 @@ impl<'a> super::Engine<'a> {
 
     /// Tells the hook a state failed (not when the debugger stopped the run or the
     /// execution timed out: neither is a failure of the state).
-    pub(crate) fn hook_failed(&self, state: &str, frame: &super::Frame, failure: &super::Failure) {
+    pub(crate) fn hook_failed(&self, state: &asl_model::model::State, frame: &super::Frame, failure: &super::Failure) {
         let Some(hook) = &self.options.hook else { return };
         if matches!(failure.kind, super::FailureKind::Aborted | super::FailureKind::TimedOut) {
             return;
         }
-        let path = format!("{}{state}", frame.path);
-        hook.state_failed(FailurePoint { path: &path, depth: frame.depth, error: &failure.error });
+        let path = format!("{}{}", frame.path, state.name);
+        let point = FailurePoint { path: &path, pointer: &state.pointer, depth: frame.depth, error: &failure.error };
+        hook.state_failed(point);
     }
 
     /// Tells the hook a Catcher handled an error; `Err` when the debugger stops the run.
@@ -179,7 +188,8 @@ impl<'a> super::Engine<'a> {
     ) -> Result<(), super::Failure> {
         let Some(hook) = &self.options.hook else { return Ok(()) };
         let path = format!("{}{}", frame.path, run.state.name);
-        let point = CatchPoint { path: &path, depth: frame.depth, error, catcher, next, output };
+        let pointer = &run.state.pointer;
+        let point = CatchPoint { path: &path, pointer, depth: frame.depth, error, catcher, next, output };
         match hook.caught(point).await {
             Resume::Abort => Err(super::Failure::aborted()),
             _ => Ok(()),

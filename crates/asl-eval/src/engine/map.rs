@@ -16,6 +16,7 @@ use crate::s3::Items;
 use crate::RuntimeError;
 use asl_model::model::Map;
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// AWS runs at most this many inline iterations at once.
 pub(crate) const INLINE_CONCURRENCY: usize = 40;
@@ -102,14 +103,19 @@ impl<'a> Engine<'a> {
         let mut failed: Option<(Failure, Lane)> = None;
         let mut exceeded = false;
         let tolerant = plan.tolerated_count.is_some() || plan.tolerated_percentage.is_some();
+        let progress = Progress::new(self, run, frame, count);
+        progress.report(false);
         {
             let parent: &Frame = frame;
             let inputs = &inputs;
             let name = run.state.name.as_str();
+            let progress = &progress;
             join::ordered(
                 count,
                 plan.concurrency,
                 |index| {
+                    progress.started.fetch_add(1, Ordering::Relaxed);
+                    progress.report(false);
                     let mut child = Frame {
                         lane: parent.lane,
                         variables: parent.variables.clone(),
@@ -146,9 +152,11 @@ impl<'a> Engine<'a> {
                     Ok(v) => {
                         outputs[index] = v;
                         lanes.push(lane);
+                        progress.ended(true);
                         false
                     }
                     Err(f) if f.kind == FailureKind::Catchable && tolerant => {
+                        progress.ended(false);
                         failures += 1;
                         outputs[index] = error_output(&f.error);
                         lanes.push(lane);
@@ -164,6 +172,7 @@ impl<'a> Engine<'a> {
                         false
                     }
                     Err(f) => {
+                        progress.ended(false);
                         failed = Some((f, lane));
                         true
                     }
@@ -171,6 +180,7 @@ impl<'a> Engine<'a> {
             )
             .await;
         }
+        progress.report(true);
         if let Some((mut failure, lane)) = failed {
             if exceeded {
                 failure = Failure::catchable(RuntimeError::new(
@@ -273,5 +283,56 @@ fn bare(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+/// An inline Map's progress for the hook, as a Distributed Map reports its Map Run's: the
+/// run's UI counts iterations from here, never from the paths of the states it sees.
+struct Progress<'e> {
+    hook: Option<&'e dyn crate::Hook>,
+    path: String,
+    pointer: &'e str,
+    total: u64,
+    started: AtomicU64,
+    succeeded: AtomicU64,
+    failed: AtomicU64,
+}
+
+impl<'e> Progress<'e> {
+    fn new(engine: &'e Engine<'_>, run: &'e StateRun<'_>, frame: &Frame, count: usize) -> Self {
+        let hook = engine.options.hook.as_deref();
+        let path = if hook.is_some() { format!("{}{}", frame.path, run.state.name) } else { String::new() };
+        Progress {
+            hook,
+            path,
+            pointer: &run.state.pointer,
+            total: count as u64,
+            started: AtomicU64::new(0),
+            succeeded: AtomicU64::new(0),
+            failed: AtomicU64::new(0),
+        }
+    }
+
+    fn ended(&self, succeeded: bool) {
+        let counter = if succeeded { &self.succeeded } else { &self.failed };
+        counter.fetch_add(1, Ordering::Relaxed);
+        self.report(false);
+    }
+
+    fn report(&self, finished: bool) {
+        let Some(hook) = self.hook else { return };
+        let (succeeded, failed) = (self.succeeded.load(Ordering::Relaxed), self.failed.load(Ordering::Relaxed));
+        let started = self.started.load(Ordering::Relaxed);
+        hook.map_run_progress(crate::MapRunProgress {
+            path: &self.path,
+            pointer: self.pointer,
+            map_run_arn: "",
+            total: Some(self.total),
+            succeeded,
+            failed,
+            // Iterations cut short by a failure of the Map are not running any more.
+            running: if finished { 0 } else { started.saturating_sub(succeeded + failed) },
+            finished,
+        });
     }
 }

@@ -43,7 +43,7 @@ impl<'a> Engine<'a> {
             let failure = match attempt {
                 Ok(exit) => return Ok(exit),
                 Err(f) => {
-                    self.hook_failed(&state.name, frame, &f);
+                    self.hook_failed(state, frame, &f);
                     if f.kind != FailureKind::Catchable {
                         return Err(f);
                     }

@@ -103,17 +103,19 @@ impl<'a> Engine<'a> {
                 return Err(Failure::terminal(RuntimeError::runtime("The state machine has no StartAt.")));
             };
             let mut input = input;
+            let mut from: Option<&'a State> = None;
             loop {
                 let Some(state) = self.index.state(scope, name) else {
                     return Err(Failure::terminal(RuntimeError::runtime(format!(
                         "The state machine has no state named '{name}'."
                     ))));
                 };
-                let exit = self.run_state(state, input, frame).await?;
+                let exit = self.run_state(state, from, input, frame).await?;
                 match exit.next {
                     Some(next) => {
                         name = next;
                         input = exit.output;
+                        from = Some(state);
                     }
                     None => return Ok(exit.output),
                 }
@@ -121,9 +123,12 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// Runs one state; `from` is the state of this scope that came before it (the hook
+    /// tells which transition was taken).
     async fn run_state(
         &self,
         state: &'a State,
+        from: Option<&'a State>,
         input: Value,
         frame: &mut Frame,
     ) -> Result<Exit<'a>, Failure> {
@@ -141,9 +146,12 @@ impl<'a> Engine<'a> {
             Some(hook) => {
                 let point = StatePoint {
                     path: &path,
+                    pointer: &state.pointer,
                     name: &state.name,
                     kind,
                     depth: frame.depth,
+                    from: from.map(|s| s.pointer.as_str()),
+                    next: None,
                     input: &input,
                     output: None,
                     variables: &frame.variables,
@@ -210,7 +218,7 @@ impl<'a> Engine<'a> {
         // `handled` told the hook of its failures before Retry and Catch saw them.
         let handled = matches!(state.kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
         if let (Err(f), false) = (&result, handled) {
-            self.hook_failed(&state.name, frame, f);
+            self.hook_failed(state, frame, f);
         }
         let checked_exit = result.is_ok();
         let result = result.and_then(|exit| {
@@ -227,7 +235,7 @@ impl<'a> Engine<'a> {
         });
         let result = result.inspect_err(|f| {
             if checked_exit {
-                self.hook_failed(&state.name, frame, f);
+                self.hook_failed(state, frame, f);
             }
         });
         match result {
@@ -240,9 +248,12 @@ impl<'a> Engine<'a> {
                     });
                     let point = StatePoint {
                         path: &path,
+                        pointer: &state.pointer,
                         name: &state.name,
                         kind,
                         depth: frame.depth,
+                        from: from.map(|s| s.pointer.as_str()),
+                        next: exit.next,
                         input,
                         output: Some(&exit.output),
                         variables: &frame.variables,

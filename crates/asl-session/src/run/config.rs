@@ -3,6 +3,7 @@
 use super::RunError;
 use asl_eval::debug::{Breakpoint, Command, Condition, Place};
 use asl_eval::Mocks;
+use asl_model::model::StateMachine;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -91,25 +92,18 @@ pub enum MockChoice {
 impl MockChoice {
     /// The mocks, reading a file from `dir` (the machine's folder) when one is named.
     pub fn load(&self, dir: Option<&Path>) -> Result<Mocks, RunError> {
-        let (value, test_case, machine) = match self {
-            MockChoice::None => return Ok(Mocks::default()),
+        match self {
+            MockChoice::None => Ok(Mocks::default()),
             MockChoice::File { file, test_case, state_machine } => {
-                let path = match dir {
-                    Some(dir) => dir.join(file),
-                    None => Path::new(file).to_path_buf(),
-                };
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| RunError::Mocks(format!("{}: cannot read: {e}", path.display())))?;
-                let value = serde_json::from_str(&text).map_err(|e| {
-                    RunError::Mocks(format!("{}:{}:{}: not JSON: {e}", path.display(), e.line(), e.column()))
-                })?;
-                (value, test_case, state_machine)
+                let path = dir.map(|dir| dir.join(file)).unwrap_or_else(|| file.into());
+                crate::setup::read_mocks(&path, state_machine.as_deref(), test_case.as_deref())
+                    .map_err(|e| RunError::Mocks(e.to_string()))
             }
             MockChoice::Inline { mocks, test_case, state_machine } => {
-                (mocks.clone(), test_case, state_machine)
+                Mocks::from_value(mocks, state_machine.as_deref(), test_case.as_deref())
+                    .map_err(|e| RunError::Mocks(e.0))
             }
-        };
-        Mocks::from_value(&value, machine.as_deref(), test_case.as_deref()).map_err(|e| RunError::Mocks(e.0))
+        }
     }
 }
 
@@ -135,12 +129,17 @@ pub enum BreakpointPlace {
     Catch,
 }
 
-/// A breakpoint as the UI keeps it: a state path (`Name`, `Parallel/1/Name`,
-/// `Map/*/Name`), where it stops and an optional condition over the state input.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+/// A breakpoint as the UI keeps it: the state's JSON pointer (every branch it runs in
+/// and every iteration), or a run path for one place (`Parallel/1/Name`, `Map/3/Name`,
+/// `Map/*/Name`); where it stops; an optional condition over the state input.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BreakpointSpec {
-    pub path: String,
+    #[serde(default)]
+    pub pointer: Option<String>,
+    /// Wins over `pointer` when both are given.
+    #[serde(default)]
+    pub path: Option<String>,
     #[serde(default)]
     pub place: BreakpointPlace,
     /// A JSONPath (`$.urgent`: holds when it selects something other than null, false or
@@ -151,7 +150,14 @@ pub struct BreakpointSpec {
 }
 
 impl BreakpointSpec {
-    pub fn to_breakpoint(&self) -> Breakpoint {
+    /// The engine's breakpoint, its pointer resolved in `machine`; `None` when the pointer
+    /// names no state of it (the text changed since the breakpoint was set).
+    pub fn to_breakpoint(&self, machine: &StateMachine) -> Option<Breakpoint> {
+        let path = match (&self.path, &self.pointer) {
+            (Some(path), _) => path.clone(),
+            (None, Some(pointer)) => super::paths::breakpoint_path(machine, pointer)?,
+            (None, None) => return None,
+        };
         let place = match self.place {
             BreakpointPlace::BeforeEnter => Place::BeforeEnter,
             BreakpointPlace::AfterExit => Place::AfterExit,
@@ -166,7 +172,7 @@ impl BreakpointSpec {
                 Condition::Jsonata(c.to_owned())
             }
         });
-        Breakpoint { path: self.path.clone(), place, condition }
+        Some(Breakpoint { path, place, condition })
     }
 }
 
@@ -240,21 +246,27 @@ mod tests {
         let config: RunConfig = serde_json::from_value(json!({
             "mocks": {"kind": "file", "file": "mocks.json", "testCase": "HappyPath"},
             "clock": "real", "allowCommands": true,
-            "breakpoints": [{"path": "P/1/A", "place": "afterExit", "condition": "$states.input.n > 2"}]
+            "breakpoints": [{"pointer": "/States/P/Branches/1/States/A", "place": "afterExit", "condition": "$states.input.n > 2"}]
         }))
         .unwrap();
+        let doc = asl_model::Document::parse(
+            r#"{"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+                {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}},
+                {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}]}}}"#,
+            asl_model::Format::Json,
+        )
+        .unwrap();
+        let machine = doc.machine();
         assert_eq!(config.input, json!({}));
         assert_eq!(config.clock, ClockChoice::Real);
         assert!(matches!(&config.mocks, MockChoice::File { test_case: Some(c), .. } if c == "HappyPath"));
-        let bp = config.breakpoints[0].to_breakpoint();
-        assert_eq!(bp.place, Place::AfterExit);
+        let bp = config.breakpoints[0].to_breakpoint(machine).unwrap();
+        assert_eq!((bp.path.as_str(), bp.place), ("P/1/A", Place::AfterExit));
         assert_eq!(bp.condition, Some(Condition::Jsonata("$states.input.n > 2".into())));
-        let spec = BreakpointSpec {
-            path: "A".into(),
-            place: BreakpointPlace::BeforeEnter,
-            condition: Some("$.urgent".into()),
-        };
-        assert_eq!(spec.to_breakpoint().condition, Some(Condition::JsonPath("$.urgent".into())));
+        let spec = BreakpointSpec { path: Some("P/1/A".into()), condition: Some("$.urgent".into()), ..Default::default() };
+        assert_eq!(spec.to_breakpoint(machine).unwrap().condition, Some(Condition::JsonPath("$.urgent".into())));
+        let gone = BreakpointSpec { pointer: Some("/States/Gone".into()), ..Default::default() };
+        assert_eq!(gone.to_breakpoint(machine), None);
     }
 
     #[test]

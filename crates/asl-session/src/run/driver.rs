@@ -8,13 +8,12 @@
 //! thread, so draining the debugger's stream before handling a `Msg` keeps their order.
 
 use super::config::{ClockChoice, ExecutionTypeChoice, RunConfig};
-use super::event::{PendingPoint, RunEvent};
-use super::handler::{LocalCommands, RunClock, RunHandler, Signals, STOP_CAUSE};
+use super::event::{CallbackAnswer, RunEvent, WaitingCallback};
+use super::handler::{RunClock, RunHandler, Signals, STOP_CAUSE};
 use super::live_hook::{Entered, LiveHook};
-use super::record::{now, ExecutionHistory, RunState, RunStatus, RunSummary, WaitingCallback};
-use super::sources::local_commands;
+use super::record::{now, ExecutionHistory, RunState, RunStatus, RunSummary};
 use super::RunError;
-use asl_eval::debug::{DebugEvent, DebugSession, Debugger};
+use asl_eval::debug::{DebugSession, Debugger};
 use asl_eval::history::HistoryEvent;
 use asl_eval::{
     CallbackHandle, Callbacks, Clock, Execution, Inspection, Outcome, PendingTask, RealClock, S3Folders,
@@ -33,6 +32,8 @@ const STOP_GRACE: Duration = Duration::from_secs(2);
 
 pub(crate) enum Msg {
     Waiting(PendingTask),
+    /// The user answered a callback (sent from the command's thread).
+    Answered { token: String, kind: CallbackAnswer },
     Done,
 }
 
@@ -50,6 +51,10 @@ pub(crate) struct Launch {
 /// The shared state of one run.
 pub(crate) struct Slot {
     pub session: DebugSession,
+    /// The document that runs (breakpoints set during the run resolve in it).
+    pub doc: Arc<Document>,
+    /// To the forwarder, so what the user does reaches the event stream in order.
+    msgs: Mutex<mpsc::Sender<Msg>>,
     pub callbacks: CallbackHandle,
     pub signals: Signals,
     live: Mutex<Live>,
@@ -58,11 +63,12 @@ pub(crate) struct Slot {
 
 /// What is known of a run so far.
 pub(crate) struct Live {
+    /// Its status is stored only once finished: until then the debugger's pause is the
+    /// one truth of RUNNING vs PAUSED (see [`Slot::summary`]).
     pub summary: RunSummary,
     pub states: Vec<RunState>,
     /// The history so far (recorded as the engine goes; its own once finished).
     pub history: Vec<HistoryEvent>,
-    pub pending: Option<PendingPoint>,
     pub callbacks: Vec<WaitingCallback>,
     /// The top-level states entered, in order, with the variables each saw.
     pub entered: Vec<Entered>,
@@ -80,7 +86,28 @@ impl Slot {
             .finished
             .wait_timeout_while(live, timeout, |l| !l.summary.status.is_finished())
             .unwrap_or_else(|e| e.into_inner());
-        live.summary.clone()
+        self.summary_of(&live)
+    }
+
+    /// The run's summary, its status as it is now.
+    pub fn summary(&self) -> RunSummary {
+        self.summary_of(&self.live())
+    }
+
+    fn summary_of(&self, live: &Live) -> RunSummary {
+        let mut summary = live.summary.clone();
+        if !summary.status.is_finished() {
+            summary.status =
+                if self.session.paused().is_some() { RunStatus::Paused } else { RunStatus::Running };
+        }
+        summary
+    }
+
+    /// Tells the event stream (in order with the run's own events) that a callback was
+    /// answered.
+    pub fn answered(&self, token: &str, kind: CallbackAnswer) {
+        let msgs = self.msgs.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = msgs.send(Msg::Answered { token: token.to_owned(), kind });
     }
 
     pub fn record(&self) -> super::RunRecord {
@@ -89,11 +116,11 @@ impl Slot {
         // A big run's states and history stay here: the UI reads them in pages.
         let extent = super::Extent::of(&live.states, &live.history);
         super::RunRecord {
-            summary: live.summary.clone(),
+            summary: self.summary_of(&live),
             states: extent.inline(&live.states),
             history: ExecutionHistory { events: extent.inline(&live.history) },
             extent,
-            pending: live.pending.clone(),
+            pending: self.session.paused(),
             callbacks: live.callbacks.iter().filter(|c| waiting.contains(&c.token)).cloned().collect(),
         }
     }
@@ -107,13 +134,10 @@ pub(crate) fn start(
     let Launch { id, doc, path, title, config, start_at } = launch;
     let dir = path.as_deref().and_then(|p| p.parent());
     let mocks = config.mocks.load(dir)?;
-    let commands = match &path {
-        Some(p) => local_commands(p)?.unwrap_or_default(),
-        None => Default::default(),
-    };
     let signals = Signals::new();
-    let commands =
-        LocalCommands { commands, allowed: config.allow_commands, inner: mocks, signals: signals.clone() };
+    let commands = crate::setup::local_commands(path.as_deref(), config.allow_commands.into(), mocks)
+        .map_err(|e| RunError::Config(e.to_string()))?
+        .with_running(signals.commands.clone());
     let (inner, callbacks): (Box<dyn TaskHandler>, CallbackHandle) = if config.mock_callbacks {
         (Box::new(commands), Callbacks::new(asl_eval::NoTasks).handle())
     } else {
@@ -129,7 +153,7 @@ pub(crate) fn start(
         callbacks_wait: !config.mock_callbacks,
     };
 
-    let breakpoints = config.breakpoints.iter().map(|b| b.to_breakpoint()).collect();
+    let breakpoints = config.breakpoints.iter().filter_map(|b| b.to_breakpoint(doc.machine())).collect();
     let (session, debug_rx) = Debugger::new(breakpoints);
     session.stop_on_retry_and_catch(config.stop_on_retry, config.stop_on_catch);
     let clock: Arc<dyn Clock> = match config.clock {
@@ -153,15 +177,17 @@ pub(crate) fn start(
         clock: config.clock,
         transitions: None,
     };
+    let doc = Arc::new(doc);
     let slot = Arc::new(Slot {
         session,
+        doc: doc.clone(),
+        msgs: Mutex::new(msgs.clone()),
         callbacks,
         signals: signals.clone(),
         live: Mutex::new(Live {
             summary: summary.clone(),
             states: Vec::new(),
             history: Vec::new(),
-            pending: None,
             callbacks: Vec::new(),
             entered: Vec::new(),
         }),
@@ -186,8 +212,7 @@ pub(crate) fn start(
         options.max_transitions = config.max_transitions;
     }
 
-    let doc = Arc::new(doc);
-    let forwarder = Forwarder { slot: slot.clone(), doc: doc.clone(), debug_rx, msg_rx, on_event };
+    let forwarder = Forwarder { slot: slot.clone(), debug_rx, msg_rx, on_event };
     std::thread::Builder::new().name(format!("asl-run-{id}-events")).spawn(move || forwarder.run())?;
     let engine_slot = slot.clone();
     let input = config.input;
@@ -278,7 +303,6 @@ impl Slot {
                 live.summary.transitions = Some(live.states.len() as u64);
             }
         }
-        live.pending = None;
         live.callbacks.clear();
         drop(live);
         self.finished.notify_all();
@@ -287,8 +311,7 @@ impl Slot {
 
 struct Forwarder {
     slot: Arc<Slot>,
-    doc: Arc<Document>,
-    debug_rx: mpsc::Receiver<DebugEvent>,
+    debug_rx: mpsc::Receiver<RunEvent>,
     msg_rx: mpsc::Receiver<Msg>,
     on_event: Box<dyn Fn(RunEvent) + Send>,
 }
@@ -308,10 +331,12 @@ impl Forwarder {
                 }
                 match msg {
                     Msg::Waiting(task) => self.waiting(task),
+                    Msg::Answered { token, kind } => self.answered(token, kind),
                     Msg::Done => {
                         let s = self.slot.live().summary.clone();
                         let (output, error, cause) = (s.output, s.error, s.cause);
-                        (self.on_event)(RunEvent::Finished { status: s.status, output, error, cause });
+                        let status = s.status.as_final().unwrap_or(asl_eval::Status::Aborted);
+                        (self.on_event)(RunEvent::Finished { status, output, error, cause });
                         return;
                     }
                 }
@@ -319,28 +344,29 @@ impl Forwarder {
         }
     }
 
-    fn debug(&self, event: DebugEvent) {
+    fn debug(&self, event: RunEvent) {
         let stopped = self.slot.signals.is_stopped();
-        if stopped && matches!(&event, DebugEvent::Failed { cause, .. } if cause.contains(STOP_CAUSE)) {
+        if stopped && matches!(&event, RunEvent::Failed { cause, .. } if cause.contains(STOP_CAUSE)) {
             return;
         }
-        let Some(mut out) = RunEvent::from_debug(event) else { return };
+        // The driver sends its own `finished`, once the record is stored.
+        if matches!(event, RunEvent::Finished { .. }) {
+            return;
+        }
         {
             let mut live = self.slot.live();
             // Once finished, the engine's own records replace what the events told.
             if !live.summary.status.is_finished() {
-                self.track(&mut live, &mut out);
+                self.track(&mut live, &event);
             }
         }
-        (self.on_event)(out);
+        (self.on_event)(event);
     }
 
-    /// Keeps the live record in step with an event (and fills in a pause's details).
-    fn track(&self, live: &mut Live, event: &mut RunEvent) {
+    /// Keeps the live record in step with an event.
+    fn track(&self, live: &mut Live, event: &RunEvent) {
         match event {
-            RunEvent::StateEntered { path, state_type, input } => {
-                live.summary.status = RunStatus::Running;
-                live.pending = None;
+            RunEvent::StateEntered { path, pointer, state_type, input, .. } => {
                 let record = StateRecord {
                     name: path.rsplit('/').next().unwrap_or(path).to_owned(),
                     kind: state_type,
@@ -350,11 +376,9 @@ impl Forwarder {
                     variables: None,
                     inspection: Inspection::default(),
                 };
-                live.states.push(RunState::new(record, self.doc.machine()));
+                live.states.push(RunState { record, pointer: Some(pointer.clone()) });
             }
-            RunEvent::StateExited { path, output, inspection } => {
-                live.summary.status = RunStatus::Running;
-                live.pending = None;
+            RunEvent::StateExited { path, output, inspection, .. } => {
                 if let Some(state) = live.states.iter_mut().rev().find(|s| &s.record.path == path) {
                     state.record.output = Some(output.clone());
                     state.record.inspection = inspection.clone().unwrap_or_default();
@@ -362,29 +386,25 @@ impl Forwarder {
                 live.callbacks.retain(|c| &c.path != path);
             }
             RunEvent::Failed { path, .. } => live.callbacks.retain(|c| &c.path != path),
-            RunEvent::Paused(point) => {
-                if let Some(paused) = self.slot.session.paused().filter(|p| p.path == point.path) {
-                    *point = paused.into();
-                }
-                live.summary.status = RunStatus::Paused;
-                live.pending = Some(point.clone());
-            }
             _ => {}
         }
+    }
+
+    fn answered(&self, token: String, kind: CallbackAnswer) {
+        if kind != CallbackAnswer::Heartbeat {
+            self.slot.live().callbacks.retain(|c| c.token != token);
+        }
+        (self.on_event)(RunEvent::CallbackAnswered { token, kind });
     }
 
     fn waiting(&self, task: PendingTask) {
         let event = {
             let mut live = self.slot.live();
             // The task's state is the latest one of that name not yet exited.
-            let path = live
-                .states
-                .iter()
-                .rev()
-                .find(|s| s.record.name == task.state_name && s.record.output.is_none())
-                .map(|s| s.record.path.clone())
-                .unwrap_or_else(|| task.state_name.clone());
-            let waiting = WaitingCallback::new(&task, path);
+            let state = live.states.iter().rev().find(|s| s.record.name == task.state_name && s.record.output.is_none());
+            let path = state.map_or_else(|| task.state_name.clone(), |s| s.record.path.clone());
+            let pointer = state.and_then(|s| s.pointer.clone()).unwrap_or_default();
+            let waiting = WaitingCallback::new(&task, path, pointer);
             live.callbacks.push(waiting.clone());
             RunEvent::WaitingForCallback(waiting)
         };

@@ -14,9 +14,9 @@
 //! let runs = Runs::default();
 //! let config: RunConfig = serde_json::from_value(serde_json::json!({
 //!     "input": {"orderId": "7"}, "mocks": {"kind": "file", "file": "mocks.json"},
-//!     "breakpoints": [{"path": "ChargeCard", "place": "beforeEnter"}]})).unwrap();
+//!     "breakpoints": [{"pointer": "/States/ChargeCard", "place": "beforeEnter"}]})).unwrap();
 //! let summary = runs.start(&session, config, move |event| {
-//!     if let RunEvent::Paused(point) = &event { println!("paused at {}", point.path) }
+//!     if let RunEvent::Paused(point) = &event { println!("paused at {}", point.pointer) }
 //! }).unwrap();
 //! runs.command(summary.id, DebugCommand::StepOver).unwrap();
 //! runs.stop(summary.id).unwrap();
@@ -42,16 +42,16 @@ pub use config::{
     RunConfig,
 };
 pub use coverage::{ChoiceRuleCoverage, Coverage, HandlerCoverage, RuleRef, StateCoverage};
-pub use event::{PendingPoint, RunEvent};
+pub use event::{CallbackAnswer, Paused, RunEvent, WaitingCallback};
 pub use history_index::HistoryIndex;
 pub use pages::{
     history_page, state_executions, ExecutionsQuery, Extent, HistoryPage, HistoryQuery, HistoryRow, StateExecutions,
     INLINE_LIMIT, MAX_PAGE,
 };
-pub use record::{ExecutionHistory, RunRecord, RunState, RunStatus, RunSummary, WaitingCallback};
+pub use record::{ExecutionHistory, RunRecord, RunState, RunStatus, RunSummary};
 pub use registry::{RunId, Runs};
 pub use rerun::RerunFrom;
-pub use sources::{run_config_path, sources, MockFileInfo, MockMachine, RunSources, TestFileInfo};
+pub use sources::{sources, MockFileInfo, MockMachine, RunSources, TestFileInfo};
 pub use suite::{run_tests, CaseResult, FileError, TestReport, TestTarget};
 
 /// Why a run command could not be done. [`RunError::code`] is what crosses IPC.

@@ -20,6 +20,39 @@ pub fn state_at<'m>(machine: &'m StateMachine, path: &str) -> Option<&'m State> 
     }
 }
 
+/// The breakpoint path of the state `pointer` names: its name behind each enclosing
+/// container's name and lane — the branch index in a Parallel, `*` (every iteration) in a
+/// Map: `P/1/Name`, `M/*/Name`. `None` when no state has that pointer.
+pub fn breakpoint_path(machine: &StateMachine, pointer: &str) -> Option<String> {
+    fn find(scope: &StateMachine, pointer: &str, prefix: &str) -> Option<String> {
+        for state in &scope.states {
+            if state.pointer == pointer {
+                return Some(format!("{prefix}{}", state.name));
+            }
+            // Only a container whose pointer leads there can hold it.
+            if !pointer.starts_with(&format!("{}/", state.pointer)) {
+                continue;
+            }
+            match &state.kind {
+                StateKind::Parallel(parallel) => {
+                    for (i, branch) in parallel.branches.iter().enumerate() {
+                        if let Some(found) = find(branch, pointer, &format!("{prefix}{}/{i}/", state.name)) {
+                            return Some(found);
+                        }
+                    }
+                }
+                StateKind::Map(map) => {
+                    let processor = map.item_processor.as_ref()?;
+                    return find(processor, pointer, &format!("{prefix}{}/*/", state.name));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    find(machine, pointer, "")
+}
+
 /// The branch/iteration prefix of a path: `P/1/` for `P/1/Name`, `` at the top.
 pub fn lane(path: &str) -> &str {
     match path.rfind('/') {
@@ -72,6 +105,10 @@ mod tests {
         assert_eq!(state_at(m, "M/7/C").unwrap().pointer, "/States/M/ItemProcessor/States/C");
         assert!(state_at(m, "P/0/B").is_none());
         assert!(state_at(m, "M/x/C").is_none());
+        assert_eq!(breakpoint_path(m, "/States/P/Branches/1/States/B").as_deref(), Some("P/1/B"));
+        assert_eq!(breakpoint_path(m, "/States/M/ItemProcessor/States/C").as_deref(), Some("M/*/C"));
+        assert_eq!(breakpoint_path(m, "/States/M").as_deref(), Some("M"));
+        assert_eq!(breakpoint_path(m, "/States/Gone"), None);
         assert_eq!(lane("M/7/C"), "M/7/");
         assert_eq!(lane("M"), "");
         assert_eq!(all_states(m).len(), 5);

@@ -1,11 +1,11 @@
 //! What the app keeps of a run: its summary for the execution list and its full record
 //! (per-state inspection, the AWS-shaped history, the outcome).
 
-use super::event::PendingPoint;
+use super::event::{Paused, WaitingCallback};
 use super::pages::Extent;
 use super::paths::state_at;
 use asl_eval::history::HistoryEvent;
-use asl_eval::{Outcome, PendingTask, StateRecord, Status};
+use asl_eval::{Outcome, StateRecord, Status};
 use asl_model::model::StateMachine;
 use serde::Serialize;
 use serde_json::Value;
@@ -24,6 +24,19 @@ pub enum RunStatus {
 impl RunStatus {
     pub fn is_finished(self) -> bool {
         !matches!(self, RunStatus::Running | RunStatus::Paused)
+    }
+}
+
+impl RunStatus {
+    /// The engine's status of a finished run (`None` while it runs or is paused).
+    pub fn as_final(self) -> Option<Status> {
+        match self {
+            RunStatus::Running | RunStatus::Paused => None,
+            RunStatus::Succeeded => Some(Status::Succeeded),
+            RunStatus::Failed => Some(Status::Failed),
+            RunStatus::TimedOut => Some(Status::TimedOut),
+            RunStatus::Aborted => Some(Status::Aborted),
+        }
     }
 }
 
@@ -84,35 +97,6 @@ pub struct ExecutionHistory {
     pub events: Vec<HistoryEvent>,
 }
 
-/// A task waiting for its token to be answered.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WaitingCallback {
-    /// Where the task runs (`Name`, `Parallel/1/Name`).
-    pub path: String,
-    pub state_name: String,
-    pub token: String,
-    /// The parameters sent to the resource (the message carrying the token).
-    pub payload: Value,
-    pub activity: bool,
-    pub heartbeat_seconds: Option<f64>,
-    pub timeout_seconds: Option<f64>,
-}
-
-impl WaitingCallback {
-    pub(crate) fn new(task: &PendingTask, path: String) -> WaitingCallback {
-        WaitingCallback {
-            path,
-            state_name: task.state_name.clone(),
-            token: task.token.clone(),
-            payload: task.input.clone(),
-            activity: task.activity,
-            heartbeat_seconds: task.heartbeat.map(|d| d.as_secs_f64()),
-            timeout_seconds: task.timeout.map(|d| d.as_secs_f64()),
-        }
-    }
-}
-
 /// Everything about one run: while it runs, the states seen so far, the pending point and
 /// the waiting callbacks; once finished, the engine's records and history. A big run's
 /// states and history are left out (see [`Extent`]) and read in pages.
@@ -126,7 +110,7 @@ pub struct RunRecord {
     /// How many states and events there are, and whether the two above are left out.
     #[serde(flatten)]
     pub extent: Extent,
-    pub pending: Option<PendingPoint>,
+    pub pending: Option<Paused>,
     pub callbacks: Vec<WaitingCallback>,
 }
 

@@ -3,8 +3,8 @@
 
 use super::config::{BreakpointSpec, CallbackOutcome, DebugCommand, RunConfig};
 use super::driver::{self, Launch, Slot};
-use super::event::{PendingPoint, RunEvent};
-use super::record::{RunRecord, RunStatus, RunSummary};
+use super::event::{CallbackAnswer, Paused, RunEvent};
+use super::record::{RunRecord, RunSummary};
 use super::rerun;
 use super::RunError;
 use crate::Session;
@@ -75,23 +75,19 @@ impl Runs {
         if slot.live().summary.status.is_finished() {
             return Err(RunError::Finished(id));
         }
+        // The debugger's pause is the status's one truth: nothing to update here.
         if !slot.session.command(engine) {
             return Err(RunError::NotApplied { run: id, command: command.name() });
-        }
-        if engine != Command::Pause {
-            let mut live = slot.live();
-            live.pending = None;
-            if !live.summary.status.is_finished() {
-                live.summary.status = RunStatus::Running;
-            }
         }
         Ok(())
     }
 
-    /// Replaces the run's breakpoints (they apply from the next point on).
+    /// Replaces the run's breakpoints (they apply from the next point on); pointers
+    /// resolve in the text the run executes, and those naming no state of it are left out.
     pub fn set_breakpoints(&self, id: RunId, breakpoints: &[BreakpointSpec]) -> Result<(), RunError> {
         let slot = self.slot(id)?;
-        slot.session.set_breakpoints(breakpoints.iter().map(BreakpointSpec::to_breakpoint).collect());
+        let machine = slot.doc.machine();
+        slot.session.set_breakpoints(breakpoints.iter().filter_map(|b| b.to_breakpoint(machine)).collect());
         Ok(())
     }
 
@@ -102,7 +98,7 @@ impl Runs {
         id: RunId,
         input: Option<Value>,
         variables: Option<Map<String, Value>>,
-    ) -> Result<PendingPoint, RunError> {
+    ) -> Result<Paused, RunError> {
         let slot = self.slot(id)?;
         if slot.session.paused().is_none() {
             return Err(RunError::NotPaused(id));
@@ -113,22 +109,27 @@ impl Runs {
         if !applied {
             return Err(RunError::NotApplied { run: id, command: "edit" });
         }
-        let point = PendingPoint::from(paused);
-        slot.live().pending = Some(point.clone());
-        Ok(point)
+        Ok(paused)
     }
 
     /// Answers a waiting callback: SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat.
     pub fn send_callback(&self, id: RunId, token: &str, outcome: CallbackOutcome) -> Result<(), RunError> {
         let slot = self.slot(id)?;
-        match outcome {
-            CallbackOutcome::Success { output } => slot.callbacks.send_task_success(token, output)?,
-            CallbackOutcome::Failure { error, cause } => {
-                slot.callbacks.send_task_failure(token, &error, &cause)?
+        let kind = match outcome {
+            CallbackOutcome::Success { output } => {
+                slot.callbacks.send_task_success(token, output)?;
+                CallbackAnswer::Success
             }
-            CallbackOutcome::Heartbeat => return Ok(slot.callbacks.send_task_heartbeat(token)?),
-        }
-        slot.live().callbacks.retain(|c| c.token != token);
+            CallbackOutcome::Failure { error, cause } => {
+                slot.callbacks.send_task_failure(token, &error, &cause)?;
+                CallbackAnswer::Failure
+            }
+            CallbackOutcome::Heartbeat => {
+                slot.callbacks.send_task_heartbeat(token)?;
+                CallbackAnswer::Heartbeat
+            }
+        };
+        slot.answered(token, kind);
         Ok(())
     }
 
@@ -142,7 +143,7 @@ impl Runs {
 
     /// Every run of this app session, oldest first.
     pub fn list(&self) -> Vec<RunSummary> {
-        self.lock().values().map(|s| s.live().summary.clone()).collect()
+        self.lock().values().map(|s| s.summary()).collect()
     }
 
     /// The run's record (the live one while it runs); a big run's without its states and
