@@ -9,6 +9,7 @@ use crate::report::render;
 use crate::Io;
 use asl_check::{check, parse_error, Severity};
 use asl_eval::{Execution, ExecutionType, Mocks, Options, RealClock, Status};
+use asl_session::setup::{self, MachineFiles};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -62,8 +63,8 @@ enum OutputFormat {
 
 pub fn run(args: Args, io: &mut Io) -> u8 {
     let prepared = prepare(&args, io).and_then(|(doc, input, mocks, options)| {
-        let handler = args.local.handler(&args.file, &mocks)?;
-        Ok(Execution::run(&doc, input, handler.as_ref(), &options))
+        let handler = args.local.handler(&args.file, mocks)?;
+        Ok(Execution::run(&doc, input, &handler, &options))
     });
     match prepared {
         Ok(outcome) => {
@@ -139,14 +140,12 @@ fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mock
         None => json!({}),
         Some(text) => read_json_arg(text, "--input")?,
     };
-    let machine_name = args.state_machine_name.clone().unwrap_or_else(|| machine_name_of(&args.file));
+    let machine_name =
+        args.state_machine_name.clone().unwrap_or_else(|| MachineFiles::of(&args.file).state_machine_name());
     let mocks = match &args.mocks {
         None => Mocks::default(),
-        Some(path) => {
-            let value = read_json_file(path)?;
-            Mocks::from_value(&value, args.state_machine_name.as_deref(), args.test_case.as_deref())
-                .map_err(|e| format!("asl: {}: {e}", path.display()))?
-        }
+        Some(path) => setup::read_mocks(path, args.state_machine_name.as_deref(), args.test_case.as_deref())
+            .map_err(|e| format!("asl: {e}"))?,
     };
     let mut options = Options {
         execution_type: match args.kind {
@@ -167,29 +166,8 @@ fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mock
 /// `JSON` or `@FILE`.
 fn read_json_arg(text: &str, what: &str) -> Result<Value, String> {
     match text.strip_prefix('@') {
-        Some(path) => read_json_file(Path::new(path)),
+        Some(path) => setup::read_json(Path::new(path)).map_err(|e| format!("asl: {e}")),
         None => serde_json::from_str(text).map_err(|e| format!("asl: {what}: not JSON: {e}")),
-    }
-}
-
-fn read_json_file(path: &Path) -> Result<Value, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("asl: {}: cannot read: {e}", path.display()))?;
-    serde_json::from_str(&text)
-        .map_err(|e| format!("asl: {}:{}:{}: not JSON: {e}", path.display(), e.line(), e.column()))
-}
-
-/// `order-processing.asl.json` -> `order-processing`.
-fn machine_name_of(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let stem = [".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"]
-        .iter()
-        .find_map(|ext| name.strip_suffix(ext))
-        .unwrap_or(&name);
-    if stem.is_empty() {
-        "StateMachine".into()
-    } else {
-        stem.to_owned()
     }
 }
 

@@ -10,9 +10,9 @@ use crate::Io;
 use asl_check::{check, Severity};
 use asl_eval::testing::{self, TestCase};
 use asl_eval::Options;
-use serde_json::Value;
+use asl_session::setup;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,10 +28,8 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
     let mut usage = false;
     for path in &args.paths {
         if path.is_dir() {
-            let mut files = Vec::new();
-            collect(path, &mut files);
-            for file in files {
-                match test_file(&file) {
+            for file in setup::test_file_candidates(path, true) {
+                match setup::read_test_file(&file) {
                     Ok(Some(found)) => cases.extend(found),
                     Ok(None) => {}
                     Err(message) => {
@@ -53,12 +51,12 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut topics: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut options = Options::default();
-    if let Some(root) = &args.local.s3_root {
-        if !root.is_dir() {
-            let _ = writeln!(io.err, "asl: --s3-root {}: not a folder", root.display());
+    match args.local.s3_root() {
+        Ok(root) => options.s3.root = root,
+        Err(message) => {
+            let _ = writeln!(io.err, "{message}");
             return exit::USAGE;
         }
-        options.s3.root = Some(root.clone());
     }
     for case in &cases {
         let result = run_case(case, &options, &args.local);
@@ -113,34 +111,7 @@ fn run_case(case: &TestCase, options: &Options, local: &LocalArgs) -> Result<(),
         )
     });
     let mocks = case.mocks()?;
-    let handler = local.handler(&case.definition_path(), &mocks)?;
-    let outcome = case.run_with(&doc, options, handler.as_ref());
+    let handler = local.handler(&case.definition_path(), mocks)?;
+    let outcome = case.run_with(&doc, options, &handler);
     case.compare(&outcome).map_err(|difference| difference + invalid.as_deref().unwrap_or_default())
-}
-
-/// Every `.json` file under `dir`, sorted, subfolders included.
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".asl.json") {
-            out.push(p);
-        }
-    }
-}
-
-/// The cases of a file found in a folder, or `None` when it is not a test file (an input,
-/// a mocks file, a definition).
-fn test_file(path: &Path) -> Result<Option<Vec<TestCase>>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let Ok(value) = serde_json::from_str::<Value>(&text) else { return Ok(None) };
-    let looks_like_tests = value.get("cases").is_some_and(Value::is_array)
-        || (value.get("expect").is_some() && value.get("name").is_some());
-    if !looks_like_tests {
-        return Ok(None);
-    }
-    testing::cases_of(&value, path).map(Some)
 }

@@ -35,7 +35,7 @@ mod jsonata;
 
 pub use callback::{CallbackError, CallbackHandle, Callbacks, PendingTask};
 pub use clock::{Clock, RealClock, Timeline, VirtualClock};
-pub use command::{CommandConfig, CommandConsent, CommandHandler, LocalCommand};
+pub use command::{CommandConfig, CommandConsent, CommandHandler, LocalCommand, RunningCommands};
 pub use engine::{
     CatchPoint, Execution, ExecutionType, FailurePoint, Hook, MapRunProgress, Options, Resume, RetryPoint,
     StartAt, StatePoint, PROGRESS_EVERY,

@@ -1,7 +1,7 @@
 //! The execution engine end to end: Retry and Catch, Parallel and Map edge cases, the
 //! history AWS would record, the virtual clock, limits and mocks.
 
-use asl_eval::{Execution, ExecutionType, Hook, Mocks, Options, Outcome, StatePoint, Status};
+use asl_eval::{Execution, ExecutionType, Hook, Mocks, Options, Outcome, Resume, StatePoint, Status};
 use asl_model::{Document, Format};
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
@@ -518,24 +518,20 @@ fn records_carry_the_processing_stages() {
 
 struct Recorder(Mutex<Vec<String>>);
 
+type HookFuture<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Resume> + Send + 'a>>;
+
 impl Hook for Recorder {
-    fn before_state<'a>(
-        &'a self,
-        p: StatePoint<'a>,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>> {
+    fn enter<'a>(&'a self, p: StatePoint<'a>) -> HookFuture<'a> {
         self.0.lock().expect("lock").push(format!("before {} depth {}", p.path, p.depth));
-        Box::pin(async {})
+        Box::pin(async { Resume::Continue })
     }
-    fn after_state<'a>(
-        &'a self,
-        p: StatePoint<'a>,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>> {
+    fn leave<'a>(&'a self, p: StatePoint<'a>) -> HookFuture<'a> {
         self.0.lock().expect("lock").push(format!(
             "after {} -> {}",
             p.path,
             p.output.map(Value::to_string).unwrap_or_default()
         ));
-        Box::pin(async {})
+        Box::pin(async { Resume::Continue })
     }
 }
 

@@ -32,6 +32,7 @@ mod offsets;
 pub mod run;
 pub mod samples;
 mod session;
+pub mod setup;
 mod view;
 
 pub use delta::{SnapshotDelta, Update};

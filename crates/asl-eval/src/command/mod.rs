@@ -13,24 +13,25 @@
 //! - more than [`COMMAND_OUTPUT_LIMIT`] bytes on stdout: killed, `States.DataLimitExceeded`.
 //!
 //! Commands run in real time on a thread of their own, whatever the execution's clock.
+//! Each runs in a process group of its own, which [`RunningCommands::stop`] kills with
+//! everything the command started (the app's Stop; the CLI never stops one early).
+
+mod process;
+mod running;
+
+pub use process::run_command;
+pub use running::RunningCommands;
 
 use crate::handler::{TaskFailure, TaskFuture, TaskHandler, TaskRequest};
-use crate::RuntimeError;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A task result may have 256 KiB, as on AWS.
 pub const COMMAND_OUTPUT_LIMIT: usize = 256 * 1024;
 /// How long a command may run when its state sets no TimeoutSeconds.
 pub const DEFAULT_COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
-/// How much of stderr is kept for the cause.
-const STDERR_LIMIT: usize = 32 * 1024;
 
 /// One program to run: `program args...`, optionally in `dir`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,6 +109,18 @@ impl CommandConfig {
         Ok(config)
     }
 
+    /// The command mapped to a state name or resource ARN.
+    pub fn get(&self, key: &str) -> Option<&LocalCommand> {
+        self.commands.get(key)
+    }
+
+    /// The state names and resources mapped, sorted.
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.commands.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        keys
+    }
+
     fn find(&self, request: &TaskRequest<'_>) -> Option<&LocalCommand> {
         self.commands.get(request.state_name).or_else(|| self.commands.get(request.resource))
     }
@@ -120,6 +133,17 @@ pub enum CommandConsent {
     Allowed,
 }
 
+impl From<bool> for CommandConsent {
+    /// `--allow-commands`, or the app's per-file consent.
+    fn from(allowed: bool) -> Self {
+        if allowed {
+            CommandConsent::Allowed
+        } else {
+            CommandConsent::Denied
+        }
+    }
+}
+
 /// A [`TaskHandler`] running mapped Tasks as local commands; the others go to `inner`.
 pub struct CommandHandler<H> {
     config: CommandConfig,
@@ -127,6 +151,7 @@ pub struct CommandHandler<H> {
     inner: H,
     default_timeout: Duration,
     output_limit: usize,
+    running: RunningCommands,
 }
 
 impl<H: TaskHandler> CommandHandler<H> {
@@ -137,7 +162,20 @@ impl<H: TaskHandler> CommandHandler<H> {
             inner,
             default_timeout: DEFAULT_COMMAND_TIMEOUT,
             output_limit: COMMAND_OUTPUT_LIMIT,
+            running: RunningCommands::default(),
         }
+    }
+
+    /// Registers the commands this handler starts in `running`, so that its owner can
+    /// kill them all at once.
+    pub fn with_running(mut self, running: RunningCommands) -> Self {
+        self.running = running;
+        self
+    }
+
+    /// The run configuration this handler reads its commands from.
+    pub fn config(&self) -> &CommandConfig {
+        &self.config
     }
 
     /// The limit for states without TimeoutSeconds and commands without `timeoutSeconds`.
@@ -163,10 +201,11 @@ impl<H: TaskHandler> TaskHandler for CommandHandler<H> {
         let timeout = request.timeout.or(command.timeout).unwrap_or(self.default_timeout);
         let input = request.input.to_string().into_bytes();
         let limit = self.output_limit;
+        let running = self.running.clone();
         let (tx, rx) = tokio::sync::oneshot::channel();
         let spawned = std::thread::Builder::new().name(format!("asl-command-{}", request.state_name)).spawn(
             move || {
-                let _ = tx.send(run_command(&command, input, timeout, limit));
+                let _ = tx.send(run_command(&command, input, timeout, limit, &running));
             },
         );
         Box::pin(async move {
@@ -180,158 +219,4 @@ impl<H: TaskHandler> TaskHandler for CommandHandler<H> {
             })
         })
     }
-}
-
-fn task_error(error: &str, cause: String) -> TaskFailure {
-    TaskFailure::Error(RuntimeError::new(error, cause))
-}
-
-/// Runs `command` to its end (or kills it), on the calling thread.
-pub fn run_command(
-    command: &LocalCommand,
-    input: Vec<u8>,
-    timeout: Duration,
-    limit: usize,
-) -> Result<Value, TaskFailure> {
-    let name = &command.program;
-    let mut cmd = Command::new(name);
-    cmd.args(&command.args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    if let Some(dir) = &command.dir {
-        cmd.current_dir(dir);
-    }
-    #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| TaskFailure::Unhandled(format!("cannot run the local command '{name}': {e}")))?;
-    let (mut stdin, stdout, stderr) = (child.stdin.take(), child.stdout.take(), child.stderr.take());
-    std::thread::spawn(move || {
-        if let Some(stdin) = stdin.as_mut() {
-            let _ = stdin.write_all(&input);
-        }
-    });
-    let overflow = Arc::new(AtomicBool::new(false));
-    let (out_tx, out_rx) = mpsc::channel();
-    {
-        let overflow = overflow.clone();
-        std::thread::spawn(move || {
-            let _ = out_tx.send(read_capped(stdout, limit, Some(&overflow)));
-        });
-    }
-    let (err_tx, err_rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = err_tx.send(read_capped(stderr, STDERR_LIMIT, None));
-    });
-
-    let deadline = Instant::now() + timeout;
-    let mut pause = Duration::from_millis(1);
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) => {}
-            Err(e) => {
-                kill(&mut child);
-                return Err(TaskFailure::Unhandled(format!(
-                    "cannot wait for the local command '{name}': {e}"
-                )));
-            }
-        }
-        if overflow.load(Ordering::Relaxed) {
-            kill(&mut child);
-            return Err(task_error(
-                "States.DataLimitExceeded",
-                format!("The local command '{name}' wrote more than {limit} bytes on stdout, the limit of a task result; it was stopped."),
-            ));
-        }
-        if Instant::now() >= deadline {
-            kill(&mut child);
-            break None;
-        }
-        std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(20));
-    };
-    let Some(status) = status else {
-        return Err(task_error(
-            "States.Timeout",
-            format!("The local command '{name}' did not finish within {} s and was stopped.", secs(timeout)),
-        ));
-    };
-    // The pipes close when the process (group) is gone; a descendant that left the group
-    // could keep them open, so do not wait for them for long.
-    let grace = Duration::from_secs(2);
-    let (stdout, overflowed) = out_rx.recv_timeout(grace).unwrap_or_default();
-    let (stderr, _) = err_rx.recv_timeout(grace).unwrap_or_default();
-    if overflowed {
-        return Err(task_error(
-            "States.DataLimitExceeded",
-            format!("The local command '{name}' wrote more than {limit} bytes on stdout, the limit of a task result."),
-        ));
-    }
-    if !status.success() {
-        let stderr = String::from_utf8_lossy(&stderr).trim().to_owned();
-        let cause = if stderr.is_empty() {
-            format!("The local command '{name}' failed ({status}) and wrote nothing on stderr.")
-        } else {
-            stderr
-        };
-        return Err(task_error("States.TaskFailed", cause));
-    }
-    serde_json::from_slice(&stdout).map_err(|e| {
-        let text = String::from_utf8_lossy(&stdout);
-        let start: String = text.trim().chars().take(200).collect();
-        let cause = if start.is_empty() {
-            format!("The local command '{name}' printed nothing on stdout; it must print the task result as JSON.")
-        } else {
-            format!("The local command '{name}' printed invalid JSON on stdout ({e}): {start}")
-        };
-        task_error("States.TaskFailed", cause)
-    })
-}
-
-fn secs(d: Duration) -> String {
-    let s = d.as_secs_f64();
-    if s.fract() == 0.0 {
-        format!("{}", s as u64)
-    } else {
-        format!("{s}")
-    }
-}
-
-/// Reads up to `limit` bytes; on more, sets `overflow` (when given) and stops reading.
-/// Without `overflow` the rest is read and dropped, so the writer never blocks.
-fn read_capped(pipe: Option<impl Read>, limit: usize, overflow: Option<&AtomicBool>) -> (Vec<u8>, bool) {
-    let Some(mut pipe) = pipe else { return (Vec::new(), false) };
-    let mut kept = Vec::new();
-    let mut buf = [0u8; 16 * 1024];
-    loop {
-        let n = match pipe.read(&mut buf) {
-            Ok(0) | Err(_) => return (kept, false),
-            Ok(n) => n,
-        };
-        let room = limit.saturating_sub(kept.len());
-        if n > room {
-            kept.extend_from_slice(&buf[..room]);
-            if let Some(flag) = overflow {
-                flag.store(true, Ordering::Relaxed);
-                return (kept, true);
-            }
-        } else {
-            kept.extend_from_slice(&buf[..n]);
-        }
-    }
-}
-
-/// Kills the command and, on Unix, its process group (what a shell started).
-fn kill(child: &mut Child) {
-    #[cfg(unix)]
-    {
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", child.id())])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-    }
-    let _ = child.kill();
-    let _ = child.wait();
 }

@@ -122,7 +122,7 @@ impl<'a> Engine<'a> {
 mod tests {
     use crate::engine::join::BoxFuture;
     use crate::history::HistoryEvent;
-    use crate::{Execution, Hook, Mocks, Options, Outcome, StartAt, StatePoint, Status};
+    use crate::{Execution, Hook, Mocks, Options, Outcome, Resume, StartAt, StatePoint, Status};
     use asl_model::{Document, Format};
     use serde_json::{json, Map, Value};
     use std::sync::{Arc, Mutex};
@@ -139,11 +139,11 @@ mod tests {
     }
 
     impl Hook for Seen {
-        fn before_state<'a>(&'a self, p: StatePoint<'a>) -> BoxFuture<'a, ()> {
+        fn enter<'a>(&'a self, p: StatePoint<'a>) -> BoxFuture<'a, Resume> {
             if p.depth == 0 {
                 self.entered.lock().unwrap().push((p.path.into(), p.input.clone(), p.variables.clone()));
             }
-            Box::pin(async {})
+            Box::pin(async { Resume::Continue })
         }
         fn history_event(&self, event: &HistoryEvent) {
             self.events.lock().unwrap().push(event.clone());

@@ -1,14 +1,11 @@
-//! What lies next to a machine for running it: mock files (either format of design
-//! §3.2), test files (§3.3) and the run configuration mapping Tasks to local commands
-//! (`NAME.run.json` for `NAME.asl.json`, the same file `asl run` reads).
+//! What the run panel offers for a machine: the mock files (either format of design
+//! §3.2), test files (§3.3), run configuration and example input found beside it by
+//! [`crate::setup`], the same rules `asl run` and `asl test` follow.
 
-use super::RunError;
-use asl_eval::{CommandConfig, LocalCommand};
+use crate::setup::{is_test_file, json_files, MachineFiles};
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 /// The sources the run panel offers for one machine.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -58,18 +55,17 @@ pub struct TestFileInfo {
 
 /// The sources in the folder of the machine at `machine` (sorted by file name).
 pub fn sources(machine: &Path) -> RunSources {
+    let files = MachineFiles::of(machine);
     let dir = machine.parent().unwrap_or(Path::new("."));
     let mut out = RunSources { dir: Some(dir.display().to_string()), ..RunSources::default() };
-    let config = run_config_path(machine);
+    let config = files.run_config_path();
     if config.is_file() {
         out.run_config = config.file_name().map(|n| n.to_string_lossy().into_owned());
-        if let Ok(Some(commands)) = local_commands(machine) {
-            let mut keys: Vec<String> = commands.into_keys().collect();
-            keys.sort();
-            out.commands = keys;
+        if let Ok(Some(commands)) = files.run_config() {
+            out.commands = commands.keys().into_iter().map(str::to_owned).collect();
         }
     }
-    out.example_input = example_input(machine);
+    out.example_input = files.example_input();
     for path in json_files(dir) {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if path == machine || name.ends_with(".asl.json") || name.ends_with(".run.json") {
@@ -91,37 +87,6 @@ pub fn sources(machine: &Path) -> RunSources {
         }
     }
     out
-}
-
-/// Larger files are no example input a user would type.
-const EXAMPLE_INPUT_LIMIT: u64 = 256 * 1024;
-
-fn example_input(machine: &Path) -> Option<String> {
-    let name = machine.file_name()?.to_string_lossy();
-    let stem = name.strip_suffix(".asl.json").or_else(|| name.strip_suffix(".json")).unwrap_or(&name);
-    let dir = machine.parent().unwrap_or(Path::new("."));
-    [dir.join(format!("{stem}.input.json")), dir.join("input.json")].into_iter().find_map(|p| {
-        let size = std::fs::metadata(&p).ok()?.len();
-        let text = (size <= EXAMPLE_INPUT_LIMIT).then(|| std::fs::read_to_string(&p).ok()).flatten()?;
-        serde_json::from_str::<Value>(&text).is_ok().then_some(text)
-    })
-}
-
-/// The `.json` files directly in `dir`, sorted.
-pub(crate) fn json_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// A test file holds `{"cases": [...]}` or one case (`name` and `expect`).
-pub(crate) fn is_test_file(value: &Value) -> bool {
-    value.get("cases").is_some_and(Value::is_array)
-        || (value.get("expect").is_some() && value.get("name").is_some())
 }
 
 fn mock_file(name: &str, value: &Value) -> Option<MockFileInfo> {
@@ -160,52 +125,6 @@ fn keys(object: &Map<String, Value>) -> Vec<String> {
     object.keys().cloned().collect()
 }
 
-/// `order.asl.json` -> `order.run.json` beside it.
-pub fn run_config_path(machine: &Path) -> PathBuf {
-    let name = machine.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let stem = [".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"]
-        .iter()
-        .find_map(|ext| name.strip_suffix(ext))
-        .unwrap_or(&name);
-    machine.with_file_name(format!("{stem}.run.json"))
-}
-
-/// The local commands of the machine's run configuration (`None`: it has none). The file
-/// is checked by `asl_eval::CommandConfig::from_value`, so its errors read as `asl run`'s.
-pub(crate) fn local_commands(machine: &Path) -> Result<Option<HashMap<String, LocalCommand>>, RunError> {
-    let path = run_config_path(machine);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(RunError::Config(format!("{}: cannot read: {e}", path.display()))),
-    };
-    let value: Value = serde_json::from_str(&text).map_err(|e| {
-        RunError::Config(format!("{}:{}:{}: not JSON: {e}", path.display(), e.line(), e.column()))
-    })?;
-    let base = path.parent();
-    CommandConfig::from_value(&value, base)
-        .map_err(|e| RunError::Config(format!("{}: {e}", path.display())))?;
-    // Valid: read the same entries into commands the run can kill.
-    let mut out = HashMap::new();
-    for (key, entry) in value["commands"].as_object().into_iter().flatten() {
-        let argv: Vec<String> = entry["command"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|a| a.as_str().map(str::to_owned))
-            .collect();
-        let Some((program, args)) = argv.split_first() else { continue };
-        let mut command = LocalCommand::new(program.clone(), args.iter().cloned());
-        command.dir = match entry.get("dir").and_then(Value::as_str) {
-            Some(dir) => Some(base.map(|b| b.join(dir)).unwrap_or_else(|| dir.into())),
-            None => base.map(Path::to_path_buf),
-        };
-        command.timeout = entry.get("timeoutSeconds").and_then(Value::as_f64).map(Duration::from_secs_f64);
-        out.insert(key.clone(), command);
-    }
-    Ok(Some(out))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,20 +146,6 @@ mod tests {
     }
 
     #[test]
-    fn the_machines_own_example_input_comes_before_the_folders_and_bad_json_is_none() {
-        let dir = tempfile::tempdir().unwrap();
-        let machine = dir.path().join("m.asl.json");
-        std::fs::write(&machine, r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#).unwrap();
-        assert_eq!(sources(&machine).example_input, None);
-        std::fs::write(dir.path().join("input.json"), r#"{"shared": true}"#).unwrap();
-        assert_eq!(sources(&machine).example_input.as_deref(), Some(r#"{"shared": true}"#));
-        std::fs::write(dir.path().join("m.input.json"), r#"{"own": true}"#).unwrap();
-        assert_eq!(sources(&machine).example_input.as_deref(), Some(r#"{"own": true}"#));
-        std::fs::write(dir.path().join("m.input.json"), "{not json").unwrap();
-        assert_eq!(sources(&machine).example_input.as_deref(), Some(r#"{"shared": true}"#));
-    }
-
-    #[test]
     fn config_files_list_machines_and_cases_and_run_configs_their_commands() {
         let dir = tempfile::tempdir().unwrap();
         let machine = dir.path().join("m.asl.json");
@@ -258,10 +163,9 @@ mod tests {
         assert_eq!(found.mock_files[0].state_machines[0].test_cases, ["Happy", "Sad"]);
         assert_eq!(found.run_config.as_deref(), Some("m.run.json"));
         assert_eq!(found.commands, ["Work"]);
-        let commands = local_commands(&machine).unwrap().unwrap();
-        assert_eq!(commands["Work"].timeout, Some(Duration::from_secs(5)));
-        assert_eq!(commands["Work"].dir.as_deref(), Some(dir.path()));
         std::fs::write(dir.path().join("m.run.json"), r#"{"commands": {"Work": {}}}"#).unwrap();
-        assert!(matches!(local_commands(&machine), Err(RunError::Config(m)) if m.contains("commands.Work")));
+        let found = sources(&machine);
+        assert_eq!(found.run_config.as_deref(), Some("m.run.json"), "a broken one is still offered");
+        assert!(found.commands.is_empty());
     }
 }

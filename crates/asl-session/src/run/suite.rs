@@ -4,16 +4,14 @@
 //! text (unsaved edits included), like a run does; other cases run their own definition.
 
 use super::coverage::{Coverage, Tally};
-use super::handler::{LocalCommands, Signals};
 use super::record::RunStatus;
-use super::sources::{is_test_file, json_files, local_commands};
 use super::RunError;
+use crate::setup::{self, read_test_file, test_file_candidates};
 use crate::Session;
-use asl_eval::testing::{cases_of, TestCase};
-use asl_eval::Options;
+use asl_eval::testing::TestCase;
+use asl_eval::{CommandHandler, Mocks, Options};
 use asl_model::Document;
 use serde::Serialize;
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -85,20 +83,13 @@ impl TestTarget {
             errors: Vec::new(),
             coverage: Coverage::of(machine),
         };
-        for file in json_files(dir) {
+        for file in test_file_candidates(dir, false) {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let Some(value) =
-                std::fs::read_to_string(&file).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok())
-            else {
-                continue;
-            };
-            if !is_test_file(&value) || name.ends_with(".asl.json") {
-                continue;
-            }
-            let cases = match cases_of(&value, &file) {
-                Ok(cases) => cases,
+            let cases = match read_test_file(&file) {
+                Ok(Some(cases)) => cases,
+                Ok(None) => continue,
                 Err(error) => {
-                    report.errors.push(FileError { file: name, error });
+                    report.errors.push(FileError { file: name, error: error.to_string() });
                     continue;
                 }
             };
@@ -168,15 +159,10 @@ impl TestTarget {
     }
 
     /// The case's mocks behind the local commands of its definition's run configuration.
-    fn handler(
-        &self,
-        case: &TestCase,
-        allow_commands: bool,
-    ) -> Result<LocalCommands<asl_eval::Mocks>, String> {
+    fn handler(&self, case: &TestCase, allow_commands: bool) -> Result<CommandHandler<Mocks>, String> {
         let mocks = case.mocks()?;
-        let commands =
-            local_commands(&case.definition_path()).map_err(|e| e.to_string())?.unwrap_or_default();
-        Ok(LocalCommands { commands, allowed: allow_commands, inner: mocks, signals: Signals::new() })
+        setup::local_commands(Some(&case.definition_path()), allow_commands.into(), mocks)
+            .map_err(|e| e.to_string())
     }
 }
 
