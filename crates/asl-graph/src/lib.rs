@@ -48,4 +48,4 @@ pub use graph::{
     Contents, Edge, EdgeId, EdgeKind, Graph, Node, NodeId, NodeKind, Scope, ScopeId, ScopeKind, StateType,
 };
 pub use layout::crossings::crossings;
-pub use layout::{layout, Layout, LayoutEdge, LayoutNode, LayoutOptions, Point, Rect};
+pub use layout::{layout, EdgeTransition, Layout, LayoutEdge, LayoutNode, LayoutOptions, Point, Rect};

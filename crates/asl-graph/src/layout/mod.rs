@@ -30,11 +30,12 @@ mod sizes;
 mod tracks;
 
 pub use options::{estimate_text_width, LayoutOptions, TextWidth};
-pub use output::{Layout, LayoutEdge, LayoutNode, Point, Rect};
+pub use output::{EdgeTransition, Layout, LayoutEdge, LayoutNode, Point, Rect};
 pub(crate) use sizes::line_height;
 pub use sizes::{label_box, node_box, TextBox};
 
-use crate::graph::{Contents, Graph, NodeId, NodeKind};
+use crate::graph::{Contents, EdgeKind, Graph, NodeId, NodeKind};
+use asl_model::edit::Transition;
 use container::Frames;
 use lgraph::LGraph;
 use route::{Routed, RoutedEdge};
@@ -184,11 +185,32 @@ fn compose(
             label_lines: labels[eid.index()].as_ref().map(|l| l.lines.clone()).unwrap_or_default(),
             back,
             pointer: edge.pointer.clone(),
+            transition: edge_transition(graph, from, edge),
         });
     }
     let mut layout = Layout { width, height, nodes, edges: out_edges };
     layout.snap();
     layout
+}
+
+/// The transition an edge draws, as edits address it.
+fn edge_transition(graph: &Graph, from: NodeId, edge: &crate::graph::Edge) -> Option<EdgeTransition> {
+    let node = graph.node(from);
+    let transition = match edge.kind {
+        EdgeKind::Start => Transition::Start,
+        EdgeKind::Next => Transition::Next,
+        EdgeKind::Default => Transition::Default,
+        EdgeKind::ChoiceRule(i) => Transition::ChoiceRule(i),
+        EdgeKind::Catch(i) => Transition::Catch(i),
+        // `"End": true` is where a Next goes; a Succeed or Fail ends by its type.
+        EdgeKind::End if edge.pointer.as_deref().is_some_and(|p| p.ends_with("/End")) => Transition::Next,
+        EdgeKind::End | EdgeKind::BranchStart | EdgeKind::IterationStart => return None,
+    };
+    Some(EdgeTransition {
+        from: node.pointer.clone()?,
+        scope: graph.scope(node.scope).pointer.clone(),
+        transition,
+    })
 }
 
 /// A container's entry edge: straight down from under its title bar to the Start pill.

@@ -3,6 +3,7 @@
 //! a fraction (`12`, `12.5`).
 
 use crate::graph::{EdgeId, NodeId};
+use asl_model::edit::Transition;
 use serde::ser::{SerializeSeq, SerializeTuple};
 use serde::{Serialize, Serializer};
 
@@ -83,6 +84,20 @@ pub struct LayoutEdge {
     /// Goes against the flow (a loop): drawn upward, around the side.
     pub back: bool,
     pub pointer: Option<String>,
+    /// The transition as edits address it; `None` for edges no edit can insert on or
+    /// reconnect (a Succeed's or Fail's end, branch and iteration starts).
+    pub transition: Option<EdgeTransition>,
+}
+
+/// What an edge is in the document, in the terms of `DocumentEdit::InsertBetween` and
+/// `Connect`: the transition `transition` of the state `from` (for `start`, `from` is the
+/// scope), which lives in `scope` (where states dropped with it are added).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EdgeTransition {
+    pub from: String,
+    pub scope: String,
+    pub transition: Transition,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]

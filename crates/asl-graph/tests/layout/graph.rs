@@ -101,3 +101,33 @@ fn half_written_states_still_make_nodes() {
     );
     assert!(g.nodes().all(|(_, n)| !n.is_container()));
 }
+
+/// Each edge says which transition of which state (or scope) it draws, as edits address
+/// it, so the UI inserts on an edge without reading its kind and pointer strings.
+#[test]
+fn edges_carry_the_transition_edits_address() {
+    use asl_model::edit::Transition;
+    let text = r#"{"StartAt": "Route", "States": {
+      "Route": {"Type": "Choice", "Choices": [{"Variable": "$.a", "IsPresent": true, "Next": "Work"}], "Default": "Stop"},
+      "Work": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}],
+               "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Stop"}], "End": true},
+      "Stop": {"Type": "Fail"}}}"#;
+    let layout = crate::lay_out(text, Format::Json, "transitions");
+    let of = |from: &str, to: &str| {
+        let e = layout.edges.iter().find(|e| e.from == from && e.to == to).unwrap_or_else(|| panic!("{from} -> {to}"));
+        e.transition.as_ref().map(|t| (t.from.as_str(), t.scope.as_str(), t.transition))
+    };
+    assert_eq!(of("#start", "/States/Route"), Some(("", "", Transition::Start)));
+    assert_eq!(of("/States/Route", "/States/Work"), Some(("/States/Route", "", Transition::ChoiceRule(0))));
+    assert_eq!(of("/States/Route", "/States/Stop"), Some(("/States/Route", "", Transition::Default)));
+    assert_eq!(of("/States/Work", "/States/Stop"), Some(("/States/Work", "", Transition::Catch(0))));
+    // Inserting after a state that ends is on its Next; a Fail ends by its type.
+    assert_eq!(of("/States/Work", "#end"), Some(("/States/Work", "", Transition::Next)));
+    assert_eq!(of("/States/Stop", "#end"), None);
+    let branch = "/States/Work/Branches/0";
+    assert_eq!(of(&format!("{branch}#start"), &format!("{branch}/States/B")), Some((branch, branch, Transition::Start)));
+    assert_eq!(of(&format!("{branch}/States/B"), &format!("{branch}#end")), Some((&format!("{branch}/States/B")[..], branch, Transition::Next)));
+    assert_eq!(of("/States/Work", &format!("{branch}#start")), None, "a branch start is no transition");
+    let json = serde_json::to_value(&layout.edges[0]).unwrap();
+    assert_eq!(json["transition"], serde_json::json!({"from": "", "scope": "", "transition": {"kind": "start"}}));
+}
