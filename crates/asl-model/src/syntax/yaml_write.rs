@@ -123,10 +123,22 @@ mod tests {
         assert_eq!(text, want);
     }
 
+    /// Every YAML file of the corpus's `valid/` folder (`$ASL_CORPUS_DIR`, set by
+    /// scripts/env.sh): skipped, saying so past libtest's capture, when the variable is
+    /// unset; a failure when it names no folder.
     #[test]
     fn corpus_yaml_round_trips() {
-        let dir = std::path::Path::new("/work/shared/corpus/valid");
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Some(dir) = std::env::var_os("ASL_CORPUS_DIR") else {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n*** SKIPPED corpus_yaml_round_trips: ASL_CORPUS_DIR is not set (it names ../shared/corpus) ***\n"
+            );
+            return;
+        };
+        let dir = std::path::Path::new(&dir).join("valid");
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("ASL_CORPUS_DIR: cannot read {}: {e}", dir.display()));
         let mut seen = 0;
         for entry in entries.flatten() {
             let path = entry.path();
