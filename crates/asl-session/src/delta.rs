@@ -9,6 +9,7 @@
 
 use crate::dto::{FormatDto, Problem, ScopeInfo, Snapshot, StateInfo, TextRange};
 use asl_graph::{LayoutEdge, LayoutNode};
+use asl_model::edit::{diff, Splice};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -33,9 +34,12 @@ pub struct SnapshotDelta {
     pub can_undo: bool,
     pub can_redo: bool,
     pub parse_error: Option<Problem>,
-    pub text: TextSplice,
-    /// How the text ranges of kept states and problems moved (see [`Shift::apply`]).
-    pub shift: Shift,
+    /// The new text: the old one with these splices made (all on the old text, in
+    /// order). An edit's own splices when the change was edits, undo or redo; the diff
+    /// of the two texts otherwise (typed or reloaded text). The code view applies them.
+    pub splices: Vec<TextSplice>,
+    /// How the text ranges of kept states and problems moved (see [`Shifts::apply`]).
+    pub shifts: Shifts,
     pub states: Vec<Part<StateInfo>>,
     /// A few entries (one per scope): always sent whole.
     pub scopes: Vec<ScopeInfo>,
@@ -46,7 +50,7 @@ pub struct SnapshotDelta {
     pub edges: Vec<Part<LayoutEdge>>,
 }
 
-/// The new text is the old one with UTF-16 units `from..to` replaced by `insert`.
+/// UTF-16 units `from..to` of the old text replaced by `insert`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TextSplice {
     pub from: usize,
@@ -67,8 +71,24 @@ pub struct Shift {
 
 impl Shift {
     pub fn apply(&self, r: TextRange) -> TextRange {
-        let moved = |o: usize| if o >= self.at { (o as i64 + self.by) as usize } else { o };
-        let line = if r.from >= self.at { (r.line as i64 + self.lines) as usize } else { r.line };
+        Shifts(vec![*self]).apply(r)
+    }
+}
+
+/// The shifts of several splices, in order, each one counting the splices before it: an
+/// offset moves by the last one at or before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Shifts(pub Vec<Shift>);
+
+impl Shifts {
+    fn at(&self, offset: usize) -> Option<&Shift> {
+        self.0.iter().take_while(|s| s.at <= offset).last()
+    }
+
+    pub fn apply(&self, r: TextRange) -> TextRange {
+        let moved = |o: usize| self.at(o).map_or(o, |s| (o as i64 + s.by) as usize);
+        let line = self.at(r.from).map_or(r.line, |s| (r.line as i64 + s.lines) as usize);
         TextRange { from: moved(r.from), to: moved(r.to), line, column: r.column }
     }
 }
@@ -90,21 +110,21 @@ pub trait Item: Clone + PartialEq {
     /// Borrowed parts, so matching a thousand items allocates no strings.
     fn key(&self) -> Key<'_>;
     /// This item with its text range shifted (items without one are unchanged).
-    fn shifted(&self, _shift: &Shift) -> Option<TextRange> {
+    fn shifted(&self, _shift: &Shifts) -> Option<TextRange> {
         None
     }
     /// `self` shifted equals `new`.
-    fn same_after(&self, new: &Self, shift: &Shift) -> bool;
+    fn same_after(&self, new: &Self, shift: &Shifts) -> bool;
 }
 
 impl Item for StateInfo {
     fn key(&self) -> Key<'_> {
         (&self.pointer, "", "")
     }
-    fn shifted(&self, shift: &Shift) -> Option<TextRange> {
+    fn shifted(&self, shift: &Shifts) -> Option<TextRange> {
         Some(shift.apply(self.range))
     }
-    fn same_after(&self, new: &Self, shift: &Shift) -> bool {
+    fn same_after(&self, new: &Self, shift: &Shifts) -> bool {
         shift.apply(self.range) == new.range
             && self.pointer == new.pointer
             && self.name == new.name
@@ -119,10 +139,10 @@ impl Item for Problem {
     fn key(&self) -> Key<'_> {
         (&self.pointer, &self.code, "")
     }
-    fn shifted(&self, shift: &Shift) -> Option<TextRange> {
+    fn shifted(&self, shift: &Shifts) -> Option<TextRange> {
         Some(shift.apply(self.range))
     }
-    fn same_after(&self, new: &Self, shift: &Shift) -> bool {
+    fn same_after(&self, new: &Self, shift: &Shifts) -> bool {
         shift.apply(self.range) == new.range
             && self.code == new.code
             && self.severity == new.severity
@@ -136,7 +156,7 @@ impl Item for LayoutNode {
     fn key(&self) -> Key<'_> {
         (&self.id, "", "")
     }
-    fn same_after(&self, new: &Self, _: &Shift) -> bool {
+    fn same_after(&self, new: &Self, _: &Shifts) -> bool {
         self == new
     }
 }
@@ -145,14 +165,14 @@ impl Item for LayoutEdge {
     fn key(&self) -> Key<'_> {
         (&self.from, &self.to, self.kind)
     }
-    fn same_after(&self, new: &Self, _: &Shift) -> bool {
+    fn same_after(&self, new: &Self, _: &Shifts) -> bool {
         self == new
     }
 }
 
 /// `new` as runs of `old` items and new ones. Each new item is looked up by key among the
 /// old ones (the next old item first: lists mostly keep their order).
-pub fn diff_list<T: Item>(old: &[T], new: &[T], shift: &Shift) -> Vec<Part<T>> {
+pub fn diff_list<T: Item>(old: &[T], new: &[T], shift: &Shifts) -> Vec<Part<T>> {
     // Built at the first item that is not the next old one: after most edits, never.
     let mut by_key: Option<HashMap<Key<'_>, Vec<usize>>> = None;
     let mut parts: Vec<Part<T>> = Vec::new();
@@ -185,7 +205,7 @@ pub fn diff_list<T: Item>(old: &[T], new: &[T], shift: &Shift) -> Vec<Part<T>> {
 pub fn apply_list<T: Item>(
     old: &[T],
     parts: &[Part<T>],
-    shift: &Shift,
+    shift: &Shifts,
     set_range: fn(&mut T, TextRange),
 ) -> Vec<T> {
     let mut out = Vec::new();
@@ -204,29 +224,33 @@ pub fn apply_list<T: Item>(
     out
 }
 
-/// The one splice turning `old` into `new` (common prefix and suffix kept), with the
-/// shift it causes, in UTF-16 units as the UI counts.
-pub fn splice(old: &str, new: &str) -> (TextSplice, Shift) {
-    let mut prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
-    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let room = old.len().min(new.len()) - prefix;
-    let mut suffix = old.bytes().rev().zip(new.bytes().rev()).take(room).take_while(|(a, b)| a == b).count();
-    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
-        suffix -= 1;
-    }
-    let removed = &old[prefix..old.len() - suffix];
-    let insert = &new[prefix..new.len() - suffix];
-    let from = utf16_len(&old[..prefix]);
-    let to = from + utf16_len(removed);
-    let lines = |s: &str| s.bytes().filter(|&b| b == b'\n').count() as i64;
-    let shift = Shift {
-        at: to,
-        by: utf16_len(insert) as i64 - utf16_len(removed) as i64,
-        lines: lines(insert) - lines(removed),
+/// `splices` (bytes, on `old`) in UTF-16 units as the UI counts, with the shifts they
+/// cause.
+pub fn text_change(old: &str, splices: &[Splice]) -> (Vec<TextSplice>, Shifts) {
+    let ascii = old.is_ascii();
+    let (mut byte, mut unit) = (0, 0);
+    // Splices are in order: one pass over the text converts them all.
+    let mut to_unit = |offset: usize| {
+        if ascii {
+            return offset;
+        }
+        unit += utf16_len(&old[byte..offset]);
+        byte = offset;
+        unit
     };
-    (TextSplice { from, to, insert: insert.to_owned() }, shift)
+    let lines = |s: &str| s.bytes().filter(|&b| b == b'\n').count() as i64;
+    let (mut out, mut shifts) = (Vec::with_capacity(splices.len()), Vec::with_capacity(splices.len()));
+    let (mut by, mut moved_lines) = (0, 0);
+    for s in splices {
+        let from = to_unit(s.start);
+        let to = to_unit(s.end);
+        let removed = &old[s.start..s.end];
+        by += utf16_len(&s.text) as i64 - (to - from) as i64;
+        moved_lines += lines(&s.text) - lines(removed);
+        shifts.push(Shift { at: to, by, lines: moved_lines });
+        out.push(TextSplice { from, to, insert: s.text.clone() });
+    }
+    (out, Shifts(shifts))
 }
 
 fn utf16_len(s: &str) -> usize {
@@ -238,9 +262,19 @@ fn utf16_len(s: &str) -> usize {
 }
 
 impl SnapshotDelta {
-    /// The change from `old` to `new` (two snapshots of one session).
+    /// The change from `old` to `new` (two snapshots of one session), the text found by
+    /// diffing.
     pub fn between(old: &Snapshot, new: &Snapshot) -> SnapshotDelta {
-        let (text, shift) = splice(&old.text, &new.text);
+        SnapshotDelta::between_spliced(old, new, None)
+    }
+
+    /// The change from `old` to `new`, given the splices that made the new text when they
+    /// are known (the edits'), else found by diffing.
+    pub fn between_spliced(old: &Snapshot, new: &Snapshot, splices: Option<&[Splice]>) -> SnapshotDelta {
+        let (splices, shift) = match splices {
+            Some(splices) => text_change(&old.text, splices),
+            None => text_change(&old.text, &diff(&old.text, &new.text)),
+        };
         SnapshotDelta {
             base: old.revision,
             revision: new.revision,
@@ -251,8 +285,8 @@ impl SnapshotDelta {
             can_undo: new.can_undo,
             can_redo: new.can_redo,
             parse_error: new.parse_error.clone(),
-            text,
-            shift,
+            splices,
+            shifts: shift.clone(),
             states: diff_list(&old.states, &new.states, &shift),
             scopes: new.scopes.clone(),
             problems: diff_list(&old.problems, &new.problems, &shift),
@@ -266,12 +300,14 @@ impl SnapshotDelta {
     /// The snapshot this delta makes of `old` (what the UI does; here for tests).
     pub fn apply(&self, old: &Snapshot) -> Snapshot {
         let mut units: Vec<u16> = old.text.encode_utf16().collect();
-        units.splice(self.text.from..self.text.to, self.text.insert.encode_utf16());
+        for s in self.splices.iter().rev() {
+            units.splice(s.from..s.to, s.insert.encode_utf16());
+        }
         let mut layout = old.layout.clone();
         layout.width = self.layout_width;
         layout.height = self.layout_height;
-        layout.nodes = apply_list(&old.layout.nodes, &self.nodes, &self.shift, |_, _| ());
-        layout.edges = apply_list(&old.layout.edges, &self.edges, &self.shift, |_, _| ());
+        layout.nodes = apply_list(&old.layout.nodes, &self.nodes, &self.shifts, |_, _| ());
+        layout.edges = apply_list(&old.layout.edges, &self.edges, &self.shifts, |_, _| ());
         Snapshot {
             revision: self.revision,
             path: self.path.clone(),
@@ -282,9 +318,9 @@ impl SnapshotDelta {
             can_undo: self.can_undo,
             can_redo: self.can_redo,
             parse_error: self.parse_error.clone(),
-            states: apply_list(&old.states, &self.states, &self.shift, |s, r| s.range = r),
+            states: apply_list(&old.states, &self.states, &self.shifts, |s, r| s.range = r),
             scopes: self.scopes.clone(),
-            problems: apply_list(&old.problems, &self.problems, &self.shift, |p, r| p.range = r),
+            problems: apply_list(&old.problems, &self.problems, &self.shifts, |p, r| p.range = r),
             layout,
         }
     }

@@ -7,7 +7,8 @@ use crate::error::SessionError;
 use crate::files::{io_error, read_text, save, text_of};
 use crate::offsets::Utf16Index;
 use crate::view::View;
-use asl_model::{Document, DocumentEdit, Format, History, Span};
+use asl_model::edit::compose;
+use asl_model::{Document, DocumentEdit, Format, History, Splice};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -33,6 +34,9 @@ pub struct Session {
     theirs: Option<String>,
     /// The last snapshot the UI was answered (whole or as a delta): the next delta's base.
     sent: Option<Snapshot>,
+    /// The text's splices since `sent`, while every change since was an edit, undo or
+    /// redo (they know theirs); `None` once one was not (typing, a reload): then diffed.
+    unsent: Option<Vec<Splice>>,
 }
 
 /// What an external change to the open file did.
@@ -83,6 +87,7 @@ impl Session {
             last_typing: None,
             theirs: None,
             sent: None,
+            unsent: Some(Vec::new()),
         };
         session.replace_text(text, false);
         session
@@ -152,6 +157,7 @@ impl Session {
     pub fn sent_snapshot(&mut self) -> Snapshot {
         let snapshot = self.snapshot();
         self.sent = Some(snapshot.clone());
+        self.unsent = Some(Vec::new());
         snapshot
     }
 
@@ -160,12 +166,22 @@ impl Session {
     /// snapshot when it holds another revision than the delta's base.
     pub fn update(&mut self) -> Update {
         let snapshot = self.snapshot();
+        let splices = self.unsent.replace(Vec::new());
         let update = match &self.sent {
-            Some(sent) => Update::Delta(Box::new(SnapshotDelta::between(sent, &snapshot))),
+            Some(sent) => Update::Delta(Box::new(SnapshotDelta::between_spliced(sent, &snapshot, splices.as_deref()))),
             None => Update::Full(Box::new(snapshot.clone())),
         };
         self.sent = Some(snapshot);
         update
+    }
+
+    /// Adds a change of the text (`None`: its splices are not known) to those not sent.
+    fn note_change(&mut self, splices: Option<&[Splice]>) {
+        self.unsent = match (self.unsent.take(), splices, &self.sent) {
+            (Some(before), Some(now), _) if before.is_empty() => Some(now.to_vec()),
+            (Some(before), Some(now), Some(sent)) => Some(compose(&sent.text, &before, now)),
+            _ => None,
+        };
     }
 
     pub fn title(&self) -> String {
@@ -194,7 +210,7 @@ impl Session {
         };
         history.apply(edit).map_err(|e| SessionError::new("edit", e.to_string()))?;
         self.last_typing = None;
-        self.sync_from_history();
+        self.sync_from_history(true);
         Ok(())
     }
 
@@ -214,6 +230,8 @@ impl Session {
 
     fn replace_text(&mut self, text: String, merge: bool) {
         self.revision += 1;
+        // Typed or loaded whole: the delta finds the change by diffing.
+        self.note_change(None);
         match Document::parse(text.as_str(), self.format) {
             Ok(doc) => {
                 self.parse_error = None;
@@ -242,7 +260,12 @@ impl Session {
         self.text = text;
     }
 
-    fn sync_from_history(&mut self) {
+    /// Shows the history's current document; `spliced`: the text shown was the one
+    /// before the history's last change, so that change's splices describe this one.
+    fn sync_from_history(&mut self, spliced: bool) {
+        let history = self.history.as_ref().expect("a history");
+        let splices = history.last_change().filter(|_| spliced).map(<[Splice]>::to_vec);
+        self.note_change(splices.as_deref());
         let doc = self.history.as_ref().map(History::current).expect("a history");
         self.text = doc.text().to_owned();
         self.parse_error = None;
@@ -255,10 +278,12 @@ impl Session {
     pub fn undo(&mut self) -> bool {
         self.last_typing = None;
         let Some(history) = self.history.as_mut() else { return false };
-        if self.parse_error.is_none() && !history.undo() {
+        // From invalid text, undo shows the last good one: no step of history was undone.
+        let stepped = self.parse_error.is_none();
+        if stepped && !history.undo() {
             return false;
         }
-        self.sync_from_history();
+        self.sync_from_history(stepped);
         true
     }
 
@@ -268,7 +293,7 @@ impl Session {
         if self.parse_error.is_some() || !history.redo() {
             return false;
         }
-        self.sync_from_history();
+        self.sync_from_history(true);
         true
     }
 
@@ -380,11 +405,6 @@ impl Session {
             None => read_text(self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?)?,
         };
         Ok(DiskDiff { mine: self.text.clone(), theirs })
-    }
-
-    /// The span of a pointer in the current good document (for tests and reveal).
-    pub fn span_of(&self, pointer: &str) -> Option<Span> {
-        self.document().map(|d| d.span_of(pointer))
     }
 }
 
