@@ -93,8 +93,9 @@ fn an_edit_answers_only_what_changed() {
     let edit = json!({"edit": {"kind": "set_field", "pointer": "/States/A/Comment", "value": "why"}});
     let delta = app.call("document_edit", edit).unwrap();
     assert_eq!(delta["base"], opened["revision"]);
-    // One splice of the (ASCII) text, the one state, the layout kept.
-    let (text, splice) = (opened["text"].as_str().unwrap(), &delta["text"]);
+    // The edit's one splice of the (ASCII) text, the one state, the layout kept.
+    assert_eq!(delta["splices"].as_array().map(Vec::len), Some(1));
+    let (text, splice) = (opened["text"].as_str().unwrap(), &delta["splices"][0]);
     let (from, to) = (splice["from"].as_u64().unwrap() as usize, splice["to"].as_u64().unwrap() as usize);
     let merged = format!("{}{}{}", &text[..from], splice["insert"].as_str().unwrap(), &text[to..]);
     let full = app.call("document_current", json!({})).unwrap();
