@@ -16,9 +16,25 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 shot="$CARGO_TARGET_DIR/asl-studio-demo.png"
 echo "No display: starting ASL Studio on a virtual display; a screenshot goes to $shot"
-xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
-  "$0" "${@:2}" & pid=$!
-  sleep 8
-  import -window root "$1"
-  kill $pid' "$app" "$shot" "${@:-$root/samples/order-processing/order-processing.asl.json}"
-echo "Screenshot: $shot"
+work="$(mktemp -d)"
+cleanup() {
+  [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# A screen the size of the app's window (tauri.conf.json: 1280x800), so the shot is the
+# window and nothing else; Xvfb picks a free display number itself (-displayfd).
+Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$work/display" >/dev/null 2>&1 & xvfb=$!
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$work/display")"
+"$app" "${@:-$root/samples/order-processing/order-processing.asl.json}" & app_pid=$!
+sleep 8
+# The app's top-level window is the root's biggest child (its title follows the open file,
+# so it is not found by name); cropping to it also holds when the window state restored
+# another size.
+window="$(xwininfo -root -children 2>/dev/null | awk 'match($0, /[0-9]+x[0-9]+\+/) {
+  split(substr($0, RSTART, RLENGTH - 1), size, "x")
+  if (size[1] * size[2] > best) { best = size[1] * size[2]; id = $1 } } END { print id }')"
+import -window "${window:-root}" "$shot"
+echo "Screenshot: $shot ($(identify -format '%wx%h' "$shot"))"

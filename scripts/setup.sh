@@ -9,7 +9,7 @@ sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 packages=(
   build-essential pkg-config ca-certificates curl file libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth dbus-x11 at-spi2-core webkit2gtk-driver fonts-dejavu-core imagemagick
+  xvfb xauth x11-utils dbus-x11 at-spi2-core webkit2gtk-driver fonts-dejavu-core imagemagick
 )
 need_apt=()
 for pkg in "${packages[@]}"; do

@@ -8,19 +8,42 @@ bash "$here/setup.sh"
 source "$here/env.sh"
 cd "$root"
 echo "corpus: ${ASL_CORPUS_DIR:-unset}; conformance: ${ASL_CONFORMANCE_DIR:-unset}; target: $CARGO_TARGET_DIR"
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
 status=0
+# Runs one test runner, its output shown and kept in $logs/NAME, its exit code in
+# $logs/NAME.rc; a failing runner fails the script but the next one still runs.
+runner() {
+  local name="$1" rc=0
+  shift
+  "$@" 2>&1 | tee "$logs/$name" || rc=$?
+  echo "$rc" >"$logs/$name.rc"
+  if [ "$rc" -ne 0 ]; then status=$rc; fi
+}
 # The UI bundle first: the app binary embeds ui/dist.
 bash "$here/ui-build.sh"
 # One build of everything, the app included (its binary is what the e2e tests drive).
-cargo test --workspace --locked --features asl-studio/custom-protocol 2>&1 | tee "$log" || status=$?
-(cd ui && NO_COLOR=1 npx vitest run) 2>&1 | tee -a "$log" || status=$?
-ASL_E2E_BUILT=1 bash "$here/e2e.sh" 2>&1 | tee -a "$log" || status=$?
-# cargo: "test result: ok. N passed; M failed"; vitest: "Tests  N passed (N)" / "N failed";
-# node --test (spec reporter): "ℹ pass N" / "ℹ fail N".
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     /^ *Tests +[0-9]/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     /^ℹ pass [0-9]+$/ { p += $3 } /^ℹ fail [0-9]+$/ { f += $3 }
-     END { printf "%d passed, %d failed\n", p, f }' "$log"
+# --no-fail-fast: every test binary runs, whatever failed before it.
+runner cargo cargo test --workspace --locked --no-fail-fast --features asl-studio/custom-protocol
+runner vitest bash -c 'cd ui && NO_COLOR=1 npx vitest run'
+runner e2e env ASL_E2E_BUILT=1 bash "$here/e2e.sh"
+# Each runner's own summary lines, added up. cargo: "test result: ok. N passed; M failed"
+# per test binary, and a binary that died of a signal prints none (it counts as one
+# failure); vitest: "Tests  N passed | M failed (T)"; node --test: "ℹ pass N" / "ℹ fail N".
+# A runner that failed with no failure counted (it did not build, it crashed) counts as one.
+count='/^test result:/ || /^ *Tests +[0-9]/ {
+         for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       /process didn.t exit successfully: .*\(signal: / { f += 1 }
+       /^ℹ pass [0-9]+$/ { p += $3 } /^ℹ fail [0-9]+$/ { f += $3 }
+       END { print p + 0, f + 0 }'
+total_passed=0 total_failed=0
+for name in cargo vitest e2e; do
+  read -r passed failed < <(awk "$count" "$logs/$name")
+  rc="$(cat "$logs/$name.rc")"
+  note=""
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; note=" (exit $rc with no test failing: counted as one failure)"; fi
+  printf '%-7s %d passed, %d failed%s\n' "$name:" "$passed" "$failed" "$note"
+  total_passed=$((total_passed + passed)) total_failed=$((total_failed + failed))
+done
+echo "$total_passed passed, $total_failed failed"
 exit "$status"
