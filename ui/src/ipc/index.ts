@@ -56,7 +56,6 @@ export const onCloseRequested = (handler: () => Promise<boolean>) =>
   getCurrentWindow().onCloseRequested(async (event) => {
     if (!(await handler())) event.preventDefault();
   });
-export const closeWindow = () => getCurrentWindow().destroy();
 export const setWindowTitle = (title: string) => getCurrentWindow().setTitle(title);
 /** Tells Rust the first diagram is on screen; answers ms since the app started. */
 export const appFirstPaint = () => invoke<number>("app_first_paint");
