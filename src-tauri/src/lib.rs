@@ -5,6 +5,8 @@
 //! The builder is generic over the Tauri runtime so tests drive the real commands through
 //! the IPC path with `tauri::test`'s mock runtime, without a display.
 
+#[cfg(feature = "ts")]
+pub mod bindings;
 mod commands;
 mod dialogs;
 mod drafts_writer;

@@ -6,7 +6,7 @@ use crate::error::{IpcError, IpcResult};
 use crate::run_events::EventBatcher;
 use crate::state::AppState;
 use asl_session::run::{
-    BreakpointSpec, CallbackOutcome, DebugCommand, PendingPoint, RunConfig, RunError, RunEvent, RunRecord,
+    BreakpointSpec, CallbackOutcome, DebugCommand, Paused, RunConfig, RunError, RunEvent, RunRecord,
     RunSources, RunSummary, TestReport, TestTarget,
 };
 use asl_session::{Session, SessionError};
@@ -53,7 +53,7 @@ pub fn debug_edit(
     run_id: u64,
     input: Option<Value>,
     variables: Option<Map<String, Value>>,
-) -> IpcResult<PendingPoint> {
+) -> IpcResult<Paused> {
     state.runs.edit(run_id, input, variables).map_err(ipc)
 }
 

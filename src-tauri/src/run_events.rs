@@ -84,10 +84,8 @@ fn send_batches(queue: &(Mutex<Queue>, Condvar), mut send: impl FnMut(Vec<RunEve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use asl_session::run::RunStatus;
-
     fn finished() -> RunEvent {
-        RunEvent::Finished { status: RunStatus::Succeeded, output: None, error: None, cause: None }
+        RunEvent::Finished { status: asl_session::run::Status::Succeeded, output: None, error: None, cause: None }
     }
 
     #[test]
@@ -102,7 +100,7 @@ mod tests {
         });
         let batcher = EventBatcher { queue };
         for _ in 0..1000 {
-            batcher.push(RunEvent::Resumed { command: "continue" });
+            batcher.push(RunEvent::Resumed { path: "A".into(), pointer: "/States/A".into(), command: "continue" });
         }
         batcher.push(finished());
         sender.join().unwrap();

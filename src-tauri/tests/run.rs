@@ -97,6 +97,22 @@ fn sample_json(name: &str, file: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// The UI's tests and its mock backend replay event streams recorded here, from the real
+/// backend. Rewritten with `ASL_WRITE_FIXTURES=1`; otherwise the committed file must match.
+/// A task token (random) is written as `TASK_TOKEN`.
+fn check_fixture(name: &str, events: &[Value], token: Option<&str>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/fixtures").join(name);
+    let mut text = serde_json::to_string_pretty(events).unwrap() + "\n";
+    if let Some(token) = token {
+        text = text.replace(token, "TASK_TOKEN");
+    }
+    if std::env::var_os("ASL_WRITE_FIXTURES").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == text, "ui/src/fixtures/{name} is out of date: run with ASL_WRITE_FIXTURES=1");
+}
+
 #[test]
 fn a_debugged_run_streams_its_events_over_a_channel() {
     let app = app();
@@ -108,25 +124,31 @@ fn a_debugged_run_streams_its_events_over_a_channel() {
 
     let config = json!({"input": sample_json("parallel-risk-analysis", "input.json"),
         "mocks": {"kind": "file", "file": "mocks.json"},
-        "breakpoints": [{"path": "RunRiskChecks/1/FraudCheck", "place": "beforeEnter"}]});
+        "breakpoints": [{"pointer": "/States/RunRiskChecks/Branches/1/States/FraudCheck", "place": "beforeEnter"}]});
     let summary = app.call("run_start", json!({"config": config, "onEvent": "__CHANNEL__:7"})).unwrap();
     assert_eq!(summary["status"], "RUNNING");
     let run = summary["id"].clone();
     let events = app.until(7, "paused");
+    let mut stream = events.clone();
     assert_eq!(
         events[0],
-        json!({"event": "stateEntered", "path": "RunRiskChecks", "stateType": "Parallel",
-        "input": sample_json("parallel-risk-analysis", "input.json")})
+        json!({"event": "stateEntered", "path": "RunRiskChecks", "pointer": "/States/RunRiskChecks",
+        "stateType": "Parallel", "input": sample_json("parallel-risk-analysis", "input.json"), "from": null})
     );
     let paused = events.last().unwrap();
     assert_eq!(
         (&paused["path"], &paused["place"], &paused["reason"]),
         (&json!("RunRiskChecks/1/FraudCheck"), &json!("beforeEnter"), &json!("breakpoint"))
     );
+    assert_eq!(paused["pointer"], "/States/RunRiskChecks/Branches/1/States/FraudCheck");
     assert_eq!(app.call("run_get", json!({"runId": run})).unwrap()["status"], "PAUSED");
 
     app.call("debug_command", json!({"runId": run, "command": {"kind": "stepOver"}})).unwrap();
-    let paused = app.until(7, "paused").pop().unwrap();
+    let step = app.until(7, "paused");
+    // The resume comes first, before anything the step runs.
+    assert_eq!((&step[0]["event"], &step[0]["command"]), (&json!("resumed"), &json!("stepOver")));
+    stream.extend(step.iter().cloned());
+    let paused = step.last().unwrap().clone();
     assert_eq!((&paused["path"], &paused["place"]), (&json!("RunRiskChecks"), &json!("afterExit")));
     let mut output = paused["output"].clone();
     output["risk"]["creditScore"] = json!(333);
@@ -134,7 +156,10 @@ fn a_debugged_run_streams_its_events_over_a_channel() {
     assert_eq!(point["output"]["risk"]["creditScore"], 333);
     app.call("debug_set_breakpoints", json!({"runId": run, "breakpoints": []})).unwrap();
     app.call("debug_command", json!({"runId": run, "command": {"kind": "continue"}})).unwrap();
-    let end = app.until(7, "finished").pop().unwrap();
+    let rest = app.until(7, "finished");
+    stream.extend(rest.iter().cloned());
+    check_fixture("run-debugged.events.json", &stream, None);
+    let end = rest.last().unwrap();
     assert_eq!(
         (&end["status"], &end["error"]),
         (&json!("FAILED"), &json!("LoanRejected")),
@@ -158,13 +183,19 @@ fn callbacks_are_answered_and_a_waiting_run_stops() {
     let config = json!({"input": sample_json("human-approval", "input.json"), "mocks": {"kind": "file", "file": "mocks.json"}});
     let approve =
         app.call("run_start", json!({"config": config, "onEvent": "__CHANNEL__:3"})).unwrap()["id"].clone();
-    let waiting = app.until(3, "waitingForCallback").pop().unwrap();
+    let mut stream = app.until(3, "waitingForCallback");
+    let waiting = stream.last().unwrap().clone();
+    assert_eq!(waiting["pointer"], "/States/RequestApproval");
     assert_eq!(waiting["stateName"], "RequestApproval");
     let token = waiting["token"].clone();
     let output = json!({"decision": "APPROVED", "approverId": "E1"});
     let answer = json!({"runId": approve, "token": token, "outcome": {"kind": "success", "output": output}});
     app.call("callback_send", answer.clone()).unwrap();
-    assert_eq!(app.until(3, "finished").pop().unwrap()["status"], "SUCCEEDED");
+    let rest = app.until(3, "finished");
+    assert!(rest.iter().any(|e| e["event"] == "callbackAnswered" && e["token"] == token && e["kind"] == "success"));
+    stream.extend(rest.iter().cloned());
+    assert_eq!(stream.last().unwrap()["status"], "SUCCEEDED");
+    check_fixture("run-callback.events.json", &stream, token.as_str());
     assert_eq!(app.call("callback_send", answer).unwrap_err()["code"], "task-does-not-exist");
 
     let stop =
@@ -271,7 +302,7 @@ fn a_paused_run_has_its_history_so_far_and_a_state_reruns_from_its_record() {
     app.open_sample("order-processing");
     let mocks = json!({"kind": "file", "file": "mocks.json"});
     let config = json!({"input": sample_json("order-processing", "input.json"), "mocks": mocks,
-        "breakpoints": [{"path": "ProcessPayment"}]});
+        "breakpoints": [{"pointer": "/States/ProcessPayment"}]});
     let run =
         app.call("run_start", json!({"config": config, "onEvent": "__CHANNEL__:21"})).unwrap()["id"].clone();
     app.until(21, "paused");

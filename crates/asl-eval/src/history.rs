@@ -14,6 +14,12 @@ use serde_json::Value;
 /// AWS fails a Standard execution whose history would exceed this many events.
 pub const STANDARD_HISTORY_LIMIT: u64 = 25_000;
 
+// The wire shape is the map `Serialize` below writes: one `<kind>EventDetails` member.
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(type = "{ timestamp: string, type: string, id: number, previousEventId: number, [details: string]: JsonValue }")
+)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct HistoryEvent {
     pub id: u64,

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The point a paused run waits at: what the user may read and edit.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Paused {
@@ -32,6 +33,7 @@ pub struct Paused {
 }
 
 /// A task waiting for its token to be answered (`.waitForTaskToken`, or an activity).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WaitingCallback {
@@ -65,6 +67,7 @@ impl WaitingCallback {
 }
 
 /// How a callback was answered.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CallbackAnswer {
@@ -77,6 +80,7 @@ pub enum CallbackAnswer {
 // Each event is built once and moved to its consumer; boxing the large variants would only
 // add an allocation per event.
 #[allow(clippy::large_enum_variant)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "event", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum RunEvent {

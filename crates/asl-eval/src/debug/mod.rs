@@ -44,6 +44,7 @@ pub use session::{DebugSession, Debugger};
 use serde::Serialize;
 
 /// Where in a state's life a stop happens.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Place {
@@ -115,6 +116,7 @@ impl Command {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PauseReason {

@@ -8,31 +8,43 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::path::Path;
 
-/// How one run is set up.
+/// How one run is set up. Every field may be left out (the UI sends what it sets).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RunConfig {
     /// The execution input (AWS's default: `{}`).
+    #[cfg_attr(feature = "ts", ts(as = "Option<Value>", optional))]
     pub input: Value,
+    #[cfg_attr(feature = "ts", ts(as = "Option<MockChoice>", optional))]
     pub mocks: MockChoice,
+    #[cfg_attr(feature = "ts", ts(as = "Option<ClockChoice>", optional))]
     pub clock: ClockChoice,
     /// Standard keeps AWS's 25,000-event history limit; Express lifts it (the history is
     /// still recorded here, as an Express machine's CloudWatch log would show it).
+    #[cfg_attr(feature = "ts", ts(as = "Option<ExecutionTypeChoice>", optional))]
     pub execution_type: ExecutionTypeChoice,
     /// Run the local commands of the machine's run configuration (`NAME.run.json`); the
     /// user's consent for this file, asked once by the UI.
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub allow_commands: bool,
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<BreakpointSpec>>", optional))]
     pub breakpoints: Vec<BreakpointSpec>,
     /// Let the mocks answer `.waitForTaskToken` tasks at once (as `asl run` does). By
     /// default such a task waits for the user's Approve/Reject.
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub mock_callbacks: bool,
     /// Also pause when a Retrier schedules a retry / a Catcher handles an error.
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub stop_on_retry: bool,
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub stop_on_catch: bool,
     /// Ends a runaway loop after this many transitions (default: the engine's).
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub max_transitions: Option<u64>,
     /// Begin at a state of an earlier run, with the input and variables it had there,
     /// instead of at `StartAt`; `input` is then not used.
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub rerun_from: Option<super::RerunFrom>,
 }
 
@@ -55,6 +67,7 @@ impl Default for RunConfig {
 }
 
 /// The execution type the machine is deployed as (not part of the ASL).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ExecutionTypeChoice {
@@ -64,6 +77,7 @@ pub enum ExecutionTypeChoice {
 }
 
 /// Where Task results come from (design §3.2: either mock format, told apart by shape).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum MockChoice {
@@ -75,16 +89,20 @@ pub enum MockChoice {
     File {
         file: String,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional))]
         test_case: Option<String>,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional))]
         state_machine: Option<String>,
     },
     /// Mocks edited in the run panel.
     Inline {
         mocks: Value,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional))]
         test_case: Option<String>,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional))]
         state_machine: Option<String>,
     },
 }
@@ -109,6 +127,7 @@ impl MockChoice {
 
 /// Virtual time (waits and backoffs complete at once, timestamps advance as if they had
 /// passed) or real time.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ClockChoice {
@@ -119,6 +138,7 @@ pub enum ClockChoice {
 
 /// Where a breakpoint stops: before the state is entered, after it exited, at a retry or
 /// at a catch.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum BreakpointPlace {
@@ -132,20 +152,25 @@ pub enum BreakpointPlace {
 /// A breakpoint as the UI keeps it: the state's JSON pointer (every branch it runs in
 /// and every iteration), or a run path for one place (`Parallel/1/Name`, `Map/3/Name`,
 /// `Map/*/Name`); where it stops; an optional condition over the state input.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BreakpointSpec {
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub pointer: Option<String>,
     /// Wins over `pointer` when both are given.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub path: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<BreakpointPlace>", optional))]
     pub place: BreakpointPlace,
     /// A JSONPath (`$.urgent`: holds when it selects something other than null, false or
     /// `[]`) or, for anything else, a JSONata expression (`$states.input.amount > 1000`,
     /// `{% ... %}`).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub condition: Option<String>,
 }
 
@@ -177,6 +202,7 @@ impl BreakpointSpec {
 }
 
 /// A debugger command from the UI.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum DebugCommand {
@@ -186,6 +212,7 @@ pub enum DebugCommand {
     /// Into the paused Parallel/Map; `index`: into that branch/iteration.
     StepInto {
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional))]
         index: Option<usize>,
     },
     StepOut,
@@ -221,6 +248,7 @@ impl DebugCommand {
 }
 
 /// The answer to a waiting callback: SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum CallbackOutcome {
@@ -229,8 +257,10 @@ pub enum CallbackOutcome {
     },
     Failure {
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
         error: String,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
         cause: String,
     },
     Heartbeat,

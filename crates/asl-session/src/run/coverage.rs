@@ -20,6 +20,7 @@ use std::sync::Mutex;
 /// What the engine's [`Hook`] methods return.
 type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
@@ -31,6 +32,7 @@ pub struct Coverage {
     pub cases: usize,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StateCoverage {
@@ -40,6 +42,7 @@ pub struct StateCoverage {
 }
 
 /// A Choice rule by its index in `Choices`, or the Choice's `Default`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "number | \"Default\""))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RuleRef {
     Index(usize),
@@ -56,6 +59,7 @@ impl Serialize for RuleRef {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChoiceRuleCoverage {
@@ -69,6 +73,7 @@ pub struct ChoiceRuleCoverage {
 }
 
 /// A Retrier or Catcher by its index in the state's `Retry` / `Catch`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HandlerCoverage {

@@ -42,7 +42,10 @@ pub use config::{
     RunConfig,
 };
 pub use coverage::{ChoiceRuleCoverage, Coverage, HandlerCoverage, RuleRef, StateCoverage};
-pub use event::{CallbackAnswer, Paused, RunEvent, WaitingCallback};
+pub use event::{
+    CallbackAnswer, ErrorDetails, HistoryEvent, Inspection, PauseReason, Paused, Place, RunEvent, StateRecord, Status,
+    WaitingCallback,
+};
 pub use history_index::HistoryIndex;
 pub use pages::{
     history_page, state_executions, ExecutionsQuery, Extent, HistoryPage, HistoryQuery, HistoryRow, StateExecutions,

@@ -25,6 +25,7 @@ pub const INLINE_LIMIT: usize = 1_000;
 pub const MAX_PAGE: usize = 2_000;
 
 /// How big a run's history and state records are, and whether the record left them out.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Extent {
@@ -51,18 +52,22 @@ impl Extent {
 }
 
 /// A page of the history: `limit` rows from `offset` among the events matching `filter`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryQuery {
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<usize>", optional))]
     pub offset: usize,
     pub limit: usize,
     /// Words that must all occur (case-insensitive) in the event's type or its state's
     /// name, as the history view's filter box has always matched.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub filter: Option<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryPage {
@@ -78,6 +83,7 @@ pub struct HistoryPage {
 }
 
 /// One event with the state it belongs to ("" for execution-level events).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HistoryRow {
     pub state: String,
@@ -85,20 +91,25 @@ pub struct HistoryRow {
 }
 
 /// One state's executions (by JSON pointer, by path, or both), `limit` from `offset`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExecutionsQuery {
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub pointer: Option<String>,
     /// `Name`, `Parallel/1/Name`, `Map/3/Name`: one branch's or iteration's runs only.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub path: Option<String>,
     /// None: the newest `limit` executions.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub offset: Option<usize>,
     pub limit: usize,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StateExecutions {

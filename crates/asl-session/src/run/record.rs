@@ -10,6 +10,7 @@ use asl_model::model::StateMachine;
 use serde::Serialize;
 use serde_json::Value;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum RunStatus {
@@ -52,6 +53,7 @@ impl From<Status> for RunStatus {
 }
 
 /// One run in the execution list.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunSummary {
@@ -75,6 +77,7 @@ pub struct RunSummary {
 }
 
 /// One state entered, with where it sits in the document the run executed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunState {
@@ -92,6 +95,7 @@ impl RunState {
 }
 
 /// The history in the shape of GetExecutionHistory's response.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ExecutionHistory {
     pub events: Vec<HistoryEvent>,
@@ -100,6 +104,7 @@ pub struct ExecutionHistory {
 /// Everything about one run: while it runs, the states seen so far, the pending point and
 /// the waiting callbacks; once finished, the engine's records and history. A big run's
 /// states and history are left out (see [`Extent`]) and read in pages.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunRecord {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// A state's execution in an earlier run of this session, as the inspector names it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RerunFrom {
@@ -23,6 +24,7 @@ pub struct RerunFrom {
     /// Which of its executions (from 0, in the order entered; every branch and iteration
     /// counts): a state in a loop or a Map runs more than once.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<usize>", optional))]
     pub execution: usize,
 }
 

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use std::path::Path;
 
 /// The sources the run panel offers for one machine.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunSources {
@@ -24,6 +25,7 @@ pub struct RunSources {
     pub example_input: Option<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MockFileInfo {
@@ -37,6 +39,7 @@ pub struct MockFileInfo {
     pub state_machines: Vec<MockMachine>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MockMachine {
@@ -44,6 +47,7 @@ pub struct MockMachine {
     pub test_cases: Vec<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TestFileInfo {

@@ -1,0 +1,81 @@
+//! The TypeScript declarations of every type that crosses IPC, generated from the Rust
+//! types (ts-rs, through the engine crates' `ts` feature) into `ui/src/ipc/generated.ts`.
+//! ts-rs was chosen over tauri-specta/specta: it derives from the serde attributes the DTOs
+//! already carry (tags, camelCase, flatten, defaults), works with tauri 2 as it is and
+//! with any crate below the shell, and needs no release candidate. `tests/bindings.rs`
+//! fails when the committed file is stale.
+
+use asl_session::run;
+use ts_rs::{Config, TS};
+
+/// The file's text: a header, `JsonValue`, then one `export type` per type, in this order.
+pub fn typescript() -> String {
+    // Counts, ids and offsets stay far below 2^53: plain numbers, as JSON.parse gives them.
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\
+         // `ASL_WRITE_FIXTURES=1 cargo test -p asl-studio --test bindings` rewrites it.\n\
+         /* eslint-disable */\n\n\
+         export type JsonValue = number | string | boolean | JsonValue[] | { [key: string]: JsonValue } | null;\n",
+    );
+    let mut declare = |decl: String| {
+        out.push('\n');
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push('\n');
+    };
+    macro_rules! types {
+        ($($t:ty),* $(,)?) => { $( declare(<$t as TS>::decl(&cfg)); )* };
+    }
+    types!(
+        // run configuration and commands
+        run::RunConfig,
+        run::MockChoice,
+        run::ClockChoice,
+        run::ExecutionTypeChoice,
+        run::BreakpointPlace,
+        run::BreakpointSpec,
+        run::RerunFrom,
+        run::DebugCommand,
+        run::CallbackOutcome,
+        // sources beside the machine
+        run::RunSources,
+        run::MockFileInfo,
+        run::MockMachine,
+        run::TestFileInfo,
+        // the run event protocol
+        run::RunEvent,
+        run::Paused,
+        run::Place,
+        run::PauseReason,
+        run::WaitingCallback,
+        run::CallbackAnswer,
+        run::Status,
+        run::Inspection,
+        run::ErrorDetails,
+        // records and pages
+        run::RunStatus,
+        run::RunSummary,
+        run::RunState,
+        run::StateRecord,
+        run::RunRecord,
+        run::ExecutionHistory,
+        run::HistoryEvent,
+        run::Extent,
+        run::HistoryQuery,
+        run::HistoryPage,
+        run::HistoryRow,
+        run::ExecutionsQuery,
+        run::StateExecutions,
+        // tests and coverage
+        run::TestReport,
+        run::CaseResult,
+        run::FileError,
+        run::Coverage,
+        run::StateCoverage,
+        run::ChoiceRuleCoverage,
+        run::HandlerCoverage,
+        run::RuleRef,
+    );
+    out
+}

@@ -1,0 +1,404 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:
+// `ASL_WRITE_FIXTURES=1 cargo test -p asl-studio --test bindings` rewrites it.
+/* eslint-disable */
+
+export type JsonValue = number | string | boolean | JsonValue[] | { [key: string]: JsonValue } | null;
+
+export type RunConfig = { 
+/**
+ * The execution input (AWS's default: `{}`).
+ */
+input?: JsonValue, mocks?: MockChoice, clock?: ClockChoice, 
+/**
+ * Standard keeps AWS's 25,000-event history limit; Express lifts it (the history is
+ * still recorded here, as an Express machine's CloudWatch log would show it).
+ */
+executionType?: ExecutionTypeChoice, 
+/**
+ * Run the local commands of the machine's run configuration (`NAME.run.json`); the
+ * user's consent for this file, asked once by the UI.
+ */
+allowCommands?: boolean, breakpoints?: Array<BreakpointSpec>, 
+/**
+ * Let the mocks answer `.waitForTaskToken` tasks at once (as `asl run` does). By
+ * default such a task waits for the user's Approve/Reject.
+ */
+mockCallbacks?: boolean, 
+/**
+ * Also pause when a Retrier schedules a retry / a Catcher handles an error.
+ */
+stopOnRetry?: boolean, stopOnCatch?: boolean, 
+/**
+ * Ends a runaway loop after this many transitions (default: the engine's).
+ */
+maxTransitions?: number, 
+/**
+ * Begin at a state of an earlier run, with the input and variables it had there,
+ * instead of at `StartAt`; `input` is then not used.
+ */
+rerunFrom?: RerunFrom, };
+
+export type MockChoice = { "kind": "none" } | { "kind": "file", file: string, testCase?: string, stateMachine?: string, } | { "kind": "inline", mocks: JsonValue, testCase?: string, stateMachine?: string, };
+
+export type ClockChoice = "virtual" | "real";
+
+export type ExecutionTypeChoice = "standard" | "express";
+
+export type BreakpointPlace = "beforeEnter" | "afterExit" | "retry" | "catch";
+
+export type BreakpointSpec = { pointer?: string, 
+/**
+ * Wins over `pointer` when both are given.
+ */
+path?: string, place?: BreakpointPlace, 
+/**
+ * A JSONPath (`$.urgent`: holds when it selects something other than null, false or
+ * `[]`) or, for anything else, a JSONata expression (`$states.input.amount > 1000`,
+ * `{% ... %}`).
+ */
+condition?: string, };
+
+export type RerunFrom = { run: number, 
+/**
+ * The state's JSON pointer in the text that ran (`/States/P/Branches/1/States/A`).
+ */
+pointer: string, 
+/**
+ * Which of its executions (from 0, in the order entered; every branch and iteration
+ * counts): a state in a loop or a Map runs more than once.
+ */
+execution?: number, };
+
+export type DebugCommand = { "kind": "continue" } | { "kind": "pause" } | { "kind": "stepOver" } | { "kind": "stepInto", index?: number, } | { "kind": "stepOut" } | { "kind": "stop" } | { "kind": "skipWait" };
+
+export type CallbackOutcome = { "kind": "success", output: JsonValue, } | { "kind": "failure", error?: string, cause?: string, } | { "kind": "heartbeat" };
+
+export type RunSources = { 
+/**
+ * The machine's folder (none for a document never saved).
+ */
+dir: string | null, mockFiles: Array<MockFileInfo>, testFiles: Array<TestFileInfo>, 
+/**
+ * The run configuration's file name, when there is one.
+ */
+runConfig: string | null, 
+/**
+ * The states and resources it maps to local commands.
+ */
+commands: Array<string>, 
+/**
+ * The text of the example input beside the machine (`NAME.input.json`, else
+ * `input.json`): the run input until the user types another for this file.
+ */
+exampleInput: string | null, };
+
+export type MockFileInfo = { 
+/**
+ * The file's name in the machine's folder.
+ */
+file: string, 
+/**
+ * `plain` (`{"State": [{"return": ...}]}`) or `configFile` (Step Functions Local).
+ */
+kind: string, 
+/**
+ * Plain: the states mocked.
+ */
+states: Array<string>, 
+/**
+ * Config file: each state machine with its test case names.
+ */
+stateMachines: Array<MockMachine>, };
+
+export type MockMachine = { name: string, testCases: Array<string>, };
+
+export type TestFileInfo = { file: string, cases: Array<string>, 
+/**
+ * Why the file's cases cannot be read, if they cannot.
+ */
+error: string | null, };
+
+export type RunEvent = { "event": "stateEntered", path: string, pointer: string, stateType: string, input: JsonValue, 
+/**
+ * The state of the same branch/iteration it was entered from (its pointer);
+ * `None` for the first state of its scope: the transition taken is `from -> pointer`.
+ */
+from: string | null, } | { "event": "stateExited", path: string, pointer: string, output: JsonValue, inspection: Inspection | null, 
+/**
+ * It ended its scope (End, Succeed): no state of its branch/iteration follows.
+ */
+ends: boolean, } | { "event": "paused" } & Paused | { "event": "resumed", path: string, pointer: string, 
+/**
+ * `continue`, `stepOver`, `stepInto` or `stepOut`.
+ */
+command: string, } | { "event": "retryScheduled", path: string, pointer: string, error: string, 
+/**
+ * The retry about to run: 1 for the first.
+ */
+attempt: number, delaySeconds: number, } | { "event": "caught", path: string, pointer: string, error: string, 
+/**
+ * The Catcher's Next (a state name of the same scope).
+ */
+next: string, } | { "event": "failed", path: string, pointer: string, error: string, cause: string, } | { "event": "mapRunProgress", path: string, pointer: string, 
+/**
+ * The Map Run's ARN (Distributed Map only).
+ */
+mapRunArn: string | null, 
+/**
+ * Iterations/child executions in all, once known.
+ */
+total: number | null, succeeded: number, failed: number, running: number, finished: boolean, } | { "event": "waitingForCallback" } & WaitingCallback | { "event": "callbackAnswered", token: string, kind: CallbackAnswer, } | { "event": "finished", status: Status, output: JsonValue | null, error: string | null, cause: string | null, };
+
+export type Paused = { 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, place: Place, reason: PauseReason, 
+/**
+ * Container depth (0 at the top).
+ */
+depth: number, 
+/**
+ * Before entering: the input about to be processed; after exit: the state's input;
+ * at a retry or catch: the error (`{"Error", "Cause"}`) or the Catcher's output.
+ */
+input: JsonValue, 
+/**
+ * After exit: the output about to go to the next state (editable).
+ */
+output: JsonValue | null, variables: { [key in string]: JsonValue }, };
+
+export type Place = "beforeEnter" | "afterExit" | "retry" | "catch";
+
+export type PauseReason = "breakpoint" | "step" | "pause" | "retry" | "catch";
+
+export type WaitingCallback = { 
+/**
+ * Where the task runs (`Name`, `Parallel/1/Name`).
+ */
+path: string, 
+/**
+ * The task state's JSON pointer in the definition.
+ */
+pointer: string, stateName: string, token: string, 
+/**
+ * The parameters sent to the resource (the message carrying the token).
+ */
+payload: JsonValue, activity: boolean, heartbeatSeconds: number | null, timeoutSeconds: number | null, };
+
+export type CallbackAnswer = "success" | "failure" | "heartbeat";
+
+export type Status = "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
+
+export type Inspection = { input?: JsonValue, afterInputPath?: JsonValue, afterParameters?: JsonValue, afterArguments?: JsonValue, result?: JsonValue, afterResultSelector?: JsonValue, afterResultPath?: JsonValue, output?: JsonValue, errorDetails?: ErrorDetails, };
+
+export type ErrorDetails = { 
+/**
+ * The retrier that matched the last error, if any.
+ */
+retryIndex?: number, 
+/**
+ * The catcher that caught the error, if any.
+ */
+catchIndex?: number, 
+/**
+ * The backoff of the last retry, in seconds.
+ */
+retryBackoffIntervalSeconds?: number, };
+
+export type RunStatus = "RUNNING" | "PAUSED" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
+
+export type RunSummary = { id: number, 
+/**
+ * The machine's file (none for a document never saved).
+ */
+machinePath: string | null, 
+/**
+ * The document's title when the run started.
+ */
+title: string, 
+/**
+ * Wall-clock times, RFC 3339.
+ */
+startedAt: string, finishedAt: string | null, status: RunStatus, input: JsonValue, output: JsonValue | null, error: string | null, cause: string | null, 
+/**
+ * `virtual` or `real`.
+ */
+clock: ClockChoice, 
+/**
+ * States entered (known once finished).
+ */
+transitions: number | null, };
+
+export type RunState = { 
+/**
+ * The state's JSON pointer in the text that ran (`/States/P/Branches/1/States/A`).
+ */
+pointer: string | null, name: string, type: string, 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name` (branch and iteration
+ * numbers from 0). The debugger keys breakpoints by it.
+ */
+path: string, 
+/**
+ * The state's input as it was entered.
+ */
+input: JsonValue, 
+/**
+ * The state's output when it exited; absent when it never did.
+ */
+output?: JsonValue, 
+/**
+ * Variables the state assigned on exit.
+ */
+variables?: { [key in string]: JsonValue }, inspection: Inspection, };
+
+export type StateRecord = { name: string, type: string, 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name` (branch and iteration
+ * numbers from 0). The debugger keys breakpoints by it.
+ */
+path: string, 
+/**
+ * The state's input as it was entered.
+ */
+input: JsonValue, 
+/**
+ * The state's output when it exited; absent when it never did.
+ */
+output?: JsonValue, 
+/**
+ * Variables the state assigned on exit.
+ */
+variables?: { [key in string]: JsonValue }, inspection: Inspection, };
+
+export type RunRecord = { states: Array<RunState>, history: ExecutionHistory, pending: Paused | null, callbacks: Array<WaitingCallback>, id: number, 
+/**
+ * The machine's file (none for a document never saved).
+ */
+machinePath: string | null, 
+/**
+ * The document's title when the run started.
+ */
+title: string, 
+/**
+ * Wall-clock times, RFC 3339.
+ */
+startedAt: string, finishedAt: string | null, status: RunStatus, input: JsonValue, output: JsonValue | null, error: string | null, cause: string | null, 
+/**
+ * `virtual` or `real`.
+ */
+clock: ClockChoice, 
+/**
+ * States entered (known once finished).
+ */
+transitions: number | null, eventCount: number, stateCount: number, 
+/**
+ * `states` and `history.events` are empty: read them with the page commands.
+ */
+paged: boolean, };
+
+export type ExecutionHistory = { events: Array<HistoryEvent>, };
+
+export type HistoryEvent = { timestamp: string, type: string, id: number, previousEventId: number, [details: string]: JsonValue };
+
+export type Extent = { eventCount: number, stateCount: number, 
+/**
+ * `states` and `history.events` are empty: read them with the page commands.
+ */
+paged: boolean, };
+
+export type HistoryQuery = { offset?: number, limit: number, 
+/**
+ * Words that must all occur (case-insensitive) in the event's type or its state's
+ * name, as the history view's filter box has always matched.
+ */
+filter?: string, };
+
+export type HistoryPage = { 
+/**
+ * Events in the history.
+ */
+total: number, 
+/**
+ * Events matching the filter (`total` without one).
+ */
+matched: number, 
+/**
+ * The index of the first row among the matching events.
+ */
+offset: number, 
+/**
+ * The first event's timestamp: the zero of the execution clock the view shows.
+ */
+startedAt: string | null, rows: Array<HistoryRow>, };
+
+export type HistoryRow = { state: string, event: HistoryEvent, };
+
+export type ExecutionsQuery = { pointer?: string, 
+/**
+ * `Name`, `Parallel/1/Name`, `Map/3/Name`: one branch's or iteration's runs only.
+ */
+path?: string, 
+/**
+ * None: the newest `limit` executions.
+ */
+offset?: number, limit: number, };
+
+export type StateExecutions = { 
+/**
+ * Executions of the state in the whole run.
+ */
+total: number, 
+/**
+ * The index (from 0, in the order they were entered) of the first one here.
+ */
+offset: number, executions: Array<RunState>, };
+
+export type TestReport = { cases: Array<CaseResult>, passed: number, failed: number, 
+/**
+ * Test files that could not be read, with why.
+ */
+errors: Array<FileError>, coverage: Coverage, };
+
+export type CaseResult = { 
+/**
+ * The test file's name in the machine's folder.
+ */
+file: string, name: string, passed: boolean, 
+/**
+ * The first difference from the expectation (or why the case could not run).
+ */
+difference: string | null, 
+/**
+ * The execution's status, when it ran.
+ */
+status: RunStatus | null, 
+/**
+ * True when the case ran the open machine (and so counts for coverage).
+ */
+thisMachine: boolean, };
+
+export type FileError = { file: string, error: string, };
+
+export type Coverage = { states: Array<StateCoverage>, choiceRules: Array<ChoiceRuleCoverage>, retriers: Array<HandlerCoverage>, catchers: Array<HandlerCoverage>, 
+/**
+ * The test cases that ran this machine (only they count).
+ */
+cases: number, };
+
+export type StateCoverage = { pointer: string, name: string, hits: number, };
+
+export type ChoiceRuleCoverage = { statePointer: string, stateName: string, rule: RuleRef, 
+/**
+ * The rule's pointer (`/States/C/Choices/1`), or the Choice's for its Default.
+ */
+pointer: string, next: string | null, hits: number, };
+
+export type HandlerCoverage = { statePointer: string, stateName: string, index: number, pointer: string, hits: number, };
+
+export type RuleRef = number | "Default";
