@@ -2,7 +2,9 @@
 //
 // Outgoing: typing is sent as `setText(text, typing = true)` after DEBOUNCE_MS of quiet.
 // Incoming: a snapshot the editor has not seen yet (undo, a canvas edit, a reload) is
-// applied as one minimal change, so the cursor and scroll survive. Invariant: while the
+// applied as the splices Rust's edit made (the delta's), or, when the editor does not
+// show the text they apply to, as one minimal change; either way the cursor and scroll
+// survive. Invariant: while the
 // user has text Rust has not answered yet (a timer pending or a request in flight), no
 // incoming snapshot is applied — the newer typed text wins and is sent next, so a
 // keystroke is never overwritten. A failed send leaves the editor as it is (the snapshot
@@ -96,9 +98,15 @@ export class CodeSync {
     const view = this.view;
     const snapshot = useStudio.getState().snapshot;
     if (!view || !snapshot || this.pending || snapshot === this.seen) return;
+    const seen = this.seen;
     this.seen = snapshot;
-    const change = minimalChange(view.state.doc.toString(), snapshot.text);
-    if (change) view.dispatch({ changes: change, annotations: remote.of(true) });
+    const doc = view.state.doc.toString();
+    const edit = useStudio.getState().textChange;
+    // The edit's own splices, when they turn what the editor shows into the snapshot's
+    // text: a rename changes its two places, not everything between them.
+    const exact = !!edit && !!seen && edit.base === seen.revision && edit.revision === snapshot.revision && doc === seen.text;
+    const changes = exact ? edit.splices : [minimalChange(doc, snapshot.text)].filter((c) => c !== null);
+    if (changes.length > 0) view.dispatch({ changes, annotations: remote.of(true) });
     this.updateDiagnostics();
   }
 

@@ -81,6 +81,17 @@ export interface LayoutEdge {
   labelLines: string[];
   back: boolean; // a loop edge
   pointer: string; // the field holding the transition, e.g. "/States/A/Next"
+  /** The transition as edits address it; null for edges no edit inserts on or reconnects
+   *  (a Succeed/Fail's end, branch and iteration starts). */
+  transition: EdgeTransition | null;
+}
+
+/** asl_graph::EdgeTransition: transition `transition` of the state `from` (for "start",
+ *  `from` is the scope), living in `scope`. */
+export interface EdgeTransition {
+  from: string;
+  scope: string;
+  transition: Transition;
 }
 
 export interface Layout {
@@ -127,10 +138,13 @@ export interface SnapshotDelta {
   canUndo: boolean;
   canRedo: boolean;
   parseError: Problem | null;
-  /** The new text: UTF-16 units `from..to` of the previous one replaced by `insert`. */
-  text: { from: number; to: number; insert: string };
-  /** Offsets at or past `at` move by `by`; a range starting there moves `lines` lines. */
-  shift: { at: number; by: number; lines: number };
+  /** The new text: the previous one with these splices made (UTF-16 units `from..to` of
+   *  the previous text replaced by `insert`; in order, all on the previous text). An
+   *  edit's own splices; the code view applies them as they are. */
+  splices: TextSplice[];
+  /** One per splice, in order: offsets at or past `at` move by `by` (counting the
+   *  splices before); a range starting there moves `lines` lines. */
+  shifts: Shift[];
   states: Part<StateInfo>[];
   scopes: ScopeInfo[];
   problems: Part<Problem>[];
@@ -140,6 +154,18 @@ export interface SnapshotDelta {
   edges: Part<LayoutEdge>[];
 }
 
+export interface TextSplice {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+export interface Shift {
+  at: number;
+  by: number;
+  lines: number;
+}
+
 export function isDelta(u: Update): u is SnapshotDelta {
   return "base" in u;
 }
@@ -147,6 +173,7 @@ export function isDelta(u: Update): u is SnapshotDelta {
 // ---- Edits (serde shape of asl_model::DocumentEdit) --------------------------------
 
 export type Transition =
+  | { kind: "start" } // a scope's StartAt: the edit's `from` is the scope
   | { kind: "next" }
   | { kind: "default" }
   | { kind: "choice_rule"; index: number }
@@ -167,7 +194,9 @@ export type DocumentEdit =
   | { kind: "insert_item"; state: string; list: ItemList; index: number | null; value: unknown }
   | { kind: "remove_item"; state: string; list: ItemList; index: number }
   | { kind: "move_item"; state: string; list: ItemList; from: number; to: number }
-  | { kind: "replace_text"; text: string };
+  | { kind: "replace_text"; text: string }
+  /** Several edits as one step, each on the text the ones before made; all or none. */
+  | { kind: "batch"; edits: DocumentEdit[] };
 
 // ---- Everything else ---------------------------------------------------------------
 

@@ -47,11 +47,18 @@ describe("merge", () => {
 
 describe("shiftRange", () => {
   const r = (from: number, to: number, line: number) => ({ from, to, line, column: 1 });
-  const shift = { at: 10, by: -4, lines: -1 };
+  const shift = [{ at: 10, by: -4, lines: -1 }];
   it("moves ranges after the splice, grows ranges around it, keeps ranges before it", () => {
     const before = r(2, 8, 1);
     expect(shiftRange(before, shift)).toBe(before);
     expect(shiftRange(r(12, 20, 4), shift)).toEqual(r(8, 16, 3));
     expect(shiftRange(r(2, 20, 1), shift)).toEqual(r(2, 16, 1));
+  });
+  it("moves each range by the splices before it", () => {
+    // Rust's splices_count_utf16_units_and_lines: two splices, the second undoing a line.
+    const shifts = [{ at: 2, by: 2, lines: 1 }, { at: 10, by: 1, lines: 0 }];
+    expect(shiftRange(r(5, 8, 2), shifts)).toEqual(r(7, 10, 3));
+    expect(shiftRange(r(10, 11, 3), shifts)).toEqual(r(11, 12, 3));
+    expect(shiftRange(r(5, 11, 2), shifts)).toEqual(r(7, 12, 3));
   });
 });

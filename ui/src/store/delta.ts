@@ -2,17 +2,39 @@
 // crates/asl-session/src/delta.rs, checked against it by delta.fixture.json). Kept items
 // stay the same objects, and a list or layout with nothing changed stays the same array,
 // so what depends on them (canvas nodes, panels) sees at once that nothing changed.
-import { isDelta, type Part, type Snapshot, type SnapshotDelta, type TextRange, type Update } from "../ipc/types";
+import { isDelta, type Part, type Shift, type Snapshot, type SnapshotDelta, type TextRange, type TextSplice, type Update } from "../ipc/types";
 
-type Shift = SnapshotDelta["shift"];
+/** The last shift at or before `offset` (they are in order), if any. */
+function shiftAt(shifts: readonly Shift[], offset: number): Shift | null {
+  let found: Shift | null = null;
+  for (const s of shifts) {
+    if (s.at > offset) break;
+    found = s;
+  }
+  return found;
+}
 
-/** A range of the previous text in the new one (Shift::apply in Rust). */
-export function shiftRange(r: TextRange, s: Shift): TextRange {
-  if (s.by === 0 && s.lines === 0) return r;
-  const from = r.from >= s.at ? r.from + s.by : r.from;
-  const to = r.to >= s.at ? r.to + s.by : r.to;
-  if (from === r.from && to === r.to) return r;
-  return { from, to, line: r.from >= s.at ? r.line + s.lines : r.line, column: r.column };
+/** A range of the previous text in the new one (Shifts::apply in Rust). */
+export function shiftRange(r: TextRange, shifts: readonly Shift[]): TextRange {
+  const atFrom = shiftAt(shifts, r.from);
+  const atTo = shiftAt(shifts, r.to);
+  const from = r.from + (atFrom?.by ?? 0);
+  const to = r.to + (atTo?.by ?? 0);
+  const line = r.line + (atFrom?.lines ?? 0);
+  if (from === r.from && to === r.to && line === r.line) return r;
+  return { from, to, line, column: r.column };
+}
+
+/** The text the splices make of `text` (they are in order, all on `text`). */
+export function applySplices(text: string, splices: readonly TextSplice[]): string {
+  if (splices.length === 0) return text;
+  let out = "";
+  let pos = 0;
+  for (const s of splices) {
+    out += text.slice(pos, s.from) + s.insert;
+    pos = s.to;
+  }
+  return out + text.slice(pos);
 }
 
 function mergeList<T>(old: readonly T[], parts: readonly Part<T>[], move: (item: T) => T): T[] {
@@ -24,7 +46,7 @@ function mergeList<T>(old: readonly T[], parts: readonly Part<T>[], move: (item:
   return out.length === old.length && out.every((x, i) => x === old[i]) ? (old as T[]) : out;
 }
 
-function withRange<T extends { range: TextRange }>(s: Shift): (item: T) => T {
+function withRange<T extends { range: TextRange }>(s: readonly Shift[]): (item: T) => T {
   return (item) => {
     const range = shiftRange(item.range, s);
     return range === item.range ? item : { ...item, range };
@@ -35,8 +57,7 @@ const same = <T>(x: T) => x;
 
 /** The snapshot `delta` makes of `prev` (which must be the snapshot of `delta.base`). */
 export function applyDelta(prev: Snapshot, delta: SnapshotDelta): Snapshot {
-  const { from, to, insert } = delta.text;
-  const text = from === to && insert === "" ? prev.text : prev.text.slice(0, from) + insert + prev.text.slice(to);
+  const text = applySplices(prev.text, delta.splices);
   const nodes = mergeList(prev.layout.nodes, delta.nodes, same);
   const edges = mergeList(prev.layout.edges, delta.edges, same);
   const layoutSame =
@@ -54,9 +75,9 @@ export function applyDelta(prev: Snapshot, delta: SnapshotDelta): Snapshot {
     canUndo: delta.canUndo,
     canRedo: delta.canRedo,
     parseError: delta.parseError,
-    states: mergeList(prev.states, delta.states, withRange(delta.shift)),
+    states: mergeList(prev.states, delta.states, withRange(delta.shifts)),
     scopes: scopesSame ? prev.scopes : delta.scopes,
-    problems: mergeList(prev.problems, delta.problems, withRange(delta.shift)),
+    problems: mergeList(prev.problems, delta.problems, withRange(delta.shifts)),
     layout: layoutSame ? prev.layout : { width: delta.layoutWidth, height: delta.layoutHeight, nodes, edges },
   };
 }

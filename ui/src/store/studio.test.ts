@@ -74,8 +74,8 @@ describe("studio store", () => {
       ...prev,
       base,
       revision: base + 1,
-      text: { from: 0, to: prev.text.length, insert: text },
-      shift: { at: prev.text.length, by: text.length - prev.text.length, lines: 0 },
+      splices: [{ from: 0, to: prev.text.length, insert: text }],
+      shifts: [{ at: prev.text.length, by: text.length - prev.text.length, lines: 0 }],
       states: [{ old: [0, 2] }],
       problems: [],
       layoutWidth: 0,
@@ -94,6 +94,8 @@ describe("studio store", () => {
     expect(after.text).toBe("edited");
     expect(after.states).toBe(before.states);
     expect(mocked.documentCurrent).not.toHaveBeenCalled();
+    // The delta's splices are kept with it, for the code view.
+    expect(useStudio.getState().textChange).toEqual({ base: 1, revision: 2, splices: [{ from: 0, to: 6, insert: "edited" }] });
   });
 
   it("asks for the whole snapshot when a delta is against another revision", async () => {

@@ -4,7 +4,8 @@
 import { create } from "zustand";
 import * as ipc from "../ipc";
 import { mark } from "../perf";
-import type { DocumentEdit, IpcError, Snapshot, Theme, Update } from "../ipc";
+import type { DocumentEdit, IpcError, Snapshot, TextSplice, Theme, Update } from "../ipc";
+import { isDelta } from "../ipc/types";
 import { merge } from "./delta";
 
 export type Mode = "design" | "code" | "run";
@@ -18,8 +19,18 @@ export interface Reveal {
   nonce: number;
 }
 
+/** How the snapshot's text was made of the one at revision `base`: the splices of the
+ *  delta Rust answered (an edit's own), for the code view to apply as they are. */
+export interface TextChange {
+  base: number;
+  revision: number;
+  splices: TextSplice[];
+}
+
 export interface StudioState {
   snapshot: Snapshot | null;
+  /** Null when the snapshot came whole (open, reload, a delta that did not apply). */
+  textChange: TextChange | null;
   mode: Mode;
   /** Selected state pointers (canvas, inspector, problems and code view share it). */
   selection: string[];
@@ -31,7 +42,7 @@ export interface StudioState {
   error: IpcError | null;
   busy: boolean;
 
-  setSnapshot(snapshot: Snapshot | null): void;
+  setSnapshot(snapshot: Snapshot | null, textChange?: TextChange | null): void;
   setMode(mode: Mode): void;
   select(pointers: string[], focusPointer?: string | null): void;
   requestReveal(reveal: Omit<Reveal, "nonce">): void;
@@ -55,6 +66,7 @@ export function asIpcError(e: unknown): IpcError {
 
 export const useStudio = create<StudioState>()((set, get) => ({
   snapshot: null,
+  textChange: null,
   mode: "design",
   selection: [],
   focusPointer: null,
@@ -63,10 +75,10 @@ export const useStudio = create<StudioState>()((set, get) => ({
   error: null,
   busy: false,
 
-  setSnapshot(snapshot) {
+  setSnapshot(snapshot, textChange = null) {
     // Drop selected pointers that no longer name a state.
     const known = new Set(snapshot?.states.map((s) => s.pointer) ?? []);
-    set({ snapshot, selection: get().selection.filter((p) => known.has(p)) });
+    set({ snapshot, textChange, selection: get().selection.filter((p) => known.has(p)) });
   },
   setMode: (mode) => set({ mode }),
   select: (selection, focusPointer = null) => set({ selection, focusPointer }),
@@ -97,8 +109,11 @@ export const useStudio = create<StudioState>()((set, get) => ({
       mark("asl:answer");
       // A delta against another revision than the one shown (an event replaced it in
       // between): the whole snapshot instead.
-      const snapshot = answer && (merge(get().snapshot, answer) ?? (await ipc.documentCurrent()));
-      if (snapshot) get().setSnapshot(snapshot);
+      const merged = answer && merge(get().snapshot, answer);
+      const snapshot = answer && (merged ?? (await ipc.documentCurrent()));
+      const textChange =
+        merged && answer && isDelta(answer) ? { base: answer.base, revision: answer.revision, splices: answer.splices } : null;
+      if (snapshot) get().setSnapshot(snapshot, textChange);
       set({ error: null });
       return snapshot;
     } catch (e) {
