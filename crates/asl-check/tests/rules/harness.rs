@@ -11,10 +11,13 @@ pub type Expected<'a> = (&'a str, &'a str, usize, usize);
 /// Codes reported as warnings; every other code must be an error.
 const WARNINGS: &[&str] = &["not-a-state"];
 
+/// A table of cases. Its failures are only reported by [`Cases::finish`], so a table
+/// dropped unfinished fails the test itself (see the `Drop` impl).
 #[derive(Default)]
 pub struct Cases {
     failures: Vec<String>,
     run: usize,
+    finished: bool,
 }
 
 /// One checked case, for further assertions on its messages.
@@ -77,7 +80,8 @@ impl Cases {
     }
 
     /// Panics with every failed case of the table.
-    pub fn finish(self) {
+    pub fn finish(mut self) {
+        self.finished = true;
         assert!(self.run > 0, "no cases ran");
         assert!(
             self.failures.is_empty(),
@@ -87,6 +91,23 @@ impl Cases {
             self.failures.join("\n")
         );
     }
+}
+
+impl Drop for Cases {
+    /// A forgotten `finish()` would let every failed case pass silently. Not while
+    /// panicking: a panic in the test (or in `finish` itself) is already its failure.
+    fn drop(&mut self) {
+        if !self.finished && !std::thread::panicking() {
+            panic!("a table of {} cases was never finished: end it with finish(), which reports its failures", self.run);
+        }
+    }
+}
+
+#[test]
+#[should_panic(expected = "never finished")]
+fn a_table_left_unfinished_fails_its_test() {
+    let mut t = Cases::new();
+    t.case("wrong on purpose", r#"{"StartAt": "A", "States": {}}"#, &[]);
 }
 
 impl Checked<'_> {
