@@ -18,7 +18,9 @@ pub const STANDARD_HISTORY_LIMIT: u64 = 25_000;
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(type = "{ timestamp: string, type: string, id: number, previousEventId: number, [details: string]: JsonValue }")
+    ts(
+        type = "{ timestamp: string, type: string, id: number, previousEventId: number, [details: string]: JsonValue }"
+    )
 )]
 #[derive(Clone, Debug, PartialEq)]
 pub struct HistoryEvent {

@@ -355,8 +355,12 @@ fn a_failing_state_is_reported_before_retry_and_catch_decide() {
         ]
     );
     run.join().expect("run");
-    let failed =
-        RunEvent::Failed { path: "P".into(), pointer: "/States/P".into(), error: "Nope".into(), cause: "why".into() };
+    let failed = RunEvent::Failed {
+        path: "P".into(),
+        pointer: "/States/P".into(),
+        error: "Nope".into(),
+        cause: "why".into(),
+    };
     assert_eq!(serde_json::to_value(&failed).expect("json")["event"], json!("failed"));
 }
 

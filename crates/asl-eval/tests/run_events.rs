@@ -13,7 +13,11 @@ fn next(events: &Receiver<RunEvent>) -> RunEvent {
     events.recv_timeout(Duration::from_secs(10)).expect("an event within 10 s")
 }
 
-fn run_all(definition: Value, input: Value, breakpoints: Vec<Breakpoint>) -> (Receiver<RunEvent>, asl_eval::debug::DebugSession, std::thread::JoinHandle<asl_eval::Outcome>) {
+fn run_all(
+    definition: Value,
+    input: Value,
+    breakpoints: Vec<Breakpoint>,
+) -> (Receiver<RunEvent>, asl_eval::debug::DebugSession, std::thread::JoinHandle<asl_eval::Outcome>) {
     let (session, events) = Debugger::new(breakpoints);
     let options = Options { seed: Some(7), hook: Some(session.hook()), ..Options::default() };
     let doc = Document::parse(definition.to_string(), Format::Json).expect("definition");
@@ -46,14 +50,22 @@ fn state_events_carry_pointers_and_the_transitions_taken() {
     let entered: Vec<(String, String, Option<String>)> = all
         .iter()
         .filter_map(|e| match e {
-            RunEvent::StateEntered { path, pointer, from, .. } => Some((path.clone(), pointer.clone(), from.clone())),
+            RunEvent::StateEntered { path, pointer, from, .. } => {
+                Some((path.clone(), pointer.clone(), from.clone()))
+            }
             _ => None,
         })
         .collect();
     let b = "/States/P/Branches/0/States/B";
-    assert!(entered.contains(&("P/0/B".into(), b.into(), Some("/States/P/Branches/0/States/A".into()))), "{entered:?}");
+    assert!(
+        entered.contains(&("P/0/B".into(), b.into(), Some("/States/P/Branches/0/States/A".into()))),
+        "{entered:?}"
+    );
     assert!(entered.contains(&("P/1/C".into(), "/States/P/Branches/1/States/C".into(), None)), "{entered:?}");
-    assert!(entered.contains(&("Done".into(), "/States/Done".into(), Some("/States/P".into()))), "{entered:?}");
+    assert!(
+        entered.contains(&("Done".into(), "/States/Done".into(), Some("/States/P".into()))),
+        "{entered:?}"
+    );
     let ends: Vec<(String, bool)> = all
         .iter()
         .filter_map(|e| match e {
@@ -74,7 +86,10 @@ fn a_pause_carries_its_point_and_every_command_is_followed_by_resumed() {
     let (events, session, run) = run_all(def, json!({"a": 1}), vec![Breakpoint::before("One")]);
     let RunEvent::Paused(point) = next(&events) else { panic!("paused first") };
     assert_eq!((point.path.as_str(), point.pointer.as_str()), ("One", "/States/One"));
-    assert_eq!((point.place, point.reason, point.input.clone()), (Place::BeforeEnter, PauseReason::Breakpoint, json!({"a": 1})));
+    assert_eq!(
+        (point.place, point.reason, point.input.clone()),
+        (Place::BeforeEnter, PauseReason::Breakpoint, json!({"a": 1}))
+    );
     assert!(session.command(Command::StepOver));
     let resumed = next(&events);
     assert_eq!(resumed.to_string(), "resumed One stepOver");

@@ -3,10 +3,10 @@
 //! Stop while paused / while a callback waits / while a local command hangs, runs never
 //! writing the document or its file, and the tests with their coverage.
 
+use asl_eval::Status;
 use asl_session::run::{
     run_tests, CallbackOutcome, DebugCommand, RuleRef, RunConfig, RunEvent, RunStatus, Runs, WaitingCallback,
 };
-use asl_eval::Status;
 use asl_session::Session;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -407,4 +407,35 @@ fn on_the_real_clock_a_wait_ends_at_stop_or_skip_wait() {
     assert!(asked.elapsed() < Duration::from_secs(2), "stopped in {:?}", asked.elapsed());
     assert!(matches!(end.last(), Some(RunEvent::Finished { status: Status::Aborted, .. })), "{end:#?}");
     assert_eq!(runs.get(stopped).unwrap().history.events.last().unwrap().kind, "ExecutionAborted");
+}
+
+#[test]
+fn a_record_tells_which_states_failed_and_which_transitions_were_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fails.asl.json");
+    let machine = json!({"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "Next": "P"},
+        "P": {"Type": "Parallel", "Next": "B", "Branches": [
+            {"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}]},
+        "B": {"Type": "Fail", "Error": "Nope", "Cause": "why"}}});
+    std::fs::write(&file, machine.to_string()).unwrap();
+    let session = Session::open(&file).unwrap();
+    let runs = Runs::default();
+    let (id, events) = start(&runs, &session, config(json!({})));
+    until(&events, finished);
+    let record = runs.get(id).unwrap();
+    let seen: Vec<_> = record
+        .states
+        .iter()
+        .map(|s| (s.record.path.as_str(), s.from.as_deref(), s.ends, s.error.as_deref(), s.cause.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("A", None, false, None, None),
+            ("P", Some("/States/A"), false, None, None),
+            ("P/0/Done", None, true, None, None),
+            ("B", Some("/States/P"), false, Some("Nope"), Some("why")),
+        ]
+    );
 }

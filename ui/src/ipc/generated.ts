@@ -238,7 +238,20 @@ export type RunState = {
 /**
  * The state's JSON pointer in the text that ran (`/States/P/Branches/1/States/A`).
  */
-pointer: string | null, name: string, type: string, 
+pointer: string | null, 
+/**
+ * The state of its branch/iteration it was entered from (its pointer); none for the
+ * first state of a scope.
+ */
+from: string | null, 
+/**
+ * It ended its scope (End, Succeed): no state of its branch/iteration followed.
+ */
+ends: boolean, 
+/**
+ * How it failed, when it did (before Retry and Catch decided what followed).
+ */
+error: string | null, cause: string | null, name: string, type: string, 
 /**
  * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name` (branch and iteration
  * numbers from 0). The debugger keys breakpoints by it.

@@ -128,12 +128,7 @@ pub enum RunEvent {
         next: String,
     },
     /// A state failed, before its Retriers and Catchers decide what follows.
-    Failed {
-        path: String,
-        pointer: String,
-        error: String,
-        cause: String,
-    },
+    Failed { path: String, pointer: String, error: String, cause: String },
     /// A Map state's progress: an inline Map's iterations (at its start, as each
     /// iteration starts and ends, and at its end) or a Distributed Map's child executions
     /// (after every [`crate::PROGRESS_EVERY`] and at its end).

@@ -158,7 +158,11 @@ impl DebugSession {
             Command::Continue | Command::StepOver | Command::StepInto(_) | Command::StepOut => {
                 let Some(p) = st.paused.take() else { return false };
                 // Told before the point is woken, so it precedes every event of what follows.
-                self.emit(RunEvent::Resumed { path: p.path.clone(), pointer: p.pointer.clone(), command: command.name() });
+                self.emit(RunEvent::Resumed {
+                    path: p.path.clone(),
+                    pointer: p.pointer.clone(),
+                    command: command.name(),
+                });
                 let lane = p.path[..p.path.len() - last_segment(&p.path).len()].to_string();
                 let into = match command {
                     Command::StepInto(None) if p.place == Place::BeforeEnter => Some(format!("{}/", p.path)),

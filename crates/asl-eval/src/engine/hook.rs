@@ -166,13 +166,19 @@ impl<'a> super::Engine<'a> {
 
     /// Tells the hook a state failed (not when the debugger stopped the run or the
     /// execution timed out: neither is a failure of the state).
-    pub(crate) fn hook_failed(&self, state: &asl_model::model::State, frame: &super::Frame, failure: &super::Failure) {
+    pub(crate) fn hook_failed(
+        &self,
+        state: &asl_model::model::State,
+        frame: &super::Frame,
+        failure: &super::Failure,
+    ) {
         let Some(hook) = &self.options.hook else { return };
         if matches!(failure.kind, super::FailureKind::Aborted | super::FailureKind::TimedOut) {
             return;
         }
         let path = format!("{}{}", frame.path, state.name);
-        let point = FailurePoint { path: &path, pointer: &state.pointer, depth: frame.depth, error: &failure.error };
+        let point =
+            FailurePoint { path: &path, pointer: &state.pointer, depth: frame.depth, error: &failure.error };
         hook.state_failed(point);
     }
 

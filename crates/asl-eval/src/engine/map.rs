@@ -321,7 +321,8 @@ impl<'e> Progress<'e> {
 
     fn report(&self, finished: bool) {
         let Some(hook) = self.hook else { return };
-        let (succeeded, failed) = (self.succeeded.load(Ordering::Relaxed), self.failed.load(Ordering::Relaxed));
+        let (succeeded, failed) =
+            (self.succeeded.load(Ordering::Relaxed), self.failed.load(Ordering::Relaxed));
         let started = self.started.load(Ordering::Relaxed);
         hook.map_run_progress(crate::MapRunProgress {
             path: &self.path,

@@ -293,8 +293,15 @@ mod tests {
         let bp = config.breakpoints[0].to_breakpoint(machine).unwrap();
         assert_eq!((bp.path.as_str(), bp.place), ("P/1/A", Place::AfterExit));
         assert_eq!(bp.condition, Some(Condition::Jsonata("$states.input.n > 2".into())));
-        let spec = BreakpointSpec { path: Some("P/1/A".into()), condition: Some("$.urgent".into()), ..Default::default() };
-        assert_eq!(spec.to_breakpoint(machine).unwrap().condition, Some(Condition::JsonPath("$.urgent".into())));
+        let spec = BreakpointSpec {
+            path: Some("P/1/A".into()),
+            condition: Some("$.urgent".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            spec.to_breakpoint(machine).unwrap().condition,
+            Some(Condition::JsonPath("$.urgent".into()))
+        );
         let gone = BreakpointSpec { pointer: Some("/States/Gone".into()), ..Default::default() };
         assert_eq!(gone.to_breakpoint(machine), None);
     }

@@ -16,8 +16,8 @@ use super::RunError;
 use asl_eval::debug::{DebugSession, Debugger};
 use asl_eval::history::HistoryEvent;
 use asl_eval::{
-    CallbackHandle, Callbacks, Clock, Execution, Inspection, Outcome, PendingTask, RealClock, S3Folders,
-    StartAt, StateRecord, Status, TaskHandler, VirtualClock,
+    CallbackHandle, Callbacks, Clock, Execution, Outcome, PendingTask, RealClock, S3Folders, StartAt, Status,
+    TaskHandler, VirtualClock,
 };
 use asl_model::Document;
 use std::path::PathBuf;
@@ -33,7 +33,10 @@ const STOP_GRACE: Duration = Duration::from_secs(2);
 pub(crate) enum Msg {
     Waiting(PendingTask),
     /// The user answered a callback (sent from the command's thread).
-    Answered { token: String, kind: CallbackAnswer },
+    Answered {
+        token: String,
+        kind: CallbackAnswer,
+    },
     Done,
 }
 
@@ -293,7 +296,18 @@ impl Slot {
             Some(outcome) => {
                 let outcome = if self.signals.is_stopped() { as_aborted(outcome) } else { outcome };
                 live.summary.finish(&outcome);
-                live.states = outcome.states.into_iter().map(|r| RunState::new(r, doc.machine())).collect();
+                // The engine's records (with the variables states assigned) replace the
+                // live ones, keeping what only those knew (failures, transitions); both
+                // were appended at the same points of the engine's task, in one order.
+                let mut live_states = std::mem::take(&mut live.states).into_iter();
+                live.states = outcome
+                    .states
+                    .into_iter()
+                    .map(|r| match live_states.next().filter(|s| s.record.path == r.path) {
+                        Some(seen) => seen.with_record(r),
+                        None => RunState::new(r, doc.machine()),
+                    })
+                    .collect();
                 live.history = outcome.history;
             }
             None => {
@@ -353,41 +367,7 @@ impl Forwarder {
         if matches!(event, RunEvent::Finished { .. }) {
             return;
         }
-        {
-            let mut live = self.slot.live();
-            // Once finished, the engine's own records replace what the events told.
-            if !live.summary.status.is_finished() {
-                self.track(&mut live, &event);
-            }
-        }
         (self.on_event)(event);
-    }
-
-    /// Keeps the live record in step with an event.
-    fn track(&self, live: &mut Live, event: &RunEvent) {
-        match event {
-            RunEvent::StateEntered { path, pointer, state_type, input, .. } => {
-                let record = StateRecord {
-                    name: path.rsplit('/').next().unwrap_or(path).to_owned(),
-                    kind: state_type,
-                    path: path.clone(),
-                    input: input.clone(),
-                    output: None,
-                    variables: None,
-                    inspection: Inspection::default(),
-                };
-                live.states.push(RunState { record, pointer: Some(pointer.clone()) });
-            }
-            RunEvent::StateExited { path, output, inspection, .. } => {
-                if let Some(state) = live.states.iter_mut().rev().find(|s| &s.record.path == path) {
-                    state.record.output = Some(output.clone());
-                    state.record.inspection = inspection.clone().unwrap_or_default();
-                }
-                live.callbacks.retain(|c| &c.path != path);
-            }
-            RunEvent::Failed { path, .. } => live.callbacks.retain(|c| &c.path != path),
-            _ => {}
-        }
     }
 
     fn answered(&self, token: String, kind: CallbackAnswer) {
@@ -401,7 +381,11 @@ impl Forwarder {
         let event = {
             let mut live = self.slot.live();
             // The task's state is the latest one of that name not yet exited.
-            let state = live.states.iter().rev().find(|s| s.record.name == task.state_name && s.record.output.is_none());
+            let state = live
+                .states
+                .iter()
+                .rev()
+                .find(|s| s.record.name == task.state_name && s.record.output.is_none());
             let path = state.map_or_else(|| task.state_name.clone(), |s| s.record.path.clone());
             let pointer = state.and_then(|s| s.pointer.clone()).unwrap_or_default();
             let waiting = WaitingCallback::new(&task, path, pointer);

@@ -7,4 +7,6 @@ pub use asl_eval::debug::{CallbackAnswer, Paused, RunEvent, WaitingCallback};
 /// How a finished run ended (the `finished` event's status).
 pub use asl_eval::Status;
 /// What the events and records carry from the engine.
-pub use asl_eval::{debug::PauseReason, debug::Place, history::HistoryEvent, ErrorDetails, Inspection, StateRecord};
+pub use asl_eval::{
+    debug::PauseReason, debug::Place, history::HistoryEvent, ErrorDetails, Inspection, StateRecord,
+};

@@ -1,11 +1,16 @@
-//! The hook a run's engine calls: the debugger's, wrapped so the live record also gets
-//! what the debugger does not report — the history events as they are recorded (so
-//! `run_get` on a running or paused run has the history so far) and, for each top-level
-//! state entered, the variables it saw (what "re-run from this state" starts with).
+//! The hook a run's engine calls: the debugger's, wrapped so the live record is kept on
+//! the engine's own thread, in step with it — the states entered, left and failed, the
+//! history events as they are recorded (so `run_get` on a running or paused run has the
+//! history so far) and, for each top-level state entered, the variables it saw (what
+//! "re-run from this state" starts with).
 
-use super::driver::Slot;
+use super::driver::{Live, Slot};
+use super::record::RunState;
 use asl_eval::history::HistoryEvent;
-use asl_eval::{CatchPoint, FailurePoint, Hook, MapRunProgress, Outcome, Resume, RetryPoint, StatePoint};
+use asl_eval::{
+    CatchPoint, FailurePoint, Hook, Inspection, MapRunProgress, Outcome, Resume, RetryPoint, StatePoint,
+    StateRecord,
+};
 use serde_json::{Map, Value};
 use std::future::Future;
 use std::pin::Pin;
@@ -32,6 +37,13 @@ impl Hook for LiveHook {
     fn enter<'a>(&'a self, p: StatePoint<'a>) -> BoxFuture<'a, Resume> {
         Box::pin(async move {
             let resume = self.inner.enter(p).await;
+            if resume != Resume::Abort {
+                let input = match &resume {
+                    Resume::Edit { input: Some(v), .. } => v.clone(),
+                    _ => p.input.clone(),
+                };
+                self.slot.live().entered_state(&p, input);
+            }
             // Only top-level states: a re-run starts at the outermost container.
             if p.depth == 0 {
                 let seen = match &resume {
@@ -53,7 +65,17 @@ impl Hook for LiveHook {
     }
 
     fn leave<'a>(&'a self, p: StatePoint<'a>) -> BoxFuture<'a, Resume> {
-        self.inner.leave(p)
+        Box::pin(async move {
+            let resume = self.inner.leave(p).await;
+            if resume != Resume::Abort {
+                let output = match &resume {
+                    Resume::Edit { input: Some(v), .. } => Some(v.clone()),
+                    _ => p.output.cloned(),
+                };
+                self.slot.live().exited_state(&p, output);
+            }
+            resume
+        })
     }
 
     fn retry<'a>(&'a self, p: RetryPoint<'a>) -> BoxFuture<'a, Resume> {
@@ -65,7 +87,8 @@ impl Hook for LiveHook {
     }
 
     fn state_failed(&self, p: FailurePoint<'_>) {
-        self.inner.state_failed(p)
+        self.inner.state_failed(p);
+        self.slot.live().failed_state(&p);
     }
 
     fn history_event(&self, event: &HistoryEvent) {
@@ -83,5 +106,48 @@ impl Hook for LiveHook {
 
     fn finished(&self, outcome: &Outcome) {
         self.inner.finished(outcome)
+    }
+}
+
+/// The live record, in step with the engine (called on its thread, under the slot's lock).
+impl Live {
+    fn entered_state(&mut self, p: &StatePoint<'_>, input: Value) {
+        if self.summary.status.is_finished() {
+            return;
+        }
+        let record = StateRecord {
+            name: p.name.to_owned(),
+            kind: p.kind,
+            path: p.path.to_owned(),
+            input,
+            output: None,
+            variables: None,
+            inspection: Inspection::default(),
+        };
+        let from = p.from.map(str::to_owned);
+        let pointer = Some(p.pointer.to_owned());
+        self.states.push(RunState { record, pointer, from, ends: false, error: None, cause: None });
+    }
+
+    /// The latest execution of the state at `path` that has not exited.
+    fn running(&mut self, path: &str) -> Option<&mut RunState> {
+        self.states.iter_mut().rev().find(|s| s.record.path == path && s.record.output.is_none())
+    }
+
+    fn exited_state(&mut self, p: &StatePoint<'_>, output: Option<Value>) {
+        self.callbacks.retain(|c| c.path != p.path);
+        if let Some(state) = self.running(p.path) {
+            state.record.output = output;
+            state.record.inspection = p.inspection.cloned().unwrap_or_default();
+            state.ends = p.next.is_none();
+        }
+    }
+
+    fn failed_state(&mut self, p: &FailurePoint<'_>) {
+        self.callbacks.retain(|c| c.path != p.path);
+        if let Some(state) = self.running(p.path) {
+            state.error = Some(p.error.error.clone());
+            state.cause = Some(p.error.cause.clone());
+        }
     }
 }

@@ -38,18 +38,18 @@ mod sources;
 mod suite;
 
 pub use config::{
-    BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, ExecutionTypeChoice, MockChoice,
-    RunConfig,
+    BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, ExecutionTypeChoice,
+    MockChoice, RunConfig,
 };
 pub use coverage::{ChoiceRuleCoverage, Coverage, HandlerCoverage, RuleRef, StateCoverage};
 pub use event::{
-    CallbackAnswer, ErrorDetails, HistoryEvent, Inspection, PauseReason, Paused, Place, RunEvent, StateRecord, Status,
-    WaitingCallback,
+    CallbackAnswer, ErrorDetails, HistoryEvent, Inspection, PauseReason, Paused, Place, RunEvent,
+    StateRecord, Status, WaitingCallback,
 };
 pub use history_index::HistoryIndex;
 pub use pages::{
-    history_page, state_executions, ExecutionsQuery, Extent, HistoryPage, HistoryQuery, HistoryRow, StateExecutions,
-    INLINE_LIMIT, MAX_PAGE,
+    history_page, state_executions, ExecutionsQuery, Extent, HistoryPage, HistoryQuery, HistoryRow,
+    StateExecutions, INLINE_LIMIT, MAX_PAGE,
 };
 pub use record::{ExecutionHistory, RunRecord, RunState, RunStatus, RunSummary};
 pub use registry::{RunId, Runs};

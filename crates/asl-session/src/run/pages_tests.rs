@@ -174,6 +174,10 @@ fn run_state(name: &str, path: &str, pointer: Option<&str>, i: usize) -> RunStat
             inspection: Inspection::default(),
         },
         pointer: pointer.map(str::to_owned),
+        from: None,
+        ends: false,
+        error: None,
+        cause: None,
     }
 }
 

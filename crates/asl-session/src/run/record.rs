@@ -85,12 +85,25 @@ pub struct RunState {
     pub record: StateRecord,
     /// The state's JSON pointer in the text that ran (`/States/P/Branches/1/States/A`).
     pub pointer: Option<String>,
+    /// The state of its branch/iteration it was entered from (its pointer); none for the
+    /// first state of a scope.
+    pub from: Option<String>,
+    /// It ended its scope (End, Succeed): no state of its branch/iteration followed.
+    pub ends: bool,
+    /// How it failed, when it did (before Retry and Catch decided what followed).
+    pub error: Option<String>,
+    pub cause: Option<String>,
 }
 
 impl RunState {
     pub(crate) fn new(record: StateRecord, machine: &StateMachine) -> RunState {
         let pointer = state_at(machine, &record.path).map(|s| s.pointer.clone());
-        RunState { record, pointer }
+        RunState { record, pointer, from: None, ends: false, error: None, cause: None }
+    }
+
+    /// The engine's record of this state, keeping what only the live record knew.
+    pub(crate) fn with_record(self, record: StateRecord) -> RunState {
+        RunState { record, ..self }
     }
 }
 
