@@ -13,6 +13,7 @@
 //! assert_eq!(diagnostics[0].severity, Severity::Error);
 //! ```
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod rules;
 
@@ -20,20 +21,28 @@ use asl_model::model::QueryLanguage;
 use asl_model::{Document, Format, ParseError, Span};
 use serde::Serialize;
 
+/// How much a diagnostic matters: AWS rejects a definition with an error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// AWS would reject the definition (or the run would fail on it).
     Error,
+    /// Accepted by AWS, but probably not what was meant.
     Warning,
 }
 
+/// One static problem of a definition: data, collected with all the others.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diagnostic {
+    /// Kebab-case name of the rule (`dangling-next`), stable for tools and tests.
     pub code: &'static str,
+    /// Whether AWS would reject the definition for it.
     pub severity: Severity,
     /// JSON pointer of the value (or key) the diagnostic is about.
     pub pointer: String,
+    /// The bytes of the text it is about (for underlining and `file:line:col`).
     pub span: Span,
+    /// What is wrong, in words a user reads.
     pub message: String,
 }
 

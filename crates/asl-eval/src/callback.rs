@@ -56,14 +56,19 @@ pub const CALLBACK_OUTPUT_LIMIT: usize = 256 * 1024;
 /// A task waiting for its token to be answered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingTask {
+    /// The task token an answer names.
     pub token: String,
+    /// The Task state waiting.
     pub state_name: String,
+    /// Its `Resource` ARN as written.
     pub resource: String,
     /// The effective parameters sent to the resource (the message with the token, ...).
     pub input: Value,
     /// True for an activity (`arn:aws:states:...:activity:NAME`), false for `.waitForTaskToken`.
     pub activity: bool,
+    /// The state's HeartbeatSeconds: the task fails unless a heartbeat comes in time.
     pub heartbeat: Option<Duration>,
+    /// The state's TimeoutSeconds.
     pub timeout: Option<Duration>,
 }
 
@@ -85,8 +90,10 @@ impl PendingTask {
 /// Why an answer was refused (AWS's names for the same API errors).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CallbackError {
+    /// No task waits for this token (SendTask*'s TaskDoesNotExist).
     #[error("TaskDoesNotExist: no task is waiting for the token '{0}' (it was answered, timed out, or never issued)")]
     TaskDoesNotExist(String),
+    /// The output is larger than a task result may be (SendTaskSuccess's InvalidOutput).
     #[error("InvalidOutput: the output is {0} bytes, more than the 262144 bytes a task result may have")]
     InvalidOutput(usize),
 }
@@ -134,6 +141,7 @@ pub struct Callbacks<H> {
 }
 
 impl<H: TaskHandler> Callbacks<H> {
+    /// Callbacks in front of `inner`, which answers every task that waits for no token.
     pub fn new(inner: H) -> Callbacks<H> {
         let (changed, _) = watch::channel(0);
         Callbacks { inner, shared: Arc::new(Shared { registry: Mutex::default(), changed }) }
@@ -144,6 +152,7 @@ impl<H: TaskHandler> Callbacks<H> {
         CallbackHandle { shared: self.shared.clone() }
     }
 
+    /// The handler of the tasks that wait for no token.
     pub fn inner(&self) -> &H {
         &self.inner
     }

@@ -19,11 +19,15 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// Where every execution begins: no time has passed.
     pub const START: Timeline = Timeline { elapsed: Duration::ZERO };
 }
 
+/// A clock's wait, ended when the time has passed on its timeline.
 pub type Sleep<'a> = Pin<Box<dyn Future<Output = ()> + Send + 'a>>;
 
+/// What time it is and how waiting works: virtual (waits end at once, timestamps move
+/// on) or real. The engine asks it for every timestamp, Wait state and retry backoff.
 pub trait Clock: Send + Sync {
     /// The wall-clock time on `timeline`, for an execution that started at `start`.
     fn now(&self, start: DateTime<Utc>, timeline: &Timeline) -> DateTime<Utc>;

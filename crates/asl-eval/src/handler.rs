@@ -37,8 +37,11 @@ pub enum TaskFailure {
     Unhandled(String),
 }
 
+/// A task in progress: the raw result, or why there is none.
 pub type TaskFuture<'a> = Pin<Box<dyn Future<Output = Result<Value, TaskFailure>> + Send + 'a>>;
 
+/// What answers Task states (the engine never calls AWS): mocks, local commands,
+/// callbacks, or the caller's own.
 pub trait TaskHandler: Send + Sync {
     /// Runs the task; the result is the state's raw result (before ResultSelector).
     fn invoke<'a>(&'a self, request: TaskRequest<'a>) -> TaskFuture<'a>;

@@ -14,6 +14,7 @@ use serde_json::Value;
 /// AWS fails a Standard execution whose history would exceed this many events.
 pub const STANDARD_HISTORY_LIMIT: u64 = 25_000;
 
+/// One event of an execution's history, as GetExecutionHistory returns it.
 // The wire shape is the map `Serialize` below writes: one `<kind>EventDetails` member.
 #[cfg_attr(
     feature = "ts",
@@ -24,7 +25,9 @@ pub const STANDARD_HISTORY_LIMIT: u64 = 25_000;
 )]
 #[derive(Clone, Debug, PartialEq)]
 pub struct HistoryEvent {
+    /// 1 for `ExecutionStarted`, then one more per event.
     pub id: u64,
+    /// The event before it in the same branch or iteration (AWS's `previousEventId`).
     pub previous_event_id: u64,
     /// RFC 3339 with milliseconds.
     pub timestamp: String,
@@ -51,7 +54,9 @@ impl Serialize for HistoryEvent {
 /// Where one sequence of states stands: its last history event and its time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Lane {
+    /// The id of its last event.
     pub last_event: u64,
+    /// Its time.
     pub timeline: Timeline,
 }
 
@@ -127,6 +132,7 @@ pub fn entered_kind(type_name: &str) -> &'static str {
     }
 }
 
+/// The `*StateExited` event type of a state type.
 pub fn exited_kind(type_name: &str) -> &'static str {
     match type_name {
         "Pass" => "PassStateExited",
@@ -140,6 +146,7 @@ pub fn exited_kind(type_name: &str) -> &'static str {
     }
 }
 
+/// The `*StateAborted` event type of a state type.
 pub fn aborted_kind(type_name: &str) -> &'static str {
     match type_name {
         "Pass" => "PassStateAborted",

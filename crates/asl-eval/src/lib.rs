@@ -16,6 +16,7 @@
 //! assert_eq!(outcome.history[1].kind, "PassStateEntered");
 //! ```
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod callback;
 pub mod clock;

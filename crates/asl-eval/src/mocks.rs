@@ -18,10 +18,13 @@ use std::sync::Mutex;
 /// One mocked invocation.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MockResponse {
+    /// The task returns this result.
     Return(Value),
     /// `cause` is a string, or JSON (a Lambda error object) that is serialized as AWS does.
     Throw {
+        /// The error name Retry and Catch match.
         error: String,
+        /// The cause, if any.
         cause: Option<Value>,
     },
 }
@@ -43,6 +46,7 @@ impl Responses {
     }
 }
 
+/// Mocks that cannot be read, with why (the message names the state or test case).
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("{0}")]
 pub struct MockError(pub String);

@@ -5,17 +5,23 @@ use crate::history::HistoryEvent;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+/// How an execution ended, as AWS names it.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Status {
+    /// It reached a Succeed state or an End.
     Succeeded,
+    /// An error nothing caught, or a Fail state.
     Failed,
+    /// It ran past the machine's TimeoutSeconds.
     TimedOut,
+    /// It was stopped (by the debugger or the user).
     Aborted,
 }
 
 impl Status {
+    /// AWS's spelling: `SUCCEEDED`, `FAILED`, `TIMED_OUT`, `ABORTED`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Succeeded => "SUCCEEDED",
@@ -32,30 +38,39 @@ impl Status {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Inspection {
+    /// The state's input.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub input: Option<Value>,
+    /// After InputPath.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub after_input_path: Option<Value>,
+    /// After Parameters (JSONPath).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub after_parameters: Option<Value>,
+    /// After Arguments (JSONata).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub after_arguments: Option<Value>,
+    /// The task's (or Pass Result's) raw result.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub result: Option<Value>,
+    /// After ResultSelector.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub after_result_selector: Option<Value>,
+    /// After ResultPath.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub after_result_path: Option<Value>,
+    /// The state's output (after OutputPath, or Output in JSONata).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub output: Option<Value>,
+    /// Which Retrier or Catcher handled an error, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub error_details: Option<ErrorDetails>,
@@ -84,7 +99,9 @@ pub struct ErrorDetails {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StateRecord {
+    /// The state's name.
     pub name: String,
+    /// Its `Type` (`Task`, `Choice`, ...).
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name` (branch and iteration
@@ -100,6 +117,7 @@ pub struct StateRecord {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub variables: Option<Map<String, Value>>,
+    /// Its processing stages.
     pub inspection: Inspection,
 }
 
@@ -107,12 +125,17 @@ pub struct StateRecord {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome {
+    /// How the execution ended.
     pub status: Status,
     /// The execution output (SUCCEEDED only).
     pub output: Option<Value>,
+    /// The error name, when it did not succeed.
     pub error: Option<String>,
+    /// The error's cause, when it did not succeed.
     pub cause: Option<String>,
+    /// One record per state entered, in order (when `Options::record_states`).
     pub states: Vec<StateRecord>,
+    /// The AWS-shaped history (when `Options::record_history`).
     pub history: Vec<HistoryEvent>,
     /// States entered.
     pub transitions: u64,

@@ -36,14 +36,18 @@ pub const DEFAULT_COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 /// One program to run: `program args...`, optionally in `dir`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LocalCommand {
+    /// The program, found on PATH like a shell would.
     pub program: String,
+    /// Its arguments, passed as they are (no shell).
     pub args: Vec<String>,
+    /// The working directory (the run configuration's folder by default).
     pub dir: Option<PathBuf>,
     /// Overrides [`DEFAULT_COMMAND_TIMEOUT`] when the state has no TimeoutSeconds.
     pub timeout: Option<Duration>,
 }
 
 impl LocalCommand {
+    /// `program args...`, in the current directory, with the default timeout.
     pub fn new(
         program: impl Into<String>,
         args: impl IntoIterator<Item = impl Into<String>>,
@@ -129,7 +133,9 @@ impl CommandConfig {
 /// Whether the user allowed the commands of this file to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CommandConsent {
+    /// A mapped Task fails, saying how to allow commands.
     Denied,
+    /// Mapped Tasks run their commands.
     Allowed,
 }
 
@@ -155,6 +161,7 @@ pub struct CommandHandler<H> {
 }
 
 impl<H: TaskHandler> CommandHandler<H> {
+    /// The Tasks `config` maps run as commands when `consent` allows; others go to `inner`.
     pub fn new(config: CommandConfig, consent: CommandConsent, inner: H) -> CommandHandler<H> {
         CommandHandler {
             config,

@@ -22,7 +22,9 @@ pub struct StatePoint<'a> {
     /// The state's JSON pointer in the definition (`/States/P/Branches/1/States/Name`):
     /// every iteration of a Map state has the same one.
     pub pointer: &'a str,
+    /// The state's name.
     pub name: &'a str,
+    /// Its `Type` (`Task`, `Choice`, ...).
     pub kind: &'static str,
     /// Container depth: 0 at the top, 1 inside a branch or iteration, ...
     pub depth: usize,
@@ -45,28 +47,38 @@ pub struct StatePoint<'a> {
 /// A Retrier about to wait and run the state again.
 #[derive(Clone, Copy, Debug)]
 pub struct RetryPoint<'a> {
+    /// The state's path (`Name`, `Parallel/1/Name`, `Map/3/Name`).
     pub path: &'a str,
     /// The state's JSON pointer in the definition.
     pub pointer: &'a str,
+    /// Container depth: 0 at the top.
     pub depth: usize,
+    /// The error being retried.
     pub error: &'a RuntimeError,
     /// Which Retrier matched.
     pub retrier: usize,
     /// The retry about to run: 1 for the first.
     pub attempt: u32,
+    /// The backoff before the retry (jitter applied).
     pub delay: Duration,
 }
 
 /// A Catcher that handled an error; the run goes on at `next` with `output`.
 #[derive(Clone, Copy, Debug)]
 pub struct CatchPoint<'a> {
+    /// The state's path (`Name`, `Parallel/1/Name`, `Map/3/Name`).
     pub path: &'a str,
     /// The state's JSON pointer in the definition.
     pub pointer: &'a str,
+    /// Container depth: 0 at the top.
     pub depth: usize,
+    /// The error caught.
     pub error: &'a RuntimeError,
+    /// Which Catcher matched.
     pub catcher: usize,
+    /// The state the Catcher goes to.
     pub next: &'a str,
+    /// The input of that state (the error output placed by the Catcher's ResultPath).
     pub output: &'a Value,
 }
 
@@ -74,10 +86,13 @@ pub struct CatchPoint<'a> {
 /// state's error), before any Retrier or Catcher decides what follows.
 #[derive(Clone, Copy, Debug)]
 pub struct FailurePoint<'a> {
+    /// The state's path (`Name`, `Parallel/1/Name`, `Map/3/Name`).
     pub path: &'a str,
     /// The state's JSON pointer in the definition.
     pub pointer: &'a str,
+    /// Container depth: 0 at the top.
     pub depth: usize,
+    /// The error.
     pub error: &'a RuntimeError,
 }
 
@@ -95,21 +110,31 @@ pub struct MapRunProgress<'a> {
     /// Child executions in all, once known (items from the input: at once; from an
     /// ItemReader: when it has been read to the end).
     pub total: Option<u64>,
+    /// Child executions that succeeded so far.
     pub succeeded: u64,
+    /// Child executions that failed so far.
     pub failed: u64,
+    /// Child executions running now.
     pub running: u64,
+    /// True in the last report, when the Map Run has ended.
     pub finished: bool,
 }
 
 /// How the run goes on after a hook call.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Resume {
+    /// Go on as if nothing had been called.
     #[default]
     Continue,
     /// Before entering: replaces the state's input and/or the variables it sees. After
     /// leaving: replaces the state's output (the next state's input) and/or the variables.
     /// Ignored at retry and catch points.
-    Edit { input: Option<Value>, variables: Option<Map<String, Value>> },
+    Edit {
+        /// The new input (before entering) or output (after leaving).
+        input: Option<Value>,
+        /// The new variables.
+        variables: Option<Map<String, Value>>,
+    },
     /// Ends the execution with status `ABORTED`.
     Abort,
 }
@@ -126,9 +151,11 @@ pub trait Hook: Send + Sync {
     fn leave<'a>(&'a self, _point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
         Box::pin(async { Resume::Continue })
     }
+    /// A Retrier is about to wait and run the state again; may abort the run.
     fn retry<'a>(&'a self, _point: RetryPoint<'a>) -> BoxFuture<'a, Resume> {
         Box::pin(async { Resume::Continue })
     }
+    /// A Catcher handled an error; may abort the run.
     fn caught<'a>(&'a self, _point: CatchPoint<'a>) -> BoxFuture<'a, Resume> {
         Box::pin(async { Resume::Continue })
     }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
+/// The workflow type the machine runs as (AWS's `type` of a state machine).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ExecutionType {
     /// History kept, limited to 25,000 events.
@@ -15,9 +16,13 @@ pub enum ExecutionType {
     Express,
 }
 
+/// How one execution runs; `Options::default()` is a Standard execution on the virtual
+/// clock with records and history kept.
 #[derive(Clone)]
 pub struct Options {
+    /// Standard (history limited to 25,000 events) or Express.
     pub execution_type: ExecutionType,
+    /// Virtual (the default) or real time.
     pub clock: Arc<dyn Clock>,
     /// Ends a runaway loop with a clear error after this many state transitions.
     pub max_transitions: Option<u64>,
@@ -25,10 +30,15 @@ pub struct Options {
     pub record_states: bool,
     /// Keep the history events (ids are counted either way).
     pub record_history: bool,
+    /// The execution's name in its ARN and the context object (`$$.Execution.Name`).
     pub execution_name: String,
+    /// The state machine's name in ARNs and the context object (`$$.StateMachine.Name`).
     pub state_machine_name: String,
+    /// The AWS Region written into ARNs.
     pub region: String,
+    /// The AWS account id written into ARNs.
     pub account: String,
+    /// The execution role's ARN (`$$.StateMachine.RoleArn`).
     pub role_arn: String,
     /// The execution's start time (default: now).
     pub start_time: Option<DateTime<Utc>>,
@@ -47,7 +57,9 @@ pub struct Options {
 /// one did from that state (with the same mocks).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StartAt {
+    /// The top-level state's name.
     pub state: String,
+    /// The variables it saw when it was entered.
     pub variables: Map<String, Value>,
 }
 

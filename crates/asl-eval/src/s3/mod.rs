@@ -18,6 +18,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+/// Which local folder stands for which S3 bucket (see the module).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct S3Folders {
     /// `s3://bucket/key` -> `<root>/<bucket>/<key>` (read and write).
@@ -37,6 +38,7 @@ impl S3Folders {
         S3Folders { fallback: folder.is_dir().then_some(folder), ..S3Folders::default() }
     }
 
+    /// True when no bucket has a folder.
     pub fn is_empty(&self) -> bool {
         self.root.is_none() && self.buckets.is_empty() && self.fallback.is_none()
     }

@@ -19,28 +19,42 @@ use asl_model::{Document, Format};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
+/// One test case: a machine, an input and what the execution must give (the format of
+/// the conformance corpus).
 #[derive(Clone, Debug)]
 pub struct TestCase {
+    /// What the case checks, as reports name it.
     pub name: String,
+    /// A group for the per-topic table of `asl test`.
     pub topic: Option<String>,
     /// The file the case came from (`definition_file` is relative to it).
     pub file: PathBuf,
+    /// The machine inline.
     pub definition: Option<Value>,
+    /// Or its file, relative to the test file.
     pub definition_file: Option<String>,
+    /// The execution input.
     pub input: Value,
+    /// The expected `status` and `output`, or `error` and `cause`.
     pub expect: Map<String, Value>,
+    /// Expected state records, when the case checks them.
     pub states: Option<Vec<Value>>,
+    /// False: the state records compare as a multiset (Parallel and Map interleave).
     pub states_ordered: bool,
+    /// Task results, in either mock format.
     pub mocks: Option<Value>,
     /// For a Step Functions Local mock config file in `mocks`.
     pub test_case: Option<String>,
+    /// Paths whose values differ run to run (ids, times): compared as wildcards.
     pub normalize: Vec<Vec<Segment>>,
 }
 
 /// One step of a normalize path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Segment {
+    /// An object key.
     Key(String),
+    /// An array index.
     Index(usize),
     /// `#key`: the object key at this position is a placeholder.
     AnyKey,
@@ -54,6 +68,7 @@ pub fn read_file(path: &Path) -> Result<Vec<TestCase>, String> {
     cases_of(&value, path)
 }
 
+/// The cases of a test file's JSON (`file` locates relative definitions and names errors).
 pub fn cases_of(value: &Value, file: &Path) -> Result<Vec<TestCase>, String> {
     let where_ = file.display();
     let Some(object) = value.as_object() else {
@@ -71,6 +86,7 @@ pub fn cases_of(value: &Value, file: &Path) -> Result<Vec<TestCase>, String> {
 }
 
 impl TestCase {
+    /// One case object of a test file.
     pub fn from_value(v: &Value, file: &Path) -> Result<TestCase, String> {
         let o = v.as_object().ok_or("a case must be an object")?;
         let name = o.get("name").and_then(Value::as_str).ok_or("a case needs a \"name\" string")?.to_owned();
