@@ -37,7 +37,8 @@ impl LocalArgs {
 
     /// `inner` with the definition's local commands in front of it.
     pub fn handler<H: TaskHandler>(&self, definition: &Path, inner: H) -> Result<CommandHandler<H>, String> {
-        setup::local_commands(Some(definition), self.allow_commands.into(), inner).map_err(|e| format!("asl: {e}"))
+        setup::local_commands(Some(definition), self.allow_commands.into(), inner)
+            .map_err(|e| format!("asl: {e}"))
     }
 }
 

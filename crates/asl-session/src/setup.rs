@@ -153,8 +153,8 @@ pub fn local_commands<H: TaskHandler>(
 
 /// A JSON file.
 pub fn read_json(path: &Path) -> Result<Value, SetupError> {
-    let text =
-        std::fs::read_to_string(path).map_err(|source| SetupError::Read { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| SetupError::Read { path: path.to_path_buf(), source })?;
     serde_json::from_str(&text).map_err(|e| SetupError::NotJson {
         path: path.to_path_buf(),
         line: e.line(),
@@ -165,7 +165,11 @@ pub fn read_json(path: &Path) -> Result<Value, SetupError> {
 
 /// A mock file of either format, told apart by shape (design §3.2); `state_machine` and
 /// `test_case` pick a `MockConfigFile`'s test case (`--state-machine-name`, `--test-case`).
-pub fn read_mocks(path: &Path, state_machine: Option<&str>, test_case: Option<&str>) -> Result<Mocks, SetupError> {
+pub fn read_mocks(
+    path: &Path,
+    state_machine: Option<&str>,
+    test_case: Option<&str>,
+) -> Result<Mocks, SetupError> {
     let value = read_json(path)?;
     Mocks::from_value(&value, state_machine, test_case)
         .map_err(|e| SetupError::Invalid { path: path.to_path_buf(), message: e.0 })

@@ -36,8 +36,11 @@ fn a_run_configuration_maps_tasks_to_commands_and_its_errors_name_the_file() {
     let machine = machine_in(dir.path(), "m.asl.json");
     assert_eq!(machine.run_config().unwrap(), None, "no file: no commands");
     let config = dir.path().join("m.run.json");
-    std::fs::write(&config, r#"{"commands": {"Work": {"command": ["sh", "-c", "cat"], "timeoutSeconds": 5}}}"#)
-        .unwrap();
+    std::fs::write(
+        &config,
+        r#"{"commands": {"Work": {"command": ["sh", "-c", "cat"], "timeoutSeconds": 5}}}"#,
+    )
+    .unwrap();
     let commands = machine.run_config().unwrap().unwrap();
     assert_eq!(commands.keys(), ["Work"]);
     let work = commands.get("Work").unwrap();
@@ -45,7 +48,10 @@ fn a_run_configuration_maps_tasks_to_commands_and_its_errors_name_the_file() {
 
     std::fs::write(&config, r#"{"commands": {"Work": {}}}"#).unwrap();
     let message = machine.run_config().unwrap_err().to_string();
-    assert!(message.starts_with(&config.display().to_string()) && message.contains("commands.Work"), "{message}");
+    assert!(
+        message.starts_with(&config.display().to_string()) && message.contains("commands.Work"),
+        "{message}"
+    );
     std::fs::write(&config, "{\n  oops").unwrap();
     let message = machine.run_config().unwrap_err().to_string();
     assert!(message.starts_with(&format!("{}:2:3: not JSON", config.display())), "{message}");

@@ -98,7 +98,10 @@ impl Drop for Cases {
     /// panicking: a panic in the test (or in `finish` itself) is already its failure.
     fn drop(&mut self) {
         if !self.finished && !std::thread::panicking() {
-            panic!("a table of {} cases was never finished: end it with finish(), which reports its failures", self.run);
+            panic!(
+                "a table of {} cases was never finished: end it with finish(), which reports its failures",
+                self.run
+            );
         }
     }
 }
