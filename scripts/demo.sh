@@ -16,18 +16,11 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 shot="$CARGO_TARGET_DIR/asl-studio-demo.png"
 echo "No display: starting ASL Studio on a virtual display; a screenshot goes to $shot"
-work="$(mktemp -d)"
-cleanup() {
-  [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/xvfb.sh"
+trap 'kill ${app_pid:-} ${xvfb:-} 2>/dev/null || true' EXIT
 # A screen the size of the app's window (tauri.conf.json: 1280x800), so the shot is the
-# window and nothing else; Xvfb picks a free display number itself (-displayfd).
-Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$work/display" >/dev/null 2>&1 & xvfb=$!
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$work/display")"
+# window and nothing else.
+start_xvfb 1280x800
 "$app" "${@:-$root/samples/order-processing/order-processing.asl.json}" & app_pid=$!
 sleep 8
 # The app's top-level window is the root's biggest child (its title follows the open file,

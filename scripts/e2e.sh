@@ -26,10 +26,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-# Xvfb picks a free display number itself (-displayfd) and writes it to the file.
-Xvfb -displayfd 5 -screen 0 1440x900x24 -nolisten tcp 5>"$work/display" >/dev/null 2>&1 & xvfb=$!
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$work/display")"
+source "$here/xvfb.sh"
+start_xvfb 1440x900
 # A fresh home for the app's settings, recent files and drafts.
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 # The tests' copies of samples and generated machines go here and are removed with it.
