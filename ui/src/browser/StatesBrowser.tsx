@@ -21,7 +21,7 @@ export function quickInsert(itemId: string): void {
   const { snapshot, selection } = useStudio.getState();
   if (!snapshot) return;
   const selected = selection.length === 1 ? snapshot.states.find((s) => s.pointer === selection[0]) : undefined;
-  const edge = selected && snapshot.layout.edges.find((e) => e.from === selected.pointer && (e.kind === "Next" || e.kind === "End") && !e.pointer?.endsWith("/Type"));
+  const edge = selected && snapshot.layout.edges.find((e) => e.transition?.from === selected.pointer && e.transition.transition.kind === "next");
   void dropItem(itemId, edge ? { kind: "edge", edge } : { kind: "scope", scope: selected?.scope ?? "" });
 }
 

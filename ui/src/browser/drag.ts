@@ -70,16 +70,15 @@ export function beginItemDrag(item: BrowserItem, down: PointerEvent | ReactPoint
   document.body.classList.add("asl-dragging");
 }
 
-/** Applies the drop's edits in order (stopping at the first refusal) and selects the
- *  new state. */
+/** Applies the drop's one edit (all of it or, refused, none) and selects the new state. */
 export async function dropItem(itemId: string, target: DropTarget): Promise<boolean> {
   const studio = useStudio.getState();
   const snapshot = studio.snapshot;
   if (!snapshot || snapshot.parseError) return false;
   const plan = planDrop(itemId, target, snapshot);
-  if (!plan) return false;
-  for (const edit of plan.edits) if (!(await useStudio.getState().apply(edit))) return false;
-  if (useStudio.getState().snapshot?.states.some((s) => s.pointer === plan.select)) useStudio.getState().select([plan.select]);
+  if (!plan || !(await studio.apply(plan.edit))) return false;
+  const added = useStudio.getState().snapshot?.states.find((s) => s.name === plan.select);
+  if (added) useStudio.getState().select([added.pointer]);
   return true;
 }
 

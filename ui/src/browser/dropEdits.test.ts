@@ -1,77 +1,78 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import type { Snapshot } from "../ipc/types";
+import type { LayoutEdge, Snapshot } from "../ipc/types";
 import orders from "../fixtures/order-processing.snapshot.json";
 import jsonata from "../fixtures/order-processing-jsonata.snapshot.json";
 import parallel from "../fixtures/parallel-risk-analysis.snapshot.json";
-import { edgeAcceptsDrop, planDrop, withExit } from "./dropEdits";
+import { edgeAcceptsDrop, planDrop } from "./dropEdits";
 
 const O = orders as unknown as Snapshot;
 const J = jsonata as unknown as Snapshot;
 const P = parallel as unknown as Snapshot;
 
 describe("planDrop", () => {
-  it("inserts on a Next edge", () => {
+  it("inserts on a Next edge with the edge's own transition", () => {
     const edge = O.layout.edges.find((e) => e.from === "/States/ValidateOrder" && e.kind === "Next")!;
     const plan = planDrop("Pass", { kind: "edge", edge }, O)!;
-    expect(plan.edits).toEqual([{ kind: "insert_between", from: "/States/ValidateOrder", transition: { kind: "next" }, name: "Pass", state: { Type: "Pass" } }]);
-    expect(plan.select).toBe("/States/Pass");
+    expect(plan.edit).toEqual({ kind: "insert_between", from: "/States/ValidateOrder", transition: { kind: "next" }, name: "Pass", state: { Type: "Pass" } });
+    expect(plan.select).toBe("Pass");
   });
 
-  it("inserts on a Choice rule and a Catch by index", () => {
+  it("inserts on a Choice rule and a Catch as the edge names them", () => {
     const rule = O.layout.edges.find((e) => e.kind === "ChoiceRule")!;
-    expect((planDrop("Wait", { kind: "edge", edge: rule }, O)!.edits[0] as { transition: unknown }).transition).toEqual({ kind: "choice_rule", index: rule.index });
+    expect((planDrop("Wait", { kind: "edge", edge: rule }, O)!.edit as { transition: unknown }).transition).toEqual(rule.transition!.transition);
     const c = O.layout.edges.find((e) => e.kind === "Catch")!;
-    expect((planDrop("Pass", { kind: "edge", edge: c }, O)!.edits[0] as { transition: unknown }).transition).toEqual({ kind: "catch", index: c.index });
+    expect((planDrop("Pass", { kind: "edge", edge: c }, O)!.edit as { transition: unknown }).transition).toEqual({ kind: "catch", index: c.index });
   });
 
-  it("inserts before StartAt with add_state + set_field", () => {
+  it("inserts on a Start edge as one edit (Rust makes it the StartAt)", () => {
     const edge = O.layout.edges.find((e) => e.kind === "Start")!;
-    const plan = planDrop("Wait", { kind: "edge", edge }, O)!;
-    expect(plan.edits).toEqual([
-      { kind: "add_state", scope: "", name: "Wait", state: { Type: "Wait", Seconds: 5, Next: "ValidateOrder" } },
-      { kind: "set_field", pointer: "/StartAt", value: "Wait" },
-    ]);
+    expect(planDrop("Wait", { kind: "edge", edge }, O)!.edit).toEqual({
+      kind: "insert_between",
+      from: "",
+      transition: { kind: "start" },
+      name: "Wait",
+      state: { Type: "Wait", Seconds: 5 },
+    });
   });
 
   it("inserts before a branch's first state", () => {
     const edge = P.layout.edges.find((e) => e.from === "/States/RunRiskChecks/Branches/1#start")!;
-    const plan = planDrop("Pass", { kind: "edge", edge }, P)!;
-    expect(plan.edits[1]).toEqual({ kind: "set_field", pointer: "/States/RunRiskChecks/Branches/1/StartAt", value: "Pass" });
-    expect(plan.select).toBe("/States/RunRiskChecks/Branches/1/States/Pass");
+    const edit = planDrop("Pass", { kind: "edge", edge }, P)!.edit;
+    expect(edit).toMatchObject({ kind: "insert_between", from: "/States/RunRiskChecks/Branches/1", transition: { kind: "start" } });
   });
 
-  it("adds to a scope, ending there", () => {
+  it("adds to a scope, where Rust ends it", () => {
     const plan = planDrop("lambda-invoke", { kind: "scope", scope: "/States/RunRiskChecks/Branches/0" }, P)!;
-    const edit = plan.edits[0] as { kind: string; scope: string; state: Record<string, unknown> };
-    expect(edit.kind).toBe("add_state");
-    expect(edit.scope).toBe("/States/RunRiskChecks/Branches/0");
-    expect(edit.state.End).toBe(true);
+    expect(plan.edit).toMatchObject({ kind: "add_state", scope: "/States/RunRiskChecks/Branches/0", name: "Lambda Invoke" });
   });
 
   it("writes the template in the machine's query language", () => {
     const edge = J.layout.edges.find((e) => e.kind === "Next")!;
     const plan = planDrop("sns-publish", { kind: "edge", edge }, J)!;
-    const state = (plan.edits[0] as { state: Record<string, unknown> }).state;
+    const state = (plan.edit as { state: Record<string, unknown> }).state;
     expect(state.Arguments).toBeDefined();
     expect(state.Parameters).toBeUndefined();
   });
 
-  it("adds a pattern's Fail before inserting its Task", () => {
-    const edge = O.layout.edges.find((e) => e.from === "/States/ValidateOrder" && e.kind === "Next")!;
-    const plan = planDrop("retry-catch", { kind: "edge", edge }, O)!;
-    expect(plan.edits.map((e) => e.kind)).toEqual(["add_state", "insert_between"]);
+  it("drops a pattern as one batch: its Fail added to the edge's scope, its Task inserted", () => {
+    const cases: [LayoutEdge, Snapshot][] = [
+      [O.layout.edges.find((e) => e.from === "/States/ValidateOrder" && e.kind === "Next")!, O],
+      [O.layout.edges.find((e) => e.kind === "Start")!, O],
+      [P.layout.edges.find((e) => e.from === "/States/RunRiskChecks/Branches/1#start")!, P],
+    ];
+    for (const [edge, snapshot] of cases) {
+      const edit = planDrop("retry-catch", { kind: "edge", edge }, snapshot)!.edit;
+      if (edit.kind !== "batch") throw new Error(`not a batch: ${edit.kind}`);
+      expect(edit.edits.map((e) => e.kind)).toEqual(["add_state", "insert_between"]);
+      expect(edit.edits[0]).toMatchObject({ scope: edge.transition!.scope, state: { Type: "Fail" } });
+      expect(edit.edits[1]).toMatchObject({ from: edge.transition!.from, transition: edge.transition!.transition });
+    }
   });
 
   it("refuses edges nothing can be inserted on", () => {
     const failEnd = O.layout.edges.find((e) => e.from === "/States/OutOfStock")!;
     expect(edgeAcceptsDrop(failEnd)).toBe(false);
     expect(planDrop("Pass", { kind: "edge", edge: failEnd }, O)).toBeNull();
-  });
-
-  it("mirrors insert_between's exits", () => {
-    expect(withExit({ Type: "Pass", Next: "X" }, null)).toEqual({ Type: "Pass", End: true });
-    expect(withExit({ Type: "Choice", Choices: [] }, "B")).toEqual({ Type: "Choice", Choices: [], Default: "B" });
-    expect(withExit({ Type: "Fail" }, "B")).toEqual({ Type: "Fail" });
   });
 });

@@ -37,6 +37,15 @@ describe("templates", () => {
     expect(taskState("dynamodb-putitem", "JSONPath").Resource).toBe("arn:aws:states:::dynamodb:putItem");
   });
 
+  it("builds the catch + notify pattern as a Task, its SNS notification and its Fail", () => {
+    const unique = nameReserver(["Lambda Invoke"]);
+    const [task, notify, fail] = buildItem("catch-notify", { ql: "JSONPath", unique });
+    expect(task.name).toBe("Lambda Invoke 2");
+    expect((task.state.Catch as { Next: string }[])[0].Next).toBe(notify.name);
+    expect(notify.state).toMatchObject({ Type: "Task", Resource: "arn:aws:states:::sns:publish", Next: fail.name });
+    expect(fail.state.Type).toBe("Fail");
+  });
+
   it("builds the retry + catch pattern as a Task and its Fail", () => {
     const [task, fail] = buildItem("retry-catch", { ql: "JSONPath", unique: nameReserver(["Lambda Invoke"]) });
     expect(task.name).toBe("Lambda Invoke 2");

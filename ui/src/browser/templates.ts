@@ -51,10 +51,20 @@ export const ITEMS: BrowserItem[] = [
   { id: "sfn-startexecution", label: "Step Functions: StartExecution", group: "task", type: "Task", baseName: "Start Execution", description: "Run a nested state machine (.sync:2)" },
   { id: "http-invoke", label: "HTTP endpoint", group: "task", type: "Task", baseName: "Call HTTP API", description: "Call an HTTPS API" },
   { id: "retry-catch", label: "Retry with backoff + catch", group: "pattern", type: "Task", baseName: "Lambda Invoke", description: "A task that retries, then fails cleanly" },
+  { id: "catch-notify", label: "Catch, notify and fail", group: "pattern", type: "Task", baseName: "Lambda Invoke", description: "A task whose failure is published to a topic before the run fails" },
 ];
 
 export function itemById(id: string): BrowserItem | undefined {
   return ITEMS.find((i) => i.id === id);
+}
+
+/** The retrier every pattern's task has: transient failures, backing off. */
+const BACKOFF = { ErrorEquals: ["States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 };
+
+/** A catcher of every error going to `next` (keeping the input, with the error beside it,
+ *  in JSONPath). */
+function catchAll(ql: QueryLanguage, next: string): Json {
+  return ql === "JSONata" ? { ErrorEquals: ["States.ALL"], Next: next } : { ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: next };
 }
 
 /** The states an item inserts (first: the main one). */
@@ -62,19 +72,15 @@ export function buildItem(id: string, ctx: BuildContext): NewState[] {
   const item = itemById(id);
   if (!item) throw new Error(`no browser item ${id}`);
   const name = ctx.unique(item.baseName);
-  if (id === "retry-catch") {
+  if (id === "retry-catch" || id === "catch-notify") {
+    const notifyName = id === "catch-notify" ? ctx.unique("Notify Failure") : null;
     const failName = ctx.unique("Task Failed");
     const task = taskState("lambda-invoke", ctx.ql);
-    task.Retry = [{ ErrorEquals: ["States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }];
-    task.Catch = [
-      ctx.ql === "JSONata"
-        ? { ErrorEquals: ["States.ALL"], Next: failName }
-        : { ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: failName },
-    ];
-    return [
-      { name, state: task },
-      { name: failName, state: { Type: "Fail", Error: "TaskFailed", Cause: "The task failed after its retries" } },
-    ];
+    task.Retry = [BACKOFF];
+    task.Catch = [catchAll(ctx.ql, notifyName ?? failName)];
+    const fail: NewState = { name: failName, state: { Type: "Fail", Error: "TaskFailed", Cause: "The task failed after its retries" } };
+    if (!notifyName) return [{ name, state: task }, fail];
+    return [{ name, state: task }, { name: notifyName, state: { ...taskState("sns-publish", ctx.ql), Next: failName } }, fail];
   }
   if (item.group === "task") return [{ name, state: taskState(id, ctx.ql) }];
   return [{ name, state: flowState(id, ctx) }];

@@ -4,7 +4,7 @@ import type { Problem, Snapshot } from "../ipc/types";
 import parallel from "../fixtures/parallel-risk-analysis.snapshot.json";
 import orders from "../fixtures/order-processing.snapshot.json";
 import dmap from "../fixtures/distributed-map-s3.snapshot.json";
-import { COLLAPSED_BODY, edgeTransition, startEdgeScope, toFlow } from "./toFlow";
+import { COLLAPSED_BODY, toFlow } from "./toFlow";
 
 const P = parallel as unknown as Snapshot;
 const O = orders as unknown as Snapshot;
@@ -105,18 +105,5 @@ describe("toFlow", () => {
     expect(out.hidden).toBe(false);
     expect(out.data!.points[0][1]).toBe(layout.y + layout.titleHeight + COLLAPSED_BODY);
     expect((container.data as { hiddenCount: number }).hiddenCount).toBe(3);
-  });
-
-  it("maps edges to transitions", () => {
-    const kinds = new Map(P.layout.edges.map((e) => [`${e.kind}:${e.from}`, e]));
-    expect(edgeTransition(kinds.get("ChoiceRule:/States/EvaluateRisk")!)).toEqual({ kind: "choice_rule", index: 1 });
-    expect(edgeTransition(kinds.get("Default:/States/EvaluateRisk")!)).toEqual({ kind: "default" });
-    expect(edgeTransition(kinds.get("Catch:/States/RunRiskChecks")!)).toEqual({ kind: "catch", index: 0 });
-    const fromFail = P.layout.edges.find((e) => e.from === "/States/LoanRejected")!;
-    expect(edgeTransition(fromFail)).toBeNull();
-    const start = P.layout.edges.find((e) => e.from === "#start")!;
-    expect(startEdgeScope(start)).toBe("");
-    const branchStart = P.layout.edges.find((e) => e.from === "/States/RunRiskChecks/Branches/1#start")!;
-    expect(startEdgeScope(branchStart)).toBe("/States/RunRiskChecks/Branches/1");
   });
 });

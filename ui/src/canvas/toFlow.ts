@@ -2,7 +2,7 @@
 // computed (design §2.2); the only UI-side changes are relative child positions (React
 // Flow wants them relative to the parent) and collapsed containers (UI-only state).
 import { Position, type Edge, type Node } from "@xyflow/react";
-import type { LayoutEdge, LayoutNode, Problem, Snapshot, StateInfo, Transition } from "../ipc/types";
+import type { LayoutEdge, LayoutNode, Problem, Snapshot, StateInfo } from "../ipc/types";
 import { same } from "./reuse";
 
 /** The state types that have their own node component (ui/src/states/<Type>/node.tsx). */
@@ -209,41 +209,4 @@ export function problemsByState(problems: readonly Problem[]): Map<string, Probl
     out.set(p.statePointer, list);
   }
   return out;
-}
-
-/** The transition an edge draws, as the edits name it; null for edges no edit addresses
- *  (Start pills, branch starts, a Succeed/Fail's end). */
-export function edgeTransition(e: LayoutEdge): Transition | null {
-  switch (e.kind) {
-    case "Next":
-      return { kind: "next" };
-    case "Default":
-      return { kind: "default" };
-    case "ChoiceRule":
-      return e.index === null ? null : { kind: "choice_rule", index: e.index };
-    case "Catch":
-      return e.index === null ? null : { kind: "catch", index: e.index };
-    case "End":
-      // A Succeed/Fail "ends" by type (pointer ends in /Type): nothing can follow it.
-      return e.pointer?.endsWith("/Type") ? null : { kind: "next" };
-    default:
-      return null;
-  }
-}
-
-/** The scope whose StartAt a Start edge draws ("" for the machine), or null. */
-export function startEdgeScope(e: LayoutEdge): string | null {
-  if (e.kind !== "Start" || !e.pointer?.endsWith("/StartAt")) return null;
-  return e.pointer.slice(0, -"/StartAt".length);
-}
-
-/** The scope a container drop zone adds to: a Branch panel is itself a scope; a Map's
- *  scope is its ItemProcessor (or legacy Iterator). */
-export function containerScope(node: LayoutNode, snapshot: Snapshot): string | null {
-  if (node.type === "Branch") return node.pointer;
-  if (node.type === "Map") {
-    const scope = snapshot.scopes.find((s) => s.owner === node.pointer);
-    return scope?.pointer ?? `${node.pointer}/ItemProcessor`;
-  }
-  return null;
 }

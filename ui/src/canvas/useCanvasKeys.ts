@@ -2,6 +2,8 @@
 // F2 rename. They act only in Design mode and never while typing in a field or the code
 // editor; undo/redo/save/open belong to the frame.
 import { useEffect } from "react";
+import { batch } from "../browser/dropEdits";
+import type { DocumentEdit } from "../ipc/types";
 import { useStudio } from "../store/studio";
 import { copyStates, deleteEdits, pasteEdits, type ClipState } from "./clipboard";
 import { useCanvasUi } from "./canvasStore";
@@ -16,9 +18,10 @@ function typingIn(target: EventTarget | null): boolean {
   return el.isContentEditable || !!el.closest("input, textarea, select, [contenteditable=true], .cm-editor");
 }
 
-async function applyAll(edits: Parameters<ReturnType<typeof useStudio.getState>["apply"]>[0][]): Promise<boolean> {
-  for (const e of edits) if (!(await useStudio.getState().apply(e))) return false;
-  return true;
+/** A gesture's edits as one (a multiple delete, a paste): one round trip, one undo step,
+ *  all of them or none. */
+async function applyAll(edits: DocumentEdit[]): Promise<boolean> {
+  return edits.length > 0 && useStudio.getState().apply(batch(edits));
 }
 
 export function copySelection(): boolean {
@@ -45,7 +48,7 @@ export async function deleteSelection(): Promise<void> {
   const { snapshot, selection } = useStudio.getState();
   if (!snapshot || snapshot.parseError) return;
   const edits = deleteEdits(snapshot, selection);
-  if (edits.length && (await applyAll(edits))) useStudio.getState().select([]);
+  if (await applyAll(edits)) useStudio.getState().select([]);
 }
 
 export function useCanvasKeys(openFind: () => void): void {

@@ -1,7 +1,8 @@
 // The smallest single replacement turning one text into another, found from the common
-// prefix and suffix. The code view applies snapshots from Rust (undo, canvas edits,
-// reloads) with it, so CodeMirror maps the cursor, selection and scroll position through
-// a small change instead of losing them to a full replace.
+// prefix and suffix. The code view applies Rust's own splices when it has them (an edit,
+// undo, redo: see codeSync.ts); this is for the rest (a reload, a snapshot that came
+// whole), so CodeMirror maps the cursor, selection and scroll position through a small
+// change instead of losing them to a full replace.
 
 export interface TextChange {
   from: number; // UTF-16 offsets into the old text
