@@ -145,3 +145,41 @@ export async function runStatus(browser, wanted, timeout = 30000) {
   const chip = byTestId(browser, "run-status");
   await until(async () => (await chip.getAttribute("data-status")) === wanted, `the run never became ${wanted}`, timeout);
 }
+
+/** Drags with the pointer from one element's centre to another's (WebDriver actions). */
+export async function drag(browser, from, to, toOffset = { x: 0, y: 0 }) {
+  // Rects from the page: WebDriver refuses the rect of SVG groups (edges).
+  const rect = (el) => browser.execute((e) => JSON.parse(JSON.stringify(e.getBoundingClientRect())), el);
+  // Wait until the view has settled (the canvas fits itself while panels take their size).
+  let a = await rect(from);
+  let b = await rect(to);
+  for (let i = 0; i < 20; i++) {
+    await browser.pause(150);
+    const [a2, b2] = [await rect(from), await rect(to)];
+    const still = a2.x === a.x && a2.y === a.y && b2.x === b.x && b2.y === b.y;
+    [a, b] = [a2, b2];
+    if (still) break;
+  }
+  const x0 = Math.round(a.x + a.width / 2), y0 = Math.round(a.y + a.height / 2);
+  const x1 = Math.round(b.x + b.width / 2 + toOffset.x), y1 = Math.round(b.y + b.height / 2 + toOffset.y);
+  await browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ x: x0, y: y0 })
+    .down()
+    .move({ x: x0 + 5, y: y0 + 5, duration: 50 })
+    .move({ x: Math.round((x0 + x1) / 2), y: Math.round((y0 + y1) / 2), duration: 150 })
+    .move({ x: x1, y: y1, duration: 150 })
+    // Hover like a user does, so the drop target has rendered before the release.
+    .pause(250)
+    .move({ x: x1 + 1, y: y1 + 1, duration: 50 })
+    .pause(150)
+    .up()
+    .perform();
+}
+
+/** The edge drawn from one state (node id) to another, once it exists. */
+export async function edgeMiddle(browser, from, to) {
+  const edge = await browser.$(`[data-testid="edge"][data-from="${from}"][data-to="${to}"]`);
+  await edge.waitForExist({ timeout: 5000 });
+  return edge;
+}
