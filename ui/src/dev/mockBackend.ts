@@ -1,12 +1,14 @@
 // DEV ONLY: a fake Rust backend so the UI runs in a plain browser (VITE_MOCK_IPC=1). It
 // serves the fixture snapshots; text edits keep the last layout (no real parser), undo is
 // a stack of texts. URL parameters: ?open=<sample>, ?theme=dark|light, ?drafts=1,
-// ?problems=1, and for Run mode ?speed=<ms per state>, ?commands=1 (see mockRun.ts).
+// ?problems=1, and for Run mode ?speed=<ms per event>, ?commands=1, ?inline=N (see mockRun.ts,
+// mockRunPages.ts).
 // `window.__mockEmit(event, payload)` fires backend events (disk-change).
 import { emit } from "@tauri-apps/api/event";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import type { Problem, Snapshot } from "../ipc/types";
-import { MockRun, runCommand } from "./mockRun";
+import type { Replay } from "./mockReplay";
+import { runCommand } from "./mockRun";
 
 const fixtures = import.meta.glob<Snapshot>("../fixtures/*.snapshot.json", { eager: true, import: "default" });
 const byName = new Map(
@@ -19,7 +21,7 @@ let current: Snapshot | null = null;
 let undoStack: string[] = [];
 let redoStack: string[] = [];
 let saved = "";
-const runs = new Map<number, MockRun>();
+const runs = new Map<number, Replay>();
 
 function withProblems(s: Snapshot): Snapshot {
   if (!params.get("problems") || s.states.length < 3) return s;

@@ -1,37 +1,29 @@
 // DEV ONLY: the page commands of src-tauri/src/run_pages.rs for the mock backend, over a
-// MockRun's arrays, with the same rules: a record leaves its states and history out past
+// replay's record, with the same rules: a record leaves its states and history out past
 // the inline limit (`?inline=N` lowers it, so the paged views can be tried on a small
 // run), a page answers at most 2,000 rows, the filter matches type and state words.
-import type { HistoryEvent, RunRecord, RunState } from "../ipc/run";
-import type { ExecutionsQuery, HistoryPage, HistoryQuery, StateExecutions } from "../ipc/runPages";
-import { filterRows, historyRows } from "../run/history";
+import type { RunRecord, RunState } from "../ipc/run";
+import type { ExecutionsQuery, HistoryPage, HistoryPageRow, HistoryQuery, StateExecutions } from "../ipc/runPages";
 
 const INLINE_LIMIT = Number(new URLSearchParams(location.search).get("inline") ?? 5_000);
 const MAX_PAGE = 2_000;
 
 /** The record as run_get answers it: `paged`, without states and history, when big. */
 export function pagedRecord(record: RunRecord): RunRecord {
-  const { states, history } = record;
-  const paged = states.length > INLINE_LIMIT || history.events.length > INLINE_LIMIT;
-  return {
-    ...record,
-    states: paged ? [] : states,
-    history: { events: paged ? [] : history.events },
-    eventCount: history.events.length,
-    stateCount: states.length,
-    paged,
-  };
+  const paged = record.stateCount > INLINE_LIMIT || record.eventCount > INLINE_LIMIT;
+  return paged ? { ...record, states: [], history: { events: [] }, paged } : record;
 }
 
-export function historyPage(events: readonly HistoryEvent[], q: HistoryQuery): HistoryPage {
-  const rows = filterRows(historyRows(events), q.filter ?? "");
+export function historyPage(rows: readonly HistoryPageRow[], q: HistoryQuery): HistoryPage {
+  const words = (q.filter ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  const matching = rows.filter((r) => words.every((w) => `${r.event.type} ${r.state}`.toLowerCase().includes(w)));
   const offset = q.offset ?? 0;
   return {
-    total: events.length,
-    matched: rows.length,
+    total: rows.length,
+    matched: matching.length,
     offset,
-    startedAt: events[0]?.timestamp ?? null,
-    rows: rows.slice(offset, offset + Math.min(q.limit, MAX_PAGE)).map((r) => ({ state: r.state, event: r.event })),
+    startedAt: rows[0]?.event.timestamp ?? null,
+    rows: matching.slice(offset, offset + Math.min(q.limit, MAX_PAGE)),
   };
 }
 
@@ -43,9 +35,9 @@ export function stateExecutions(states: readonly RunState[], q: ExecutionsQuery)
 }
 
 /** The browser has no save dialog to call: the history goes to a download. */
-export function exportHistory(runId: number, events: readonly HistoryEvent[]): string {
+export function exportHistory(runId: number, record: RunRecord): string {
   const name = `execution-history-run-${runId}.json`;
-  const blob = new Blob([JSON.stringify({ events }, null, 2)], { type: "application/json" });
+  const blob = new Blob([JSON.stringify(record.history, null, 2)], { type: "application/json" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
   a.download = name;
