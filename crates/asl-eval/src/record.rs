@@ -40,39 +40,39 @@ impl Status {
 pub struct Inspection {
     /// The state's input.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub input: Option<Value>,
     /// After InputPath.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_input_path: Option<Value>,
     /// After Parameters (JSONPath).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_parameters: Option<Value>,
     /// After Arguments (JSONata).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_arguments: Option<Value>,
     /// The task's (or Pass Result's) raw result.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub result: Option<Value>,
     /// After ResultSelector.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_result_selector: Option<Value>,
     /// After ResultPath.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_result_path: Option<Value>,
     /// The state's output (after OutputPath, or Output in JSONata).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub output: Option<Value>,
     /// Which Retrier or Catcher handled an error, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub error_details: Option<ErrorDetails>,
 }
 
@@ -83,15 +83,15 @@ pub struct Inspection {
 pub struct ErrorDetails {
     /// The retrier that matched the last error, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub retry_index: Option<usize>,
     /// The catcher that caught the error, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub catch_index: Option<usize>,
     /// The backoff of the last retry, in seconds.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub retry_backoff_interval_seconds: Option<f64>,
 }
 
@@ -111,11 +111,11 @@ pub struct StateRecord {
     pub input: Value,
     /// The state's output when it exited; absent when it never did.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub output: Option<Value>,
     /// Variables the state assigned on exit.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub variables: Option<Map<String, Value>>,
     /// Its processing stages.
     pub inspection: Inspection,

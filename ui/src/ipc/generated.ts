@@ -31,14 +31,14 @@ stopOnRetry?: boolean, stopOnCatch?: boolean,
 /**
  * Ends a runaway loop after this many transitions (default: the engine's).
  */
-maxTransitions?: number, 
+maxTransitions?: number | null, 
 /**
  * Begin at a state of an earlier run, with the input and variables it had there,
  * instead of at `StartAt`; `input` is then not used.
  */
-rerunFrom?: RerunFrom, };
+rerunFrom?: RerunFrom | null, };
 
-export type MockChoice = { "kind": "none" } | { "kind": "file", file: string, testCase?: string, stateMachine?: string, } | { "kind": "inline", mocks: JsonValue, testCase?: string, stateMachine?: string, };
+export type MockChoice = { "kind": "none" } | { "kind": "file", file: string, testCase?: string | null, stateMachine?: string | null, } | { "kind": "inline", mocks: JsonValue, testCase?: string | null, stateMachine?: string | null, };
 
 export type ClockChoice = "virtual" | "real";
 
@@ -46,17 +46,17 @@ export type ExecutionTypeChoice = "standard" | "express";
 
 export type BreakpointPlace = "beforeEnter" | "afterExit" | "retry" | "catch";
 
-export type BreakpointSpec = { pointer?: string, 
+export type BreakpointSpec = { pointer?: string | null, 
 /**
  * Wins over `pointer` when both are given.
  */
-path?: string, place?: BreakpointPlace, 
+path?: string | null, place?: BreakpointPlace, 
 /**
  * A JSONPath (`$.urgent`: holds when it selects something other than null, false or
  * `[]`) or, for anything else, a JSONata expression (`$states.input.amount > 1000`,
  * `{% ... %}`).
  */
-condition?: string, };
+condition?: string | null, };
 
 export type RerunFrom = { run: number, 
 /**
@@ -69,7 +69,7 @@ pointer: string,
  */
 execution?: number, };
 
-export type DebugCommand = { "kind": "continue" } | { "kind": "pause" } | { "kind": "stepOver" } | { "kind": "stepInto", index?: number, } | { "kind": "stepOut" } | { "kind": "stop" } | { "kind": "skipWait" };
+export type DebugCommand = { "kind": "continue" } | { "kind": "pause" } | { "kind": "stepOver" } | { "kind": "stepInto", index?: number | null, } | { "kind": "stepOut" } | { "kind": "stop" } | { "kind": "skipWait" };
 
 export type CallbackOutcome = { "kind": "success", output: JsonValue, } | { "kind": "failure", error?: string, cause?: string, } | { "kind": "heartbeat" };
 
@@ -118,28 +118,120 @@ export type TestFileInfo = { file: string, cases: Array<string>,
  */
 error: string | null, };
 
-export type RunEvent = { "event": "stateEntered", path: string, pointer: string, stateType: string, input: JsonValue, 
+export type RunEvent = { "event": "stateEntered", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The state's `Type`.
+ */
+stateType: string, 
+/**
+ * The state's input (as edited at a pause before it).
+ */
+input: JsonValue, 
 /**
  * The state of the same branch/iteration it was entered from (its pointer);
  * `None` for the first state of its scope: the transition taken is `from -> pointer`.
  */
-from: string | null, } | { "event": "stateExited", path: string, pointer: string, output: JsonValue, inspection: Inspection | null, 
+from: string | null, } | { "event": "stateExited", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The state's output (as edited at a pause after it).
+ */
+output: JsonValue, 
+/**
+ * Its processing stages, when the run records them.
+ */
+inspection: Inspection | null, 
 /**
  * It ended its scope (End, Succeed): no state of its branch/iteration follows.
  */
-ends: boolean, } | { "event": "paused" } & Paused | { "event": "resumed", path: string, pointer: string, 
+ends: boolean, } | { "event": "paused" } & Paused | { "event": "resumed", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
 /**
  * `continue`, `stepOver`, `stepInto` or `stepOut`.
  */
-command: string, } | { "event": "retryScheduled", path: string, pointer: string, error: string, 
+command: string, } | { "event": "retryScheduled", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The error name.
+ */
+error: string, 
 /**
  * The retry about to run: 1 for the first.
  */
-attempt: number, delaySeconds: number, } | { "event": "caught", path: string, pointer: string, error: string, 
+attempt: number, 
+/**
+ * The backoff before the retry, in seconds.
+ */
+delaySeconds: number, } | { "event": "caught", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The error name.
+ */
+error: string, 
 /**
  * The Catcher's Next (a state name of the same scope).
  */
-next: string, } | { "event": "failed", path: string, pointer: string, error: string, cause: string, } | { "event": "mapRunProgress", path: string, pointer: string, 
+next: string, } | { "event": "failed", 
+/**
+ * Where the state runs.
+ */
+path: string, 
+/**
+ * The state's JSON pointer.
+ */
+pointer: string, 
+/**
+ * The error name (`States.TaskFailed`, a Fail state's `Error`, ...).
+ */
+error: string, 
+/**
+ * The error's cause (a message, often JSON).
+ */
+cause: string, } | { "event": "mapRunProgress", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
 /**
  * The Map Run's ARN (Distributed Map only).
  */
@@ -147,7 +239,47 @@ mapRunArn: string | null,
 /**
  * Iterations/child executions in all, once known.
  */
-total: number | null, succeeded: number, failed: number, running: number, finished: boolean, } | { "event": "waitingForCallback" } & WaitingCallback | { "event": "callbackAnswered", token: string, kind: CallbackAnswer, } | { "event": "finished", status: Status, output: JsonValue | null, error: string | null, cause: string | null, };
+total: number | null, 
+/**
+ * Iterations/child executions that succeeded so far.
+ */
+succeeded: number, 
+/**
+ * Iterations/child executions that failed so far.
+ */
+failed: number, 
+/**
+ * Iterations/child executions started and not yet ended.
+ */
+running: number, 
+/**
+ * The Map state has ended (these are its final counts).
+ */
+finished: boolean, } | { "event": "waitingForCallback" } & WaitingCallback | { "event": "callbackAnswered", 
+/**
+ * The task token answered.
+ */
+token: string, 
+/**
+ * SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.
+ */
+kind: CallbackAnswer, } | { "event": "finished", 
+/**
+ * How the execution ended.
+ */
+status: Status, 
+/**
+ * The execution's output (SUCCEEDED).
+ */
+output: JsonValue | null, 
+/**
+ * The execution's error and cause (FAILED, TIMED_OUT).
+ */
+error: string | null, 
+/**
+ * The cause of `error`.
+ */
+cause: string | null, };
 
 export type Paused = { 
 /**
@@ -157,7 +289,15 @@ path: string,
 /**
  * The state's JSON pointer in the definition.
  */
-pointer: string, place: Place, reason: PauseReason, 
+pointer: string, 
+/**
+ * Where in the state's life it stops.
+ */
+place: Place, 
+/**
+ * Why it stopped there.
+ */
+reason: PauseReason, 
 /**
  * Container depth (0 at the top).
  */
@@ -170,7 +310,11 @@ input: JsonValue,
 /**
  * After exit: the output about to go to the next state (editable).
  */
-output: JsonValue | null, variables: { [key in string]: JsonValue }, };
+output: JsonValue | null, 
+/**
+ * The variables the state sees (before entering) or left behind (after exit); editable.
+ */
+variables: { [key in string]: JsonValue }, };
 
 export type Place = "beforeEnter" | "afterExit" | "retry" | "catch";
 
@@ -184,31 +328,87 @@ path: string,
 /**
  * The task state's JSON pointer in the definition.
  */
-pointer: string, stateName: string, token: string, 
+pointer: string, 
+/**
+ * The task state's name.
+ */
+stateName: string, 
+/**
+ * The task token a SendTask* call answers.
+ */
+token: string, 
 /**
  * The parameters sent to the resource (the message carrying the token).
  */
-payload: JsonValue, activity: boolean, heartbeatSeconds: number | null, timeoutSeconds: number | null, };
+payload: JsonValue, 
+/**
+ * An activity task (a worker polls it) rather than `.waitForTaskToken`.
+ */
+activity: boolean, 
+/**
+ * The task's HeartbeatSeconds, if any.
+ */
+heartbeatSeconds: number | null, 
+/**
+ * The task's TimeoutSeconds, if any.
+ */
+timeoutSeconds: number | null, };
 
 export type CallbackAnswer = "success" | "failure" | "heartbeat";
 
 export type Status = "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
 
-export type Inspection = { input?: JsonValue, afterInputPath?: JsonValue, afterParameters?: JsonValue, afterArguments?: JsonValue, result?: JsonValue, afterResultSelector?: JsonValue, afterResultPath?: JsonValue, output?: JsonValue, errorDetails?: ErrorDetails, };
+export type Inspection = { 
+/**
+ * The state's input.
+ */
+input?: JsonValue | null, 
+/**
+ * After InputPath.
+ */
+afterInputPath?: JsonValue | null, 
+/**
+ * After Parameters (JSONPath).
+ */
+afterParameters?: JsonValue | null, 
+/**
+ * After Arguments (JSONata).
+ */
+afterArguments?: JsonValue | null, 
+/**
+ * The task's (or Pass Result's) raw result.
+ */
+result?: JsonValue | null, 
+/**
+ * After ResultSelector.
+ */
+afterResultSelector?: JsonValue | null, 
+/**
+ * After ResultPath.
+ */
+afterResultPath?: JsonValue | null, 
+/**
+ * The state's output (after OutputPath, or Output in JSONata).
+ */
+output?: JsonValue | null, 
+/**
+ * Which Retrier or Catcher handled an error, if one did.
+ */
+errorDetails?: ErrorDetails | null, };
 
 export type ErrorDetails = { 
 /**
  * The retrier that matched the last error, if any.
  */
-retryIndex?: number, 
+retryIndex?: number | null, 
 /**
  * The catcher that caught the error, if any.
  */
-catchIndex?: number, 
+catchIndex?: number | null, 
 /**
  * The backoff of the last retry, in seconds.
  */
-retryBackoffIntervalSeconds?: number, };
+retryBackoffIntervalSeconds?: number | null, };
 
 export type RunStatus = "RUNNING" | "PAUSED" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
 
@@ -251,7 +451,15 @@ ends: boolean,
 /**
  * How it failed, when it did (before Retry and Catch decided what followed).
  */
-error: string | null, cause: string | null, name: string, type: string, 
+error: string | null, cause: string | null, 
+/**
+ * The state's name.
+ */
+name: string, 
+/**
+ * Its `Type` (`Task`, `Choice`, ...).
+ */
+type: string, 
 /**
  * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name` (branch and iteration
  * numbers from 0). The debugger keys breakpoints by it.
@@ -264,13 +472,25 @@ input: JsonValue,
 /**
  * The state's output when it exited; absent when it never did.
  */
-output?: JsonValue, 
+output?: JsonValue | null, 
 /**
  * Variables the state assigned on exit.
  */
-variables?: { [key in string]: JsonValue }, inspection: Inspection, };
+variables?: { [key in string]: JsonValue } | null, 
+/**
+ * Its processing stages.
+ */
+inspection: Inspection, };
 
-export type StateRecord = { name: string, type: string, 
+export type StateRecord = { 
+/**
+ * The state's name.
+ */
+name: string, 
+/**
+ * Its `Type` (`Task`, `Choice`, ...).
+ */
+type: string, 
 /**
  * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name` (branch and iteration
  * numbers from 0). The debugger keys breakpoints by it.
@@ -283,11 +503,15 @@ input: JsonValue,
 /**
  * The state's output when it exited; absent when it never did.
  */
-output?: JsonValue, 
+output?: JsonValue | null, 
 /**
  * Variables the state assigned on exit.
  */
-variables?: { [key in string]: JsonValue }, inspection: Inspection, };
+variables?: { [key in string]: JsonValue } | null, 
+/**
+ * Its processing stages.
+ */
+inspection: Inspection, };
 
 export type RunRecord = { states: Array<RunState>, history: ExecutionHistory, pending: Paused | null, callbacks: Array<WaitingCallback>, id: number, 
 /**
@@ -330,7 +554,7 @@ export type HistoryQuery = { offset?: number, limit: number,
  * Words that must all occur (case-insensitive) in the event's type or its state's
  * name, as the history view's filter box has always matched.
  */
-filter?: string, };
+filter?: string | null, };
 
 export type HistoryPage = { 
 /**
@@ -352,15 +576,15 @@ startedAt: string | null, rows: Array<HistoryRow>, };
 
 export type HistoryRow = { state: string, event: HistoryEvent, };
 
-export type ExecutionsQuery = { pointer?: string, 
+export type ExecutionsQuery = { pointer?: string | null, 
 /**
  * `Name`, `Parallel/1/Name`, `Map/3/Name`: one branch's or iteration's runs only.
  */
-path?: string, 
+path?: string | null, 
 /**
  * None: the newest `limit` executions.
  */
-offset?: number, limit: number, };
+offset?: number | null, limit: number, };
 
 export type StateExecutions = { 
 /**

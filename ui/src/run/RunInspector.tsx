@@ -38,7 +38,7 @@ export function RunInspector() {
     );
   }
   const mark = view?.marks.get(state.pointer);
-  const pausedHere = view?.pendingPointer === state.pointer && view.pending !== null;
+  const pausedHere = !!view?.pending && view.pending.pointer === state.pointer;
   return (
     <div className="run-insp" data-testid="run-inspector">
       <header className="run-insp-head">
@@ -98,6 +98,7 @@ const PICKER_LIMIT = 50;
 
 function Executions({ executions, live, hasRun, rerun }: ExecutionsProps) {
   const [chosen, setChosen] = useState(0);
+  const snapshot = useStudio((s) => s.snapshot);
   const index = Math.min(chosen, Math.max(0, executions.length - 1));
   const execution = executions[index];
   const stages = useMemo(() => (execution ? stagesOf(execution) : []), [execution]);
@@ -131,7 +132,7 @@ function Executions({ executions, live, hasRun, rerun }: ExecutionsProps) {
           className="btn"
           data-testid="rerun-from-here"
           disabled={!rerun.enabled}
-          title={rerun.enabled ? rerunTitle(execution) : "Pause or stop the run to re-run from here"}
+          title={rerun.enabled && snapshot ? rerunTitle(execution, snapshot) : "Pause or stop the run to re-run from here"}
           onClick={() => void rerunFrom(rerun.pointer, (rerun.offset ?? 0) + index)}
         >
           Re-run from here

@@ -5,15 +5,19 @@ import type { Snapshot } from "../ipc/types";
 import orders from "../fixtures/order-processing.snapshot.json";
 import { toFlow } from "../canvas/toFlow";
 import { coverageMarks, decorate, edgeKey, runMarks, type DecorateCache } from "./canvasMarks";
-import { emptyView, foldEvents, type WireEvent } from "./fold";
-import { indexStates } from "./paths";
+import type { RunEvent } from "../ipc/run";
+import { emptyView, foldEvents } from "./fold";
 
 const O = orders as unknown as Snapshot;
-const index = indexStates(O.states, O.scopes);
 const flow = toFlow(O);
-const run = (events: WireEvent[]) => foldEvents(emptyView(), events, index);
-const enter = (path: string): WireEvent => ({ event: "stateEntered", path, stateType: "Task", input: {} });
-const exit = (path: string): WireEvent => ({ event: "stateExited", path, output: {}, inspection: null });
+const run = (events: RunEvent[]) => foldEvents(emptyView(), events);
+let last: string | null = null;
+const enter = (name: string): RunEvent => {
+  const e: RunEvent = { event: "stateEntered", path: name, pointer: `/States/${name}`, stateType: "Task", input: {}, from: last };
+  last = `/States/${name}`;
+  return e;
+};
+const exit = (name: string): RunEvent => ({ event: "stateExited", path: name, pointer: `/States/${name}`, output: {}, inspection: null, ends: false });
 
 describe("run marks", () => {
   it("keys start, state-to-state and end edges like the fold does", () => {
@@ -24,21 +28,22 @@ describe("run marks", () => {
   });
 
   it("classes entered states and the edges taken; unvisited ones once finished", () => {
+    last = null;
     const view = run([enter("ValidateOrder"), exit("ValidateOrder"), enter("CheckInventory")]);
-    const marks = runMarks(flow, view, index);
+    const marks = runMarks(flow, view);
     expect(marks.nodes.get("/States/ValidateOrder")).toBe("run-succeeded");
     expect(marks.nodes.get("/States/CheckInventory")).toBe("run-running run-current");
     expect(marks.nodes.has("/States/OrderFailed")).toBe(false);
     const taken = flow.edges.filter((e) => marks.edges.get(e.id) === "run-taken").map((e) => `${e.source}->${e.target}`);
     expect(taken).toContain("/States/ValidateOrder->/States/CheckInventory");
     expect(taken.some((t) => t.endsWith("->/States/ValidateOrder"))).toBe(true); // the start edge
-    const done = foldEvents(view, [{ event: "finished", status: "ABORTED", output: null, error: null, cause: null }], index);
-    expect(runMarks(flow, done, index).nodes.get("/States/OrderFailed")).toBe("run-unvisited");
+    const done = foldEvents(view, [{ event: "finished", status: "ABORTED", output: null, error: null, cause: null }]);
+    expect(runMarks(flow, done).nodes.get("/States/OrderFailed")).toBe("run-unvisited");
   });
 
   it("outlines the paused state", () => {
-    const view = run([{ event: "paused", path: "ProcessPayment", place: "beforeEnter", reason: "step", depth: 0, input: {}, output: null, variables: {} }]);
-    expect(runMarks(flow, view, index).nodes.get("/States/ProcessPayment")).toBe("run-paused");
+    const view = run([{ event: "paused", path: "ProcessPayment", pointer: "/States/ProcessPayment", place: "beforeEnter", reason: "step", depth: 0, input: {}, output: null, variables: {} }]);
+    expect(runMarks(flow, view).nodes.get("/States/ProcessPayment")).toBe("run-paused");
   });
 });
 

@@ -6,7 +6,6 @@ import type { Coverage } from "../ipc/run";
 import type { LayoutEdge } from "../ipc/types";
 import type { Flow, FlowNode, PolyEdge } from "../canvas/toFlow";
 import type { RunView } from "./fold";
-import { pathToPointer, type StateIndex } from "./paths";
 
 export interface CanvasMarks {
   /** node id -> classes */
@@ -24,10 +23,10 @@ export function edgeKey(e: LayoutEdge): string {
 
 const FINISHED = new Set(["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"]);
 
-export function runMarks(flow: Flow, view: RunView, index: StateIndex): CanvasMarks {
+export function runMarks(flow: Flow, view: RunView): CanvasMarks {
   const nodes = new Map<string, string>();
   const finished = FINISHED.has(view.status);
-  const waiting = new Set(view.callbacks.map((c) => pathToPointer(index, c.path)));
+  const waiting = new Set(view.callbacks.map((c) => c.pointer));
   for (const n of flow.nodes) {
     if (!n.selectable) continue;
     const mark = view.marks.get(n.id);
@@ -35,7 +34,7 @@ export function runMarks(flow: Flow, view: RunView, index: StateIndex): CanvasMa
     // Once the run is over, the states it never reached step back.
     if (mark) cls.push(`run-${mark.status}`);
     else if (finished) cls.push("run-unvisited");
-    if (view.pendingPointer === n.id) cls.push("run-paused");
+    if (view.pending?.pointer === n.id) cls.push("run-paused");
     if (view.current === n.id && !finished) cls.push("run-current");
     if (waiting.has(n.id)) cls.push("run-waiting");
     if (cls.length) nodes.set(n.id, cls.join(" "));

@@ -1,28 +1,15 @@
 // What the Run panel, the debugger keys and the inspector do: each action is one command
 // of the run contract (ui/src/ipc/run.ts); failures show as the app's error toast.
 import * as run from "../ipc/run";
-import type { BreakpointSpec, DebugCommand, Json, MockChoice, RunConfig, WaitingCallback } from "../ipc/run";
-import type { Snapshot } from "../ipc/types";
+import type { BreakpointSpec, DebugCommand, Json, MockChoice, RunConfig, RunEvent, WaitingCallback } from "../ipc/run";
 import { flushCodeText } from "../code/pending";
 import { useFrame } from "../frame/frameStore";
 import { asIpcError, useStudio } from "../store/studio";
-import type { WireEvent } from "./fold";
-import { breakpointPath, indexStates, type StateIndex } from "./paths";
 import { fileKey, hasSaved, type Breakpoint, type MockSelection } from "./persist";
 import { viewFromRecord } from "./recordView";
 import { LiveRun, liveRuns, useRun } from "./runStore";
 
 const fail = (e: unknown) => useStudio.getState().setError(asIpcError(e));
-
-const indexes = new WeakMap<Snapshot["states"], StateIndex>();
-/** The state index of the open document (cached per snapshot). */
-export function currentIndex(): StateIndex | null {
-  const snap = useStudio.getState().snapshot;
-  if (!snap) return null;
-  let index = indexes.get(snap.states);
-  if (!index) indexes.set(snap.states, (index = indexStates(snap.states, snap.scopes)));
-  return index;
-}
 
 export async function enterRunMode(): Promise<void> {
   if (useStudio.getState().mode === "run") return;
@@ -50,12 +37,10 @@ export function mockChoice(m: MockSelection): MockChoice | { error: string } {
   return { kind: "none" };
 }
 
-/** The breakpoints as the engine takes them (paths); those whose state is gone are left out. */
-export function breakpointSpecs(breakpoints: readonly Breakpoint[], index: StateIndex): BreakpointSpec[] {
-  return breakpoints.flatMap((b) => {
-    const path = breakpointPath(index, b.pointer);
-    return path ? [{ path, place: b.place, condition: b.condition || null }] : [];
-  });
+/** The breakpoints as Rust takes them: by pointer (it resolves them in the text that runs,
+ *  and leaves out those whose state is gone). */
+export function breakpointSpecs(breakpoints: readonly Breakpoint[]): BreakpointSpec[] {
+  return breakpoints.map((b) => ({ pointer: b.pointer, place: b.place, condition: b.condition || null }));
 }
 
 export async function refreshSources(): Promise<void> {
@@ -102,8 +87,7 @@ export async function rerunFrom(pointer: string, execution = 0): Promise<void> {
  *  (the input, or where a re-run begins). */
 async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<void> {
   const store = useRun.getState();
-  const index = currentIndex();
-  if (!index) return;
+  if (!useStudio.getState().snapshot) return;
   const mocks = mockChoice(store.mocks);
   if ("error" in mocks) {
     useFrame.getState().notify(mocks.error, "warning");
@@ -127,12 +111,12 @@ async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<vo
     clock: store.clock,
     executionType: store.executionType,
     allowCommands: allow === true,
-    breakpoints: breakpointSpecs(store.breakpoints, index),
+    breakpoints: breakpointSpecs(store.breakpoints),
   };
   // Restart: the run shown stops first (two runs animating one canvas would confuse).
   const shown = store.runId;
   if (shown !== null && isLive(store.view?.status)) await run.runStop(shown).catch(() => undefined);
-  const live = new LiveRun(index, onFlush);
+  const live = new LiveRun(onFlush);
   try {
     const summary = await run.runStart(config, live.push);
     live.id = summary.id;
@@ -148,7 +132,7 @@ async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<vo
 
 /** After each folded batch: show it when its run is the one shown; fetch the record at a
  *  pause (the states so far) and at the end. */
-function onFlush(live: LiveRun, batch: readonly WireEvent[]) {
+function onFlush(live: LiveRun, batch: readonly RunEvent[]) {
   if (live.id === null || useRun.getState().runId !== live.id) return;
   useRun.setState({ view: live.view });
   const last = batch[batch.length - 1];
@@ -156,7 +140,7 @@ function onFlush(live: LiveRun, batch: readonly WireEvent[]) {
   if (batch.some((e) => e.event === "paused")) {
     restoreBreakpoints(live.id);
     // Show the paused state in the inspector, where its pending input can be edited.
-    const p = live.view.pendingPointer;
+    const p = live.view.pending?.pointer;
     if (p && useStudio.getState().selection[0] !== p) useStudio.getState().select([p]);
   }
   if (last?.event === "finished") void refreshRuns();
@@ -174,11 +158,9 @@ export async function loadRecord(id: number): Promise<void> {
 /** Re-opens a run of this session: its live view when it has one, else one rebuilt from
  *  its record. */
 export async function openRun(id: number): Promise<void> {
-  const index = currentIndex();
-  if (!index) return;
   try {
     const record = await run.runGet(id);
-    const view = liveRuns.get(id)?.view ?? viewFromRecord(record, index);
+    const view = liveRuns.get(id)?.view ?? viewFromRecord(record);
     useRun.setState({ runId: id, view, record, execution: 0, follow: false });
   } catch (e) {
     fail(e);
@@ -204,15 +186,12 @@ export const isLive = (status: string | undefined) => status === "RUNNING" || st
 /** Sends the breakpoints to the shown run when it is still going. */
 function syncBreakpoints(extra: BreakpointSpec[] = []): Promise<void> {
   const { runId, view, breakpoints } = useRun.getState();
-  const index = currentIndex();
-  if (runId === null || !index || !isLive(view?.status)) return Promise.resolve();
-  return run.debugSetBreakpoints(runId, [...breakpointSpecs(breakpoints, index), ...extra]).catch(fail);
+  if (runId === null || !isLive(view?.status)) return Promise.resolve();
+  return run.debugSetBreakpoints(runId, [...breakpointSpecs(breakpoints), ...extra]).catch(fail);
 }
 
 export function toggleBreakpoint(pointer: string): void {
-  const index = currentIndex();
-  const state = index?.byPointer.get(pointer);
-  if (!state) return;
+  if (!useStudio.getState().snapshot?.states.some((s) => s.pointer === pointer)) return;
   const { breakpoints, setBreakpoints } = useRun.getState();
   const has = breakpoints.some((b) => b.pointer === pointer);
   setBreakpoints(has ? breakpoints.filter((b) => b.pointer !== pointer) : [...breakpoints, { pointer, place: "beforeEnter", condition: null }]);
@@ -229,12 +208,10 @@ export function updateBreakpoint(pointer: string, patch: Partial<Breakpoint>): v
  *  the user's breakpoints back (see onFlush). */
 const temporary = new Set<number>();
 export async function runToHere(pointer: string): Promise<void> {
-  const index = currentIndex();
-  const path = index && breakpointPath(index, pointer);
   const id = useRun.getState().runId;
-  if (!path || id === null) return;
+  if (id === null) return;
   temporary.add(id);
-  await syncBreakpoints([{ path, place: "beforeEnter" }]);
+  await syncBreakpoints([{ pointer, place: "beforeEnter" }]);
   debug({ kind: "continue" });
 }
 

@@ -3,10 +3,9 @@
 // report. Events arrive over the run's channel and are folded once per animation frame
 // (see fold.ts), so a fast run never re-renders the canvas more often than it paints.
 import { create } from "zustand";
-import type { ExecutionTypeChoice, RunRecord, RunSources, RunSummary, TestReport } from "../ipc/run";
-import { emptyView, foldEvents, type RunView, type WireEvent } from "./fold";
+import type { ExecutionTypeChoice, RunEvent, RunRecord, RunSources, RunSummary, TestReport } from "../ipc/run";
+import { emptyView, foldEvents, type RunView } from "./fold";
 import { fileKey, load, NO_MOCKS, save, type Breakpoint, type MockSelection } from "./persist";
-import type { StateIndex } from "./paths";
 
 /** A stable empty list for selectors (a fresh `[]` would re-render forever). */
 export const NONE: readonly never[] = [];
@@ -129,15 +128,12 @@ export const useRun = create<RunStore>()((set, get) => ({
 export class LiveRun {
   id: number | null = null;
   view: RunView = emptyView();
-  private queue: WireEvent[] = [];
+  private queue: RunEvent[] = [];
   private scheduled = false;
 
-  constructor(
-    readonly index: StateIndex,
-    private readonly onFlush: (run: LiveRun, batch: readonly WireEvent[]) => void,
-  ) {}
+  constructor(private readonly onFlush: (run: LiveRun, batch: readonly RunEvent[]) => void) {}
 
-  push = (event: WireEvent) => {
+  push = (event: RunEvent) => {
     this.queue.push(event);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -145,7 +141,7 @@ export class LiveRun {
       this.scheduled = false;
       const batch = this.queue;
       this.queue = [];
-      this.view = foldEvents(this.view, batch, this.index);
+      this.view = foldEvents(this.view, batch);
       this.onFlush(this, batch);
     };
     // A frame when there is one to wait for; a hidden or headless page still progresses.

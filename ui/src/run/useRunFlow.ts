@@ -4,7 +4,6 @@ import { useMemo, useRef } from "react";
 import type { Flow } from "../canvas/toFlow";
 import { useStudio } from "../store/studio";
 import { coverageMarks, decorate, runMarks, type DecorateCache } from "./canvasMarks";
-import { currentIndex } from "./runActions";
 import { useRun } from "./runStore";
 
 export function useRunFlow(flow: Flow): Flow {
@@ -15,9 +14,7 @@ export function useRunFlow(flow: Flow): Flow {
   const cache = useRef<DecorateCache>(new WeakMap());
   return useMemo(() => {
     if (mode !== "run") return flow;
-    const index = currentIndex();
-    const marks =
-      showCoverage && report ? coverageMarks(flow, report.coverage) : view && index ? runMarks(flow, view, index) : null;
+    const marks = showCoverage && report ? coverageMarks(flow, report.coverage) : view ? runMarks(flow, view) : null;
     return marks ? decorate(flow, marks, cache.current) : flow;
   }, [mode, flow, view, report, showCoverage]);
 }

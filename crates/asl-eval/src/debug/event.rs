@@ -20,7 +20,9 @@ pub struct Paused {
     pub path: String,
     /// The state's JSON pointer in the definition.
     pub pointer: String,
+    /// Where in the state's life it stops.
     pub place: Place,
+    /// Why it stopped there.
     pub reason: PauseReason,
     /// Container depth (0 at the top).
     pub depth: usize,
@@ -29,6 +31,7 @@ pub struct Paused {
     pub input: Value,
     /// After exit: the output about to go to the next state (editable).
     pub output: Option<Value>,
+    /// The variables the state sees (before entering) or left behind (after exit); editable.
     pub variables: Map<String, Value>,
 }
 
@@ -41,12 +44,17 @@ pub struct WaitingCallback {
     pub path: String,
     /// The task state's JSON pointer in the definition.
     pub pointer: String,
+    /// The task state's name.
     pub state_name: String,
+    /// The task token a SendTask* call answers.
     pub token: String,
     /// The parameters sent to the resource (the message carrying the token).
     pub payload: Value,
+    /// An activity task (a worker polls it) rather than `.waitForTaskToken`.
     pub activity: bool,
+    /// The task's HeartbeatSeconds, if any.
     pub heartbeat_seconds: Option<f64>,
+    /// The task's TimeoutSeconds, if any.
     pub timeout_seconds: Option<f64>,
 }
 
@@ -71,8 +79,11 @@ impl WaitingCallback {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CallbackAnswer {
+    /// SendTaskSuccess: the task succeeds with the output given.
     Success,
+    /// SendTaskFailure: the task fails with the error given.
     Failure,
+    /// SendTaskHeartbeat: the task goes on waiting.
     Heartbeat,
 }
 
@@ -86,9 +97,13 @@ pub enum CallbackAnswer {
 pub enum RunEvent {
     /// A state was entered (after any pause before it, with any edited input).
     StateEntered {
+        /// Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
         path: String,
+        /// The state's JSON pointer in the definition.
         pointer: String,
+        /// The state's `Type`.
         state_type: &'static str,
+        /// The state's input (as edited at a pause before it).
         input: Value,
         /// The state of the same branch/iteration it was entered from (its pointer);
         /// `None` for the first state of its scope: the transition taken is `from -> pointer`.
@@ -96,9 +111,13 @@ pub enum RunEvent {
     },
     /// A state left normally (after any pause after it, with any edited output).
     StateExited {
+        /// Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
         path: String,
+        /// The state's JSON pointer in the definition.
         pointer: String,
+        /// The state's output (as edited at a pause after it).
         output: Value,
+        /// Its processing stages, when the run records them.
         inspection: Option<Inspection>,
         /// It ended its scope (End, Succeed): no state of its branch/iteration follows.
         ends: bool,
@@ -107,49 +126,89 @@ pub enum RunEvent {
     Paused(Paused),
     /// A command (Continue, a step) let the paused point go on; the run is running again.
     Resumed {
+        /// Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
         path: String,
+        /// The state's JSON pointer in the definition.
         pointer: String,
         /// `continue`, `stepOver`, `stepInto` or `stepOut`.
         command: &'static str,
     },
+    /// A Retrier matched the state's error: the state runs again after a delay.
     RetryScheduled {
+        /// Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
         path: String,
+        /// The state's JSON pointer in the definition.
         pointer: String,
+        /// The error name.
         error: String,
         /// The retry about to run: 1 for the first.
         attempt: u32,
+        /// The backoff before the retry, in seconds.
         delay_seconds: f64,
     },
+    /// A Catcher handled the state's error.
     Caught {
+        /// Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
         path: String,
+        /// The state's JSON pointer in the definition.
         pointer: String,
+        /// The error name.
         error: String,
         /// The Catcher's Next (a state name of the same scope).
         next: String,
     },
     /// A state failed, before its Retriers and Catchers decide what follows.
-    Failed { path: String, pointer: String, error: String, cause: String },
+    Failed {
+        /// Where the state runs.
+        path: String,
+        /// The state's JSON pointer.
+        pointer: String,
+        /// The error name (`States.TaskFailed`, a Fail state's `Error`, ...).
+        error: String,
+        /// The error's cause (a message, often JSON).
+        cause: String,
+    },
     /// A Map state's progress: an inline Map's iterations (at its start, as each
     /// iteration starts and ends, and at its end) or a Distributed Map's child executions
     /// (after every [`crate::PROGRESS_EVERY`] and at its end).
     MapRunProgress {
+        /// Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
         path: String,
+        /// The state's JSON pointer in the definition.
         pointer: String,
         /// The Map Run's ARN (Distributed Map only).
         map_run_arn: Option<String>,
         /// Iterations/child executions in all, once known.
         total: Option<u64>,
+        /// Iterations/child executions that succeeded so far.
         succeeded: u64,
+        /// Iterations/child executions that failed so far.
         failed: u64,
+        /// Iterations/child executions started and not yet ended.
         running: u64,
+        /// The Map state has ended (these are its final counts).
         finished: bool,
     },
     /// A `.waitForTaskToken` task (or an activity) waits for Approve/Reject/Heartbeat.
     WaitingForCallback(WaitingCallback),
     /// A waiting callback was answered; after a heartbeat it still waits.
-    CallbackAnswered { token: String, kind: CallbackAnswer },
+    CallbackAnswered {
+        /// The task token answered.
+        token: String,
+        /// SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.
+        kind: CallbackAnswer,
+    },
     /// The end (sent once; whoever keeps a record has stored it when this is sent).
-    Finished { status: Status, output: Option<Value>, error: Option<String>, cause: Option<String> },
+    Finished {
+        /// How the execution ended.
+        status: Status,
+        /// The execution's output (SUCCEEDED).
+        output: Option<Value>,
+        /// The execution's error and cause (FAILED, TIMED_OUT).
+        error: Option<String>,
+        /// The cause of `error`.
+        cause: Option<String>,
+    },
 }
 
 impl RunEvent {

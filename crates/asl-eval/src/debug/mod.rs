@@ -48,29 +48,39 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Place {
+    /// Before the state is entered (its input editable).
     BeforeEnter,
+    /// After the state exited (its output editable).
     AfterExit,
+    /// When a Retrier schedules a retry.
     Retry,
+    /// When a Catcher handles an error.
     Catch,
 }
 
 /// A place to stop, optionally only when a predicate over the state input holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Breakpoint {
+    /// The run path it stops at (`Name`, `P/1/Name`, `M/*/Name`; see the module docs).
     pub path: String,
+    /// Where in the state's life it stops.
     pub place: Place,
+    /// Stop only when this holds for the state's input.
     pub condition: Option<Condition>,
 }
 
 impl Breakpoint {
+    /// Stops before the state at `path` is entered.
     pub fn before(path: &str) -> Breakpoint {
         Breakpoint { path: path.into(), place: Place::BeforeEnter, condition: None }
     }
 
+    /// Stops after the state at `path` exited.
     pub fn after(path: &str) -> Breakpoint {
         Breakpoint { path: path.into(), place: Place::AfterExit, condition: None }
     }
 
+    /// Stops only when `condition` holds.
     pub fn when(mut self, condition: Condition) -> Breakpoint {
         self.condition = Some(condition);
         self
@@ -91,12 +101,15 @@ pub enum Condition {
 /// What the user asks at a pause (Pause while running).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
+    /// Run until the next breakpoint.
     Continue,
     /// Stop at the next point reached.
     Pause,
+    /// Stop at the next state of the same branch/iteration (or the first point outside it).
     StepOver,
     /// Into the paused container state; `Some(n)`: into its branch/iteration `n`.
     StepInto(Option<usize>),
+    /// Stop at the first point outside the current branch/iteration.
     StepOut,
     /// Ends the execution with status ABORTED.
     Stop,
@@ -116,13 +129,19 @@ impl Command {
     }
 }
 
+/// Why a run paused.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PauseReason {
+    /// A breakpoint (its condition held).
     Breakpoint,
+    /// A step ended here.
     Step,
+    /// The user asked to pause.
     Pause,
+    /// When a Retrier schedules a retry.
     Retry,
+    /// When a Catcher handles an error.
     Catch,
 }

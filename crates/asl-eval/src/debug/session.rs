@@ -103,6 +103,7 @@ impl DebugSession {
         st.stop_on_catch = catch;
     }
 
+    /// Replaces the breakpoints; they apply from the next point on.
     pub fn set_breakpoints(&self, breakpoints: Vec<Breakpoint>) {
         self.lock().breakpoints = breakpoints;
     }
@@ -190,6 +191,12 @@ impl DebugSession {
 
     pub(super) fn lock(&self) -> MutexGuard<'_, State> {
         self.0.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Puts an event of the caller's into the stream, in order with the engine's: what
+    /// happens after it (the engine woken by a callback answer) is told after it.
+    pub fn tell(&self, event: RunEvent) {
+        self.emit(event);
     }
 
     pub(super) fn emit(&self, event: RunEvent) {

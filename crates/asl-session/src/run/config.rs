@@ -40,11 +40,11 @@ pub struct RunConfig {
     #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub stop_on_catch: bool,
     /// Ends a runaway loop after this many transitions (default: the engine's).
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub max_transitions: Option<u64>,
     /// Begin at a state of an earlier run, with the input and variables it had there,
     /// instead of at `StartAt`; `input` is then not used.
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub rerun_from: Option<super::RerunFrom>,
 }
 
@@ -89,20 +89,20 @@ pub enum MockChoice {
     File {
         file: String,
         #[serde(default)]
-        #[cfg_attr(feature = "ts", ts(optional))]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         test_case: Option<String>,
         #[serde(default)]
-        #[cfg_attr(feature = "ts", ts(optional))]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         state_machine: Option<String>,
     },
     /// Mocks edited in the run panel.
     Inline {
         mocks: Value,
         #[serde(default)]
-        #[cfg_attr(feature = "ts", ts(optional))]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         test_case: Option<String>,
         #[serde(default)]
-        #[cfg_attr(feature = "ts", ts(optional))]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         state_machine: Option<String>,
     },
 }
@@ -157,11 +157,11 @@ pub enum BreakpointPlace {
 #[serde(rename_all = "camelCase")]
 pub struct BreakpointSpec {
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pointer: Option<String>,
     /// Wins over `pointer` when both are given.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub path: Option<String>,
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(as = "Option<BreakpointPlace>", optional))]
@@ -170,7 +170,7 @@ pub struct BreakpointSpec {
     /// `[]`) or, for anything else, a JSONata expression (`$states.input.amount > 1000`,
     /// `{% ... %}`).
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub condition: Option<String>,
 }
 
@@ -212,7 +212,7 @@ pub enum DebugCommand {
     /// Into the paused Parallel/Map; `index`: into that branch/iteration.
     StepInto {
         #[serde(default)]
-        #[cfg_attr(feature = "ts", ts(optional))]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         index: Option<usize>,
     },
     StepOut,

@@ -32,11 +32,6 @@ const STOP_GRACE: Duration = Duration::from_secs(2);
 
 pub(crate) enum Msg {
     Waiting(PendingTask),
-    /// The user answered a callback (sent from the command's thread).
-    Answered {
-        token: String,
-        kind: CallbackAnswer,
-    },
     Done,
 }
 
@@ -56,8 +51,6 @@ pub(crate) struct Slot {
     pub session: DebugSession,
     /// The document that runs (breakpoints set during the run resolve in it).
     pub doc: Arc<Document>,
-    /// To the forwarder, so what the user does reaches the event stream in order.
-    msgs: Mutex<mpsc::Sender<Msg>>,
     pub callbacks: CallbackHandle,
     pub signals: Signals,
     live: Mutex<Live>,
@@ -109,8 +102,10 @@ impl Slot {
     /// Tells the event stream (in order with the run's own events) that a callback was
     /// answered.
     pub fn answered(&self, token: &str, kind: CallbackAnswer) {
-        let msgs = self.msgs.lock().unwrap_or_else(|e| e.into_inner());
-        let _ = msgs.send(Msg::Answered { token: token.to_owned(), kind });
+        if kind != CallbackAnswer::Heartbeat {
+            self.live().callbacks.retain(|c| c.token != token);
+        }
+        self.session.tell(RunEvent::CallbackAnswered { token: token.to_owned(), kind });
     }
 
     pub fn record(&self) -> super::RunRecord {
@@ -184,7 +179,6 @@ pub(crate) fn start(
     let slot = Arc::new(Slot {
         session,
         doc: doc.clone(),
-        msgs: Mutex::new(msgs.clone()),
         callbacks,
         signals: signals.clone(),
         live: Mutex::new(Live {
@@ -345,7 +339,6 @@ impl Forwarder {
                 }
                 match msg {
                     Msg::Waiting(task) => self.waiting(task),
-                    Msg::Answered { token, kind } => self.answered(token, kind),
                     Msg::Done => {
                         let s = self.slot.live().summary.clone();
                         let (output, error, cause) = (s.output, s.error, s.cause);
@@ -368,13 +361,6 @@ impl Forwarder {
             return;
         }
         (self.on_event)(event);
-    }
-
-    fn answered(&self, token: String, kind: CallbackAnswer) {
-        if kind != CallbackAnswer::Heartbeat {
-            self.slot.live().callbacks.retain(|c| c.token != token);
-        }
-        (self.on_event)(RunEvent::CallbackAnswered { token, kind });
     }
 
     fn waiting(&self, task: PendingTask) {

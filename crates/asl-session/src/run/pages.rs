@@ -63,7 +63,7 @@ pub struct HistoryQuery {
     /// Words that must all occur (case-insensitive) in the event's type or its state's
     /// name, as the history view's filter box has always matched.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub filter: Option<String>,
 }
 
@@ -96,15 +96,15 @@ pub struct HistoryRow {
 #[serde(rename_all = "camelCase")]
 pub struct ExecutionsQuery {
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pointer: Option<String>,
     /// `Name`, `Parallel/1/Name`, `Map/3/Name`: one branch's or iteration's runs only.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub path: Option<String>,
     /// None: the newest `limit` executions.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub offset: Option<usize>,
     pub limit: usize,
 }

@@ -115,21 +115,21 @@ impl Runs {
     /// Answers a waiting callback: SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat.
     pub fn send_callback(&self, id: RunId, token: &str, outcome: CallbackOutcome) -> Result<(), RunError> {
         let slot = self.slot(id)?;
-        let kind = match outcome {
-            CallbackOutcome::Success { output } => {
-                slot.callbacks.send_task_success(token, output)?;
-                CallbackAnswer::Success
-            }
-            CallbackOutcome::Failure { error, cause } => {
-                slot.callbacks.send_task_failure(token, &error, &cause)?;
-                CallbackAnswer::Failure
-            }
-            CallbackOutcome::Heartbeat => {
-                slot.callbacks.send_task_heartbeat(token)?;
-                CallbackAnswer::Heartbeat
-            }
+        if !slot.callbacks.pending().iter().any(|t| t.token == token) {
+            return Err(asl_eval::CallbackError::TaskDoesNotExist(token.to_owned()).into());
+        }
+        // Told before the answer wakes the task, so it precedes what the task does next.
+        let kind = match &outcome {
+            CallbackOutcome::Success { .. } => CallbackAnswer::Success,
+            CallbackOutcome::Failure { .. } => CallbackAnswer::Failure,
+            CallbackOutcome::Heartbeat => CallbackAnswer::Heartbeat,
         };
         slot.answered(token, kind);
+        match outcome {
+            CallbackOutcome::Success { output } => slot.callbacks.send_task_success(token, output)?,
+            CallbackOutcome::Failure { error, cause } => slot.callbacks.send_task_failure(token, &error, &cause)?,
+            CallbackOutcome::Heartbeat => slot.callbacks.send_task_heartbeat(token)?,
+        }
         Ok(())
     }
 
