@@ -14,7 +14,11 @@ test("a three-state pattern dropped on the Start edge is one undo step", async (
     await waitNode(browser, op("ValidateOrder"));
     const before = new Set(await browser.$$(".react-flow__node").map((n) => n.getAttribute("data-id")));
     const edge = await edgeMiddle(browser, "#start", op("ValidateOrder"));
-    await drag(browser, await byTestId(browser, "browser-item-catch-notify"), edge);
+    // The patterns are at the bottom of the list: found by searching, as a user would.
+    await browser.$('[data-testid="states-browser"] input[type="search"]').setValue("notify");
+    const item = await byTestId(browser, "browser-item-catch-notify");
+    await item.waitForDisplayed({ timeout: 5000 });
+    await drag(browser, item, edge);
 
     // The task, its notification and its Fail, all at once.
     const added = await until(async () => {
