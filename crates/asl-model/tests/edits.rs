@@ -17,12 +17,12 @@ mod history;
 mod items;
 #[path = "edits/props.rs"]
 mod props;
+#[path = "edits/splices.rs"]
+mod splices;
 #[path = "edits/states.rs"]
 mod states;
 #[path = "edits/styles.rs"]
 mod styles;
-#[path = "edits/splices.rs"]
-mod splices;
 #[path = "edits/transitions.rs"]
 mod transitions;
 #[path = "edits/yaml.rs"]

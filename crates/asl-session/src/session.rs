@@ -168,7 +168,9 @@ impl Session {
         let snapshot = self.snapshot();
         let splices = self.unsent.replace(Vec::new());
         let update = match &self.sent {
-            Some(sent) => Update::Delta(Box::new(SnapshotDelta::between_spliced(sent, &snapshot, splices.as_deref()))),
+            Some(sent) => {
+                Update::Delta(Box::new(SnapshotDelta::between_spliced(sent, &snapshot, splices.as_deref())))
+            }
             None => Update::Full(Box::new(snapshot.clone())),
         };
         self.sent = Some(snapshot);

@@ -130,11 +130,8 @@ fn an_edit_sends_its_own_splices_and_undo_their_inverse() {
     let mut session = Session::new_document(Format::Json);
     let rename = DocumentEdit::RenameState { pointer: "/States/Hello".into(), new_name: "Hi 🚀".into() };
     let (before, delta, _) = check(&mut session, |s| s.edit(&rename).unwrap());
-    let changed: Vec<(&str, &str)> = delta
-        .splices
-        .iter()
-        .map(|s| (&before.text[s.from..s.to], s.insert.as_str()))
-        .collect();
+    let changed: Vec<(&str, &str)> =
+        delta.splices.iter().map(|s| (&before.text[s.from..s.to], s.insert.as_str())).collect();
     // (Each trimmed to what differs: the H stays.)
     assert_eq!(changed, [("ello", "i 🚀"), ("ello", "i 🚀")]);
     let (_, undo, _) = check(&mut session, |s| assert!(s.undo()));
@@ -205,7 +202,11 @@ fn the_code_view_fixture_is_up_to_date() {
         assert_ne!(diffed, delta.splices, "{name}: a diff finds the same splices; the case tells nothing");
         cases.push(json!({ "name": name, "previous": before, "delta": delta, "full": after }));
     };
-    case(&mut session, "rename", DocumentEdit::RenameState { pointer: "/States/Hello".into(), new_name: "Hi".into() });
+    case(
+        &mut session,
+        "rename",
+        DocumentEdit::RenameState { pointer: "/States/Hello".into(), new_name: "Hi".into() },
+    );
     // The retry + catch pattern dropped on the Start edge: one batch, three places.
     let pattern = DocumentEdit::Batch {
         edits: vec![

@@ -141,7 +141,19 @@ fn geometry_json_has_the_documented_shape() {
     );
     assert_eq!(
         keys(&json["edges"][0]),
-        ["from", "to", "kind", "index", "label", "points", "labelBox", "labelLines", "back", "pointer", "transition"]
+        [
+            "from",
+            "to",
+            "kind",
+            "index",
+            "label",
+            "points",
+            "labelBox",
+            "labelLines",
+            "back",
+            "pointer",
+            "transition"
+        ]
     );
     let ids: Vec<&str> = l.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(

@@ -114,7 +114,11 @@ fn edges_carry_the_transition_edits_address() {
       "Stop": {"Type": "Fail"}}}"#;
     let layout = crate::lay_out(text, Format::Json, "transitions");
     let of = |from: &str, to: &str| {
-        let e = layout.edges.iter().find(|e| e.from == from && e.to == to).unwrap_or_else(|| panic!("{from} -> {to}"));
+        let e = layout
+            .edges
+            .iter()
+            .find(|e| e.from == from && e.to == to)
+            .unwrap_or_else(|| panic!("{from} -> {to}"));
         e.transition.as_ref().map(|t| (t.from.as_str(), t.scope.as_str(), t.transition))
     };
     assert_eq!(of("#start", "/States/Route"), Some(("", "", Transition::Start)));
@@ -125,9 +129,18 @@ fn edges_carry_the_transition_edits_address() {
     assert_eq!(of("/States/Work", "#end"), Some(("/States/Work", "", Transition::Next)));
     assert_eq!(of("/States/Stop", "#end"), None);
     let branch = "/States/Work/Branches/0";
-    assert_eq!(of(&format!("{branch}#start"), &format!("{branch}/States/B")), Some((branch, branch, Transition::Start)));
-    assert_eq!(of(&format!("{branch}/States/B"), &format!("{branch}#end")), Some((&format!("{branch}/States/B")[..], branch, Transition::Next)));
+    assert_eq!(
+        of(&format!("{branch}#start"), &format!("{branch}/States/B")),
+        Some((branch, branch, Transition::Start))
+    );
+    assert_eq!(
+        of(&format!("{branch}/States/B"), &format!("{branch}#end")),
+        Some((&format!("{branch}/States/B")[..], branch, Transition::Next))
+    );
     assert_eq!(of("/States/Work", &format!("{branch}#start")), None, "a branch start is no transition");
     let json = serde_json::to_value(&layout.edges[0]).unwrap();
-    assert_eq!(json["transition"], serde_json::json!({"from": "", "scope": "", "transition": {"kind": "start"}}));
+    assert_eq!(
+        json["transition"],
+        serde_json::json!({"from": "", "scope": "", "transition": {"kind": "start"}})
+    );
 }

@@ -190,7 +190,10 @@ impl Document {
             let next = done.as_ref().map_or(self, |d| &d.document).apply_spliced(edit)?;
             done = Some(match done {
                 None => next,
-                Some(d) => Applied { splices: compose(self.text(), &d.splices, &next.splices), document: next.document },
+                Some(d) => Applied {
+                    splices: compose(self.text(), &d.splices, &next.splices),
+                    document: next.document,
+                },
             });
         }
         Ok(done.unwrap_or_else(|| Applied { document: self.clone(), splices: Vec::new() }))

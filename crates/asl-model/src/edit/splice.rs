@@ -174,7 +174,8 @@ fn trimmed(old: &str, s: Splice) -> Option<Splice> {
         prefix -= 1;
     }
     let room = was.len().min(s.text.len()) - prefix;
-    let mut suffix = was.bytes().rev().zip(s.text.bytes().rev()).take(room).take_while(|(a, b)| a == b).count();
+    let mut suffix =
+        was.bytes().rev().zip(s.text.bytes().rev()).take(room).take_while(|(a, b)| a == b).count();
     while !was.is_char_boundary(was.len() - suffix) || !s.text.is_char_boundary(s.text.len() - suffix) {
         suffix -= 1;
     }

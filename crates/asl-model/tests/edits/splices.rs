@@ -147,7 +147,10 @@ fn the_start_edge_connects_and_never_disconnects() {
     );
     assert!(matches!(refuse(MACHINE, disconnect("", Transition::Start)), EditError::Invalid(_)));
     // A state's transitions are not Start; a branch's states are not the machine's.
-    assert!(matches!(refuse(MACHINE, connect("/States/Validate", Transition::Start, "Route")), EditError::NotFound(_)));
+    assert!(matches!(
+        refuse(MACHINE, connect("/States/Validate", Transition::Start, "Route")),
+        EditError::NotFound(_)
+    ));
     assert!(matches!(refuse(MACHINE, connect("", Transition::Start, "Label")), EditError::NotFound(_)));
 }
 
