@@ -71,6 +71,10 @@ pub struct ScopeInfo {
     pub pointer: String,
     pub start_at: Option<String>,
     pub owner: Option<String>,
+    /// The query language a state added here without its own `QueryLanguage` has (the
+    /// scope's, else its owner's, else the machine's, else JSONPath): what templates are
+    /// written in.
+    pub query_language: &'static str,
 }
 
 /// Everything the UI draws, for one revision of the document.

@@ -54,12 +54,13 @@ fn collect(
     states: &mut Vec<StateInfo>,
     scopes: &mut Vec<ScopeInfo>,
 ) {
+    let scope_ql = machine.query_language.unwrap_or(inherited);
     scopes.push(ScopeInfo {
         pointer: machine.pointer.clone(),
         start_at: machine.start_at.clone(),
         owner: owner.map(str::to_owned),
+        query_language: ql_name(scope_ql),
     });
-    let scope_ql = machine.query_language.unwrap_or(inherited);
     for state in &machine.states {
         let ql = state.query_language.unwrap_or(scope_ql);
         let json = doc.tree().at(&state.pointer).map(|n| n.to_value()).unwrap_or_default();
@@ -73,10 +74,7 @@ fn collect(
             scope: machine.pointer.clone(),
             json,
             range: range(doc, index, span),
-            query_language: match ql {
-                QueryLanguage::JsonPath => "JSONPath",
-                QueryLanguage::Jsonata => "JSONata",
-            },
+            query_language: ql_name(ql),
         });
         match &state.kind {
             StateKind::Parallel(p) => {
@@ -91,6 +89,13 @@ fn collect(
             }
             _ => {}
         }
+    }
+}
+
+fn ql_name(ql: QueryLanguage) -> &'static str {
+    match ql {
+        QueryLanguage::JsonPath => "JSONPath",
+        QueryLanguage::Jsonata => "JSONata",
     }
 }
 

@@ -267,3 +267,18 @@ fn a_new_document_is_clean_until_edited() {
     assert!(session.snapshot().dirty);
     assert_eq!(session.save().unwrap_err().code, "no-path");
 }
+
+/// New states are written in the query language of the scope they land in (the States
+/// browser's templates): Rust says which, so the UI never reads it out of the text.
+#[test]
+fn each_scope_says_the_query_language_its_new_states_have() {
+    let text = r#"{"QueryLanguage": "JSONata", "StartAt": "P", "States": {
+      "P": {"Type": "Parallel", "QueryLanguage": "JSONPath", "End": true,
+            "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}]}}}"#;
+    let session = Session::from_text(None, Format::Json, text.into());
+    let scopes: Vec<(String, &str)> =
+        session.snapshot().scopes.iter().map(|s| (s.pointer.clone(), s.query_language)).collect();
+    assert_eq!(scopes, [("".into(), "JSONata"), ("/States/P/Branches/0".into(), "JSONPath")]);
+    let plain = Session::new_document(Format::Yaml);
+    assert_eq!(plain.snapshot().scopes[0].query_language, "JSONPath");
+}

@@ -12,23 +12,10 @@ export function statePointer(scope: string, name: string): string {
   return `${scope}/States/${escapePointer(name)}`;
 }
 
-/** The query language a new state in `scope` inherits: that of a state there which does
- *  not set its own, else the machine's (read from the text when it is JSON), else
- *  JSONPath. */
+/** The query language a new state in `scope` has (Rust's ScopeInfo says; JSONPath for
+ *  a scope it does not know). */
 export function scopeQueryLanguage(snapshot: Snapshot, scope: string): QueryLanguage {
-  const inherits = (s: Snapshot["states"][number]) => !("QueryLanguage" in s.json);
-  const here = snapshot.states.find((s) => s.scope === scope && inherits(s));
-  if (here) return here.queryLanguage;
-  const anywhere = snapshot.states.find((s) => s.scope === "" && inherits(s));
-  if (anywhere) return anywhere.queryLanguage;
-  try {
-    const doc = JSON.parse(snapshot.text) as { QueryLanguage?: unknown };
-    if (doc.QueryLanguage === "JSONata") return "JSONata";
-  } catch {
-    // YAML or mid-edit text: fall back below.
-    if (/^QueryLanguage:\s*["']?JSONata/m.test(snapshot.text)) return "JSONata";
-  }
-  return "JSONPath";
+  return snapshot.scopes.find((s) => s.pointer === scope)?.queryLanguage ?? "JSONPath";
 }
 
 /** The pointer a state has after a rename: same parent, new last segment. */

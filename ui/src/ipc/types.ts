@@ -48,6 +48,8 @@ export interface ScopeInfo {
   startAt: string | null;
   /** Pointer of the Parallel/Map state owning it; null for the machine. */
   owner: string | null;
+  /** The query language a state added here without its own has (new states' templates). */
+  queryLanguage: "JSONPath" | "JSONata";
 }
 
 export interface LayoutNode {

@@ -64,7 +64,10 @@ export function applyDelta(prev: Snapshot, delta: SnapshotDelta): Snapshot {
     nodes === prev.layout.nodes && edges === prev.layout.edges && delta.layoutWidth === prev.layout.width && delta.layoutHeight === prev.layout.height;
   const scopesSame =
     delta.scopes.length === prev.scopes.length &&
-    delta.scopes.every((s, i) => s.pointer === prev.scopes[i].pointer && s.startAt === prev.scopes[i].startAt && s.owner === prev.scopes[i].owner);
+    delta.scopes.every((s, i) => {
+      const p = prev.scopes[i];
+      return s.pointer === p.pointer && s.startAt === p.startAt && s.owner === p.owner && s.queryLanguage === p.queryLanguage;
+    });
   return {
     revision: delta.revision,
     path: delta.path,

@@ -38,7 +38,7 @@ const snapshot = (revision: number, names: string[], text = `text ${revision}`):
   canRedo: false,
   parseError: null,
   states: names.map(state),
-  scopes: [{ pointer: "", startAt: names[0] ?? null, owner: null }],
+  scopes: [{ pointer: "", startAt: names[0] ?? null, owner: null, queryLanguage: "JSONPath" }],
   problems: [],
   layout: { width: 0, height: 0, nodes: [], edges: [] },
 });
