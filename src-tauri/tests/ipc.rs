@@ -93,16 +93,40 @@ fn an_edit_answers_only_what_changed() {
     let edit = json!({"edit": {"kind": "set_field", "pointer": "/States/A/Comment", "value": "why"}});
     let delta = app.call("document_edit", edit).unwrap();
     assert_eq!(delta["base"], opened["revision"]);
-    // The edit's one splice of the (ASCII) text, the one state, the layout kept.
-    assert_eq!(delta["splices"].as_array().map(Vec::len), Some(1));
-    let (text, splice) = (opened["text"].as_str().unwrap(), &delta["splices"][0]);
-    let (from, to) = (splice["from"].as_u64().unwrap() as usize, splice["to"].as_u64().unwrap() as usize);
-    let merged = format!("{}{}{}", &text[..from], splice["insert"].as_str().unwrap(), &text[to..]);
+    // The edit's own splices of the (ASCII) text (a comma, the new line), the one state,
+    // the layout kept.
+    let mut merged = opened["text"].as_str().unwrap().to_owned();
+    for splice in delta["splices"].as_array().unwrap().iter().rev() {
+        let (from, to) = (splice["from"].as_u64().unwrap() as usize, splice["to"].as_u64().unwrap() as usize);
+        merged.replace_range(from..to, splice["insert"].as_str().unwrap());
+    }
     let full = app.call("document_current", json!({})).unwrap();
     assert_eq!(merged, full["text"].as_str().unwrap());
     assert_eq!(delta["states"][0]["new"][0]["json"]["Comment"], "why");
     let nodes = opened["layout"]["nodes"].as_array().unwrap().len();
     assert_eq!(delta["nodes"], json!([{ "old": [0, nodes] }]));
+}
+
+/// A gesture of several edits crosses as one batch (the UI's `{"kind": "batch"}`): one
+/// call, one undo step back to the text as opened; a refused edit in it changes nothing.
+#[test]
+fn a_batch_is_one_call_and_one_undo_step() {
+    let app = app();
+    let path = app.file("m.asl.json", MACHINE);
+    app.call("document_open", json!({"path": path})).unwrap();
+    let add = |name: &str| json!({"kind": "add_state", "scope": "", "name": name, "state": {"Type": "Fail"}});
+    let insert = json!({"kind": "insert_between", "from": "", "transition": {"kind": "start"}, "name": "First",
+                        "state": {"Type": "Pass", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Failed"}]}});
+    let batch = json!({"edit": {"kind": "batch", "edits": [add("Failed"), insert]}});
+    let full = app.update("document_edit", batch);
+    assert_eq!(full["scopes"][0]["startAt"], "First");
+    assert_eq!(full["states"].as_array().unwrap().len(), 3);
+    let refused = json!({"edit": {"kind": "batch", "edits": [add("Other"), add("Failed")]}});
+    assert_eq!(app.call("document_edit", refused).unwrap_err()["code"], "edit");
+    assert_eq!(app.call("document_current", json!({})).unwrap()["text"], full["text"]);
+    let undone = app.update("document_undo", json!({}));
+    assert_eq!(undone["text"], MACHINE);
+    assert_eq!(undone["canUndo"], false);
 }
 
 #[test]
