@@ -149,6 +149,7 @@ export class Replay {
       ...this.summary,
       states: this.states.map((s) => ({ ...s })),
       history: { events: this.history.map((r) => r.event) },
+      historyStates: this.history.map((r) => r.state),
       pending: this.pending,
       callbacks: [...this.callbacks],
       eventCount: this.history.length,

@@ -513,7 +513,11 @@ variables?: { [key in string]: JsonValue } | null,
  */
 inspection: Inspection, };
 
-export type RunRecord = { states: Array<RunState>, history: ExecutionHistory, pending: Paused | null, callbacks: Array<WaitingCallback>, id: number, 
+export type RunRecord = { states: Array<RunState>, history: ExecutionHistory, 
+/**
+ * The state each history event belongs to ("" for the execution's own), in order.
+ */
+historyStates: Array<string>, pending: Paused | null, callbacks: Array<WaitingCallback>, id: number, 
 /**
  * The machine's file (none for a document never saved).
  */

@@ -23,7 +23,7 @@ export function HistoryView() {
 
 function InlineHistory({ record }: { record: RunRecord }) {
   const [query, setQuery] = useState("");
-  const rows = useMemo(() => historyRows(record.history.events), [record]);
+  const rows = useMemo(() => historyRows(record.history.events, record.historyStates), [record]);
   const shown = useMemo(() => filterRows(rows, query), [rows, query]);
   return (
     <HistoryTable

@@ -22,7 +22,7 @@ export function TimelineView() {
 }
 
 function InlineTimeline({ record }: { record: RunRecord }) {
-  const rows = useMemo(() => historyRows(record.history.events), [record]);
+  const rows = useMemo(() => historyRows(record.history.events, record.historyStates), [record]);
   return <Timeline rows={rows} resetKey={record.id} />;
 }
 

@@ -12,6 +12,9 @@ const ev = (type: string, ms: number, details?: Record<string, unknown>): Histor
   return e;
 };
 
+/** The states Rust gives the sample's events (crates/asl-session/src/run/history_index.rs). */
+const STATES = ["", "Charge", "Charge", "Charge", "Charge", "Done", "Done", ""];
+
 function sample(): HistoryEvent[] {
   n = 0;
   return [
@@ -27,14 +30,14 @@ function sample(): HistoryEvent[] {
 }
 
 describe("history rows", () => {
-  it("attributes each event to its state and the execution clock", () => {
-    const rows = historyRows(sample());
-    expect(rows.map((r) => r.state)).toEqual(["", "Charge", "Charge", "Charge", "Charge", "Done", "Done", ""]);
+  it("puts each event with the state Rust names and on the execution clock", () => {
+    const rows = historyRows(sample(), STATES);
+    expect(rows.map((r) => r.state)).toEqual(STATES);
     expect(rows.map((r) => r.elapsed)).toEqual([0, 10, 20, 120, 130, 140, 150, 160]);
   });
 
   it("filters by every word over type and state", () => {
-    const rows = historyRows(sample());
+    const rows = historyRows(sample(), STATES);
     expect(filterRows(rows, "")).toBe(rows);
     expect(filterRows(rows, "charge").length).toBe(4);
     expect(filterRows(rows, "task failed").map((r) => r.event.type)).toEqual(["TaskFailed"]);
@@ -65,7 +68,7 @@ describe("visibleRange", () => {
 
 describe("timelineBars", () => {
   it("pairs entered and exited events, marking failures", () => {
-    const bars = timelineBars(historyRows(sample()));
+    const bars = timelineBars(historyRows(sample(), STATES));
     expect(bars).toEqual([
       { name: "Charge", start: 10, end: 130, status: "failed" },
       { name: "Done", start: 140, end: 150, status: "succeeded" },
@@ -80,7 +83,7 @@ describe("timelineBars", () => {
       ev("TaskStateExited", 30, { name: "A" }),
       ev("TaskStateEntered", 40, { name: "B" }),
     ];
-    const bars = timelineBars(historyRows(events));
+    const bars = timelineBars(historyRows(events, ["A", "A", "A", "A", "B"]));
     expect(bars.map((b) => [b.start, b.end, b.status])).toEqual([
       [0, 20, "succeeded"],
       [5, 30, "succeeded"],
@@ -92,7 +95,7 @@ describe("timelineBars", () => {
 describe("pageRows", () => {
   it("puts a page's rows on the clock of the history's first event, as historyRows does", () => {
     const events = sample();
-    const whole = historyRows(events);
+    const whole = historyRows(events, STATES);
     const page = { total: 8, matched: 8, offset: 4, startedAt: events[0].timestamp, rows: whole.slice(4).map((r) => ({ state: r.state, event: r.event })) };
     expect(pageRows(page)).toEqual(whole.slice(4));
     expect(pageRows({ ...page, startedAt: events[4].timestamp }).map((r) => r.elapsed)).toEqual([0, 10, 20, 30]);

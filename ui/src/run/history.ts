@@ -4,31 +4,17 @@ import type { HistoryEvent } from "../ipc/run";
 
 export interface HistoryRow {
   event: HistoryEvent;
-  /** The state the event belongs to: its own name for StateEntered/Exited, else that of
-   *  the event it follows (previousEventId); "" for execution-level events. */
+  /** The state the event belongs to, as Rust tells it (the record's `historyStates`, a
+   *  page's rows); "" for execution-level events. */
   state: string;
   /** Milliseconds since the first event (the execution clock). */
   elapsed: number;
 }
 
-function stateName(e: HistoryEvent): string | null {
-  for (const key of ["stateEnteredEventDetails", "stateExitedEventDetails"]) {
-    const d = e[key] as { name?: unknown } | undefined;
-    if (d && typeof d.name === "string") return d.name;
-  }
-  return null;
-}
-
-export function historyRows(events: readonly HistoryEvent[]): HistoryRow[] {
-  const stateOf = new Map<number, string>();
+/** The record's events with the state Rust says each belongs to, on the execution clock. */
+export function historyRows(events: readonly HistoryEvent[], states: readonly string[]): HistoryRow[] {
   const t0 = events.length ? Date.parse(events[0].timestamp) : 0;
-  return events.map((event) => {
-    // A state's events chain to its StateEntered; the exit ends the chain.
-    const own = stateName(event);
-    const state = own ?? (event.type.startsWith("Execution") ? "" : stateOf.get(event.previousEventId) ?? "");
-    if (!event.type.endsWith("StateExited")) stateOf.set(event.id, state);
-    return { event, state, elapsed: Date.parse(event.timestamp) - t0 };
-  });
+  return events.map((event, i) => ({ event, state: states[i] ?? "", elapsed: Date.parse(event.timestamp) - t0 }));
 }
 
 /** Rows whose type or state contains every word of `query` (case-insensitive). */

@@ -20,6 +20,7 @@ describe("viewFromRecord", () => {
         { ...state("OutOfStock", "Fail"), from: "/States/IsInStock", error: "OutOfStock", cause: "none left" },
       ],
       history: { events: [] },
+      historyStates: [],
     };
     const v = viewFromRecord(record);
     expect(v.status).toBe("FAILED");

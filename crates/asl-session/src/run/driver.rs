@@ -113,10 +113,13 @@ impl Slot {
         let waiting: Vec<String> = self.callbacks.pending().into_iter().map(|t| t.token).collect();
         // A big run's states and history stay here: the UI reads them in pages.
         let extent = super::Extent::of(&live.states, &live.history);
+        let events = extent.inline(&live.history);
+        let index = super::HistoryIndex::of(&events);
         super::RunRecord {
             summary: self.summary_of(&live),
             states: extent.inline(&live.states),
-            history: ExecutionHistory { events: extent.inline(&live.history) },
+            history_states: (0..events.len()).map(|i| index.state(i).to_owned()).collect(),
+            history: ExecutionHistory { events },
             extent,
             pending: self.session.paused(),
             callbacks: live.callbacks.iter().filter(|c| waiting.contains(&c.token)).cloned().collect(),

@@ -125,6 +125,8 @@ pub struct RunRecord {
     pub summary: RunSummary,
     pub states: Vec<RunState>,
     pub history: ExecutionHistory,
+    /// The state each history event belongs to ("" for the execution's own), in order.
+    pub history_states: Vec<String>,
     /// How many states and events there are, and whether the two above are left out.
     #[serde(flatten)]
     pub extent: Extent,
