@@ -2,15 +2,19 @@
 //! file it belongs to and what is on disk.
 
 use crate::delta::{SnapshotDelta, Update};
-use crate::dto::{DiskDiff, FormatDto, Problem, Snapshot};
+use crate::dto::{FormatDto, Problem, Snapshot};
 use crate::error::SessionError;
-use crate::files::{io_error, read_text, save, text_of};
+use crate::files::{read_text, save};
 use crate::offsets::Utf16Index;
 use crate::view::View;
 use asl_model::edit::compose;
 use asl_model::{Document, DocumentEdit, Format, History, Splice};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+mod disk;
+
+pub use disk::DiskChange;
 
 /// Typing that pauses longer than this starts a new undo step.
 const TYPING_PAUSE: Duration = Duration::from_millis(1500);
@@ -37,17 +41,6 @@ pub struct Session {
     /// The text's splices since `sent`, while every change since was an edit, undo or
     /// redo (they know theirs); `None` once one was not (typing, a reload): then diffed.
     unsent: Option<Vec<Splice>>,
-}
-
-/// What an external change to the open file did.
-#[derive(Debug)]
-pub enum DiskChange {
-    /// The document had no unsaved edits: it now shows the file's new text.
-    Reloaded,
-    /// The document has unsaved edits: the user must choose.
-    Conflict,
-    /// The file is gone; the document stays open with its text, unsaved.
-    Deleted,
 }
 
 impl Session {
@@ -347,66 +340,6 @@ impl Session {
             )),
             (None, None) => Err(SessionError::new("text-invalid", "the document has no valid text")),
         }
-    }
-
-    /// Called when the watcher saw the file change. Our own saves (same text) are ignored.
-    pub fn disk_changed(&mut self) -> Result<Option<DiskChange>, SessionError> {
-        let Some(path) = self.path.clone() else { return Ok(None) };
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if self.saved.is_none() {
-                    return Ok(None);
-                }
-                self.saved = None;
-                self.revision += 1;
-                return Ok(Some(DiskChange::Deleted));
-            }
-            Err(e) => return Err(io_error(&path, &e)),
-        };
-        let theirs = text_of(&path, bytes)?;
-        if self.saved.as_deref() == Some(theirs.as_str()) || self.theirs.as_deref() == Some(theirs.as_str()) {
-            return Ok(None);
-        }
-        if !self.is_dirty() {
-            self.load_text(theirs);
-            return Ok(Some(DiskChange::Reloaded));
-        }
-        self.theirs = Some(theirs);
-        Ok(Some(DiskChange::Conflict))
-    }
-
-    /// "Load theirs": the file's text replaces the document's, as one undoable step.
-    pub fn reload(&mut self) -> Result<(), SessionError> {
-        let theirs = match self.theirs.take() {
-            Some(t) => t,
-            None => read_text(self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?)?,
-        };
-        self.load_text(theirs);
-        Ok(())
-    }
-
-    fn load_text(&mut self, theirs: String) {
-        self.last_typing = None;
-        self.replace_text(theirs.clone(), false);
-        self.saved = Some(theirs);
-    }
-
-    /// "Keep mine": the document keeps its text; it stays unsaved, and saving overwrites
-    /// the file deliberately.
-    pub fn keep_mine(&mut self) {
-        if let Some(theirs) = self.theirs.take() {
-            self.saved = Some(theirs);
-        }
-        self.revision += 1;
-    }
-
-    pub fn disk_diff(&self) -> Result<DiskDiff, SessionError> {
-        let theirs = match &self.theirs {
-            Some(t) => t.clone(),
-            None => read_text(self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?)?,
-        };
-        Ok(DiskDiff { mine: self.text.clone(), theirs })
     }
 }
 
