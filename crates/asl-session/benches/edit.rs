@@ -110,3 +110,39 @@ fn delta_only(bencher: Bencher, states: usize) {
         serde_json::to_string(&asl_session::SnapshotDelta::between(&before, &after)).unwrap().len()
     });
 }
+
+/// A drop of the three-state pattern (catch, notify and fail) on the Start edge, then
+/// undone: one batch, one view rebuild and one delta each way, however many edits it holds.
+#[divan::bench(args = [1000])]
+fn pattern_batch_and_undo(bencher: Bencher, states: usize) {
+    use asl_model::edit::Transition;
+    let mut session = Session::from_text(None, Format::Json, machines::machine(states));
+    session.sent_snapshot();
+    let add = |name: &str, state: serde_json::Value| DocumentEdit::AddState {
+        scope: String::new(),
+        name: name.into(),
+        state,
+    };
+    let pattern = DocumentEdit::Batch {
+        edits: vec![
+            add(
+                "Notify Failure",
+                serde_json::json!({"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Next": "Task Failed"}),
+            ),
+            add("Task Failed", serde_json::json!({"Type": "Fail"})),
+            DocumentEdit::InsertBetween {
+                from: String::new(),
+                transition: Transition::Start,
+                name: "Call".into(),
+                state: serde_json::json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                                          "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Notify Failure"}]}),
+            },
+        ],
+    };
+    bencher.bench_local(|| {
+        session.edit(&pattern).unwrap();
+        let dropped = serde_json::to_string(&session.update()).unwrap().len();
+        assert!(session.undo());
+        dropped + serde_json::to_string(&session.update()).unwrap().len()
+    });
+}
