@@ -28,6 +28,36 @@ pub fn typescript() -> String {
         ($($t:ty),* $(,)?) => { $( declare(<$t as TS>::decl(&cfg)); )* };
     }
     types!(
+        // the document
+        asl_session::Snapshot,
+        asl_session::FormatDto,
+        asl_session::TextRange,
+        asl_session::Problem,
+        asl_session::StateInfo,
+        asl_session::ScopeInfo,
+        asl_session::DiskDiff,
+        asl_check::Severity,
+        asl_graph::Layout,
+        asl_graph::LayoutNode,
+        asl_graph::LayoutEdge,
+        asl_graph::EdgeTransition,
+        asl_graph::Rect,
+        // edits and what they answer
+        asl_model::DocumentEdit,
+        asl_model::edit::Transition,
+        asl_model::edit::ItemList,
+        asl_session::Update,
+        asl_session::SnapshotDelta,
+        asl_session::delta::TextSplice,
+        asl_session::delta::Shift,
+        asl_session::delta::Shifts,
+        asl_session::delta::Part<asl_session::StateInfo>,
+        // files, drafts, samples, settings, errors
+        asl_session::drafts::DraftInfo,
+        asl_session::samples::SampleInfo,
+        crate::settings::Settings,
+        crate::watch::DiskChangeEvent,
+        crate::error::IpcError,
         // run configuration and commands
         run::RunConfig,
         run::MockChoice,

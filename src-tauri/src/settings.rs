@@ -8,6 +8,7 @@ use tauri_plugin_store::StoreExt;
 const STORE: &str = "settings.json";
 const RECENT_MAX: usize = 10;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Settings {
     pub theme: String,

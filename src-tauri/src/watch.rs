@@ -16,6 +16,7 @@ pub struct Watcher {
 }
 
 /// The "disk-change" event's payload (ui/src/ipc/types.ts `DiskChange`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum DiskChangeEvent {

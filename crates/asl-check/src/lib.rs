@@ -22,6 +22,7 @@ use asl_model::{Document, Format, ParseError, Span};
 use serde::Serialize;
 
 /// How much a diagnostic matters: AWS rejects a definition with an error.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -32,6 +33,7 @@ pub enum Severity {
 }
 
 /// One static problem of a definition: data, collected with all the others.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diagnostic {
     /// Kebab-case name of the rule (`dangling-next`), stable for tools and tests.

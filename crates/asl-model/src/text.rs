@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 /// A byte range `start..end` into the document text.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Span {
     pub start: usize,
@@ -28,6 +29,7 @@ impl Span {
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values, as editors do.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Position {
     pub line: usize,

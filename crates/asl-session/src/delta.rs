@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The answer to a command that changes the document.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum Update {
@@ -21,6 +22,7 @@ pub enum Update {
     Delta(Box<SnapshotDelta>),
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SnapshotDelta {
@@ -51,6 +53,7 @@ pub struct SnapshotDelta {
 }
 
 /// UTF-16 units `from..to` of the old text replaced by `insert`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TextSplice {
     pub from: usize,
@@ -62,6 +65,7 @@ pub struct TextSplice {
 /// move by `by` units, and a range starting there moves by `lines` lines (its column
 /// stays). Ranges the rule gets wrong (e.g. one starting on the edited line) are sent
 /// whole, so the rule only has to be right most of the time.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Shift {
     pub at: usize,
@@ -77,6 +81,7 @@ impl Shift {
 
 /// The shifts of several splices, in order, each one counting the splices before it: an
 /// offset moves by the last one at or before it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Shifts(pub Vec<Shift>);
@@ -95,6 +100,7 @@ impl Shifts {
 
 /// A run of the new list: `old` items `[from, from + count)` of the previous list (their
 /// ranges shifted), or `new` items sent whole.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part<T> {

@@ -5,6 +5,7 @@ use asl_graph::Layout;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FormatDto {
@@ -32,6 +33,7 @@ impl From<FormatDto> for asl_model::Format {
 
 /// A range of the text: UTF-16 offsets (CodeMirror positions) and the 1-based line and
 /// column (in characters) of its start.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct TextRange {
     pub from: usize,
@@ -40,6 +42,7 @@ pub struct TextRange {
     pub column: usize,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
@@ -52,6 +55,7 @@ pub struct Problem {
     pub range: TextRange,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StateInfo {
@@ -60,11 +64,15 @@ pub struct StateInfo {
     #[serde(rename = "type")]
     pub type_name: String,
     pub scope: String,
+    /// The state's object as written.
+    #[cfg_attr(feature = "ts", ts(type = "{ [key: string]: JsonValue }"))]
     pub json: Value,
     pub range: TextRange,
+    #[cfg_attr(feature = "ts", ts(type = r#""JSONPath" | "JSONata""#))]
     pub query_language: &'static str,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScopeInfo {
@@ -74,10 +82,12 @@ pub struct ScopeInfo {
     /// The query language a state added here without its own `QueryLanguage` has (the
     /// scope's, else its owner's, else the machine's, else JSONPath): what templates are
     /// written in.
+    #[cfg_attr(feature = "ts", ts(type = r#""JSONPath" | "JSONata""#))]
     pub query_language: &'static str,
 }
 
 /// Everything the UI draws, for one revision of the document.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Snapshot {
@@ -98,6 +108,7 @@ pub struct Snapshot {
     pub layout: Layout,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DiskDiff {
     pub mine: String,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use std::path::Path;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SampleInfo {
     pub name: String,

@@ -4,6 +4,176 @@
 
 export type JsonValue = number | string | boolean | JsonValue[] | { [key: string]: JsonValue } | null;
 
+export type Snapshot = { revision: number, path: string | null, title: string, format: FormatDto, text: string, dirty: boolean, canUndo: boolean, canRedo: boolean, 
+/**
+ * Set while the text does not parse; states, scopes and layout are then those of the
+ * last good text.
+ */
+parseError: Problem | null, states: Array<StateInfo>, scopes: Array<ScopeInfo>, problems: Array<Problem>, layout: Layout, };
+
+export type FormatDto = "json" | "yaml";
+
+export type TextRange = { from: number, to: number, line: number, column: number, };
+
+export type Problem = { code: string, severity: Severity, message: string, pointer: string, 
+/**
+ * The innermost state the problem sits in (None: the machine itself).
+ */
+statePointer: string | null, range: TextRange, };
+
+export type StateInfo = { pointer: string, name: string, type: string, scope: string, 
+/**
+ * The state's object as written.
+ */
+json: { [key: string]: JsonValue }, range: TextRange, queryLanguage: "JSONPath" | "JSONata", };
+
+export type ScopeInfo = { pointer: string, startAt: string | null, owner: string | null, 
+/**
+ * The query language a state added here without its own `QueryLanguage` has (the
+ * scope's, else its owner's, else the machine's, else JSONPath): what templates are
+ * written in.
+ */
+queryLanguage: "JSONPath" | "JSONata", };
+
+export type DiskDiff = { mine: string, theirs: string, };
+
+export type Severity = "error" | "warning";
+
+export type Layout = { width: number, height: number, 
+/**
+ * Containers come before their contents (draw in this order).
+ */
+nodes: Array<LayoutNode>, edges: Array<LayoutEdge>, };
+
+export type LayoutNode = { 
+/**
+ * Unique and stable: the state's JSON pointer, `<scope>#start`, `<scope>#end`, ...
+ */
+id: string, 
+/**
+ * The state name (for a missing target: the name it is called by).
+ */
+state: string | null, 
+/**
+ * `Task`, `Choice`, ..., or `Start`, `End`, `Branch`, `Missing`.
+ */
+type: string, x: number, y: number, width: number, height: number, 
+/**
+ * The id of the container around this node.
+ */
+parent: string | null, 
+/**
+ * The state's (or branch's, or scope's for Start/End) JSON pointer.
+ */
+pointer: string | null, 
+/**
+ * The text lines to draw: the wrapped name (a container's title).
+ */
+lines: Array<string>, 
+/**
+ * The small line under the name (beside a container's title): the service and
+ * action of a Task (`Lambda: Invoke`), else the type; cut to fit; may be empty.
+ */
+caption: string, 
+/**
+ * A Map or Parallel (with its scopes inside), or a Parallel branch.
+ */
+container: boolean, 
+/**
+ * The title bar at the top of a container (0 otherwise).
+ */
+titleHeight: number, 
+/**
+ * No path from its scope's Start leads here.
+ */
+unreachable: boolean, 
+/**
+ * How many containers are around it.
+ */
+depth: number, };
+
+export type LayoutEdge = { from: string, to: string, 
+/**
+ * `Start`, `Next`, `Default`, `ChoiceRule`, `Catch`, `End`, `BranchStart`,
+ * `IterationStart` (the names of [`crate::EdgeKind`]).
+ */
+kind: "Start" | "Next" | "Default" | "ChoiceRule" | "Catch" | "End" | "BranchStart" | "IterationStart", 
+/**
+ * The rule or catcher index.
+ */
+index: number | null, label: string | null, 
+/**
+ * An orthogonal polyline from the source's border to the target's border.
+ */
+points: Array<[number, number]>, 
+/**
+ * Where the label goes (centred on the line: draw it with a background).
+ */
+labelBox: Rect | null, 
+/**
+ * The label wrapped to fit `label_box`.
+ */
+labelLines: Array<string>, 
+/**
+ * Goes against the flow (a loop): drawn upward, around the side.
+ */
+back: boolean, pointer: string | null, 
+/**
+ * The transition as edits address it; `None` for edges no edit can insert on or
+ * reconnect (a Succeed's or Fail's end, branch and iteration starts).
+ */
+transition: EdgeTransition | null, };
+
+export type EdgeTransition = { from: string, scope: string, transition: Transition, };
+
+export type Rect = { x: number, y: number, width: number, height: number, };
+
+export type DocumentEdit = { "kind": "add_state", scope: string, name: string, state: JsonValue, } | { "kind": "insert_between", from: string, transition: Transition, name: string, state: JsonValue, } | { "kind": "connect", from: string, transition: Transition, target: string, } | { "kind": "disconnect", from: string, transition: Transition, } | { "kind": "set_field", pointer: string, value: JsonValue, } | { "kind": "remove_field", pointer: string, } | { "kind": "rename_state", pointer: string, new_name: string, } | { "kind": "delete_state", pointer: string, } | { "kind": "move_state", pointer: string, scope: string, } | { "kind": "insert_item", state: string, list: ItemList, index: number | null, value: JsonValue, } | { "kind": "remove_item", state: string, list: ItemList, index: number, } | { "kind": "move_item", state: string, list: ItemList, from: number, to: number, } | { "kind": "replace_text", text: string, } | { "kind": "batch", edits: Array<DocumentEdit>, };
+
+export type Transition = { "kind": "start" } | { "kind": "next" } | { "kind": "default" } | { "kind": "choice_rule", "index": number } | { "kind": "catch", "index": number };
+
+export type ItemList = "Choices" | "Retry" | "Catch";
+
+export type Update = Snapshot | SnapshotDelta;
+
+export type SnapshotDelta = { 
+/**
+ * The revision of the snapshot this delta applies to.
+ */
+base: number, revision: number, path: string | null, title: string, format: FormatDto, dirty: boolean, canUndo: boolean, canRedo: boolean, parseError: Problem | null, 
+/**
+ * The new text: the old one with these splices made (all on the old text, in
+ * order). An edit's own splices when the change was edits, undo or redo; the diff
+ * of the two texts otherwise (typed or reloaded text). The code view applies them.
+ */
+splices: Array<TextSplice>, 
+/**
+ * How the text ranges of kept states and problems moved (see [`Shifts::apply`]).
+ */
+shifts: Shifts, states: Array<Part<StateInfo>>, 
+/**
+ * A few entries (one per scope): always sent whole.
+ */
+scopes: Array<ScopeInfo>, problems: Array<Part<Problem>>, layoutWidth: number, layoutHeight: number, nodes: Array<Part<LayoutNode>>, edges: Array<Part<LayoutEdge>>, };
+
+export type TextSplice = { from: number, to: number, insert: string, };
+
+export type Shift = { at: number, by: number, lines: number, };
+
+export type Shifts = Array<Shift>;
+
+export type Part<T> = { "old": [number, number] } | { "new": Array<T> };
+
+export type DraftInfo = { id: string, path: string | null, title: string, savedAt: number, };
+
+export type SampleInfo = { name: string, path: string, description: string, };
+
+export type Settings = { theme: string, };
+
+export type DiskChangeEvent = { "kind": "reloaded", snapshot: Snapshot, } | { "kind": "conflict", path: string, } | { "kind": "deleted", path: string, };
+
+export type IpcError = { code: string, message: string, };
+
 export type RunConfig = { 
 /**
  * The execution input (AWS's default: `{}`).

@@ -10,6 +10,7 @@ use serde::{Serialize, Serializer};
 /// `[x, y]`.
 pub type Point = [f64; 2];
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Layout {
     #[serde(serialize_with = "coord")]
@@ -21,6 +22,7 @@ pub struct Layout {
     pub edges: Vec<LayoutEdge>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LayoutNode {
@@ -61,6 +63,7 @@ pub struct LayoutNode {
     pub depth: usize,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LayoutEdge {
@@ -69,7 +72,11 @@ pub struct LayoutEdge {
     pub from: String,
     pub to: String,
     /// `Start`, `Next`, `Default`, `ChoiceRule`, `Catch`, `End`, `BranchStart`,
-    /// `IterationStart`.
+    /// `IterationStart` (the names of [`crate::EdgeKind`]).
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = r#""Start" | "Next" | "Default" | "ChoiceRule" | "Catch" | "End" | "BranchStart" | "IterationStart""#)
+    )]
     pub kind: &'static str,
     /// The rule or catcher index.
     pub index: Option<usize>,
@@ -92,6 +99,7 @@ pub struct LayoutEdge {
 /// What an edge is in the document, in the terms of `DocumentEdit::InsertBetween` and
 /// `Connect`: the transition `transition` of the state `from` (for `start`, `from` is the
 /// scope), which lives in `scope` (where states dropped with it are added).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EdgeTransition {
@@ -100,6 +108,7 @@ pub struct EdgeTransition {
     pub transition: Transition,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Rect {
     #[serde(serialize_with = "coord")]

@@ -27,6 +27,7 @@ pub use splice::{apply_splices, compose, diff, invert, Splice};
 /// rule) is added, removed and moved as those lines, with the `//` comment lines just
 /// above it and the comment after it; new text takes the document's indent unit, line
 /// ending, trailing-comma style, and one-line form where its neighbours are one-line.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocumentEdit {
@@ -83,6 +84,7 @@ pub enum DocumentEdit {
 
 /// An outgoing transition of a state, as the graph draws it; or a scope's `StartAt`
 /// (the edge from its Start pill), addressed by the scope's pointer.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "index", rename_all = "snake_case")]
 pub enum Transition {
@@ -93,6 +95,7 @@ pub enum Transition {
     Catch(usize),
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ItemList {
     Choices,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// Bytes `start..end` of the old text are replaced by `text`. A list of splices is sorted,
 /// the ranges do not overlap, and all count in the old text (apply them last to first).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Splice {
     pub start: usize,
