@@ -11,6 +11,8 @@ const RECENT_MAX: usize = 10;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Settings {
+    /// `light`, `dark` or `system` (follow the desktop).
+    #[cfg_attr(feature = "ts", ts(type = r#""light" | "dark" | "system""#))]
     pub theme: String,
 }
 

@@ -27,7 +27,7 @@ export function BranchNode({ data }: NodeProps<FrameNode>) {
   return (
     <div className="asl-branch">
       <EdgeHandles />
-      <DropZone scope={data.layout.pointer} />
+      {data.layout.pointer !== null && <DropZone scope={data.layout.pointer} />}
       <span className="asl-branch-label">{data.layout.lines.join(" ")}</span>
     </div>
   );

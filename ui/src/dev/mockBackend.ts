@@ -166,7 +166,7 @@ mockIPC(
         }));
       case "drafts_list":
         return params.get("drafts")
-          ? [{ id: "d1", path: `${ROOT}/video-pipeline/video-pipeline.asl.json`, title: "video-pipeline.asl.json", savedAt: new Date().toISOString() }]
+          ? [{ id: "d1", path: `${ROOT}/video-pipeline/video-pipeline.asl.json`, title: "video-pipeline.asl.json", savedAt: Math.floor(Date.now() / 1000) }]
           : [];
       case "draft_restore":
         return open("video-pipeline");

@@ -128,7 +128,7 @@ export type EdgeTransition = { from: string, scope: string, transition: Transiti
 
 export type Rect = { x: number, y: number, width: number, height: number, };
 
-export type DocumentEdit = { "kind": "add_state", scope: string, name: string, state: JsonValue, } | { "kind": "insert_between", from: string, transition: Transition, name: string, state: JsonValue, } | { "kind": "connect", from: string, transition: Transition, target: string, } | { "kind": "disconnect", from: string, transition: Transition, } | { "kind": "set_field", pointer: string, value: JsonValue, } | { "kind": "remove_field", pointer: string, } | { "kind": "rename_state", pointer: string, new_name: string, } | { "kind": "delete_state", pointer: string, } | { "kind": "move_state", pointer: string, scope: string, } | { "kind": "insert_item", state: string, list: ItemList, index: number | null, value: JsonValue, } | { "kind": "remove_item", state: string, list: ItemList, index: number, } | { "kind": "move_item", state: string, list: ItemList, from: number, to: number, } | { "kind": "replace_text", text: string, } | { "kind": "batch", edits: Array<DocumentEdit>, };
+export type DocumentEdit = { "kind": "add_state", scope: string, name: string, state: unknown, } | { "kind": "insert_between", from: string, transition: Transition, name: string, state: unknown, } | { "kind": "connect", from: string, transition: Transition, target: string, } | { "kind": "disconnect", from: string, transition: Transition, } | { "kind": "set_field", pointer: string, value: unknown, } | { "kind": "remove_field", pointer: string, } | { "kind": "rename_state", pointer: string, new_name: string, } | { "kind": "delete_state", pointer: string, } | { "kind": "move_state", pointer: string, scope: string, } | { "kind": "insert_item", state: string, list: ItemList, index: number | null, value: unknown, } | { "kind": "remove_item", state: string, list: ItemList, index: number, } | { "kind": "move_item", state: string, list: ItemList, from: number, to: number, } | { "kind": "replace_text", text: string, } | { "kind": "batch", edits: Array<DocumentEdit>, };
 
 export type Transition = { "kind": "start" } | { "kind": "next" } | { "kind": "default" } | { "kind": "choice_rule", "index": number } | { "kind": "catch", "index": number };
 
@@ -168,7 +168,11 @@ export type DraftInfo = { id: string, path: string | null, title: string, savedA
 
 export type SampleInfo = { name: string, path: string, description: string, };
 
-export type Settings = { theme: string, };
+export type Settings = { 
+/**
+ * `light`, `dark` or `system` (follow the desktop).
+ */
+theme: "light" | "dark" | "system", };
 
 export type DiskChangeEvent = { "kind": "reloaded", snapshot: Snapshot, } | { "kind": "conflict", path: string, } | { "kind": "deleted", path: string, };
 

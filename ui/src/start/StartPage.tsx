@@ -155,7 +155,7 @@ export function StartPage() {
   );
 }
 
-function formatTime(rfc3339: string): string {
-  const d = new Date(rfc3339);
-  return Number.isNaN(d.getTime()) ? rfc3339 : d.toLocaleString();
+/** A draft's time: seconds since the Unix epoch, as Rust writes it. */
+function formatTime(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleString();
 }

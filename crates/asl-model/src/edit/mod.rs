@@ -29,19 +29,32 @@ pub use splice::{apply_splices, compose, diff, invert, Splice};
 /// ending, trailing-comma style, and one-line form where its neighbours are one-line.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// The JSON values an edit carries are typed `unknown` for TypeScript: the UI builds them
+// from objects of its own, and serde checks them when they arrive.
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocumentEdit {
     /// Adds a state (a JSON object) at the end of a scope; it becomes `StartAt` if the
     /// scope has none (written before `States`). A state with neither `Next` nor `End`
     /// ends there (a Choice, Succeed or Fail needs neither).
-    AddState { scope: String, name: String, state: Value },
+    AddState {
+        scope: String,
+        name: String,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        state: Value,
+    },
     /// Puts a new state on a transition of `from`, right after `from` in the text: `from`
     /// now goes to the new state, which goes where `from` went (`Next`, or `Default` for a
     /// new Choice), or ends if `from` ended. A new Succeed or Fail has no exit: what
     /// followed is no longer reached from there. Any `Next`/`End` in `state` is replaced.
     /// On [`Transition::Start`] `from` is the scope: the new state is written first in its
     /// `States`, becomes its `StartAt` and goes to the old first state.
-    InsertBetween { from: String, transition: Transition, name: String, state: Value },
+    InsertBetween {
+        from: String,
+        transition: Transition,
+        name: String,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        state: Value,
+    },
     /// Points a transition of a state at `target`, a state of the same scope (`Next`
     /// takes the place of `End`, so one line changes).
     Connect { from: String, transition: Transition, target: String },
@@ -50,7 +63,11 @@ pub enum DocumentEdit {
     Disconnect { from: String, transition: Transition },
     /// Sets any field (creating it, appended to its object) to a JSON value; the document
     /// itself (`""`) may only be set to an object.
-    SetField { pointer: String, value: Value },
+    SetField {
+        pointer: String,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        value: Value,
+    },
     /// Removes a member or an array element (the only one leaves `{}`/`[]`).
     RemoveField { pointer: String },
     /// Renames a state and every reference to it in its scope (names are unique in the
@@ -68,7 +85,13 @@ pub enum DocumentEdit {
     MoveState { pointer: String, scope: String },
     /// Inserts a Choice rule (Choice states), retrier or catcher (Task, Parallel, Map) at
     /// `index`, at most the list's length (none = at the end); creates the list if absent.
-    InsertItem { state: String, list: ItemList, index: Option<usize>, value: Value },
+    InsertItem {
+        state: String,
+        list: ItemList,
+        index: Option<usize>,
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+        value: Value,
+    },
     /// Removes an item; an emptied `Retry` or `Catch` is removed, an emptied `Choices` kept.
     RemoveItem { state: String, list: ItemList, index: usize },
     /// Moves item `from` to position `to` (both existing positions); its text moves
