@@ -5,9 +5,12 @@ use crate::model::{self, ModelIssue, StateMachine};
 use crate::syntax::{self, Duplicate, Node};
 use crate::text::{LineIndex, Position, Span};
 
+/// The syntax a document is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// JSON, with comments and trailing commas tolerated (JSONC).
     Json,
+    /// YAML.
     Yaml,
 }
 
@@ -21,6 +24,8 @@ impl Format {
     }
 }
 
+/// An ASL document: its text, kept byte for byte, the syntax tree with spans, and the
+/// typed StateMachine model built from it. Immutable: edits produce a new one.
 #[derive(Clone, Debug)]
 pub struct Document {
     text: String,
@@ -81,18 +86,22 @@ impl Document {
         }
     }
 
+    /// The text, exactly as read.
     pub fn text(&self) -> &str {
         &self.text
     }
 
+    /// The syntax it is written in.
     pub fn format(&self) -> Format {
         self.format
     }
 
+    /// The syntax tree, with a byte span on every value and key.
     pub fn tree(&self) -> &Node {
         &self.tree
     }
 
+    /// The typed model of the top-level StateMachine.
     pub fn machine(&self) -> &StateMachine {
         &self.machine
     }
@@ -155,10 +164,12 @@ impl Document {
         self.span_of(pointer)
     }
 
+    /// The 1-based line and column of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         self.lines().position(&self.text, offset)
     }
 
+    /// The line index of the text (built on first use).
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }

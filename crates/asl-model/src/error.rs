@@ -7,8 +7,10 @@ use crate::text::Position;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct ParseError {
+    /// What is wrong.
     pub message: String,
     /// Byte offset of the problem in the original text.
     pub offset: usize,
+    /// Line and column of the problem.
     pub position: Position,
 }

@@ -4,6 +4,8 @@
 use crate::document::Document;
 use crate::edit::{invert, DocumentEdit, EditError, Splice};
 
+/// Undo/redo history of a [`Document`]: the current document, the earlier ones (at most
+/// [`History::DEFAULT_LIMIT`]) and the undone ones.
 #[derive(Clone, Debug)]
 pub struct History {
     current: Document,
@@ -28,6 +30,7 @@ impl History {
     /// Steps kept by default; older ones are dropped first.
     pub const DEFAULT_LIMIT: usize = 500;
 
+    /// A history whose current document is `document`, with nothing to undo.
     pub fn new(document: Document) -> Self {
         History {
             current: document,
@@ -44,6 +47,7 @@ impl History {
         self.change.as_deref()
     }
 
+    /// The current document.
     pub fn current(&self) -> &Document {
         &self.current
     }
@@ -85,14 +89,17 @@ impl History {
         &self.current
     }
 
+    /// Whether there is a step to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 
+    /// Whether there is an undone step to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
 
+    /// Goes back one step; `false` when there is none.
     pub fn undo(&mut self) -> bool {
         let Some(Step { document, splices }) = self.undo.pop() else { return false };
         self.change = splices.as_deref().map(|s| invert(document.text(), s));
@@ -101,6 +108,7 @@ impl History {
         true
     }
 
+    /// Redoes the last undone step; `false` when there is none.
     pub fn redo(&mut self) -> bool {
         let Some(Step { document, splices }) = self.redo.pop() else { return false };
         self.change = splices.clone();

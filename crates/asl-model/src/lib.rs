@@ -15,6 +15,7 @@
 //! let doc = doc.apply(&edit).unwrap();
 //! assert!(doc.text().contains("\"StartAt\": \"Done\""));
 //! ```
+#![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod document;

@@ -6,23 +6,29 @@ use serde::Serialize;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `start..end`.
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
 
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// Whether it covers no byte.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
+    /// The same span `by` bytes further on.
     pub fn shift(self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)
     }
@@ -32,7 +38,9 @@ impl Span {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Position {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in Unicode scalar values.
     pub column: usize,
 }
 
@@ -43,6 +51,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -70,6 +79,7 @@ impl LineIndex {
         Span::new(start, end.max(start))
     }
 
+    /// Number of lines (a final line break starts one more, empty line).
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }

@@ -37,8 +37,11 @@ pub enum DocumentEdit {
     /// scope has none (written before `States`). A state with neither `Next` nor `End`
     /// ends there (a Choice, Succeed or Fail needs neither).
     AddState {
+        /// Pointer of the scope.
         scope: String,
+        /// The new state's name, unique in the whole machine.
         name: String,
+        /// The state object.
         #[cfg_attr(feature = "ts", ts(type = "unknown"))]
         state: Value,
     },
@@ -49,60 +52,120 @@ pub enum DocumentEdit {
     /// On [`Transition::Start`] `from` is the scope: the new state is written first in its
     /// `States`, becomes its `StartAt` and goes to the old first state.
     InsertBetween {
+        /// Pointer of the state whose transition gets the new state (the scope for `Start`).
         from: String,
+        /// Which of its transitions.
         transition: Transition,
+        /// The new state's name, unique in the whole machine.
         name: String,
+        /// The state object.
         #[cfg_attr(feature = "ts", ts(type = "unknown"))]
         state: Value,
     },
     /// Points a transition of a state at `target`, a state of the same scope (`Next`
     /// takes the place of `End`, so one line changes).
-    Connect { from: String, transition: Transition, target: String },
+    Connect {
+        /// Pointer of the state (the scope for [`Transition::Start`]).
+        from: String,
+        /// Which of its transitions.
+        transition: Transition,
+        /// The target state's name.
+        target: String,
+    },
     /// Removes a transition: `Next` becomes `"End": true` in place; a Default, Choice rule
     /// or Catch target is removed (the checker then reports the missing target).
-    Disconnect { from: String, transition: Transition },
+    Disconnect {
+        /// Pointer of the state.
+        from: String,
+        /// Which of its transitions.
+        transition: Transition,
+    },
     /// Sets any field (creating it, appended to its object) to a JSON value; the document
     /// itself (`""`) may only be set to an object.
     SetField {
+        /// Pointer of the field; `""` is the document.
         pointer: String,
+        /// The new value.
         #[cfg_attr(feature = "ts", ts(type = "unknown"))]
         value: Value,
     },
     /// Removes a member or an array element (the only one leaves `{}`/`[]`).
-    RemoveField { pointer: String },
+    RemoveField {
+        /// Pointer of the member or element.
+        pointer: String,
+    },
     /// Renames a state and every reference to it in its scope (names are unique in the
     /// whole machine, so no other scope can name it).
-    RenameState { pointer: String, new_name: String },
+    RenameState {
+        /// Pointer of the state.
+        pointer: String,
+        /// The new name, unique in the whole machine.
+        new_name: String,
+    },
     /// Deletes a state (with its comment lines). References to it are redirected to its
     /// `Next` when it has one; otherwise they are left dangling, and the checker reports
     /// them.
-    DeleteState { pointer: String },
+    DeleteState {
+        /// Pointer of the state.
+        pointer: String,
+    },
     /// Moves a state's text, comments included and re-indented, to the end of another
     /// scope (into or out of a Parallel branch or Map processor). The old scope is
     /// reconnected as for a delete; in the new scope a `Next` that names no state there
     /// becomes `"End": true` in place, and the state becomes `StartAt` if the scope had
     /// none. Other targets (rules, Default, Catch) are left for the checker to report.
-    MoveState { pointer: String, scope: String },
+    MoveState {
+        /// Pointer of the state.
+        pointer: String,
+        /// Pointer of the destination scope.
+        scope: String,
+    },
     /// Inserts a Choice rule (Choice states), retrier or catcher (Task, Parallel, Map) at
     /// `index`, at most the list's length (none = at the end); creates the list if absent.
     InsertItem {
+        /// Pointer of the state.
         state: String,
+        /// Which list.
         list: ItemList,
+        /// Where to insert; `None` appends.
         index: Option<usize>,
+        /// The item, a JSON object.
         #[cfg_attr(feature = "ts", ts(type = "unknown"))]
         value: Value,
     },
     /// Removes an item; an emptied `Retry` or `Catch` is removed, an emptied `Choices` kept.
-    RemoveItem { state: String, list: ItemList, index: usize },
+    RemoveItem {
+        /// Pointer of the state.
+        state: String,
+        /// Which list.
+        list: ItemList,
+        /// Position of the item.
+        index: usize,
+    },
     /// Moves item `from` to position `to` (both existing positions); its text moves
     /// verbatim, comments included.
-    MoveItem { state: String, list: ItemList, from: usize, to: usize },
+    MoveItem {
+        /// Pointer of the state.
+        state: String,
+        /// Which list.
+        list: ItemList,
+        /// Current position of the item.
+        from: usize,
+        /// Its new position.
+        to: usize,
+    },
     /// Replaces the whole text (the code view).
-    ReplaceText { text: String },
+    ReplaceText {
+        /// The new text.
+        text: String,
+    },
     /// Several edits as one (one gesture: a pattern of states dropped on an edge, a
     /// multiple delete, a paste): each applies to the text the ones before it made, and
     /// if any is refused, none is applied. One undo step.
-    Batch { edits: Vec<DocumentEdit> },
+    Batch {
+        /// The edits, applied in order.
+        edits: Vec<DocumentEdit>,
+    },
 }
 
 /// An outgoing transition of a state, as the graph draws it; or a scope's `StartAt`
@@ -111,22 +174,32 @@ pub enum DocumentEdit {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "index", rename_all = "snake_case")]
 pub enum Transition {
+    /// The scope's `StartAt`.
     Start,
+    /// The state's `Next`.
     Next,
+    /// A Choice state's `Default`.
     Default,
+    /// The `Next` of the Choice rule at this index.
     ChoiceRule(usize),
+    /// The `Next` of the Catcher at this index.
     Catch(usize),
 }
 
+/// A list of a state's items that [`DocumentEdit::InsertItem`] and friends address.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ItemList {
+    /// A Choice state's `Choices` (ChoiceRules).
     Choices,
+    /// `Retry` (Retriers).
     Retry,
+    /// `Catch` (Catchers).
     Catch,
 }
 
 impl ItemList {
+    /// The ASL field name of the list.
     pub fn field(self) -> &'static str {
         match self {
             ItemList::Choices => "Choices",
@@ -136,14 +209,19 @@ impl ItemList {
     }
 }
 
+/// Why an edit was refused.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum EditError {
+    /// The pointer names nothing in the document.
     #[error("nothing at {0}")]
     NotFound(String),
+    /// The edit would clash with what is there, e.g. a name already in use.
     #[error("{0}")]
     Conflict(String),
+    /// The edit is not allowed, e.g. a transition the state cannot have.
     #[error("{0}")]
     Invalid(String),
+    /// [`DocumentEdit::ReplaceText`] was given text that does not parse.
     #[error("the new text does not parse: {0}")]
     Parse(ParseError),
     /// An edit produced text that does not parse: a bug, refused instead of saved.
@@ -185,6 +263,7 @@ pub(crate) struct Taken {
 /// An applied edit: the new document and the exact text changes that made it.
 #[derive(Clone, Debug)]
 pub struct Applied {
+    /// The document after the edit.
     pub document: Document,
     /// On the old text, in order (see [`Splice`]). The bytes the edit wrote, so only the
     /// changed ones for JSON; for YAML (re-emitted) and replaced text, the changed middle.

@@ -6,11 +6,17 @@ use serde_json::Value;
 /// How the document is laid out, detected once per edit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Style {
+    /// One level of indentation: a tab or some spaces.
     pub unit: String,
+    /// Line ending: `"
+    /// "` or `"\r
+    /// "`.
     pub eol: &'static str,
 }
 
 impl Style {
+    /// Detects the style of `text`: CRLF if any line ends so, the smallest indentation (a tab
+    /// if a line starts with one); two spaces when nothing is indented.
     pub fn detect(text: &str) -> Style {
         let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
         // The smallest non-zero indentation is the unit; tabs win if a line starts with one.

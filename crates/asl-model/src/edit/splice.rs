@@ -9,8 +9,11 @@ use serde::Serialize;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Splice {
+    /// First replaced byte of the old text.
     pub start: usize,
+    /// One past the last replaced byte.
     pub end: usize,
+    /// The replacement.
     pub text: String,
 }
 

@@ -44,11 +44,14 @@ pub use payload::check_payload_path;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct ExprError {
+    /// What is wrong.
     pub message: String,
+    /// Byte offset in the parsed string.
     pub offset: usize,
 }
 
 impl ExprError {
+    /// An error at `offset`.
     pub fn new(message: impl Into<String>, offset: usize) -> Self {
         ExprError { message: message.into(), offset }
     }

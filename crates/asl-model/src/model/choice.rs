@@ -3,28 +3,38 @@
 
 use serde_json::Value;
 
+/// A ChoiceRule's boolean expression, or one nested in `And`/`Or`/`Not`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
     /// Pointer of the rule object (a top-level rule or one nested in And/Or/Not).
     pub pointer: String,
+    /// Which form of condition it is.
     pub kind: ConditionKind,
 }
 
+/// The forms a Choice rule condition takes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConditionKind {
     /// `Variable` + one comparison operator with its operand.
     Comparison {
+        /// `Variable`: the path of the value to compare.
         variable: Option<String>,
+        /// The comparison operator field.
         operator: Operator,
+        /// The operator's value: a literal, or a path for a `...Path` operator.
         operand: Value,
     },
+    /// `And`: every nested rule matches.
     And(Vec<Condition>),
+    /// `Or`: at least one nested rule matches.
     Or(Vec<Condition>),
+    /// `Not`: the nested rule does not match.
     Not(Box<Condition>),
     /// A JSONata `Condition` (`{% ... %}` string, or a literal boolean).
     Jsonata(Value),
     /// Zero or several operators: `operators` lists those found, for the message.
     Invalid {
+        /// The operator field names found in the rule.
         operators: Vec<String>,
     },
 }
@@ -32,34 +42,53 @@ pub enum ConditionKind {
 /// What kind of value an operator compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
+    /// `String...` operators.
     String,
+    /// `Numeric...` operators.
     Numeric,
+    /// `Boolean...` operators (equality only).
     Boolean,
+    /// `Timestamp...` operators.
     Timestamp,
     /// Type tests (`IsNull`, `IsPresent`, ...) take a boolean operand.
     Test,
 }
 
+/// The comparison an operator makes, whatever its [`Family`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Comparison {
+    /// `...Equals`.
     Equals,
+    /// `...LessThan`.
     LessThan,
+    /// `...GreaterThan`.
     GreaterThan,
+    /// `...LessThanEquals`.
     LessThanEquals,
+    /// `...GreaterThanEquals`.
     GreaterThanEquals,
+    /// `StringMatches` (`*` wildcards).
     Matches,
+    /// `IsNull`.
     IsNull,
+    /// `IsPresent`.
     IsPresent,
+    /// `IsNumeric`.
     IsNumeric,
+    /// `IsString`.
     IsString,
+    /// `IsBoolean`.
     IsBoolean,
+    /// `IsTimestamp`.
     IsTimestamp,
 }
 
 /// A comparison operator, e.g. `NumericGreaterThanEqualsPath`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Operator {
+    /// What kind of value it compares.
     pub family: Family,
+    /// What comparison it makes.
     pub comparison: Comparison,
     /// The `...Path` form: the operand is a path to compare against.
     pub path: bool,
@@ -111,6 +140,7 @@ impl Operator {
         Some(Operator { family, comparison, path })
     }
 
+    /// The operator's field name as written in ASL, e.g. `"StringEqualsPath"`.
     pub fn name(&self) -> String {
         if let Some((n, _)) = TESTS.iter().find(|(_, c)| *c == self.comparison) {
             return (*n).to_string();

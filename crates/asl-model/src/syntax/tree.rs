@@ -29,21 +29,28 @@ impl Hasher for Fnv {
     }
 }
 
+/// A value of the syntax tree, with the byte span it covers in the text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// Where the value is written (for a string, quotes included).
     pub span: Span,
+    /// The value.
     pub value: NodeValue,
 }
 
+/// A JSON value whose children are [`Node`]s.
 #[derive(Clone, Debug, PartialEq)]
 pub enum NodeValue {
+    /// `null`
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The number as written (JSON) or in canonical JSON form (YAML), so `1.0` stays `1.0`.
     Number(String),
     /// Strings (and keys) are stored inline up to 24 bytes: most ASL keys and many
     /// values are short, and a heap allocation per string was a third of reading time.
     String(CompactString),
+    /// Elements in text order.
     Array(Vec<Node>),
     /// Members in text order; duplicate keys are kept (the checker reports them) and
     /// lookups see the last one, as JSON.parse and AWS's parser do.
@@ -63,6 +70,7 @@ pub struct Members {
 const INDEXED: usize = 24;
 
 impl Members {
+    /// Wraps the members, indexing their keys when there are many.
     pub fn new(list: Vec<Member>) -> Self {
         let index = (list.len() > INDEXED)
             .then(|| list.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect());
@@ -96,6 +104,7 @@ impl Members {
         (0..members.len()).filter(|&i| seen.insert(members[i].key.as_str(), ()).is_some()).collect()
     }
 
+    /// The members, in text order.
     pub fn into_vec(self) -> Vec<Member> {
         self.list
     }
@@ -128,11 +137,14 @@ impl PartialEq for Members {
     }
 }
 
+/// An object member: its key, where the key is written, and its value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
+    /// The key, unescaped.
     pub key: CompactString,
     /// The key token, quotes included.
     pub key_span: Span,
+    /// The value.
     pub value: Node,
 }
 
@@ -144,10 +156,12 @@ impl Member {
 }
 
 impl Node {
+    /// A node of this value over `span`.
     pub fn new(span: Span, value: NodeValue) -> Self {
         Node { span, value }
     }
 
+    /// The members, if this is an object.
     pub fn as_object(&self) -> Option<&[Member]> {
         match &self.value {
             NodeValue::Object(m) => Some(m),
@@ -155,6 +169,7 @@ impl Node {
         }
     }
 
+    /// The elements, if this is an array.
     pub fn as_array(&self) -> Option<&[Node]> {
         match &self.value {
             NodeValue::Array(a) => Some(a),
@@ -162,6 +177,7 @@ impl Node {
         }
     }
 
+    /// The string, if this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             NodeValue::String(s) => Some(s),
@@ -169,6 +185,7 @@ impl Node {
         }
     }
 
+    /// The boolean, if this is a boolean.
     pub fn as_bool(&self) -> Option<bool> {
         match self.value {
             NodeValue::Bool(b) => Some(b),
@@ -176,6 +193,7 @@ impl Node {
         }
     }
 
+    /// The number, if this is a number.
     pub fn as_f64(&self) -> Option<f64> {
         match &self.value {
             NodeValue::Number(n) => n.parse().ok(),
@@ -189,6 +207,7 @@ impl Node {
         (f >= 0.0 && f.fract() == 0.0 && f <= u64::MAX as f64).then_some(f as u64)
     }
 
+    /// Whether this is `null`.
     pub fn is_null(&self) -> bool {
         matches!(self.value, NodeValue::Null)
     }
@@ -201,6 +220,7 @@ impl Node {
         }
     }
 
+    /// The value of the member with this key (the last one when the key is duplicated).
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.member(key).map(|m| &m.value)
     }
@@ -270,7 +290,9 @@ impl Node {
 pub struct Duplicate {
     /// Pointer of the repeated member.
     pub pointer: String,
+    /// The span of the repeated key token, quotes included.
     pub key_span: Span,
+    /// The key, unescaped.
     pub key: String,
 }
 

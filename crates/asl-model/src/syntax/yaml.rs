@@ -17,6 +17,8 @@ use std::collections::{HashMap, HashSet};
 /// would otherwise expand to gigabytes.
 pub const MAX_ALIAS_NODES: usize = 1_000_000;
 
+/// Reads one YAML document into the syntax tree, with byte spans. Refuses more than one
+/// document, and texts nested or aliased beyond the limits.
 pub fn read_yaml(text: &str) -> Result<Node, ParseError> {
     let options = granit_parser::options! {
         emit_comments: false,

@@ -25,26 +25,37 @@ pub use signature::{check_intrinsic, signature, ArgKind, IntrinsicSignature, HAS
 /// One call, e.g. `States.Format(...)`. `offset` is where its name starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IntrinsicCall {
+    /// The function name, e.g. `States.Format` (any name parses; see [`check_intrinsic`]).
     pub name: String,
+    /// The arguments, in order.
     pub args: Vec<IntrinsicArg>,
+    /// Byte offset of the name in the parsed string.
     pub offset: usize,
 }
 
 /// One argument and the byte offset where it starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IntrinsicArg {
+    /// The argument.
     pub value: ArgValue,
+    /// Byte offset of the argument in the parsed string.
     pub offset: usize,
 }
 
+/// An intrinsic function argument.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArgValue {
+    /// `'text'`
     String(StringLiteral),
+    /// A number literal.
     Number(serde_json::Number),
+    /// `true` or `false`.
     Bool(bool),
+    /// `null`
     Null,
     /// `$.x`, `$$.Execution.Id`, `$var.x`
     Path(JsonPath),
+    /// A nested intrinsic call.
     Call(IntrinsicCall),
 }
 
@@ -53,14 +64,18 @@ pub enum ArgValue {
 /// is the string with escapes resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StringLiteral {
+    /// The string with escapes resolved.
     pub value: String,
+    /// The text between the quotes as written, escapes included.
     pub raw: String,
 }
 
 /// A piece of a `States.Format` template.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatPiece {
+    /// Literal text, escapes resolved.
     Text(String),
+    /// A `{}` placeholder.
     Placeholder,
 }
 
@@ -96,6 +111,7 @@ impl StringLiteral {
         pieces
     }
 
+    /// How many `{}` placeholders the template has.
     pub fn placeholder_count(&self) -> usize {
         self.format_pieces().iter().filter(|p| **p == FormatPiece::Placeholder).count()
     }

@@ -11,9 +11,13 @@ use crate::expr::ExprError;
 /// What an argument must be (or what a function returns).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArgKind {
+    /// Anything.
     Any,
+    /// A string.
     String,
+    /// A number.
     Number,
+    /// An integer.
     Integer,
     /// > 0 (ArrayPartition chunk size)
     PositiveInteger,
@@ -21,10 +25,13 @@ pub enum ArgKind {
     NonNegativeInteger,
     /// != 0 (ArrayRange step)
     NonZeroInteger,
+    /// A boolean.
     Boolean,
     /// exactly `false` (JsonMerge: only shallow merging exists)
     False,
+    /// An array.
     Array,
+    /// An object.
     Object,
     /// What `States.Format` can insert: string, number, boolean or null.
     FormatValue,
@@ -33,6 +40,7 @@ pub enum ArgKind {
 }
 
 impl ArgKind {
+    /// The kind in words, for messages ("a positive integer").
     pub fn describe(self) -> &'static str {
         match self {
             ArgKind::Any => "any value",
@@ -55,7 +63,9 @@ impl ArgKind {
 /// Arity and argument kinds of one intrinsic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IntrinsicSignature {
+    /// The function name, e.g. `States.ArrayRange`.
     pub name: &'static str,
+    /// Fewest arguments.
     pub min_args: usize,
     /// `None`: variadic.
     pub max_args: Option<usize>,
@@ -63,15 +73,18 @@ pub struct IntrinsicSignature {
     pub params: &'static [ArgKind],
     /// Kind of every argument after `params`.
     pub rest: ArgKind,
+    /// Kind of the returned value.
     pub returns: ArgKind,
 }
 
 impl IntrinsicSignature {
+    /// The kind the argument at `index` must be.
     pub fn param(&self, index: usize) -> ArgKind {
         self.params.get(index).copied().unwrap_or(self.rest)
     }
 }
 
+/// The algorithms `States.Hash` accepts.
 pub const HASH_ALGORITHMS: &[&str] = &["MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512"];
 
 /// AWS counts every call in a field: "You can nest up to 10 intrinsic functions".
@@ -94,6 +107,7 @@ const fn sig(
     IntrinsicSignature { name, min_args, max_args, params, rest, returns }
 }
 
+/// Every intrinsic function AWS documents.
 pub const SIGNATURES: &[IntrinsicSignature] = &[
     sig("States.Format", 1, None, &[K::String], K::FormatValue, K::String),
     sig("States.StringToJson", 1, Some(1), &[K::String], K::Any, K::Any),

@@ -12,14 +12,21 @@ use serde_json::Value;
 /// A parsed filter condition.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FilterExpr {
+    /// `a || b`
     Or(Box<FilterExpr>, Box<FilterExpr>),
+    /// `a && b`
     And(Box<FilterExpr>, Box<FilterExpr>),
+    /// `!a`
     Not(Box<FilterExpr>),
     /// `@.isbn`: true when the path selects something.
     Exists(JsonPath),
+    /// `left op right`
     Compare {
+        /// The left operand.
         left: FilterOperand,
+        /// The operator.
         op: CompareOp,
+        /// The right operand.
         right: FilterOperand,
     },
 }
@@ -32,7 +39,12 @@ pub enum FilterOperand {
     /// `'text'`, `10`, `true`, `null`, `[1, 'a']`, `{"a": 1}`
     Literal(Value),
     /// `/abc.*/i`, the right side of `=~`
-    Regex { pattern: String, flags: String },
+    Regex {
+        /// The pattern between the slashes.
+        pattern: String,
+        /// The flags after the closing slash, e.g. `i`.
+        flags: String,
+    },
     /// An unquoted word such as `AMOUNT_PAID`. Jayway rejects it, but deployed
     /// definitions use it; an evaluator should compare it as a string.
     Bareword(String),
@@ -41,29 +53,44 @@ pub enum FilterOperand {
 /// Jayway's relational operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompareOp {
+    /// `==`
     Eq,
     /// `===`: equal and of the same JSON type
     StrictEq,
+    /// `!=`
     Ne,
     /// `!==`
     StrictNe,
+    /// `<`
     Lt,
+    /// `<=`
     Le,
+    /// `>`
     Gt,
+    /// `>=`
     Ge,
     /// `=~`
     Matches,
+    /// `in`: the left value is an element of the right array.
     In,
+    /// `nin`: the left value is not an element of the right array.
     Nin,
+    /// `subsetof`: every element of the left array is in the right one.
     SubsetOf,
+    /// `anyof`: the two arrays share an element.
     AnyOf,
+    /// `noneof`: the two arrays share no element.
     NoneOf,
+    /// `size`: the left array or string has the right length.
     Size,
+    /// `empty`: the left array or string is empty (right `true`) or not (`false`).
     Empty,
+    /// `contains`: the left string or array contains the right value.
     Contains,
 }
 
 impl CompareOp {
+    /// The operator as written, e.g. `"=="` or `"subsetof"`.
     pub fn as_str(self) -> &'static str {
         match self {
             CompareOp::Eq => "==",

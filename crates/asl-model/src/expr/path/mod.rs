@@ -47,12 +47,18 @@ pub enum Segment {
     /// `..name`, `..*`, `..[...]`: the selector applied at every depth.
     Descendant(Selector),
     /// A Jayway function such as `.length()`; always the last segment.
-    Function { name: String, args: Vec<FilterOperand> },
+    Function {
+        /// The function name, e.g. `length`.
+        name: String,
+        /// Its arguments.
+        args: Vec<FilterOperand>,
+    },
 }
 
 /// What a segment selects.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Selector {
+    /// `.name`, `['name']`
     Name(String),
     /// `['a','b']`
     Names(Vec<String>),
@@ -60,13 +66,18 @@ pub enum Selector {
     Index(i64),
     /// `[0,1]`
     Indices(Vec<i64>),
+    /// `*`, `[*]`
     Wildcard,
     /// `[start:end:step]`; `step` is never `Some(0)`.
     Slice {
+        /// First index; `None` when not written.
         start: Option<i64>,
+        /// End index (excluded); `None` when not written.
         end: Option<i64>,
+        /// Step; `None` when not written.
         step: Option<i64>,
     },
+    /// `[?(...)]`
     Filter(FilterExpr),
     /// `[(@.length-1)]`: index `len + offset` of the current array.
     LengthOffset(i64),
@@ -75,7 +86,9 @@ pub enum Selector {
 /// A parsed JSONPath. `Display` prints a canonical text that parses back to an equal path.
 #[derive(Clone, Debug, PartialEq)]
 pub struct JsonPath {
+    /// Where the path starts.
     pub root: PathRoot,
+    /// The steps after the root, in order.
     pub segments: Vec<Segment>,
 }
 
