@@ -38,6 +38,7 @@
 //! assert!(approve.y > check.y); // the flow goes down
 //! assert!(geometry.to_json().starts_with(r#"{"width":"#));
 //! ```
+#![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod graph;

@@ -9,12 +9,14 @@ use serde_json::Value;
 /// bound keeps the recursion shallow whatever the input.
 const MAX_NESTING: usize = 8;
 
+/// A Choice rule as a short readable expression, e.g. `$.amount > 100`.
 pub fn rule_text(rule: &ChoiceRule) -> String {
     let mut out = String::new();
     condition(&rule.condition, 0, &mut out);
     out
 }
 
+/// A Catcher as its comma-separated `ErrorEquals` (`Catch` when it has none).
 pub fn catcher_text(catcher: &Catcher) -> String {
     if catcher.error_equals.is_empty() {
         "Catch".into()

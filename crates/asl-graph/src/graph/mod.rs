@@ -25,10 +25,12 @@ use petgraph::Direction;
 pub struct NodeId(NodeIndex<u32>);
 
 impl NodeId {
+    /// The position in petgraph's node storage.
     pub fn index(self) -> usize {
         self.0.index()
     }
 
+    /// The petgraph index.
     pub fn node_index(self) -> NodeIndex<u32> {
         self.0
     }
@@ -39,10 +41,12 @@ impl NodeId {
 pub struct EdgeId(EdgeIndex<u32>);
 
 impl EdgeId {
+    /// The position in petgraph's edge storage.
     pub fn index(self) -> usize {
         self.0.index()
     }
 
+    /// The petgraph index.
     pub fn edge_index(self) -> EdgeIndex<u32> {
         self.0
     }
@@ -53,8 +57,10 @@ impl EdgeId {
 pub struct ScopeId(u32);
 
 impl ScopeId {
+    /// The machine's own scope, always the first.
     pub const MACHINE: ScopeId = ScopeId(0);
 
+    /// The position in [`Graph::scopes`].
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -67,19 +73,28 @@ impl ScopeId {
 /// The `Type` of a state, as the ASL spec names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum StateType {
+    /// `Pass`
     Pass,
+    /// `Task`
     Task,
+    /// `Choice`
     Choice,
+    /// `Wait`
     Wait,
+    /// `Succeed`
     Succeed,
+    /// `Fail`
     Fail,
+    /// `Parallel`
     Parallel,
+    /// `Map`
     Map,
     /// Missing or unknown `Type` (a half-written state).
     Unknown,
 }
 
 impl StateType {
+    /// The type of a model state.
     pub fn of(kind: &StateKind) -> StateType {
         match kind {
             StateKind::Pass(_) => StateType::Pass,
@@ -94,6 +109,7 @@ impl StateType {
         }
     }
 
+    /// The ASL `Type` name.
     pub fn name(self) -> &'static str {
         match self {
             StateType::Pass => "Pass",
@@ -109,16 +125,19 @@ impl StateType {
     }
 }
 
+/// What a [`Node`] stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
     /// The entry of a scope (its `StartAt` points from here).
     Start,
     /// Where a scope's terminal states (`End`, Succeed, Fail) lead.
     End,
+    /// A state of the given type.
     State(StateType),
     /// One branch of a Parallel: a compound node inside the Parallel holding the
     /// branch's scope, so branches sit side by side as separate boxes.
     Branch {
+        /// Position of the branch in the Parallel's `Branches`.
         index: usize,
     },
     /// A name some transition targets but no state of the scope has (a dangling
@@ -142,6 +161,7 @@ impl NodeKind {
 /// What a compound node holds.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Contents {
+    /// Not a compound node.
     #[default]
     None,
     /// A Map's item processor or one Parallel branch.
@@ -150,8 +170,10 @@ pub enum Contents {
     Branches(Vec<NodeId>),
 }
 
+/// A node of the [`Graph`]: a state, a scope's Start or End, a Parallel branch, or a missing target.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// What the node stands for.
     pub kind: NodeKind,
     /// The state name; "Start"/"End"; "Branch N"; the missing target's name.
     pub name: String,
@@ -168,6 +190,7 @@ pub struct Node {
     pub scope: ScopeId,
     /// The compound node around it (a Map state or a Branch node), if any.
     pub parent: Option<NodeId>,
+    /// What it holds, if it is a compound node (a Map state or a Branch node).
     pub contents: Contents,
     /// No path leads here from its scope's Start.
     pub unreachable: bool,
@@ -185,16 +208,20 @@ impl Node {
         }
     }
 
+    /// Whether it is a compound node: a Map, a Parallel or a Branch.
     pub fn is_container(&self) -> bool {
         !matches!(self.contents, Contents::None)
     }
 }
 
+/// What a transition [`Edge`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EdgeKind {
     /// Start -> the `StartAt` state.
     Start,
+    /// The state's `Next`.
     Next,
+    /// A Choice state's `Default`.
     Default,
     /// The i-th rule of `Choices`.
     ChoiceRule(usize),
@@ -209,6 +236,7 @@ pub enum EdgeKind {
 }
 
 impl EdgeKind {
+    /// The kind as a name (`"ChoiceRule"`, `"Next"`, ...).
     pub fn name(self) -> &'static str {
         match self {
             EdgeKind::Start => "Start",
@@ -236,8 +264,10 @@ impl EdgeKind {
     }
 }
 
+/// An edge of the [`Graph`]: a transition, or a container's entry into one of its scopes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edge {
+    /// What the edge is.
     pub kind: EdgeKind,
     /// The readable rule (`$.amount > 100`), the catcher's error names, or "Default".
     pub label: Option<String>,
@@ -246,21 +276,32 @@ pub struct Edge {
     pub pointer: Option<String>,
 }
 
+/// What a [`Scope`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
+    /// The top-level StateMachine.
     Machine,
-    Branch { index: usize },
+    /// One of a Parallel state's `Branches`.
+    Branch {
+        /// Position of the branch in `Branches`.
+        index: usize,
+    },
+    /// A Map state's `ItemProcessor` (or `Iterator`).
     ItemProcessor,
 }
 
+/// A scope of the [`Graph`]: its own `StartAt`/`States`, with a Start and an End node.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scope {
+    /// What the scope is.
     pub kind: ScopeKind,
     /// Pointer of the object holding `StartAt` and `States`.
     pub pointer: String,
     /// The compound node holding this scope (none for the machine).
     pub owner: Option<NodeId>,
+    /// The scope's Start node.
     pub start: NodeId,
+    /// The scope's End node.
     pub end: NodeId,
     /// Every member: Start, the states in definition order, missing targets, End.
     pub nodes: Vec<NodeId>,
@@ -286,10 +327,12 @@ impl Graph {
         &self.graph
     }
 
+    /// The node with this id.
     pub fn node(&self, id: NodeId) -> &Node {
         &self.graph[id.0]
     }
 
+    /// The edge with this id.
     pub fn edge(&self, id: EdgeId) -> &Edge {
         &self.graph[id.0]
     }
@@ -301,10 +344,12 @@ impl Graph {
         (NodeId(a), NodeId(b))
     }
 
+    /// Number of nodes.
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
     }
 
+    /// Number of edges.
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }
@@ -333,6 +378,7 @@ impl Graph {
         out
     }
 
+    /// The scope with this id.
     pub fn scope(&self, id: ScopeId) -> &Scope {
         &self.scopes[id.index()]
     }

@@ -7,8 +7,11 @@ use std::sync::Arc;
 /// Width in px of `text` drawn at `font_size` px.
 pub type TextWidth = Arc<dyn Fn(&str, f64) -> f64 + Send + Sync>;
 
+/// What the caller may tune in [`crate::layout()`]; `Default` measures text with
+/// [`estimate_text_width`].
 #[derive(Clone)]
 pub struct LayoutOptions {
+    /// Measures every text.
     pub text_width: TextWidth,
     /// Measures state names and container titles, which renderers draw bold; `None`
     /// measures them with `text_width` like any other text.
@@ -17,7 +20,9 @@ pub struct LayoutOptions {
     pub font_size: f64,
     /// The type caption under a name, edge labels.
     pub small_font_size: f64,
+    /// Narrowest state box.
     pub node_min_width: f64,
+    /// Widest state box (longer names wrap).
     pub node_max_width: f64,
     /// Horizontal padding inside a state box.
     pub node_padding: f64,

@@ -10,22 +10,28 @@ use serde::{Serialize, Serializer};
 /// `[x, y]`.
 pub type Point = [f64; 2];
 
+/// A laid-out [`crate::Graph`]: the geometry the canvas and the renderers draw.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Layout {
+    /// Width of the whole drawing.
     #[serde(serialize_with = "coord")]
     pub width: f64,
+    /// Height of the whole drawing.
     #[serde(serialize_with = "coord")]
     pub height: f64,
     /// Containers come before their contents (draw in this order).
     pub nodes: Vec<LayoutNode>,
+    /// Every edge, with its route.
     pub edges: Vec<LayoutEdge>,
 }
 
+/// A node's box and what to write in it.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LayoutNode {
+    /// The graph node (not serialized).
     #[serde(skip)]
     pub node: NodeId,
     /// Unique and stable: the state's JSON pointer, `<scope>#start`, `<scope>#end`, ...
@@ -35,12 +41,16 @@ pub struct LayoutNode {
     /// `Task`, `Choice`, ..., or `Start`, `End`, `Branch`, `Missing`.
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// Left edge.
     #[serde(serialize_with = "coord")]
     pub x: f64,
+    /// Top edge.
     #[serde(serialize_with = "coord")]
     pub y: f64,
+    /// Box width.
     #[serde(serialize_with = "coord")]
     pub width: f64,
+    /// Box height.
     #[serde(serialize_with = "coord")]
     pub height: f64,
     /// The id of the container around this node.
@@ -63,23 +73,30 @@ pub struct LayoutNode {
     pub depth: usize,
 }
 
+/// An edge's route and label.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LayoutEdge {
+    /// The graph edge (not serialized).
     #[serde(skip)]
     pub edge: EdgeId,
+    /// The source node's `id`.
     pub from: String,
+    /// The target node's `id`.
     pub to: String,
     /// `Start`, `Next`, `Default`, `ChoiceRule`, `Catch`, `End`, `BranchStart`,
     /// `IterationStart` (the names of [`crate::EdgeKind`]).
     #[cfg_attr(
         feature = "ts",
-        ts(type = r#""Start" | "Next" | "Default" | "ChoiceRule" | "Catch" | "End" | "BranchStart" | "IterationStart""#)
+        ts(
+            type = r#""Start" | "Next" | "Default" | "ChoiceRule" | "Catch" | "End" | "BranchStart" | "IterationStart""#
+        )
     )]
     pub kind: &'static str,
     /// The rule or catcher index.
     pub index: Option<usize>,
+    /// The label text, unwrapped (see [`crate::Edge::label`]).
     pub label: Option<String>,
     /// An orthogonal polyline from the source's border to the target's border.
     #[serde(serialize_with = "points")]
@@ -90,6 +107,7 @@ pub struct LayoutEdge {
     pub label_lines: Vec<String>,
     /// Goes against the flow (a loop): drawn upward, around the side.
     pub back: bool,
+    /// The field that makes this transition (see [`crate::Edge::pointer`]).
     pub pointer: Option<String>,
     /// The transition as edits address it; `None` for edges no edit can insert on or
     /// reconnect (a Succeed's or Fail's end, branch and iteration starts).
@@ -103,39 +121,51 @@ pub struct LayoutEdge {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EdgeTransition {
+    /// Pointer of the state (of the scope for `start`).
     pub from: String,
+    /// Pointer of the scope the state is in.
     pub scope: String,
+    /// Which of the state's transitions.
     pub transition: Transition,
 }
 
+/// An axis-aligned rectangle.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Rect {
+    /// Left edge.
     #[serde(serialize_with = "coord")]
     pub x: f64,
+    /// Top edge.
     #[serde(serialize_with = "coord")]
     pub y: f64,
+    /// Width.
     #[serde(serialize_with = "coord")]
     pub width: f64,
+    /// Height.
     #[serde(serialize_with = "coord")]
     pub height: f64,
 }
 
 impl Rect {
+    /// The right edge, `x + width`.
     pub fn right(&self) -> f64 {
         self.x + self.width
     }
 
+    /// The bottom edge, `y + height`.
     pub fn bottom(&self) -> f64 {
         self.y + self.height
     }
 
+    /// The same rectangle moved by `(dx, dy)`.
     pub fn translate(self, dx: f64, dy: f64) -> Rect {
         Rect { x: self.x + dx, y: self.y + dy, ..self }
     }
 }
 
 impl LayoutNode {
+    /// The node's box.
     pub fn rect(&self) -> Rect {
         Rect { x: self.x, y: self.y, width: self.width, height: self.height }
     }
@@ -148,6 +178,7 @@ impl Layout {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// The node with this `id`.
     pub fn node(&self, id: &str) -> Option<&LayoutNode> {
         self.nodes.iter().find(|n| n.id == id)
     }

@@ -8,8 +8,11 @@ use crate::graph::{Node, NodeKind};
 /// A measured box with the lines it shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TextBox {
+    /// Width in px.
     pub width: f64,
+    /// Height in px.
     pub height: f64,
+    /// The text lines, wrapped to fit.
     pub lines: Vec<String>,
     /// The small line under a state's name, cut to fit the box (empty for pills).
     pub caption: String,

@@ -21,6 +21,7 @@ enum Item {
     End(String),
 }
 
+/// The graph as Graphviz DOT text, in the colours of `theme`.
 pub fn dot(graph: &Graph, theme: &Theme) -> String {
     let t = theme;
     let font = FONT_FAMILY.replace('\'', "");

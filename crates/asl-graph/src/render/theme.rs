@@ -7,6 +7,7 @@
 pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
+    /// The colour as `#rrggbb`, lower-case.
     pub fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
@@ -18,15 +19,21 @@ impl Rgb {
     }
 }
 
+/// The two built-in themes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ThemeName {
+    /// Light page.
     Light,
+    /// Dark page.
     Dark,
 }
 
+/// The colours of a diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
+    /// Which theme this is.
     pub name: ThemeName,
+    /// The page.
     pub background: Rgb,
     /// State names, titles.
     pub text: Rgb,
@@ -38,12 +45,15 @@ pub struct Theme {
     pub catch: Rgb,
     /// Edge label chips.
     pub label_fill: Rgb,
+    /// Edge label chip borders.
     pub label_stroke: Rgb,
+    /// Edge label text.
     pub label_text: Rgb,
     /// Marks problems: missing targets, unreachable states.
     pub problem: Rgb,
     /// How much accent goes into a state box's fill, and into a container's.
     pub fill_mix: f64,
+    /// See `fill_mix`.
     pub container_mix: f64,
     accents: [Rgb; 11],
 }
@@ -53,6 +63,7 @@ const KINDS: [&str; 11] =
     ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map", "Start", "End", "Missing"];
 
 impl Theme {
+    /// The light theme.
     pub fn light() -> Theme {
         Theme {
             name: ThemeName::Light,
@@ -83,6 +94,7 @@ impl Theme {
         }
     }
 
+    /// The dark theme.
     pub fn dark() -> Theme {
         Theme {
             name: ThemeName::Dark,
@@ -113,6 +125,7 @@ impl Theme {
         }
     }
 
+    /// The theme with this name.
     pub fn by_name(name: ThemeName) -> Theme {
         match name {
             ThemeName::Light => Theme::light(),
