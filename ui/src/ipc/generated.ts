@@ -39,11 +39,23 @@ export type DiskDiff = { mine: string, theirs: string, };
 
 export type Severity = "error" | "warning";
 
-export type Layout = { width: number, height: number, 
+export type Layout = { 
+/**
+ * Width of the whole drawing.
+ */
+width: number, 
+/**
+ * Height of the whole drawing.
+ */
+height: number, 
 /**
  * Containers come before their contents (draw in this order).
  */
-nodes: Array<LayoutNode>, edges: Array<LayoutEdge>, };
+nodes: Array<LayoutNode>, 
+/**
+ * Every edge, with its route.
+ */
+edges: Array<LayoutEdge>, };
 
 export type LayoutNode = { 
 /**
@@ -57,7 +69,23 @@ state: string | null,
 /**
  * `Task`, `Choice`, ..., or `Start`, `End`, `Branch`, `Missing`.
  */
-type: string, x: number, y: number, width: number, height: number, 
+type: string, 
+/**
+ * Left edge.
+ */
+x: number, 
+/**
+ * Top edge.
+ */
+y: number, 
+/**
+ * Box width.
+ */
+width: number, 
+/**
+ * Box height.
+ */
+height: number, 
 /**
  * The id of the container around this node.
  */
@@ -92,7 +120,15 @@ unreachable: boolean,
  */
 depth: number, };
 
-export type LayoutEdge = { from: string, to: string, 
+export type LayoutEdge = { 
+/**
+ * The source node's `id`.
+ */
+from: string, 
+/**
+ * The target node's `id`.
+ */
+to: string, 
 /**
  * `Start`, `Next`, `Default`, `ChoiceRule`, `Catch`, `End`, `BranchStart`,
  * `IterationStart` (the names of [`crate::EdgeKind`]).
@@ -101,7 +137,11 @@ kind: "Start" | "Next" | "Default" | "ChoiceRule" | "Catch" | "End" | "BranchSta
 /**
  * The rule or catcher index.
  */
-index: number | null, label: string | null, 
+index: number | null, 
+/**
+ * The label text, unwrapped (see [`crate::Edge::label`]).
+ */
+label: string | null, 
 /**
  * An orthogonal polyline from the source's border to the target's border.
  */
@@ -117,18 +157,182 @@ labelLines: Array<string>,
 /**
  * Goes against the flow (a loop): drawn upward, around the side.
  */
-back: boolean, pointer: string | null, 
+back: boolean, 
+/**
+ * The field that makes this transition (see [`crate::Edge::pointer`]).
+ */
+pointer: string | null, 
 /**
  * The transition as edits address it; `None` for edges no edit can insert on or
  * reconnect (a Succeed's or Fail's end, branch and iteration starts).
  */
 transition: EdgeTransition | null, };
 
-export type EdgeTransition = { from: string, scope: string, transition: Transition, };
+export type EdgeTransition = { 
+/**
+ * Pointer of the state (of the scope for `start`).
+ */
+from: string, 
+/**
+ * Pointer of the scope the state is in.
+ */
+scope: string, 
+/**
+ * Which of the state's transitions.
+ */
+transition: Transition, };
 
-export type Rect = { x: number, y: number, width: number, height: number, };
+export type Rect = { 
+/**
+ * Left edge.
+ */
+x: number, 
+/**
+ * Top edge.
+ */
+y: number, 
+/**
+ * Width.
+ */
+width: number, 
+/**
+ * Height.
+ */
+height: number, };
 
-export type DocumentEdit = { "kind": "add_state", scope: string, name: string, state: unknown, } | { "kind": "insert_between", from: string, transition: Transition, name: string, state: unknown, } | { "kind": "connect", from: string, transition: Transition, target: string, } | { "kind": "disconnect", from: string, transition: Transition, } | { "kind": "set_field", pointer: string, value: unknown, } | { "kind": "remove_field", pointer: string, } | { "kind": "rename_state", pointer: string, new_name: string, } | { "kind": "delete_state", pointer: string, } | { "kind": "move_state", pointer: string, scope: string, } | { "kind": "insert_item", state: string, list: ItemList, index: number | null, value: unknown, } | { "kind": "remove_item", state: string, list: ItemList, index: number, } | { "kind": "move_item", state: string, list: ItemList, from: number, to: number, } | { "kind": "replace_text", text: string, } | { "kind": "batch", edits: Array<DocumentEdit>, };
+export type DocumentEdit = { "kind": "add_state", 
+/**
+ * Pointer of the scope.
+ */
+scope: string, 
+/**
+ * The new state's name, unique in the whole machine.
+ */
+name: string, 
+/**
+ * The state object.
+ */
+state: unknown, } | { "kind": "insert_between", 
+/**
+ * Pointer of the state whose transition gets the new state (the scope for `Start`).
+ */
+from: string, 
+/**
+ * Which of its transitions.
+ */
+transition: Transition, 
+/**
+ * The new state's name, unique in the whole machine.
+ */
+name: string, 
+/**
+ * The state object.
+ */
+state: unknown, } | { "kind": "connect", 
+/**
+ * Pointer of the state (the scope for [`Transition::Start`]).
+ */
+from: string, 
+/**
+ * Which of its transitions.
+ */
+transition: Transition, 
+/**
+ * The target state's name.
+ */
+target: string, } | { "kind": "disconnect", 
+/**
+ * Pointer of the state.
+ */
+from: string, 
+/**
+ * Which of its transitions.
+ */
+transition: Transition, } | { "kind": "set_field", 
+/**
+ * Pointer of the field; `""` is the document.
+ */
+pointer: string, 
+/**
+ * The new value.
+ */
+value: unknown, } | { "kind": "remove_field", 
+/**
+ * Pointer of the member or element.
+ */
+pointer: string, } | { "kind": "rename_state", 
+/**
+ * Pointer of the state.
+ */
+pointer: string, 
+/**
+ * The new name, unique in the whole machine.
+ */
+new_name: string, } | { "kind": "delete_state", 
+/**
+ * Pointer of the state.
+ */
+pointer: string, } | { "kind": "move_state", 
+/**
+ * Pointer of the state.
+ */
+pointer: string, 
+/**
+ * Pointer of the destination scope.
+ */
+scope: string, } | { "kind": "insert_item", 
+/**
+ * Pointer of the state.
+ */
+state: string, 
+/**
+ * Which list.
+ */
+list: ItemList, 
+/**
+ * Where to insert; `None` appends.
+ */
+index: number | null, 
+/**
+ * The item, a JSON object.
+ */
+value: unknown, } | { "kind": "remove_item", 
+/**
+ * Pointer of the state.
+ */
+state: string, 
+/**
+ * Which list.
+ */
+list: ItemList, 
+/**
+ * Position of the item.
+ */
+index: number, } | { "kind": "move_item", 
+/**
+ * Pointer of the state.
+ */
+state: string, 
+/**
+ * Which list.
+ */
+list: ItemList, 
+/**
+ * Current position of the item.
+ */
+from: number, 
+/**
+ * Its new position.
+ */
+to: number, } | { "kind": "replace_text", 
+/**
+ * The new text.
+ */
+text: string, } | { "kind": "batch", 
+/**
+ * The edits, applied in order.
+ */
+edits: Array<DocumentEdit>, };
 
 export type Transition = { "kind": "start" } | { "kind": "next" } | { "kind": "default" } | { "kind": "choice_rule", "index": number } | { "kind": "catch", "index": number };
 
