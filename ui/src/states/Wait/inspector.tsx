@@ -1,5 +1,5 @@
 // Wait configuration: one of Seconds, Timestamp, SecondsPath, TimestampPath. Switching
-// the kind sets the new field, then removes the old one (two edits).
+// the kind sets the new field and removes the old one in one batch: one undo step.
 import type { StateInfo } from "../../ipc/types";
 import { apply, NumberField, Section, SelectField, TextField } from "../../inspector/fields";
 import { NextField } from "../../inspector/transitions";
@@ -29,8 +29,8 @@ export function WaitConfig({ state }: { state: StateInfo }) {
           options={kinds.map((k) => ({ value: k, label: label(k) }))}
           onPick={async (k) => {
             if (!k || k === current) return;
-            if (!(await apply({ kind: "set_field", pointer: `${p}/${k}`, value: DEFAULTS[k as keyof typeof DEFAULTS] }))) return;
-            if (current) await apply({ kind: "remove_field", pointer: `${p}/${current}` });
+            const set = { kind: "set_field" as const, pointer: `${p}/${k}`, value: DEFAULTS[k as keyof typeof DEFAULTS] };
+            await apply(current ? { kind: "batch", edits: [set, { kind: "remove_field", pointer: `${p}/${current}` }] } : set);
           }}
         />
         {current === "Seconds" && <NumberField label="Seconds" pointer={`${p}/Seconds`} value={j.Seconds} integer expression={jsonata} removable={false} />}
