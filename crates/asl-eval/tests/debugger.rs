@@ -145,6 +145,59 @@ fn step_into_a_parallel_branch_and_out_of_it() {
 }
 
 #[test]
+fn step_into_at_the_end_of_a_branch_goes_to_the_next_branch_with_work() {
+    let (def, input, mocks) = risk();
+    let (session, events) = Debugger::new(vec![Breakpoint::before("RunRiskChecks/branch 1/FraudCheck")]);
+    let run = start(def, input, mocks, &session);
+    assert_eq!(
+        until_stop(&events, false).last().map(String::as_str),
+        Some("paused RunRiskChecks/1/FraudCheck BeforeEnter Breakpoint")
+    );
+    // FraudCheck ends branch 1; branch 2 has not run yet: Step into goes there rather
+    // than to the Parallel's exit (which Step over does).
+    assert!(session.command(Command::StepInto(None)));
+    assert_eq!(
+        until_stop(&events, false),
+        [
+            "enter RunRiskChecks/1/FraudCheck",
+            "exit RunRiskChecks/1/FraudCheck",
+            "paused RunRiskChecks/2/VerifyIncome BeforeEnter Step",
+        ]
+    );
+    // The last branch's last state: no branch has work left, so the Parallel's exit.
+    assert!(session.command(Command::StepInto(None)));
+    assert_eq!(
+        until_stop(&events, false),
+        [
+            "enter RunRiskChecks/2/VerifyIncome",
+            "exit RunRiskChecks/2/VerifyIncome",
+            "paused RunRiskChecks AfterExit Step"
+        ]
+    );
+    session.command(Command::Continue);
+    assert_eq!(until_stop(&events, false).last().map(String::as_str), Some("finished SUCCEEDED"));
+    run.join().expect("run");
+}
+
+#[test]
+fn step_into_at_the_end_of_an_iteration_goes_to_the_next_iteration() {
+    let (session, events) = Debugger::new(vec![Breakpoint::before("Each/iteration 1/Tag")]);
+    let run = start(map_machine(), items(), json!({}), &session);
+    assert_eq!(
+        until_stop(&events, false).last().map(String::as_str),
+        Some("paused Each/1/Tag BeforeEnter Breakpoint")
+    );
+    assert!(session.command(Command::StepInto(None)));
+    assert_eq!(
+        until_stop(&events, false),
+        ["enter Each/1/Tag", "exit Each/1/Tag", "paused Each/2/Double BeforeEnter Step"]
+    );
+    session.command(Command::Continue);
+    assert_eq!(until_stop(&events, false).last().map(String::as_str), Some("finished SUCCEEDED"));
+    run.join().expect("run");
+}
+
+#[test]
 fn break_in_map_iteration_3_edit_the_input_and_see_the_changed_output() {
     let (session, events) = Debugger::new(vec![Breakpoint::before("Each/iteration 3/Double")]);
     let run = start(map_machine(), items(), json!({}), &session);

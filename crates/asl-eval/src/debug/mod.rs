@@ -30,7 +30,9 @@
 //! **Steps** are by container depth: StepOver stops at the next state entered in the same
 //! branch/iteration (or, when that one ends, at the first point outside it); StepInto
 //! stops at the first state inside the paused container state (or inside branch/iteration
-//! `n` with `StepInto(Some(n))`), else behaves like StepOver; StepOut stops at the first
+//! `n` with `StepInto(Some(n))`), else behaves like StepOver — except that when the
+//! branch/iteration ends, it stops at the next state entered in a sibling branch/iteration
+//! that still has work (before the container's exit); StepOut stops at the first
 //! point outside the current branch/iteration (the container's exit).
 
 mod event;

@@ -47,6 +47,8 @@ pub(super) struct State {
     pub(super) mode: Mode,
     /// What the user sees and edits; `None` once a command resumed it.
     pub(super) paused: Option<Paused>,
+    /// The paused point is the after-exit of a state that ended its branch/iteration.
+    paused_ends: bool,
     /// A point holds the gate: from its pause until it has itself seen the resume (on the
     /// engine's task). Releasing there, not in `command`, keeps the order of events
     /// independent of when the user's command arrives.
@@ -76,6 +78,11 @@ pub(super) struct Step {
     /// `lane_too` false.
     pub(super) into: Option<String>,
     pub(super) lane_too: bool,
+    /// StepInto inside a branch/iteration: the container's prefix (`P/`). Once the lane
+    /// has ended (`lane_ended`), the first state entered in another lane of it stops, so
+    /// stepping goes on in the next branch that still has work instead of leaving them all.
+    pub(super) siblings: Option<String>,
+    pub(super) lane_ended: bool,
 }
 
 /// One point the engine reports.
@@ -85,6 +92,8 @@ pub(super) struct Point<'p> {
     pub(super) pointer: &'p str,
     pub(super) name: &'p str,
     pub(super) depth: usize,
+    /// After exit: this state ended its branch/iteration (or the execution).
+    pub(super) ends: bool,
     pub(super) input: &'p Value,
     pub(super) output: Option<&'p Value>,
     pub(super) variables: &'p Map<String, Value>,
@@ -165,6 +174,11 @@ impl DebugSession {
                     command: command.name(),
                 });
                 let lane = p.path[..p.path.len() - last_segment(&p.path).len()].to_string();
+                let siblings = match command {
+                    Command::StepInto(_) => container_of(&lane),
+                    _ => None,
+                };
+                let lane_ended = p.place == Place::AfterExit && st.paused_ends;
                 let into = match command {
                     Command::StepInto(None) if p.place == Place::BeforeEnter => Some(format!("{}/", p.path)),
                     Command::StepInto(Some(n)) if p.place == Place::BeforeEnter => {
@@ -174,10 +188,17 @@ impl DebugSession {
                 };
                 st.mode = match command {
                     Command::Continue => Mode::Run,
-                    Command::StepOut => {
-                        Mode::Step(Step { lane, depth: p.depth, into: None, lane_too: false })
+                    Command::StepOut => Mode::Step(Step {
+                        lane,
+                        depth: p.depth,
+                        into: None,
+                        lane_too: false,
+                        siblings: None,
+                        lane_ended: false,
+                    }),
+                    _ => {
+                        Mode::Step(Step { lane, depth: p.depth, into, lane_too: true, siblings, lane_ended })
                     }
-                    _ => Mode::Step(Step { lane, depth: p.depth, into, lane_too: true }),
                 };
                 true
             }
@@ -224,7 +245,17 @@ impl DebugSession {
         };
         {
             let mut st = self.lock();
-            let Some(reason) = decide(&st, &point) else { return Resume::Continue };
+            let Some(reason) = decide(&st, &point) else {
+                if let Mode::Step(step) = &mut st.mode {
+                    if point.place == Place::AfterExit
+                        && point.ends
+                        && point.path.strip_suffix(point.name) == Some(&step.lane)
+                    {
+                        step.lane_ended = true;
+                    }
+                }
+                return Resume::Continue;
+            };
             st.mode = Mode::Run;
             st.held = true;
             st.edit_input = None;
@@ -240,6 +271,7 @@ impl DebugSession {
                 variables: point.variables.clone(),
             };
             st.paused = Some(paused.clone());
+            st.paused_ends = point.ends;
             wake.borrow_and_update();
             self.emit(RunEvent::Paused(paused));
         }
@@ -267,4 +299,12 @@ impl DebugSession {
             }
         }
     }
+}
+
+/// The container prefix of a lane: `P/` for `P/1/`, `Outer/0/Inner/` for `Outer/0/Inner/2/`;
+/// `None` at the top level (`""`).
+fn container_of(lane: &str) -> Option<String> {
+    let inner = lane.strip_suffix('/')?;
+    let index = last_segment(inner);
+    Some(inner[..inner.len() - index.len()].to_string())
 }

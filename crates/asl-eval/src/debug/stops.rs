@@ -19,9 +19,13 @@ pub(super) fn decide(st: &State, point: &Point) -> Option<PauseReason> {
     }
     if let Mode::Step(step) = &st.mode {
         let lane = &point.path[..point.path.len() - point.name.len()];
+        let next_lane = step.lane_ended
+            && point.depth == step.depth
+            && step.siblings.as_deref().is_some_and(|p| lane.starts_with(p));
         let stops = point.depth < step.depth
             || (point.place == Place::BeforeEnter
                 && ((step.lane_too && lane == step.lane)
+                    || next_lane
                     || step.into.as_deref().is_some_and(|p| point.path.starts_with(p))));
         if stops && stepping_place {
             return Some(PauseReason::Step);
