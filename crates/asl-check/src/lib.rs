@@ -46,6 +46,30 @@ pub struct Diagnostic {
     pub span: Span,
     /// What is wrong, in words a user reads.
     pub message: String,
+    /// The pointer of the diagnostic this one follows from: fixing that one clears this
+    /// one too (a state cut off by a dangling transition names that transition). Tools
+    /// group by it, so one typo reads as one problem rather than a hundred.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub caused_by: Option<String>,
+    /// The repair, when one is obvious (the closest state name, an `End`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub fix: Option<Fix>,
+}
+
+/// A repair that sets one value: a dangling target to the closest state name, a state
+/// with no transition to `"End": true`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fix {
+    /// What it does, in words on a button (`Change to "Step 11"`).
+    pub title: String,
+    /// Pointer of the field to set (created when absent).
+    pub pointer: String,
+    /// The value the field gets.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub value: serde_json::Value,
 }
 
 /// Every diagnostic of a parsed document, in document order.
@@ -54,7 +78,15 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     rules::run(&mut ctx);
     let mut out = ctx.out;
     // A total order, so parallel checking gives the same output every time.
-    out.sort_by(|a, b| (a.span.start, a.severity, a.code, &a.pointer, &a.message).cmp(&(b.span.start, b.severity, b.code, &b.pointer, &b.message)));
+    out.sort_by(|a, b| {
+        (a.span.start, a.severity, a.code, &a.pointer, &a.message).cmp(&(
+            b.span.start,
+            b.severity,
+            b.code,
+            &b.pointer,
+            &b.message,
+        ))
+    });
     out
 }
 
@@ -77,6 +109,8 @@ pub fn parse_error(e: &ParseError) -> Diagnostic {
         pointer: String::new(),
         span: Span::new(e.offset, e.offset),
         message: e.message.clone(),
+        caused_by: None,
+        fix: None,
     }
 }
 
@@ -112,6 +146,19 @@ impl<'d> Ctx<'d> {
     }
 
     fn push(&mut self, code: &'static str, severity: Severity, pointer: &str, span: Span, message: String) {
-        self.out.push(Diagnostic { code, severity, pointer: pointer.to_owned(), span, message });
+        self.out.push(Diagnostic {
+            code,
+            severity,
+            pointer: pointer.to_owned(),
+            span,
+            message,
+            caused_by: None,
+            fix: None,
+        });
+    }
+
+    /// The diagnostic just pushed, to say what it follows from or how to fix it.
+    pub fn last(&mut self) -> &mut Diagnostic {
+        self.out.last_mut().expect("called right after a push")
     }
 }

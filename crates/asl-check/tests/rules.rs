@@ -29,6 +29,7 @@ const EMITTERS: &[&str] = &[
     include_str!("../src/rules/expressions.rs"),
     include_str!("../src/rules/fields.rs"),
     include_str!("../src/rules/jsonata.rs"),
+    include_str!("../src/rules/reach.rs"),
     include_str!("../src/rules/structure.rs"),
     include_str!("../src/rules/values.rs"),
     include_str!("../../asl-model/src/model/build.rs"),

@@ -294,6 +294,8 @@ pub(super) fn duplicate_keys(ctx: &mut Ctx) {
             pointer: d.pointer.clone(),
             span: d.key_span,
             message: format!("duplicate key \"{}\": JSON objects in ASL must not repeat a key", d.key),
+            caused_by: None,
+            fix: None,
         });
     }
 }

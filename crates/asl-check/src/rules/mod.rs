@@ -5,6 +5,8 @@ mod choice;
 mod expressions;
 mod fields;
 mod jsonata;
+mod names;
+mod reach;
 mod structure;
 mod values;
 

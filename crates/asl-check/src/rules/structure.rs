@@ -2,46 +2,57 @@
 //! terminal states, unique names.
 
 use super::has_placeholder;
-use crate::Ctx;
+use super::reach::{self, Cut};
+use crate::{Ctx, Fix};
 use asl_model::model::{State, StateKind, StateMachine};
-use asl_model::syntax::{FastMap, Fnv};
-use std::collections::HashSet;
+use asl_model::syntax::FastMap;
 
 /// AWS's limit on state names.
 const MAX_NAME: usize = 80;
 
-pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachine]) {
-    let names: FastMap<&str, &State> = machine.states.iter().map(|s| (s.name.as_str(), s)).collect();
+pub(super) fn scope<'m>(ctx: &mut Ctx, machine: &'m StateMachine, outer: &[&StateMachine]) {
+    let names: FastMap<&'m str, &'m State> = machine.states.iter().map(|s| (s.name.as_str(), s)).collect();
     let start_ptr = format!("{}/StartAt", machine.pointer);
     let tree = ctx.doc.tree();
     let states_node = tree.at(&format!("{}/States", machine.pointer));
     let has_start_at = tree.at(&start_ptr).is_some();
     match &machine.start_at {
         // A `StartAt` of the wrong type is reported as such by the model.
-        None if !has_start_at => ctx.error_key("missing-field", &machine.pointer, "missing \"StartAt\": name the first state"),
+        None if !has_start_at => {
+            ctx.error_key("missing-field", &machine.pointer, "missing \"StartAt\": name the first state")
+        }
         None => {}
         // With no states at all, the missing states are the one problem to report.
         Some(_) if machine.states.is_empty() => {}
         Some(start) if !names.contains_key(start.as_str()) => {
-            let message = format!("\"StartAt\" names \"{start}\", which is not a state of {}", scope_name(machine));
+            let message =
+                format!("\"StartAt\" names \"{start}\", which is not a state of {}", scope_name(machine));
             ctx.error("unknown-start-at", &start_ptr, message)
         }
         Some(_) => {}
     }
     if states_node.is_none() {
-        ctx.error_key("missing-field", &machine.pointer, "missing \"States\": an object of the states by name");
+        ctx.error_key(
+            "missing-field",
+            &machine.pointer,
+            "missing \"States\": an object of the states by name",
+        );
     } else if machine.states.is_empty() && states_node.is_some_and(|n| n.as_object().is_some()) {
         ctx.error("missing-field", &machine.states_pointer(), "\"States\" must hold at least one state");
     }
 
+    let mut cuts = Vec::new();
     for state in &machine.states {
         transitions(ctx, state);
         // Pointers are only built for a transition that dangles (this loop is hot).
         if !state.target_names().all(|t| names.contains_key(t)) {
-            dangling(ctx, machine, outer, state, &names);
+            dangling(ctx, machine, outer, state, &names, &mut cuts);
         }
         if state.name.chars().count() > MAX_NAME {
-            let message = format!("state name is {} characters long; AWS allows at most {MAX_NAME}", state.name.chars().count());
+            let message = format!(
+                "state name is {} characters long; AWS allows at most {MAX_NAME}",
+                state.name.chars().count()
+            );
             ctx.error_key("name-too-long", &state.pointer, message);
         }
     }
@@ -53,19 +64,30 @@ pub(super) fn scope(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachin
         ctx.error(
             "no-terminal-state",
             &machine.states_pointer(),
-            format!("{} has no terminal state: one needs \"End\": true or a Succeed or Fail type", scope_name(machine)),
+            format!(
+                "{} has no terminal state: one needs \"End\": true or a Succeed or Fail type",
+                scope_name(machine)
+            ),
         );
     }
-    unreachable(ctx, machine, &names);
+    reach::unreachable(ctx, machine, &names, &cuts);
 }
 
-fn dangling(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachine], state: &State, names: &FastMap<&str, &State>) {
+fn dangling<'m>(
+    ctx: &mut Ctx,
+    machine: &StateMachine,
+    outer: &[&StateMachine],
+    state: &'m State,
+    names: &FastMap<&str, &State>,
+    cuts: &mut Vec<Cut<'m>>,
+) {
     for (target, ptr) in state.targets() {
         if names.contains_key(target) {
             continue;
         }
         let field = ptr.rsplit('/').next().unwrap_or("Next");
-        let message = if outer.iter().any(|o| o.state(target).is_some()) {
+        let outside = outer.iter().any(|o| o.state(target).is_some());
+        let message = if outside {
             format!(
                 "\"{field}\" names \"{target}\", which is outside {}: a transition cannot leave a Parallel branch or Map item processor",
                 scope_name(machine)
@@ -74,6 +96,7 @@ fn dangling(ctx: &mut Ctx, machine: &StateMachine, outer: &[&StateMachine], stat
             format!("\"{field}\" names \"{target}\", which is not a state of {}", scope_name(machine))
         };
         let code = if field == "Default" { "dangling-default" } else { "dangling-next" };
+        cuts.push(Cut { index: ctx.out.len(), state: &state.name, target, pointer: ptr.clone(), outside });
         ctx.error(code, &ptr, message);
     }
 }
@@ -86,7 +109,11 @@ fn transitions(ctx: &mut Ctx, state: &State) {
         StateKind::Choice(_) | StateKind::Succeed | StateKind::Fail(_) | StateKind::Unknown => {}
         _ => {
             if ends && state.next.is_some() {
-                ctx.error_key("end-with-next", &format!("{ptr}/End"), "a state cannot have both \"Next\" and \"End\"");
+                ctx.error_key(
+                    "end-with-next",
+                    &format!("{ptr}/End"),
+                    "a state cannot have both \"Next\" and \"End\"",
+                );
             } else if !ends && state.next.is_none() {
                 let message = if state.end == Some(false) {
                     "\"End\": false needs a \"Next\"; set \"End\": true or add \"Next\""
@@ -94,6 +121,9 @@ fn transitions(ctx: &mut Ctx, state: &State) {
                     "the state has no transition: add \"Next\" or \"End\": true"
                 };
                 ctx.error_key("missing-transition", ptr, message);
+                let title = if state.end.is_some() { "Set End to true" } else { "Add End" };
+                ctx.last().fix =
+                    Some(Fix { title: title.into(), pointer: format!("{ptr}/End"), value: true.into() });
             }
         }
     }
@@ -112,30 +142,13 @@ fn transitions(ctx: &mut Ctx, state: &State) {
     }
 }
 
-fn unreachable(ctx: &mut Ctx, machine: &StateMachine, names: &FastMap<&str, &State>) {
-    let Some(start) = machine.start_at.as_deref().filter(|s| names.contains_key(s)) else { return };
-    let mut seen: HashSet<&str, std::hash::BuildHasherDefault<Fnv>> = HashSet::default();
-    seen.insert(start);
-    let mut stack = vec![start];
-    while let Some(name) = stack.pop() {
-        let Some(state) = names.get(name) else { continue };
-        for target in state.target_names() {
-            if names.contains_key(target) && seen.insert(target) {
-                stack.push(target);
-            }
-        }
-    }
-    for state in &machine.states {
-        if !seen.contains(state.name.as_str()) {
-            let message = format!("state \"{}\" cannot be reached from \"StartAt\"", state.name);
-            ctx.error_key("unreachable-state", &state.pointer, message);
-        }
-    }
-}
-
 /// AWS requires state names to be unique across the whole machine, branches included.
 pub(super) fn unique_names(ctx: &mut Ctx) {
-    fn walk<'m>(scope: &'m StateMachine, seen: &mut FastMap<&'m str, &'m str>, dupes: &mut Vec<(&'m str, &'m str, &'m str)>) {
+    fn walk<'m>(
+        scope: &'m StateMachine,
+        seen: &mut FastMap<&'m str, &'m str>,
+        dupes: &mut Vec<(&'m str, &'m str, &'m str)>,
+    ) {
         for state in &scope.states {
             match seen.get(state.name.as_str()) {
                 Some(first) => dupes.push((&state.pointer, &state.name, first)),
@@ -153,7 +166,9 @@ pub(super) fn unique_names(ctx: &mut Ctx) {
         // Duplicate keys in one States object are reported as duplicate keys already.
         let same_object = ptr.rsplit_once('/').map(|p| p.0) == first.rsplit_once('/').map(|p| p.0);
         if !same_object {
-            let message = format!("state name \"{name}\" is already used at {first}; names must be unique in the whole machine");
+            let message = format!(
+                "state name \"{name}\" is already used at {first}; names must be unique in the whole machine"
+            );
             ctx.error_key("duplicate-state-name", ptr, message);
         }
     }
