@@ -1,7 +1,7 @@
 // What Run mode remembers per machine file, in localStorage keyed by the file's path:
 // the last input, the mock choice, the breakpoints and the answer to "allow local
 // commands?". Never part of the document (a run must not change it).
-import type { BreakpointPlace } from "../ipc/run";
+import type { BreakpointPlace, MockFileInfo } from "../ipc/run";
 
 const PREFIX = "asl-studio:run:";
 
@@ -54,3 +54,15 @@ export interface MockSelection {
 }
 
 export const NO_MOCKS: MockSelection = { kind: "none", file: null, testCase: null, stateMachine: null, inline: "{}" };
+
+/** The choice a file starts with when the user has made none for it: `mocks.json`, else
+ *  the only mock file beside the machine (a MockConfigFile: its first test case), else no
+ *  mocks. A first Start then uses the mocks the folder obviously provides. */
+export function defaultMocks(files: readonly MockFileInfo[]): MockSelection {
+  const file = files.find((f) => f.file === "mocks.json") ?? (files.length === 1 ? files[0] : undefined);
+  if (!file) return NO_MOCKS;
+  if (file.kind === "plain") return { ...NO_MOCKS, kind: "file", file: file.file };
+  const machine = file.stateMachines.find((m) => m.testCases.length > 0);
+  if (!machine) return NO_MOCKS;
+  return { ...NO_MOCKS, kind: "file", file: file.file, stateMachine: machine.name, testCase: machine.testCases[0] };
+}

@@ -1,11 +1,11 @@
 // What the Run panel, the debugger keys and the inspector do: each action is one command
 // of the run contract (ui/src/ipc/run.ts); failures show as the app's error toast.
 import * as run from "../ipc/run";
-import type { BreakpointSpec, DebugCommand, Json, MockChoice, RunConfig, RunEvent, WaitingCallback } from "../ipc/run";
+import type { BreakpointSpec, DebugCommand, Json, MockChoice, RunConfig, RunEvent, RunSources, WaitingCallback } from "../ipc/run";
 import { flushCodeText } from "../code/pending";
 import { useFrame } from "../frame/frameStore";
 import { asIpcError, useStudio } from "../store/studio";
-import { fileKey, hasSaved, type Breakpoint, type MockSelection } from "./persist";
+import { defaultMocks, fileKey, hasSaved, type Breakpoint, type MockSelection } from "./persist";
 import { viewFromRecord } from "./recordView";
 import { LiveRun, liveRuns, useRun } from "./runStore";
 
@@ -47,12 +47,21 @@ export async function refreshSources(): Promise<void> {
   try {
     const sources = await run.runSources();
     useRun.getState().set({ sources });
+    preselectMocks(sources);
     // The example input beside the machine, until the user has typed one for this file.
     const store = useRun.getState();
     if (sources.exampleInput !== null && !hasSaved(fileKey("input", store.file))) useRun.setState({ inputText: sources.exampleInput });
   } catch (e) {
     fail(e);
   }
+}
+
+/** Until the user picks mocks for this file (then remembered), the picker shows the
+ *  default the mock files beside it suggest. Not saved: a mocks.json added later wins. */
+function preselectMocks(sources: RunSources): void {
+  const store = useRun.getState();
+  if (hasSaved(fileKey("mocks", store.file))) return;
+  useRun.setState({ mocks: defaultMocks(sources.mockFiles) });
 }
 
 export async function refreshRuns(): Promise<void> {
@@ -86,19 +95,21 @@ export async function rerunFrom(pointer: string, execution = 0): Promise<void> {
 /** Starts a run with the Run panel's mocks, clock, consent and breakpoints plus `start`
  *  (the input, or where a re-run begins). */
 async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<void> {
-  const store = useRun.getState();
   if (!useStudio.getState().snapshot) return;
+  let sources;
+  try {
+    sources = await run.runSources();
+    useRun.getState().set({ sources });
+  } catch (e) {
+    return fail(e);
+  }
+  // Sources first: a Start before the panel had fetched them still gets the default mocks.
+  preselectMocks(sources);
+  const store = useRun.getState();
   const mocks = mockChoice(store.mocks);
   if ("error" in mocks) {
     useFrame.getState().notify(mocks.error, "warning");
     return;
-  }
-  let sources = store.sources;
-  try {
-    sources = await run.runSources();
-    store.set({ sources });
-  } catch (e) {
-    return fail(e);
   }
   let allow = store.allowCommands;
   if (sources.commands.length > 0 && allow === null) {
