@@ -47,6 +47,8 @@ const proOptions = { hideAttribution: true };
 
 /** Below this zoom, fitting a whole machine makes it unreadable (see the fit effect). */
 const MIN_FIT_ZOOM = 0.45;
+/** The zoom a state is brought into view at when the view is too far out to read it. */
+const READABLE_ZOOM = 0.8;
 const MIN_ZOOM = 0.1;
 
 export function Canvas() {
@@ -128,7 +130,8 @@ function CanvasInner() {
   /** True until the user pans, zooms or asks to centre something: the view then stays. */
   const autoFit = useRef(true);
 
-  // Centre a node keeping the zoom (find, reveal, "centre on selection").
+  // Centre a node (find, reveal, "centre on selection"), keeping the zoom unless names
+  // cannot be read at it: then zoom in to a readable scale too.
   const centre = useCallback(
     (pointers: string[]) => {
       const boxes = pointers.map((p) => rf.getInternalNode(p)).filter((n) => n !== undefined);
@@ -138,7 +141,8 @@ function CanvasInner() {
       const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
       const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
       autoFit.current = false;
-      void rf.setCenter(cx, cy, { zoom: rf.getZoom(), duration: 250 });
+      const zoom = rf.getZoom() < MIN_FIT_ZOOM ? READABLE_ZOOM : rf.getZoom();
+      void rf.setCenter(cx, cy, { zoom, duration: 250 });
     },
     [rf],
   );
@@ -339,7 +343,14 @@ function CanvasInner() {
         proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
-        <Controls showInteractive={false} position="bottom-left">
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          {/* Not React Flow's fitView: a big machine fitted whole is unreadable (10 %);
+              fitNow shows it whole only when names stay readable, else its start. */}
+          <ControlButton title="Fit view" aria-label="Fit view" className="react-flow__controls-fitview" onClick={() => (autoFit.current = fitNow())}>
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            </svg>
+          </ControlButton>
           <ControlButton title="Centre on selection" aria-label="Centre on selection" onClick={() => centre(useStudio.getState().selection)}>
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
               <circle cx="8" cy="8" r="3" fill="currentColor" />
