@@ -72,6 +72,8 @@ fn human_approval_approved_in_one_run_and_rejected_in_another() {
     assert_eq!((task.path.as_str(), task.state_name.as_str()), ("RequestApproval", "RequestApproval"));
     assert_eq!(task.payload["MessageBody"]["taskToken"], json!(task.token), "the message carries the token");
     assert_eq!(task.heartbeat_seconds, Some(86400.0));
+    // The mocks' answer for the state is offered as the Approve box's start.
+    assert_eq!(task.mocked_output.as_ref().map(|o| &o["decision"]), Some(&json!("APPROVED")));
     // While it waits, the record shows the callback; a heartbeat keeps it waiting.
     assert_eq!(runs.get(approved).unwrap().callbacks, std::slice::from_ref(&task));
     runs.send_callback(approved, &task.token, CallbackOutcome::Heartbeat).unwrap();

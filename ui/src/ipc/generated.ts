@@ -730,7 +730,12 @@ heartbeatSeconds: number | null,
 /**
  * The task's TimeoutSeconds, if any.
  */
-timeoutSeconds: number | null, };
+timeoutSeconds: number | null, 
+/**
+ * The result the run's mocks give this task, if they have one: a success answer the
+ * user can start from (the engine does not know it; whoever runs it with mocks does).
+ */
+mockedOutput: JsonValue | null, };
 
 export type CallbackAnswer = "success" | "failure" | "heartbeat";
 

@@ -5,6 +5,19 @@ import type { WaitingCallback } from "../ipc/run";
 import { answerCallback, parseInput } from "./runActions";
 import { NONE, useRun } from "./runStore";
 
+/** The output last approved per task state (by pointer) in this app session: a state
+ *  waited on again (the next run, a loop) most likely wants the same kind of answer. */
+const lastApproved = new Map<string, string>();
+
+/** What the Approve box starts from: the last answer approved for this state, else the
+ *  run's mocked result for it (Rust finds it in the run's mocks), else an empty object. */
+export function initialOutput(callback: WaitingCallback): string {
+  const last = lastApproved.get(callback.pointer);
+  if (last !== undefined) return last;
+  if (callback.mockedOutput !== null && callback.mockedOutput !== undefined) return JSON.stringify(callback.mockedOutput, null, 2);
+  return "{}";
+}
+
 export function Callbacks() {
   const callbacks = useRun((s) => s.view?.callbacks ?? NONE);
   if (callbacks.length === 0) return null;
@@ -19,7 +32,7 @@ export function Callbacks() {
 }
 
 function CallbackCard({ callback }: { callback: WaitingCallback }) {
-  const [output, setOutput] = useState("{}");
+  const [output, setOutput] = useState(() => initialOutput(callback));
   const [error, setError] = useState("Rejected");
   const [cause, setCause] = useState("");
   const parsed = parseInput(output);
@@ -41,7 +54,7 @@ function CallbackCard({ callback }: { callback: WaitingCallback }) {
       </details>
       <label className="run-field">
         <span className="run-label">Output (on Approve)</span>
-        <textarea className={`run-textarea${parsed.ok ? "" : " invalid"}`} data-testid="callback-output" rows={3} value={output} onChange={(e) => setOutput(e.target.value)} spellCheck={false} />
+        <textarea className={`run-textarea${parsed.ok ? "" : " invalid"}`} data-testid="callback-output" rows={Math.min(10, Math.max(3, output.split("\n").length))} value={output} onChange={(e) => setOutput(e.target.value)} spellCheck={false} />
       </label>
       <div className="run-row">
         <input className="run-input" aria-label="Error" placeholder="Error" data-testid="callback-error" value={error} onChange={(e) => setError(e.target.value)} />
@@ -53,7 +66,11 @@ function CallbackCard({ callback }: { callback: WaitingCallback }) {
           className="btn primary"
           data-testid="callback-approve"
           disabled={!parsed.ok}
-          onClick={() => parsed.ok && void answerCallback(callback, { kind: "success", output: parsed.value })}
+          onClick={() => {
+            if (!parsed.ok) return;
+            lastApproved.set(callback.pointer, output);
+            void answerCallback(callback, { kind: "success", output: parsed.value });
+          }}
         >
           Approve
         </button>

@@ -56,6 +56,9 @@ pub struct WaitingCallback {
     pub heartbeat_seconds: Option<f64>,
     /// The task's TimeoutSeconds, if any.
     pub timeout_seconds: Option<f64>,
+    /// The result the run's mocks give this task, if they have one: a success answer the
+    /// user can start from (the engine does not know it; whoever runs it with mocks does).
+    pub mocked_output: Option<Value>,
 }
 
 impl WaitingCallback {
@@ -70,6 +73,7 @@ impl WaitingCallback {
             activity: task.activity,
             heartbeat_seconds: task.heartbeat.map(|d| d.as_secs_f64()),
             timeout_seconds: task.timeout.map(|d| d.as_secs_f64()),
+            mocked_output: None,
         }
     }
 }

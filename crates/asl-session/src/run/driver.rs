@@ -135,6 +135,8 @@ pub(crate) fn start(
     let Launch { id, doc, path, title, config, start_at } = launch;
     let dir = path.as_deref().and_then(|p| p.parent());
     let mocks = config.mocks.load(dir)?;
+    // A fresh copy (own invocation counts) for the answers suggested to waiting callbacks.
+    let answers = mocks.clone();
     let signals = Signals::new();
     let commands = crate::setup::local_commands(path.as_deref(), config.allow_commands.into(), mocks)
         .map_err(|e| RunError::Config(e.to_string()))?
@@ -212,7 +214,7 @@ pub(crate) fn start(
         options.max_transitions = config.max_transitions;
     }
 
-    let forwarder = Forwarder { slot: slot.clone(), debug_rx, msg_rx, on_event };
+    let forwarder = Forwarder { slot: slot.clone(), debug_rx, msg_rx, on_event, answers };
     std::thread::Builder::new().name(format!("asl-run-{id}-events")).spawn(move || forwarder.run())?;
     let engine_slot = slot.clone();
     let input = config.input;
@@ -325,6 +327,7 @@ struct Forwarder {
     debug_rx: mpsc::Receiver<RunEvent>,
     msg_rx: mpsc::Receiver<Msg>,
     on_event: Box<dyn Fn(RunEvent) + Send>,
+    answers: asl_eval::Mocks,
 }
 
 impl Forwarder {
@@ -377,7 +380,8 @@ impl Forwarder {
                 .find(|s| s.record.name == task.state_name && s.record.output.is_none());
             let path = state.map_or_else(|| task.state_name.clone(), |s| s.record.path.clone());
             let pointer = state.and_then(|s| s.pointer.clone()).unwrap_or_default();
-            let waiting = WaitingCallback::new(&task, path, pointer);
+            let mut waiting = WaitingCallback::new(&task, path, pointer);
+            waiting.mocked_output = super::handler::mock_answer(&self.answers, &task);
             live.callbacks.push(waiting.clone());
             RunEvent::WaitingForCallback(waiting)
         };

@@ -12,8 +12,9 @@ use super::driver::Msg;
 use asl_eval::callback::is_callback;
 use asl_eval::clock::Sleep;
 use asl_eval::handler::TaskFuture;
-use asl_eval::{Clock, PendingTask, RunningCommands, TaskFailure, TaskHandler, TaskRequest, Timeline};
+use asl_eval::{Clock, Mocks, PendingTask, RunningCommands, TaskFailure, TaskHandler, TaskRequest, Timeline};
 use chrono::{DateTime, Utc};
+use serde_json::Value;
 use std::sync::{mpsc, Arc};
 use std::task::Poll;
 use std::time::Duration;
@@ -97,6 +98,27 @@ impl TaskHandler for RunHandler {
                 _ = self.signals.stopped() => Err(TaskFailure::Unhandled(STOP_CAUSE.into())),
             }
         })
+    }
+}
+
+/// What the run's mocks answer for a waiting callback task, by asking a copy of them as the
+/// task would (so the n-th wait of a state gets its n-th mocked response, in either mock
+/// format); `None` when they have no result for it (no entry, or a Throw).
+pub(crate) fn mock_answer(mocks: &Mocks, task: &PendingTask) -> Option<Value> {
+    let request = TaskRequest {
+        state_name: &task.state_name,
+        resource: &task.resource,
+        input: &task.input,
+        attempt: 0,
+        task_token: Some(&task.token),
+        timeout: task.timeout,
+        heartbeat: task.heartbeat,
+    };
+    // Mocks answer at once; the future is ready at its first poll.
+    let mut future = mocks.invoke(request);
+    match future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        Poll::Ready(Ok(value)) => Some(value),
+        _ => None,
     }
 }
 
