@@ -1,12 +1,14 @@
-// A Gantt-style timeline: one bar per state execution, on the execution clock. A big run
+// A Gantt-style timeline: one bar per state execution, on the execution's own clock (its
+// history's timestamps: virtual time on the virtual clock, where a Wait of an hour lasts an
+// hour though the run took milliseconds; real time otherwise). A big run
 // (`record.paged`) shows the bars of its first events only, with a note: 100,000 bars on
 // one scale are hairlines, and the whole history is a page read away in the History tab.
 import { useEffect, useMemo, useState } from "react";
-import type { RunRecord } from "../ipc/run";
+import type { ClockChoice, RunRecord } from "../ipc/run";
 import { runHistoryPage } from "../ipc/runPages";
 import { asIpcError } from "../store/studio";
 import { NotYet } from "./HistoryView";
-import { formatElapsed, historyRows, timelineBars, type HistoryRow } from "./history";
+import { formatDuration, formatElapsed, historyRows, timelineBars, type HistoryRow } from "./history";
 import { useRun } from "./runStore";
 import { pageRows } from "./useHistoryPages";
 import { VirtualList } from "./VirtualList";
@@ -23,7 +25,7 @@ export function TimelineView() {
 
 function InlineTimeline({ record }: { record: RunRecord }) {
   const rows = useMemo(() => historyRows(record.history.events, record.historyStates), [record]);
-  return <Timeline rows={rows} resetKey={record.id} />;
+  return <Timeline rows={rows} resetKey={record.id} clock={record.clock} />;
 }
 
 function PagedTimeline({ record }: { record: RunRecord }) {
@@ -40,10 +42,17 @@ function PagedTimeline({ record }: { record: RunRecord }) {
   }, [record.id, record.eventCount]);
   if (!first) return <div className="run-hint pad">Reading the first events…</div>;
   if ("error" in first) return <div className="run-hint pad run-error-text">{first.error}</div>;
-  return <Timeline rows={first.rows} resetKey={record.id} note={(bars) => `The first ${bars} of ${record.stateCount} state executions (${record.eventCount} events): the History tab has them all.`} />;
+  return <Timeline rows={first.rows} resetKey={record.id} clock={record.clock} note={(bars) => `The first ${bars} of ${record.stateCount} state executions (${record.eventCount} events): the History tab has them all.`} />;
 }
 
-function Timeline({ rows, resetKey, note }: { rows: readonly HistoryRow[]; resetKey: unknown; note?: (bars: number) => string }) {
+interface TimelineProps {
+  rows: readonly HistoryRow[];
+  resetKey: unknown;
+  clock: ClockChoice;
+  note?: (bars: number) => string;
+}
+
+function Timeline({ rows, resetKey, clock, note }: TimelineProps) {
   const bars = useMemo(() => timelineBars(rows), [rows]);
   const span = Math.max(1, ...bars.slice(-1000).map((b) => b.end), bars.length ? bars[bars.length - 1].end : 1);
   return (
@@ -53,8 +62,10 @@ function Timeline({ rows, resetKey, note }: { rows: readonly HistoryRow[]; reset
           {note(bars.length)}
         </div>
       )}
-      <div className="run-timeline-scale run-muted">
-        <span>0</span>
+      <div className="run-timeline-scale run-muted" data-testid="timeline-scale">
+        <span title={clock === "virtual" ? "Durations as the execution's virtual clock measured them: waits and backoffs take their full time" : undefined}>
+          0 · {clock === "virtual" ? "virtual time" : "real time"}
+        </span>
         <span>{formatElapsed(span / 2)}</span>
         <span>{formatElapsed(span)}</span>
       </div>
@@ -73,9 +84,9 @@ function Timeline({ rows, resetKey, note }: { rows: readonly HistoryRow[]; reset
                 {b.name}
               </span>
               <span className="ttrack">
-                <span className={`tbar ${b.status}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} title={`${b.name}: ${formatElapsed(b.start)} → ${formatElapsed(b.end)} (${b.end - b.start} ms)`} />
+                <span className={`tbar ${b.status}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} title={`${b.name}: ${formatElapsed(b.start)} → ${formatElapsed(b.end)} (${formatDuration(b.end - b.start)})`} />
               </span>
-              <span className="tdur mono">{b.end - b.start} ms</span>
+              <span className="tdur mono">{formatDuration(b.end - b.start)}</span>
             </div>
           );
         }}

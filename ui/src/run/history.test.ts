@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "../ipc/run";
-import { filterRows, formatElapsed, historyRows, timelineBars, visibleRange } from "./history";
+import { filterRows, formatDuration, formatElapsed, historyRows, timelineBars, visibleRange } from "./history";
 import { pageRows } from "./useHistoryPages";
 
 let n = 0;
@@ -49,6 +49,16 @@ describe("history rows", () => {
     expect(formatElapsed(42)).toBe("+42 ms");
     expect(formatElapsed(1234)).toBe("+1.234 s");
     expect(formatElapsed(61_500)).toBe("+1m 1.5s");
+  });
+
+  it("reads durations the way a person does, waits of the virtual clock included", () => {
+    expect(formatDuration(0)).toBe("0 ms");
+    expect(formatDuration(250)).toBe("250 ms");
+    expect(formatDuration(3000)).toBe("3 s");
+    expect(formatDuration(4250)).toBe("4.25 s");
+    expect(formatDuration(90_000)).toBe("1m 30s");
+    expect(formatDuration(3_600_000)).toBe("1h");
+    expect(formatDuration(7_500_000)).toBe("2h 5m");
   });
 });
 

@@ -36,6 +36,18 @@ export function formatElapsed(ms: number): string {
   return `+${m}m ${((ms % 60_000) / 1000).toFixed(1)}s`;
 }
 
+/** A duration as a person reads it: `0 ms`, `250 ms`, `3 s`, `4.25 s`, `1m 30s`, `2h 5m`.
+ *  On a virtual clock a Wait of 90 s lasts 90 s here although the run took no time. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${Number((ms / 1000).toFixed(3))} s`;
+  const s = Math.round(ms / 1000);
+  if (s < 3600) return `${Math.floor(s / 60)}m${s % 60 ? ` ${s % 60}s` : ""}`;
+  const m = Math.round(s / 60);
+  return `${Math.floor(m / 60)}h${m % 60 ? ` ${m % 60}m` : ""}`;
+}
+
 /** The rows a fixed-row-height list shows: `[start, end)` covering the viewport plus
  *  `overscan` rows each side, clamped to the list. */
 export function visibleRange(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 6): { start: number; end: number } {
