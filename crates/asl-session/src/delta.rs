@@ -155,6 +155,9 @@ impl Item for Problem {
             && self.message == new.message
             && self.pointer == new.pointer
             && self.state_pointer == new.state_pointer
+            && self.caused_by == new.caused_by
+            && self.group_title == new.group_title
+            && self.fix == new.fix
     }
 }
 

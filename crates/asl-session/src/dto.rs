@@ -1,5 +1,5 @@
-//! What the UI receives: one [`Snapshot`] after every change (design §2.1). Mirrored in
-//! `ui/src/ipc/types.ts`; change both together.
+//! What the UI receives: one [`Snapshot`] after every change (design §2.1). The UI's
+//! types are generated from these (`ui/src/ipc/generated.ts`, ts feature).
 
 use asl_graph::Layout;
 use serde::{Deserialize, Serialize};
@@ -53,6 +53,34 @@ pub struct Problem {
     /// The innermost state the problem sits in (None: the machine itself).
     pub state_pointer: Option<String>,
     pub range: TextRange,
+    /// The pointer of the problem this one follows from (a state cut off by a dangling
+    /// transition): the panel lists it under that one, so one typo is one row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub caused_by: Option<String>,
+    /// Set on a problem others follow from: what they add up to, in words
+    /// ("39 states unreachable because \"Next\" of \"Step 10\" names a missing state").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub group_title: Option<String>,
+    /// The obvious repair, one edit (one undo step) sent back through `document_edit`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, inline))]
+    pub fix: Option<QuickFix>,
+}
+
+/// A repair offered with a problem: a button's title and the edit it applies.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuickFix {
+    pub title: String,
+    pub edit: asl_model::DocumentEdit,
+}
+
+impl From<asl_check::Fix> for QuickFix {
+    fn from(fix: asl_check::Fix) -> Self {
+        QuickFix { title: fix.title, edit: asl_model::DocumentEdit::SetField { pointer: fix.pointer, value: fix.value } }
+    }
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

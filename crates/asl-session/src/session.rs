@@ -249,6 +249,9 @@ impl Session {
                     pointer: String::new(),
                     state_pointer: None,
                     range: crate::dto::TextRange { from: at, to: at, line: p.line, column: p.column },
+                    caused_by: None,
+                    group_title: None,
+                    fix: None,
                 });
             }
         }

@@ -27,7 +27,7 @@ impl View {
         let mut scopes = Vec::new();
         let machine_ql = doc.machine().query_language.unwrap_or(QueryLanguage::JsonPath);
         collect(doc, &index, doc.machine(), None, machine_ql, &mut states, &mut scopes);
-        let problems = asl_check::check(doc)
+        let mut problems: Vec<Problem> = asl_check::check(doc)
             .into_iter()
             .map(|d| Problem {
                 state_pointer: innermost_state(&states, &d.pointer),
@@ -36,8 +36,12 @@ impl View {
                 severity: d.severity,
                 message: d.message,
                 pointer: d.pointer,
+                caused_by: d.caused_by,
+                group_title: None,
+                fix: d.fix.map(Into::into),
             })
             .collect();
+        group_titles(&mut problems, &states);
         // Text measured as the SVG renderer measures it (DejaVu Sans), which is also the
         // font the UI draws node titles in, so titles fit their boxes on the canvas.
         let layout = layout(&Graph::from(doc), &render::layout_options());
@@ -102,6 +106,46 @@ fn ql_name(ql: QueryLanguage) -> &'static str {
 pub fn range(doc: &Document, index: &Utf16Index, span: Span) -> TextRange {
     let p = doc.position(span.start);
     TextRange { from: index.utf16(span.start), to: index.utf16(span.end), line: p.line, column: p.column }
+}
+
+/// Names what the problems that follow from a root add up to, on the root: "39 states
+/// unreachable because "Next" of "Step 10" names a missing state". A root's own
+/// pointer names the transition (`…/Next`, `…/Default`, `…/Choices/0/Next`,
+/// `…/Catch/1/Next`).
+fn group_titles(problems: &mut [Problem], states: &[StateInfo]) {
+    let mut members: std::collections::HashMap<&str, (usize, bool)> = std::collections::HashMap::new();
+    for p in problems.iter() {
+        if let Some(root) = &p.caused_by {
+            let entry = members.entry(root.as_str()).or_insert((0, true));
+            entry.0 += 1;
+            entry.1 &= p.code == "unreachable-state";
+        }
+    }
+    let titles: Vec<(usize, String)> = problems
+        .iter()
+        .enumerate()
+        .filter_map(|(i, root)| {
+            let &(n, unreachable) = members.get(root.pointer.as_str())?;
+            let state = root.state_pointer.as_deref().unwrap_or("");
+            let name = states.iter().find(|s| s.pointer == state).map_or("", |s| s.name.as_str());
+            let within = root.pointer.get(state.len()..).unwrap_or("").trim_start_matches('/');
+            let transition = match within.split('/').collect::<Vec<_>>().as_slice() {
+                ["Choices", i, field] => format!("\"{field}\" of \"{name}\" (rule {})", i.parse::<usize>().unwrap_or(0) + 1),
+                ["Catch", i, field] => format!("\"{field}\" of \"{name}\" (catcher {})", i.parse::<usize>().unwrap_or(0) + 1),
+                _ => format!("\"{within}\" of \"{name}\""),
+            };
+            let what = match (n, unreachable) {
+                (1, true) => "1 state unreachable".to_owned(),
+                (n, true) => format!("{n} states unreachable"),
+                (1, false) => "1 problem".to_owned(),
+                (n, false) => format!("{n} problems"),
+            };
+            Some((i, format!("{what} because {transition} names a missing state")))
+        })
+        .collect();
+    for (i, title) in titles {
+        problems[i].group_title = Some(title);
+    }
 }
 
 /// The longest state pointer that is `pointer` or a prefix of it at a `/` boundary.

@@ -19,7 +19,21 @@ export type Problem = { code: string, severity: Severity, message: string, point
 /**
  * The innermost state the problem sits in (None: the machine itself).
  */
-statePointer: string | null, range: TextRange, };
+statePointer: string | null, range: TextRange, 
+/**
+ * The pointer of the problem this one follows from (a state cut off by a dangling
+ * transition): the panel lists it under that one, so one typo is one row.
+ */
+causedBy?: string, 
+/**
+ * Set on a problem others follow from: what they add up to, in words
+ * ("39 states unreachable because \"Next\" of \"Step 10\" names a missing state").
+ */
+groupTitle?: string, 
+/**
+ * The obvious repair, one edit (one undo step) sent back through `document_edit`.
+ */
+fix?: { title: string, edit: DocumentEdit, }, };
 
 export type StateInfo = { pointer: string, name: string, type: string, scope: string, 
 /**
