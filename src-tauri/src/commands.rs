@@ -42,12 +42,24 @@ pub async fn document_open<R: Runtime>(
 }
 
 /// Opens a file into the app: session, watcher, recent files.
+/// A file of the installed samples opens as an untitled copy: the samples stay as
+/// installed, whatever the user edits, and Save asks where.
 pub fn open_path<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> IpcResult<Snapshot> {
+    if is_sample(state, path) {
+        watch::unwatch(app);
+        return Ok(state.replace(Session::open_copy(path)?));
+    }
     let session = Session::open(path)?;
     let opened = session.path().map(Path::to_owned).unwrap_or_else(|| path.to_owned());
     watch::watch(app, &opened);
     settings::add_recent(app, &opened.display().to_string());
     Ok(state.replace(session))
+}
+
+/// True when `path` lies in the folder of the installed samples.
+fn is_sample(state: &AppState, path: &Path) -> bool {
+    let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    state.samples_dir.as_deref().is_some_and(|dir| real(path).starts_with(real(dir)))
 }
 
 #[tauri::command]
@@ -94,16 +106,22 @@ pub async fn document_save_as<R: Runtime>(
     state: Ipc<'_>,
     path: Option<String>,
 ) -> IpcResult<Option<Update>> {
-    let (title, format) = state.with_session(|s| Ok((s.title(), s.format())))?;
+    let (name, format) = state.with_session(|s| Ok((s.suggested_name(), s.format())))?;
     let filter = match format {
         Format::Json => ("ASL JSON", &["asl.json", "json"][..]),
         Format::Yaml => ("ASL YAML", &["asl.yaml", "yaml", "yml"][..]),
     };
-    let Some(path) =
-        given_or_picked(path, || dialogs::pick_save("Save state machine as", &title, filter)).await
+    let Some(picked) =
+        given_or_picked(path, || dialogs::pick_save("Save state machine as", &name, filter)).await
     else {
         return Ok(None);
     };
+    // "order" is saved as "order.asl.json": the file opens again as ASL. The dialog only
+    // asked about replacing the name typed, so replacing the longer one is asked here.
+    let path = asl_session::with_asl_extension(&picked, format);
+    if path != picked && path.exists() && !dialogs::confirm_replace(&path).await {
+        return Ok(None);
+    }
     save_to(&app, &state, &path).map(Some)
 }
 
@@ -128,7 +146,7 @@ pub async fn document_export(
     format: FormatDto,
     path: Option<String>,
 ) -> IpcResult<Option<String>> {
-    let (text, stem) = state.with_session(|s| Ok((s.export(format.into())?, stem(&s.title()))))?;
+    let (text, stem) = state.with_session(|s| Ok((s.export(format.into())?, stem(&s.suggested_name()))))?;
     let (ext, filter) = match format {
         FormatDto::Json => ("asl.json", ("ASL JSON", &["json"][..])),
         FormatDto::Yaml => ("asl.yaml", ("ASL YAML", &["yaml", "yml"][..])),
@@ -156,11 +174,12 @@ pub async fn diagram_export(
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(b64)
                 .map_err(|e| IpcError::new("usage", format!("not base64 PNG data: {e}")))?;
-            (bytes, state.with_session(|s| Ok(stem(&s.title())))?)
+            (bytes, state.with_session(|s| Ok(stem(&s.suggested_name())))?)
         }
         ("png", None) => return Err(IpcError::new("usage", "PNG export needs the picture's bytes")),
-        _ => state
-            .with_session(|s| Ok((s.diagram(&format, theme == "dark")?.into_bytes(), stem(&s.title()))))?,
+        _ => state.with_session(|s| {
+            Ok((s.diagram(&format, theme == "dark")?.into_bytes(), stem(&s.suggested_name())))
+        })?,
     };
     let ext = if format == "mermaid" { "mmd" } else { format.as_str() };
     let suggested = format!("{stem}.{ext}");

@@ -23,3 +23,16 @@ pub async fn pick_save(title: &str, suggested: &str, filter: (&str, &[&str])) ->
         .await
         .map(|f| f.path().to_owned())
 }
+
+/// Asks before replacing a file the save dialog did not ask about (its name gained an
+/// extension after the dialog closed).
+pub async fn confirm_replace(path: &std::path::Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let answer = rfd::AsyncMessageDialog::new()
+        .set_title("Replace file?")
+        .set_description(format!("{name} already exists. Replace it?"))
+        .set_buttons(rfd::MessageButtons::YesNo)
+        .show()
+        .await;
+    answer == rfd::MessageDialogResult::Yes
+}

@@ -28,7 +28,7 @@ fn with_open<T>(state: &AppState, f: impl FnOnce(&Session) -> IpcResult<T>) -> I
 
 #[tauri::command]
 pub fn run_sources(state: Ipc) -> IpcResult<RunSources> {
-    with_open(&state, |s| Ok(s.path().map(asl_session::run::sources).unwrap_or_default()))
+    with_open(&state, |s| Ok(s.setup_path().map(asl_session::run::sources).unwrap_or_default()))
 }
 
 #[tauri::command]

@@ -223,3 +223,27 @@ fn edit_round_trip_time_on_a_big_file() {
         assert!(delta["base"].is_u64());
     }
 }
+
+#[test]
+fn a_sample_opens_as_an_untitled_copy_and_save_as_adds_the_extension() {
+    let app = app();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../samples/order-processing/order-processing.asl.json");
+    let installed = std::fs::read_to_string(&sample).unwrap();
+    let snapshot = app.call("document_open", json!({"path": sample.display().to_string()})).unwrap();
+    assert_eq!(snapshot["path"], Value::Null, "Save must ask where");
+    assert_eq!(snapshot["title"], "Copy of order-processing.asl.json");
+    assert_eq!(snapshot["dirty"], false);
+    // The copy's run setup is the sample's folder: its mocks are offered.
+    let sources = app.call("run_sources", json!({})).unwrap();
+    assert!(sources["mockFiles"].as_array().unwrap().iter().any(|m| m["file"] == "mocks.json"), "{sources}");
+
+    app.update("document_set_text", json!({"text": MACHINE, "typing": false}));
+    let mine = app.dir.path().join("mine");
+    app.call("document_save_as", json!({"path": mine.display().to_string()})).unwrap();
+    assert!(!mine.exists(), "no file without an extension");
+    assert_eq!(std::fs::read_to_string(mine.with_file_name("mine.asl.json")).unwrap(), MACHINE);
+    assert_eq!(std::fs::read_to_string(&sample).unwrap(), installed, "the installed sample is untouched");
+    let now = app.call("document_current", json!({})).unwrap();
+    assert_eq!(now["title"], "mine.asl.json");
+}

@@ -13,14 +13,19 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod disk;
+mod naming;
 
 pub use disk::DiskChange;
+pub use naming::with_asl_extension;
 
 /// Typing that pauses longer than this starts a new undo step.
 const TYPING_PAUSE: Duration = Duration::from_millis(1500);
 
 pub struct Session {
     path: Option<PathBuf>,
+    /// For an untitled copy (a sample opened): the file it was copied from. Never
+    /// written; its folder still holds the machine's inputs, mocks and tests.
+    origin: Option<PathBuf>,
     format: Format,
     /// The current text, exactly as typed: it may not parse.
     text: String,
@@ -70,6 +75,7 @@ impl Session {
     pub fn from_text(path: Option<PathBuf>, format: Format, text: String) -> Session {
         let mut session = Session {
             path,
+            origin: None,
             format,
             text: String::new(),
             history: None,
@@ -184,6 +190,7 @@ impl Session {
             .as_ref()
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| self.copy_title())
             .unwrap_or_else(|| "Untitled".to_owned())
     }
 
@@ -306,6 +313,7 @@ impl Session {
         save(path, self.text.as_bytes())?;
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         self.path = Some(path);
+        self.origin = None;
         self.saved = Some(self.text.clone());
         self.theirs = None;
         self.last_typing = None;

@@ -12,7 +12,8 @@ test("opens a sample from the start page and draws every state", async () => {
     await screenshot(browser, "start-page-light");
     await byTestId(browser, "sample-order-processing").click();
     for (const name of ["ValidateOrder", "IsInStock", "OrderCompleted", "NotifyFailure"]) await waitNode(browser, op(name));
-    assert.equal(await browser.getTitle(), "ASL Studio — order-processing.asl.json");
+    // A sample opens as an untitled copy (the installed file is never edited).
+    assert.equal(await browser.getTitle(), "ASL Studio — Copy of order-processing.asl.json");
   } finally {
     await browser.deleteSession();
   }

@@ -51,7 +51,7 @@ impl Runs {
         let launch = Launch {
             id,
             doc,
-            path: session.path().map(std::path::Path::to_path_buf),
+            path: session.setup_path().map(std::path::Path::to_path_buf),
             title: session.title(),
             config,
             start_at,

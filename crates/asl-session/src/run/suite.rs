@@ -60,7 +60,7 @@ pub struct TestTarget {
 
 impl TestTarget {
     pub fn of(session: &Session) -> Result<TestTarget, RunError> {
-        let path = session.path().ok_or_else(|| {
+        let path = session.setup_path().ok_or_else(|| {
             RunError::Config(
                 "the document has no file yet: test files are found next to it, save it first".into(),
             )
