@@ -82,7 +82,9 @@ function PolylineEdgeImpl({ id, data }: EdgeProps<PolyEdge>) {
       <path className="asl-edge-line" d={d} />
       <polygon className="asl-edge-arrow" points={arrowHead(data.points)} />
       {e.labelBox && e.labelLines.length > 0 && (
-        <g className="asl-edge-label">
+        // The whole label (a long condition is cut on its second line) is the tooltip: the
+        // chip takes the pointer, not only its 1 px border as React Flow's edges would.
+        <g className="asl-edge-label" data-testid="edge-label" pointerEvents="all">
           <title>{e.label ?? ""}</title>
           <rect x={e.labelBox.x} y={e.labelBox.y} width={e.labelBox.width} height={e.labelBox.height} rx={4} />
           {e.labelLines.map((line, i) => (

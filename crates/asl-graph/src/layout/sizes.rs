@@ -98,9 +98,37 @@ pub fn truncate(measure: &dyn Fn(&str) -> f64, text: &str, max_width: f64) -> St
     out
 }
 
-/// An edge label.
+/// How much wider than `max_label_width` a label may grow to show its whole text on its
+/// two lines: a condition such as `And($.total > 1000, $.tier == "gold", ...)` reads whole
+/// instead of ending in `…`; longer ones are still cut (their full text is the tooltip).
+const LABEL_STRETCH: f64 = 1.6;
+
+/// An edge label: wrapped to two lines at `max_label_width`, or, when that cuts it, at
+/// the least width up to [`LABEL_STRETCH`] times that which shows it whole.
 pub fn label_box(opts: &LayoutOptions, text: &str) -> TextBox {
-    let lines = wrap(opts, text, opts.small_font_size, opts.max_label_width, LABEL_LINES);
+    let font = opts.small_font_size;
+    let cut =
+        |lines: &[String]| lines.last().is_some_and(|l| l.ends_with('…')) && !text.trim_end().ends_with('…');
+    let mut lines = wrap(opts, text, font, opts.max_label_width, LABEL_LINES);
+    if cut(&lines) {
+        let widest = opts.max_label_width * LABEL_STRETCH;
+        // Half the text's width is the least that could hold it on two lines; word
+        // breaks need some more, tried in steps (a long text stops at the first wrap).
+        let head: String = text.chars().take(1024).collect();
+        let half = (opts.measure(&head, font) / 2.0).ceil();
+        let mut width = half.max(opts.max_label_width);
+        while width < widest {
+            let tried = wrap(opts, text, font, width, LABEL_LINES);
+            if !cut(&tried) {
+                lines = tried;
+                break;
+            }
+            width += 8.0;
+        }
+        if cut(&lines) {
+            lines = wrap(opts, text, font, widest, LABEL_LINES);
+        }
+    }
     let w = lines.iter().map(|l| opts.measure(l, opts.small_font_size)).fold(0.0, f64::max);
     let height = lines.len() as f64 * line_height(opts.small_font_size) + 4.0;
     TextBox { width: (w + 8.0).ceil(), height, lines, caption: String::new() }
@@ -217,5 +245,28 @@ mod tests {
         let lines = wrap(&opts, &word, 13.0, 100.0, 2);
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'));
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_condition_widens_to_show_whole_on_two_lines() {
+        let opts = crate::render::layout_options();
+        let text = r#"And($.order.total > 1000, $.customer.tier == "gold", $.order.express == true)"#;
+        let b = label_box(&opts, text);
+        assert_eq!(b.lines.len(), 2, "{:?}", b.lines);
+        assert_eq!(b.lines.join(" "), text, "nothing cut");
+        assert!(b.width > opts.max_label_width && b.width <= opts.max_label_width * LABEL_STRETCH + 8.0);
+        // Short labels keep their size; a very long one is still two lines, cut.
+        assert_eq!(label_box(&opts, "$.x > 1").lines, ["$.x > 1"]);
+        let huge = label_box(&opts, &"$.a > 1, ".repeat(200));
+        assert_eq!(huge.lines.len(), 2);
+        assert!(huge.lines[1].ends_with('…'));
+        assert!(huge.width <= opts.max_label_width * LABEL_STRETCH + 8.0);
+        let wide = label_box(&opts, &"é".repeat(5000));
+        assert_eq!(wide.lines.len(), 2);
     }
 }
