@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from "react";
+import type { Theme } from "../ipc/types";
 import { EXPORTS, exportAs } from "./exportDiagram";
 import { IconChevronDown, IconExport } from "./icons";
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
+  // The pictures' theme: light unless picked here (kept while the app runs, never the
+  // app's own theme, which is about the screen and not the document).
+  const [theme, setTheme] = useState<Theme>("light");
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -39,6 +43,16 @@ export function ExportMenu() {
           {(["ASL", "Diagram"] as const).map((group) => (
             <div key={group} className="menu-group">
               <div className="menu-heading">{group === "ASL" ? "State machine" : "Diagram"}</div>
+              {group === "Diagram" && (
+                <div className="menu-choice" role="radiogroup" aria-label="Picture theme" title="Theme of SVG and PNG pictures">
+                  {(["light", "dark"] as const).map((t) => (
+                    <label key={t}>
+                      <input type="radio" name="export-theme" data-testid={`export-theme-${t}`} checked={theme === t} onChange={() => setTheme(t)} />
+                      {t === "light" ? "Light" : "Dark"}
+                    </label>
+                  ))}
+                </div>
+              )}
               {EXPORTS.filter((e) => e.group === group).map((e) => (
                 <button
                   key={e.kind}
@@ -48,7 +62,7 @@ export function ExportMenu() {
                   data-testid={`export-${e.kind}`}
                   onClick={() => {
                     setOpen(false);
-                    void exportAs(e.kind);
+                    void exportAs(e.kind, theme);
                   }}
                 >
                   {e.label}

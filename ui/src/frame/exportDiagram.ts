@@ -17,9 +17,10 @@ export const EXPORTS: { kind: ExportKind; label: string; group: "ASL" | "Diagram
   { kind: "mermaid", label: "Diagram as Mermaid", group: "Diagram" },
 ];
 
-export async function exportAs(kind: ExportKind): Promise<void> {
+/** Exports the ASL or the diagram. Pictures use `theme`, light unless the user picks dark:
+ *  an export goes into documents and slides, which are light whatever the app's theme. */
+export async function exportAs(kind: ExportKind, theme: Theme = "light"): Promise<void> {
   await flushCodeText();
-  const theme = useStudio.getState().theme;
   try {
     let path: string | null;
     if (kind === "json" || kind === "yaml") path = await ipc.documentExport(kind, null);

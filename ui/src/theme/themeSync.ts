@@ -11,10 +11,14 @@ export function resolveTheme(setting: ThemeSetting, systemDark: boolean): Theme 
   return setting;
 }
 
-const NEXT: Record<ThemeSetting, ThemeSetting> = { light: "dark", dark: "system", system: "light" };
-
-export function nextThemeSetting(setting: ThemeSetting): ThemeSetting {
-  return NEXT[setting];
+/** The setting after `setting`: from "system" to the theme the page is *not* showing, then
+ *  to the other one, then back to "system". A fixed light → dark → system order made the
+ *  first click (system → light on a light system) change nothing the user could see. */
+export function nextThemeSetting(setting: ThemeSetting, systemDark: boolean): ThemeSetting {
+  const system = resolveTheme("system", systemDark);
+  const other: Theme = system === "dark" ? "light" : "dark";
+  if (setting === "system") return other;
+  return setting === other ? system : "system";
 }
 
 /** Loads the saved setting once and keeps <html data-theme> and the store in step. */
@@ -44,7 +48,8 @@ export function useThemeSync() {
 }
 
 export async function cycleTheme() {
-  const next = nextThemeSetting(useFrame.getState().themeSetting);
+  const systemDark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+  const next = nextThemeSetting(useFrame.getState().themeSetting, systemDark);
   useFrame.getState().setThemeSetting(next);
   try {
     await ipc.settingsSet({ theme: next });
