@@ -8,6 +8,7 @@ import { AppMark, IconClock, IconFile, IconOpen, IconPlus } from "../frame/icons
 import { ThemeToggle } from "../frame/ThemeToggle";
 import { baseName, dirName } from "../frame/title";
 import { asIpcError, useStudio } from "../store/studio";
+import { InlineMarkdown } from "./markdown";
 import "./start.css";
 
 function useList<T>(load: () => Promise<T[]>): [T[] | null, (f: (items: T[]) => T[]) => void] {
@@ -143,7 +144,9 @@ export function StartPage() {
                   onClick={() => void openDocument(s.path)}
                 >
                   <strong>{sampleTitle(s.name)}</strong>
-                  <span className="sample-desc">{s.description}</span>
+                  <span className="sample-desc" data-testid="sample-desc">
+                    <InlineMarkdown source={s.description} />
+                  </span>
                   <span className="sample-file">{baseName(s.path)}</span>
                 </button>
               ))}
