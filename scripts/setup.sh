@@ -10,6 +10,7 @@ packages=(
   build-essential pkg-config ca-certificates curl file libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth x11-utils dbus-x11 at-spi2-core webkit2gtk-driver fonts-dejavu-core imagemagick
+  xdotool  # the e2e tests answer native file dialogs with it
 )
 need_apt=()
 for pkg in "${packages[@]}"; do

@@ -38,7 +38,13 @@ export async function start(file) {
     },
   });
   await browser.setTimeout({ implicit: 0, script: 20000 });
-  await browser.$("#root > *").waitForExist({ timeout: 20000 });
+  try {
+    await browser.$("#root > *").waitForExist({ timeout: 20000 });
+  } catch (e) {
+    // End the session: tauri-driver holds one at a time, and the next test needs it.
+    await browser.deleteSession().catch(() => {});
+    throw e;
+  }
   return browser;
 }
 
@@ -182,4 +188,34 @@ export async function edgeMiddle(browser, from, to) {
   const edge = await browser.$(`[data-testid="edge"][data-from="${from}"][data-to="${to}"]`);
   await edge.waitForExist({ timeout: 5000 });
   return edge;
+}
+
+/** Answers the native (GTK) save dialog titled `title` by typing `path` into its name
+ *  field, as a user would: the dialog is not part of the page, so it is driven on the X
+ *  display with xdotool. */
+export async function answerSaveDialog(title, path, timeout = 15000) {
+  const xdo = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
+  const id = await until(() => {
+    try {
+      return xdo("search", "--onlyvisible", "--name", `^${title}$`).split("\n")[0];
+    } catch {
+      return null; // xdotool exits with 1 while no window matches
+    }
+  }, `no dialog "${title}" appeared`, timeout);
+  // Let GTK finish mapping the dialog and focusing its name field.
+  await new Promise((r) => setTimeout(r, 700));
+  xdo("windowfocus", "--sync", id);
+  xdo("key", "--clearmodifiers", "ctrl+a");
+  xdo("type", "--delay", "20", path);
+  xdo("key", "Return");
+  return id;
+}
+
+/** Whether a window with this exact title is on the display (a native dialog). */
+export function windowShown(title) {
+  try {
+    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`], { encoding: "utf8" }).trim() !== "";
+  } catch {
+    return false;
+  }
 }
