@@ -171,3 +171,36 @@ test("the timeline of a virtual-clock run shows the time the execution's own clo
     await browser.deleteSession();
   }
 });
+
+test("the history streams while a run goes: a real-time Wait shows the events so far, no Load button needed", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "asl-e2e-live-"));
+  const file = join(dir, "live.asl.json");
+  const machine = {
+    StartAt: "Prepare",
+    States: {
+      Prepare: { Type: "Pass", Next: "Hold" },
+      Hold: { Type: "Wait", Seconds: 6, Next: "Done" },
+      Done: { Type: "Succeed" },
+    },
+  };
+  writeFileSync(file, JSON.stringify(machine, null, 2));
+  const browser = await start(file);
+  try {
+    await waitNode(browser, "/States/Hold");
+    await byTestId(browser, "mode-run").click();
+    await until(async () => (await browser.$$('input[name="run-clock"]').length) === 2, "the clock options are not shown");
+    await (await browser.$$('input[name="run-clock"]'))[1].click();
+    await byTestId(browser, "run-start").click();
+    await runStatus(browser, "RUNNING");
+    // During the six-second wait, with nobody asking: the rows so far.
+    const types = () => browser.execute(() => [...document.querySelectorAll('[data-testid="history-row"]')].map((r) => r.textContent));
+    await until(async () => (await types()).some((t) => t.includes("WaitStateEntered")), "the history shows nothing while the run waits", 4000);
+    assert.equal(await byTestId(browser, "run-status").getAttribute("data-status"), "RUNNING", "still running");
+    assert.ok(!(await types()).some((t) => t.includes("ExecutionSucceeded")));
+    await screenshot(browser, "run-details-history-live");
+    await runStatus(browser, "SUCCEEDED", 20000);
+    await until(async () => (await types()).some((t) => t.includes("ExecutionSucceeded")), "the finished history is not shown");
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -163,12 +163,12 @@ function HistoryTable({ record, query, setQuery, total, matched, row, onRange, r
   );
 }
 
-/** While a run goes its record is fetched at pauses and at the end; this asks for it now. */
+/** Before a run's record has come (it streams while the run goes): this asks for it now. */
 export function NotYet() {
   const runId = useRun((s) => s.runId);
   return (
     <div className="run-hint pad">
-      {runId === null ? "No run yet." : "The history is fetched at each pause and when the run ends. "}
+      {runId === null ? "No run yet." : "The history appears as the run goes. "}
       {runId !== null && (
         <button type="button" className="btn" data-testid="history-load" onClick={() => void loadRecord(runId)}>
           Load it now

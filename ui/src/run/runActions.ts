@@ -142,12 +142,15 @@ async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<vo
 }
 
 /** After each folded batch: show it when its run is the one shown; fetch the record at a
- *  pause (the states so far) and at the end. */
+ *  pause (the states so far) and at the end, and while it goes at most every
+ *  LIVE_RECORD_MS, so the history and timeline stream (a big run's record is paged: its
+ *  history is read a page at a time either way). */
 function onFlush(live: LiveRun, batch: readonly RunEvent[]) {
   if (live.id === null || useRun.getState().runId !== live.id) return;
   useRun.setState({ view: live.view });
   const last = batch[batch.length - 1];
   if (batch.some((e) => e.event === "paused" || e.event === "finished")) void loadRecord(live.id);
+  else if (isLive(live.view.status)) refreshLiveRecord(live.id);
   if (batch.some((e) => e.event === "paused")) {
     restoreBreakpoints(live.id);
     // Show the paused state in the inspector, where its pending input can be edited.
@@ -157,10 +160,25 @@ function onFlush(live: LiveRun, batch: readonly RunEvent[]) {
   if (last?.event === "finished") void refreshRuns();
 }
 
+const LIVE_RECORD_MS = 500;
+let liveRecordTimer: ReturnType<typeof setTimeout> | null = null;
+
+function refreshLiveRecord(id: number): void {
+  if (liveRecordTimer !== null) return;
+  liveRecordTimer = setTimeout(() => {
+    liveRecordTimer = null;
+    if (useRun.getState().runId === id) void loadRecord(id);
+  }, LIVE_RECORD_MS);
+}
+
+/** Answers can overtake each other: only the latest request's record is shown. */
+let recordRequests = 0;
+
 export async function loadRecord(id: number): Promise<void> {
+  const request = ++recordRequests;
   try {
     const record = await run.runGet(id);
-    if (useRun.getState().runId === id) useRun.getState().set({ record });
+    if (request === recordRequests && useRun.getState().runId === id) useRun.getState().set({ record });
   } catch (e) {
     fail(e);
   }
