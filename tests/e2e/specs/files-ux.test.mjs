@@ -95,7 +95,7 @@ test("a long Choice condition shows whole on two lines, with the full text as it
   const browser = await start(file);
   try {
     await waitNode(browser, op("Route"));
-    const label = await browser.$(`[data-testid="edge"][data-kind="ChoiceRule"] [data-testid="edge-label"]`);
+    const label = await browser.$(`[data-testid="edge"][data-kind="ChoiceRule"] .asl-edge-label`);
     await label.waitForExist({ timeout: 10000 });
     const shown = await browser.execute((el) => [...el.querySelectorAll("text")].map((t) => t.textContent), label);
     assert.equal(shown.length, 2, `two lines: ${JSON.stringify(shown)}`);
@@ -174,7 +174,7 @@ test("sample descriptions render their Markdown", async () => {
   try {
     const card = await byTestId(browser, "sample-order-processing");
     await card.waitForDisplayed({ timeout: 15000 });
-    const desc = await card.$('[data-testid="sample-desc"]');
+    const desc = await card.$(".sample-desc");
     const text = await desc.getText();
     assert.ok(!text.includes("`"), `no raw backticks: ${text}`);
     const codes = await desc.$$("code").map((c) => c.getText());
