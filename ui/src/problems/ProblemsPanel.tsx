@@ -106,7 +106,6 @@ export function ProblemsPanel() {
             <IconChevronDown />
           </span>
           <span className="problem-group-title">{p.groupTitle ?? `${caused.length} problems follow from this one`}</span>
-          <span className="problem-group-count">{caused.length}</span>
         </button>
         {isOpen && <div className="problem-followers">{caused.map((q) => line(q, true))}</div>}
       </div>
