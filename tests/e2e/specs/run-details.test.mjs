@@ -204,3 +204,39 @@ test("the history streams while a run goes: a real-time Wait shows the events so
     await browser.deleteSession();
   }
 });
+
+test("without mocks, the Approve box starts shaped for the Choice that follows, which then takes its first branch", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "asl-e2e-approve-"));
+  const file = join(dir, "approve.asl.json");
+  const machine = {
+    StartAt: "AskManager",
+    States: {
+      AskManager: {
+        Type: "Task",
+        Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        Parameters: { QueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/approvals", MessageBody: { "token.$": "$$.Task.Token" } },
+        ResultPath: "$.answer",
+        Next: "Decide",
+      },
+      Decide: {
+        Type: "Choice",
+        Choices: [{ Variable: "$.answer.verdict", StringEquals: "OK", Next: "Approved" }],
+        Default: "Unexpected",
+      },
+      Approved: { Type: "Succeed" },
+      Unexpected: { Type: "Fail", Error: "UnexpectedAnswer" },
+    },
+  };
+  writeFileSync(file, JSON.stringify(machine, null, 2));
+  const browser = await start(file);
+  try {
+    await waitNode(browser, "/States/AskManager");
+    await byTestId(browser, "mode-run").click();
+    await byTestId(browser, "run-start").click();
+    assert.deepEqual(JSON.parse(await approveBox(browser)), { verdict: "OK" });
+    await byTestId(browser, "callback-approve").click();
+    await runStatus(browser, "SUCCEEDED");
+  } finally {
+    await browser.deleteSession();
+  }
+});

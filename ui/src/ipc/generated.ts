@@ -749,7 +749,12 @@ timeoutSeconds: number | null,
  * The result the run's mocks give this task, if they have one: a success answer the
  * user can start from (the engine does not know it; whoever runs it with mocks does).
  */
-mockedOutput: JsonValue | null, };
+mockedOutput: JsonValue | null, 
+/**
+ * Without a mocked result: the object the state that follows expects (the fields its
+ * Choice tests in the task's result), when the definition tells.
+ */
+outputSkeleton: JsonValue | null, };
 
 export type CallbackAnswer = "success" | "failure" | "heartbeat";
 

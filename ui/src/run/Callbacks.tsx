@@ -10,11 +10,13 @@ import { NONE, useRun } from "./runStore";
 const lastApproved = new Map<string, string>();
 
 /** What the Approve box starts from: the last answer approved for this state, else the
- *  run's mocked result for it (Rust finds it in the run's mocks), else an empty object. */
+ *  run's mocked result for it (Rust finds it in the run's mocks), else the shape the next
+ *  state expects (Rust reads it from the definition), else an empty object. */
 export function initialOutput(callback: WaitingCallback): string {
   const last = lastApproved.get(callback.pointer);
   if (last !== undefined) return last;
-  if (callback.mockedOutput !== null && callback.mockedOutput !== undefined) return JSON.stringify(callback.mockedOutput, null, 2);
+  const start = callback.mockedOutput ?? callback.outputSkeleton;
+  if (start !== null && start !== undefined) return JSON.stringify(start, null, 2);
   return "{}";
 }
 

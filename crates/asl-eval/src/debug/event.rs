@@ -59,6 +59,9 @@ pub struct WaitingCallback {
     /// The result the run's mocks give this task, if they have one: a success answer the
     /// user can start from (the engine does not know it; whoever runs it with mocks does).
     pub mocked_output: Option<Value>,
+    /// Without a mocked result: the object the state that follows expects (the fields its
+    /// Choice tests in the task's result), when the definition tells.
+    pub output_skeleton: Option<Value>,
 }
 
 impl WaitingCallback {
@@ -74,6 +77,7 @@ impl WaitingCallback {
             heartbeat_seconds: task.heartbeat.map(|d| d.as_secs_f64()),
             timeout_seconds: task.timeout.map(|d| d.as_secs_f64()),
             mocked_output: None,
+            output_skeleton: None,
         }
     }
 }

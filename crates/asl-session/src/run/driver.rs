@@ -382,6 +382,10 @@ impl Forwarder {
             let pointer = state.and_then(|s| s.pointer.clone()).unwrap_or_default();
             let mut waiting = WaitingCallback::new(&task, path, pointer);
             waiting.mocked_output = super::handler::mock_answer(&self.answers, &task);
+            if waiting.mocked_output.is_none() {
+                waiting.output_skeleton =
+                    super::answer::output_skeleton(&self.slot.doc.to_value(), &waiting.pointer);
+            }
             live.callbacks.push(waiting.clone());
             RunEvent::WaitingForCallback(waiting)
         };

@@ -22,6 +22,7 @@
 //! runs.stop(summary.id).unwrap();
 //! ```
 
+mod answer;
 mod config;
 mod coverage;
 mod driver;
