@@ -42,7 +42,10 @@ const brightness = (png) => Number(execFileSync("convert", [png, "-colorspace", 
 
 async function exportDiagram(browser, kind, path, theme = null) {
   await byTestId(browser, "export").click();
-  if (theme) await byTestId(browser, `export-theme-${theme}`).click();
+  if (theme) {
+    await byTestId(browser, `export-theme-${theme}`).click();
+    await screenshot(browser, `files-ux-export-menu-${theme}`);
+  }
   await byTestId(browser, `export-${kind}`).click();
   await answerSaveDialog("Export diagram", path);
   await until(() => existsSync(path), `${path} was never written`);
@@ -58,6 +61,7 @@ test("a sample opens as an untitled copy: Save asks where, adds .asl.json, and t
     await byTestId(browser, "sample-order-processing").click();
     await waitNode(browser, op("OrderCompleted"));
     assert.equal(await browser.getTitle(), "ASL Studio — Copy of order-processing.asl.json");
+    await screenshot(browser, "files-ux-sample-copy");
     // The copy still finds the sample's mocks beside the original.
     await byTestId(browser, "mode-run").click();
     const picker = await byTestId(browser, "mock-picker");

@@ -45,6 +45,7 @@ export function ExportMenu() {
               <div className="menu-heading">{group === "ASL" ? "State machine" : "Diagram"}</div>
               {group === "Diagram" && (
                 <div className="menu-choice" role="radiogroup" aria-label="Picture theme" title="Theme of SVG and PNG pictures">
+                  <span>Theme</span>
                   {(["light", "dark"] as const).map((t) => (
                     <label key={t}>
                       <input type="radio" name="export-theme" data-testid={`export-theme-${t}`} checked={theme === t} onChange={() => setTheme(t)} />
