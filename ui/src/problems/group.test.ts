@@ -36,6 +36,15 @@ describe("problem rows", () => {
     expect(rows[0].caused.map((p) => p.pointer)).toEqual(["/States/Step 11", "/States/Step 12", "/States/Step 13"]);
   });
 
+  it("list a group once when another problem shares its root's pointer", () => {
+    const twin = problem("/States/Step 10/Next", "invalid-value");
+    const rows = rowsOf([twin, ...cut, root]);
+    expect(rows.map((r) => [r.problem.code, r.caused.length])).toEqual([
+      ["dangling-next", 3],
+      ["invalid-value", 0],
+    ]);
+  });
+
   it("keep a follower whose root is gone", () => {
     const rows = rowsOf(cut.slice(0, 1));
     expect(rows).toHaveLength(1);

@@ -44,7 +44,13 @@ export function rowsOf(problems: readonly Problem[]): Row[] {
       caused.set(p.causedBy, list);
     } else rows.push({ problem: p, caused: [] });
   }
-  for (const row of rows) if (!row.problem.causedBy) row.caused = caused.get(row.problem.pointer) ?? [];
+  // Listed once, under the first root at that pointer (the one Rust gave the title).
+  const byTitle = [...rows].sort((a, b) => Number(!a.problem.groupTitle) - Number(!b.problem.groupTitle));
+  for (const row of byTitle) {
+    if (row.problem.causedBy) continue;
+    row.caused = caused.get(row.problem.pointer) ?? [];
+    caused.delete(row.problem.pointer);
+  }
   return rows;
 }
 
