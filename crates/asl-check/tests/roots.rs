@@ -137,3 +137,24 @@ fn a_transition_out_of_a_branch_is_no_typo() {
     assert_eq!(d.fix, None, "{}", d.message);
     assert!(of(&all, "unreachable-state").iter().all(|d| d.caused_by.is_none()));
 }
+
+/// The case: a generated machine of Task → Choice → two Pass → Wait blocks (332
+/// states), one `Next` mistyped. Every state past it is cut off by that one transition.
+#[test]
+fn a_typo_in_a_branching_machine_of_332_states_is_one_root() {
+    let mut states = serde_json::Map::new();
+    for i in 0..66 {
+        let next = if i == 37 { "Tsak38".to_owned() } else if i + 1 < 66 { format!("Task{}", i + 1) } else { "Done".to_owned() };
+        states.insert(format!("Task{i}"), json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}], "Next": format!("Check{i}")}));
+        states.insert(format!("Check{i}"), json!({"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": i, "Next": format!("Big{i}")}], "Default": format!("Small{i}")}));
+        states.insert(format!("Big{i}"), json!({"Type": "Pass", "Next": format!("Wait{i}")}));
+        states.insert(format!("Small{i}"), json!({"Type": "Pass", "Next": format!("Wait{i}")}));
+        states.insert(format!("Wait{i}"), json!({"Type": "Wait", "Seconds": 1, "Next": next}));
+    }
+    states.insert("Done".into(), json!({"Type": "Succeed"}));
+    let all = diagnostics(&json!({"StartAt": "Task0", "States": states}));
+    let cut = of(&all, "unreachable-state");
+    assert_eq!(cut.len(), 28 * 5, "blocks 38 … 65");
+    assert!(cut.iter().all(|d| d.caused_by.as_deref() == Some("/States/Wait37/Next")));
+    assert_eq!(all.len(), cut.len() + 1, "the typo and what it cut off, nothing else");
+}

@@ -77,6 +77,8 @@ test("one typo in a chain of 50 states is one grouped problem with a quick fix, 
     await byTestId(browser, "problems-by-code").click();
     const sections = await browser.$$('[data-testid="problem-section"]').map((s) => s.getAttribute("data-key"));
     assert.deepEqual(sections, ["dangling-next"]);
+    await (await byTestId(browser, "problems")).$(".problems-title").moveTo();
+    await screenshot(browser, "problems-by-code-dark");
     await byTestId(browser, "problems-by-state").click();
 
     // The quick fix: one edit, every problem gone; one Ctrl+Z brings them all back.
