@@ -50,6 +50,16 @@ export async function start(file) {
 
 export const node = (browser, pointer) => browser.$(`.react-flow__node[data-id="${pointer}"]`);
 
+/** Whether the state's node is drawn inside the canvas's visible box. */
+export const inView = (browser, pointer) =>
+  browser.execute((p) => {
+    const n = document.querySelector(`.react-flow__node[data-id="${p}"]`);
+    const pane = document.querySelector(".react-flow").getBoundingClientRect();
+    if (!n) return false;
+    const r = n.getBoundingClientRect();
+    return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
+  }, pointer);
+
 export async function waitNode(browser, pointer, timeout = 10000) {
   const el = node(browser, pointer);
   await el.waitForDisplayed({ timeout, timeoutMsg: `state ${pointer} never appeared on the canvas` });

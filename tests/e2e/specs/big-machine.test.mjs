@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chord, node, press, screenshot, start, until, waitNode } from "../lib/app.mjs";
+import { chord, inView, node, press, screenshot, start, until, waitNode } from "../lib/app.mjs";
 import { bigMachine } from "../lib/machines.mjs";
 
 /** The canvas's zoom (React Flow's viewport transform). */
@@ -15,16 +15,6 @@ const zoom = (browser) =>
     const t = getComputedStyle(document.querySelector(".react-flow__viewport")).transform;
     return new DOMMatrix(t).a;
   });
-
-/** Whether the node is drawn inside the canvas's visible box. */
-const inView = (browser, pointer) =>
-  browser.execute((p) => {
-    const n = document.querySelector(`.react-flow__node[data-id="${p}"]`);
-    const pane = document.querySelector(".react-flow").getBoundingClientRect();
-    if (!n) return false;
-    const r = n.getBoundingClientRect();
-    return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
-  }, pointer);
 
 test("a 1,000-state machine: Fit View keeps names readable, Ctrl+F brings a far state into view", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "asl-e2e-big-")), "big.asl.json");

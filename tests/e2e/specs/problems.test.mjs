@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, chord, node, read, screenshot, setTheme, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, chord, inView, node, read, screenshot, setTheme, start, until, waitNode } from "../lib/app.mjs";
 
 /** `Step 0` → … → `Step 49`, the `Next` of `Step 10` mistyped as "Stpe 11". */
 function chainWithATypo() {
@@ -23,16 +23,6 @@ const text = (browser, el) => browser.execute((e) => e.textContent, el);
 const errors = async (browser) => Number((await byTestId(browser, "problem-errors").getText()).trim());
 const visibleRows = (browser, code) =>
   browser.execute((c) => [...document.querySelectorAll(`[data-testid="problem"][data-code="${c}"]`)].filter((e) => e.offsetParent).length, code);
-
-/** Whether the node is drawn inside the canvas's visible box. */
-const inView = (browser, pointer) =>
-  browser.execute((p) => {
-    const n = document.querySelector(`.react-flow__node[data-id="${p}"]`);
-    const pane = document.querySelector(".react-flow").getBoundingClientRect();
-    if (!n) return false;
-    const r = n.getBoundingClientRect();
-    return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
-  }, pointer);
 
 test("one typo in a chain of 50 states is one grouped problem with a quick fix, undone by one Ctrl+Z", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "asl-e2e-problems-")), "chain.asl.json");
