@@ -1,41 +1,10 @@
 // Code mode and the one undo stack: rename from the inspector, typing, invalid text.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byTestId, chord, press, copySample, editorText, read, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, chord, clickLine, copySample, editorText, press, read, start, until, waitNode } from "../lib/app.mjs";
 
 const op = (name) => `/States/${name}`;
 
-/** Puts the cursor at the end of the first rendered code line containing `needle`: the
- *  line is scrolled into the middle of the editor and the pointer clicks on the needle's
- *  last character (WebKitWebDriver calls CodeMirror's lines "not interactable"). */
-async function clickLine(browser, needle) {
-  const at = await until(
-    () =>
-      browser.execute((text) => {
-        const hit = [...document.querySelectorAll(".cm-line")].find((l) => l.textContent.includes(text));
-        if (!hit) return null;
-        hit.scrollIntoView({ block: "center" });
-        hit.closest(".cm-scroller").scrollLeft = 0;
-        // The text node and offset of the needle's last character.
-        const walker = document.createTreeWalker(hit, NodeFilter.SHOW_TEXT);
-        let end = hit.textContent.indexOf(text) + text.length - 1;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (end < n.length) {
-            const range = document.createRange();
-            range.setStart(n, end);
-            range.setEnd(n, end + 1);
-            const r = range.getBoundingClientRect();
-            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-          }
-          end -= n.length;
-        }
-        return null;
-      }, needle),
-    `no code line contains ${needle}`,
-  );
-  await browser.action("pointer", { parameters: { pointerType: "mouse" } }).move({ x: Math.round(at.x), y: Math.round(at.y) }).down().up().perform();
-  await browser.keys(["End"]);
-}
 
 test("renaming a state in the inspector updates every reference", async () => {
   const file = copySample("order-processing");
