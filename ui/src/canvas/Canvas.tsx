@@ -6,15 +6,14 @@ import {
   BackgroundVariant,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   getViewportForBounds,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type FinalConnectionState,
-  type GetMiniMapNodeAttribute,
   type NodeChange,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
@@ -28,6 +27,7 @@ import { useStudio } from "../store/studio";
 import "../states/types.css";
 import "./canvas.css";
 import "./nodes.css";
+import { CanvasMiniMap } from "./CanvasMiniMap";
 import { useCanvasUi } from "./canvasStore";
 import { resolveDrop } from "./dropResolver";
 import { FindBox } from "./FindBox";
@@ -37,12 +37,6 @@ import { reuseUnchanged } from "./reuse";
 import { toFlow, type Flow, type FlowNode, type PolyEdge } from "./toFlow";
 import { useCanvasKeys } from "./useCanvasKeys";
 
-// The minimap's styling as module constants: a function prop that changes on every render
-// (or an unset colour, which React Flow wraps in a new function each time) re-renders
-// every minimap node, a thousand on a big machine, after each edit.
-const miniMapClass: GetMiniMapNodeAttribute<FlowNode> = (n) => `asl-mm asl-mm-${String(n.type).toLowerCase()}`;
-const miniMapUnset = (() => undefined) as unknown as GetMiniMapNodeAttribute<FlowNode>;
-const miniMapStyle = { width: 168, height: 120 };
 const proOptions = { hideAttribution: true };
 
 /** Below this zoom, fitting a whole machine makes it unreadable (see the fit effect). */
@@ -50,6 +44,11 @@ const MIN_FIT_ZOOM = 0.45;
 /** The zoom a state is brought into view at when the view is too far out to read it. */
 const READABLE_ZOOM = 0.8;
 const MIN_ZOOM = 0.1;
+/** Below this zoom names at their normal size cannot be read: nodes draw as blocks with
+ *  large names (nodes.css, `.asl-zoom-far`). */
+const FAR_ZOOM = MIN_FIT_ZOOM;
+/** True below FAR_ZOOM: a boolean, so zooming re-renders the canvas only when it crosses. */
+const farSelector = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 export function Canvas() {
   return (
@@ -76,6 +75,8 @@ function CanvasInner() {
   const collapsed = useCanvasUi((s) => s.collapsed);
   const rf = useReactFlow<FlowNode, PolyEdge>();
   const root = useRef<HTMLDivElement>(null);
+  const far = useStore(farSelector);
+  const [paneHeight, setPaneHeight] = useState(600);
   const [finding, setFinding] = useState(false);
 
   const previous = useRef<Flow | null>(null);
@@ -196,6 +197,8 @@ function CanvasInner() {
     const el = root.current;
     if (!el) return;
     const observer = new ResizeObserver(() => {
+      // The minimap's height follows the canvas (rounded: a few px change nothing).
+      setPaneHeight(Math.round(el.getBoundingClientRect().height / 20) * 20);
       // Only while the document is as first shown: after an edit the view stays put even
       // if a panel (Problems) grows.
       const unchanged = useStudio.getState().snapshot?.revision === fittedRevision.current;
@@ -305,12 +308,15 @@ function CanvasInner() {
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) autoFit.current = false;
   }, []);
+  const endAutoFit = useCallback(() => {
+    autoFit.current = false;
+  }, []);
   const onPaneClick = useCallback(() => {
     if (useStudio.getState().selection.length) useStudio.getState().select([]);
   }, []);
 
   const dropHover = useCanvasUi((s) => s.dropHover?.kind === "scope" && s.dropHover.scope === "");
-  const className = ["asl-canvas", stale ? "canvas-stale" : "", dropHover ? "asl-drop-hover-root" : ""].join(" ");
+  const className = ["asl-canvas", far ? "asl-zoom-far" : "", stale ? "canvas-stale" : "", dropHover ? "asl-drop-hover-root" : ""].join(" ");
 
   return (
     <div className={className} ref={root} data-testid="canvas">
@@ -373,7 +379,12 @@ function CanvasInner() {
         {mode === "run" && <RunOverlay nodes={shown.nodes} />}
         {/* Small machines fit the view: a minimap would only cover part of them. */}
         {showMiniMap && mapReady && (
-          <MiniMap<FlowNode> pannable zoomable style={miniMapStyle} nodeClassName={miniMapClass} nodeColor={miniMapUnset} nodeStrokeColor={miniMapUnset} />
+          <CanvasMiniMap
+            layoutWidth={snapshot?.layout.width ?? 0}
+            layoutHeight={snapshot?.layout.height ?? 0}
+            paneHeight={paneHeight}
+            onNavigate={endAutoFit}
+          />
         )}
       </ReactFlow>
       <StaleBanner />

@@ -1,5 +1,6 @@
 // Pieces of the Parallel and Map containers: the fold toggle, the folded summary, and
 // the body that accepts dropped browser items (a Map's item processor).
+import { useStudio } from "../store/studio";
 import { useCanvasUi } from "./canvasStore";
 import type { StateNodeData } from "./toFlow";
 
@@ -25,10 +26,22 @@ export function FoldToggle({ id, collapsed }: { id: string; collapsed: boolean }
   );
 }
 
+/** What a folded container holds, from the snapshot: its states (every one under its
+ *  pointer, nested ones included) and, for a Parallel, its branches (the scopes it owns;
+ *  a Map owns one, its item processor, which is not worth saying). */
 export function FoldedSummary({ data }: { data: StateNodeData }) {
+  const id = data.layout.id;
+  const parallel = data.layout.type === "Parallel";
+  // A number: the summary re-renders only when the count changes.
+  const branches = useStudio((s) => (data.collapsed && parallel ? (s.snapshot?.scopes.filter((sc) => sc.owner === id).length ?? 0) : 0));
   if (!data.collapsed) return null;
-  const n = data.hiddenCount;
-  return <div className="asl-folded">{n === 1 ? "1 state inside" : `${n} states inside`}</div>;
+  const parts = [plural(data.hiddenCount, "state")];
+  if (parallel) parts.push(plural(branches, "branch"));
+  return <div className="asl-folded">{parts.join(" · ")}</div>;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : word.endsWith("h") ? "es" : "s"}`;
 }
 
 /** A scope's empty area: browser items dropped here are added to `scope`. */

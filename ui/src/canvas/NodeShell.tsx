@@ -2,12 +2,13 @@
 // double-click), caption, diagnostic badge, and the handles edges and connections use.
 // Per-type node components (ui/src/states/<Type>/node.tsx) choose the source handles.
 import { Handle, Position, useConnection, useUpdateNodeInternals } from "@xyflow/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import type { Problem } from "../ipc/types";
 import { useStudio } from "../store/studio";
 import { renameState } from "./actions";
 import { useCanvasUi } from "./canvasStore";
+import { farNameFont } from "./farZoom";
 import type { StateNodeData } from "./toFlow";
 
 /** A connectable outgoing transition: `rule-<i>`, `default`, `next`, `catch-<i>`. */
@@ -41,9 +42,19 @@ export function NodeShell({ data, selected, handles, container, children }: Prop
     container ? "asl-container" : "",
     selected ? "asl-selected" : "",
     layout.unreachable ? "asl-unreachable" : "",
+    // Far out the badge is hidden: the box itself says it has an error.
+    problems.some((p) => p.severity === "error") ? "asl-has-error" : "",
   ].join(" ");
+  const style = useMemo(
+    () =>
+      ({
+        height: "100%",
+        "--asl-far-font": `${farNameFont(layout.lines, layout.width, layout.height, !!container)}px`,
+      }) as CSSProperties,
+    [layout.lines, layout.width, layout.height, container],
+  );
   return (
-    <div className={className} style={{ height: "100%" }}>
+    <div className={className} style={style}>
       <TargetHandles />
       {/* Edges are drawn from Rust's routes; React Flow still wants a source handle. */}
       <Handle type="source" id="out" position={Position.Bottom} className="asl-handle-hidden" isConnectable={false} />
