@@ -97,6 +97,10 @@ pub fn typescript() -> String {
         run::HistoryRow,
         run::ExecutionsQuery,
         run::StateExecutions,
+        run::IterationsQuery,
+        run::IterationStatus,
+        run::MapIteration,
+        run::MapIterations,
         // tests and coverage
         run::TestReport,
         run::CaseResult,

@@ -64,6 +64,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         run_commands::run_get,
         run_pages::run_history_page,
         run_pages::run_state_executions,
+        run_pages::run_map_iterations,
         run_pages::run_history_export,
         run_commands::tests_run,
     ])
@@ -105,7 +106,9 @@ fn started() -> std::time::Instant {
 /// software painting has no such stall, so it is chosen there; a user's own setting wins.
 fn software_rendering_without_gpu() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() && !std::path::Path::new("/dev/dri").exists() {
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none()
+        && !std::path::Path::new("/dev/dri").exists()
+    {
         // Before any thread starts (the window, the runtime): nothing reads the
         // environment concurrently yet.
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");

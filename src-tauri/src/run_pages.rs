@@ -6,7 +6,9 @@
 use crate::dialogs;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
-use asl_session::run::{ExecutionsQuery, HistoryPage, HistoryQuery, RunError, StateExecutions};
+use asl_session::run::{
+    ExecutionsQuery, HistoryPage, HistoryQuery, IterationsQuery, MapIterations, RunError, StateExecutions,
+};
 use asl_session::SessionError;
 use std::path::PathBuf;
 use tauri::State;
@@ -29,6 +31,16 @@ pub async fn run_state_executions(
     query: ExecutionsQuery,
 ) -> IpcResult<StateExecutions> {
     state.runs.state_executions(run_id, &query).map_err(ipc)
+}
+
+/// A page of a Map state's iterations (the Map run viewer).
+#[tauri::command]
+pub async fn run_map_iterations(
+    state: Ipc<'_>,
+    run_id: u64,
+    query: IterationsQuery,
+) -> IpcResult<MapIterations> {
+    state.runs.map_iterations(run_id, &query).map_err(ipc)
 }
 
 /// Writes the run's whole history as GetExecutionHistory's JSON to `path` (tests) or to

@@ -1002,6 +1002,55 @@ total: number,
  */
 offset: number, executions: Array<RunState>, };
 
+export type IterationsQuery = { pointer: string, offset?: number, limit: number, failedOnly?: boolean, };
+
+export type IterationStatus = "succeeded" | "failed" | "running";
+
+export type MapIteration = { 
+/**
+ * Its index among the Map's items, from 0.
+ */
+index: number, status: IterationStatus, 
+/**
+ * From its `MapIterationStarted` to its end in the history (execution time: virtual
+ * on the virtual clock); none while it runs or when the history cannot tell.
+ */
+durationMs: number | null, 
+/**
+ * The input of its first state.
+ */
+input: JsonValue | null, 
+/**
+ * The output of the state that ended it.
+ */
+output: JsonValue | null, 
+/**
+ * How it failed (the last failure of a state in it), when it did.
+ */
+error: string | null, cause: string | null, 
+/**
+ * The state that opens it on the canvas: the one that failed, else the last one run.
+ */
+pointer: string | null, 
+/**
+ * Which execution of that state it is (the index `run_state_executions` takes).
+ */
+execution: number, };
+
+export type MapIterations = { 
+/**
+ * Iterations in all.
+ */
+total: number, 
+/**
+ * Of which failed.
+ */
+failed: number, 
+/**
+ * Iterations the filter keeps (`total` without it).
+ */
+matched: number, offset: number, rows: Array<MapIteration>, };
+
 export type TestReport = { cases: Array<CaseResult>, passed: number, failed: number, 
 /**
  * Test files that could not be read, with why.

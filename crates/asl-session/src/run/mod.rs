@@ -29,6 +29,7 @@ mod driver;
 mod event;
 mod handler;
 mod history_index;
+mod iterations;
 mod live_hook;
 mod pages;
 mod paths;
@@ -48,6 +49,7 @@ pub use event::{
     StateRecord, Status, WaitingCallback,
 };
 pub use history_index::HistoryIndex;
+pub use iterations::{map_iterations, IterationStatus, IterationsQuery, MapIteration, MapIterations};
 pub use pages::{
     history_page, state_executions, ExecutionsQuery, Extent, HistoryPage, HistoryQuery, HistoryRow,
     StateExecutions, INLINE_LIMIT, MAX_PAGE,
