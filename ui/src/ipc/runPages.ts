@@ -3,9 +3,9 @@
 // more than 5,000 of either (`record.paged`); these read the part a view shows. Errors
 // reject with an `IpcError` ({code, message}): no-such-run, or a file error on export.
 import { invoke } from "@tauri-apps/api/core";
-import type { ExecutionsQuery, HistoryPage, HistoryQuery, StateExecutions } from "./generated";
+import type { ExecutionsQuery, HistoryPage, HistoryQuery, IterationsQuery, MapIterations, StateExecutions } from "./generated";
 
-export type { ExecutionsQuery, HistoryPage, HistoryQuery, HistoryRow as HistoryPageRow, StateExecutions } from "./generated";
+export type { ExecutionsQuery, HistoryPage, HistoryQuery, HistoryRow as HistoryPageRow, IterationsQuery, MapIteration, MapIterations, StateExecutions } from "./generated";
 
 export const runHistoryPage = (runId: number, query: HistoryQuery) =>
   invoke<HistoryPage>("run_history_page", { runId, query });
@@ -15,3 +15,6 @@ export const runStateExecutions = (runId: number, query: ExecutionsQuery) =>
  *  save dialog. Resolves the path written, null when cancelled. */
 export const runHistoryExport = (runId: number, path: string | null = null) =>
   invoke<string | null>("run_history_export", { runId, path });
+/** A page of a Map state's iterations (the Map run viewer), grouped in Rust. */
+export const runMapIterations = (runId: number, query: IterationsQuery) =>
+  invoke<MapIterations>("run_map_iterations", { runId, query });

@@ -14,13 +14,15 @@ interface Props {
   /** Renders the execution shown (none: the state did not run); `offset`: its index
    *  among the state's executions. */
   children(executions: RunState[], offset: number): ReactNode;
+  /** The execution shown first (a Map iteration opened on the canvas). */
+  initial?: number;
 }
 
 type Shown = { total: number; execution: RunState | null } | { error: string };
 
 /** Mount it with `key` the state's pointer and run: another state starts at its first. */
-export function PagedExecutions({ runId, pointer, refresh, children }: Props) {
-  const [index, setIndex] = useState(0);
+export function PagedExecutions({ runId, pointer, refresh, children, initial }: Props) {
+  const [index, setIndex] = useState(initial ?? 0);
   const [shown, setShown] = useState<Shown | null>(null);
   useEffect(() => {
     let current = true;

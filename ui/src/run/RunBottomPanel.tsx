@@ -1,9 +1,11 @@
-// Run mode's bottom panel: History, Timeline and Tests tabs, resizable like Problems.
+// Run mode's bottom panel: History, Timeline, Iterations (of the Map last selected) and
+// Tests tabs, resizable like Problems.
 import { useRef } from "react";
 import { clamp, DragHandle } from "../frame/Split";
 import { useFrame } from "../frame/frameStore";
 import { IconChevronDown, IconChevronUp } from "../frame/icons";
 import { HistoryView } from "./HistoryView";
+import { MapRunViewer } from "./MapRunViewer";
 import { useRun, type BottomTab } from "./runStore";
 import { TestsPanel } from "./TestsPanel";
 import { TimelineView } from "./TimelineView";
@@ -11,6 +13,7 @@ import { TimelineView } from "./TimelineView";
 const TABS: { id: BottomTab; label: string }[] = [
   { id: "history", label: "History" },
   { id: "timeline", label: "Timeline" },
+  { id: "iterations", label: "Iterations" },
   { id: "tests", label: "Tests" },
 ];
 
@@ -56,7 +59,7 @@ export function RunBottomPanel() {
       </div>
       {open && (
         <div className="run-bottom-body" style={{ height: Math.max(height, 160) }}>
-          {tab === "history" ? <HistoryView /> : tab === "timeline" ? <TimelineView /> : <TestsPanel />}
+          {tab === "history" ? <HistoryView /> : tab === "timeline" ? <TimelineView /> : tab === "iterations" ? <MapRunViewer /> : <TestsPanel />}
         </div>
       )}
     </section>

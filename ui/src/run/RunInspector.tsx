@@ -3,6 +3,7 @@
 // one's processing stages with a diff between two of them.
 import { useEffect, useMemo, useState } from "react";
 import type { RunState } from "../ipc/run";
+import { useFrame } from "../frame/frameStore";
 import { useStudio } from "../store/studio";
 import { BreakpointEditor } from "./BreakpointEditor";
 import { ExecutionNav, PagedExecutions } from "./PagedExecutions";
@@ -21,6 +22,18 @@ export function RunInspector() {
   const runId = useRun((s) => s.runId);
   const status = view?.status;
   const pointer = selection[0] ?? null;
+
+  // Selecting a Map of a run lists its iterations below (the tab keeps the Map while one
+  // of them is opened on the canvas).
+  const isMap = state?.type === "Map";
+  useEffect(() => {
+    if (runId === null || !isMap || !pointer) return;
+    const frame = useFrame.getState();
+    useRun.getState().set({ mapPointer: pointer, bottomTab: "iterations" });
+    if (!frame.problemsOpen) frame.togglePanel("problemsOpen", true);
+  }, [runId, isMap, pointer]);
+  // An iteration opened from the Map run viewer: its execution of this state.
+  const focus = useRun((s) => (s.focus && s.focus.pointer === pointer ? s.focus : null));
 
   // While a run goes, the record is fetched at pauses and at the end; selecting a state in
   // between asks for the states so far.
@@ -65,11 +78,13 @@ export function RunInspector() {
           </button>
         )}
         {record?.paged && runId !== null ? (
-          <PagedExecutions key={`${runId}|${state.pointer}`} runId={runId} pointer={state.pointer} refresh={record}>
+          <PagedExecutions key={`${runId}|${state.pointer}|${focus?.nonce}`} runId={runId} pointer={state.pointer} refresh={record} initial={focus?.execution}>
             {(one, offset) => <Executions executions={one} live={isLive(status)} hasRun rerun={{ pointer: state.pointer, enabled: canRerun(status), offset }} />}
           </PagedExecutions>
         ) : (
           <Executions
+            key={`${runId}|${state.pointer}|${focus?.nonce}`}
+            initial={focus?.execution}
             executions={record?.states.filter((s) => s.pointer === state.pointer) ?? []}
             live={isLive(status)}
             hasRun={runId !== null}
@@ -90,14 +105,16 @@ interface ExecutionsProps {
   /** `offset`: the index of `executions[0]` among the state's executions (a big run's
    *  inspector holds only the one shown). */
   rerun?: { pointer: string; enabled: boolean; offset?: number } | null;
+  /** The execution shown first (a Map iteration opened on the canvas). */
+  initial?: number;
 }
 
 /** Past this many executions a list is no help (and thousands of options stalled the page
  *  at every record fetch): the inspector steps through them instead. */
 const PICKER_LIMIT = 50;
 
-function Executions({ executions, live, hasRun, rerun }: ExecutionsProps) {
-  const [chosen, setChosen] = useState(0);
+function Executions({ executions, live, hasRun, rerun, initial }: ExecutionsProps) {
+  const [chosen, setChosen] = useState(initial ?? 0);
   const snapshot = useStudio((s) => s.snapshot);
   const index = Math.min(chosen, Math.max(0, executions.length - 1));
   const execution = executions[index];

@@ -10,7 +10,15 @@ import { fileKey, load, NO_MOCKS, save, type Breakpoint, type MockSelection } fr
 /** A stable empty list for selectors (a fresh `[]` would re-render forever). */
 export const NONE: readonly never[] = [];
 
-export type BottomTab = "history" | "timeline" | "tests";
+export type BottomTab = "history" | "timeline" | "tests" | "iterations";
+
+/** An execution of a state to show in the inspector (a Map iteration opened on the
+ *  canvas); `nonce` makes opening the same one again show it again. */
+export interface ExecutionFocus {
+  pointer: string;
+  execution: number;
+  nonce: number;
+}
 
 export interface RunStore {
   /** The run shown on the canvas and in the panels (null: none yet). */
@@ -37,6 +45,10 @@ export interface RunStore {
   follow: boolean;
   /** The execution of the selected state shown in the inspector (index in its list). */
   execution: number;
+  /** The Map whose iterations the Iterations tab lists (the last Map selected). */
+  mapPointer: string | null;
+  /** The execution the inspector opens at when its state is selected. */
+  focus: ExecutionFocus | null;
   bottomTab: BottomTab;
   report: TestReport | null;
   testsBusy: boolean;
@@ -50,7 +62,7 @@ export interface RunStore {
   setAllowCommands(allow: boolean): void;
   setBreakpoints(breakpoints: Breakpoint[]): void;
   askConsent(commands: string[]): Promise<boolean>;
-  set(patch: Partial<Pick<RunStore, "follow" | "execution" | "bottomTab" | "report" | "testsBusy" | "showCoverage" | "sources" | "runs" | "record">>): void;
+  set(patch: Partial<Pick<RunStore, "follow" | "execution" | "mapPointer" | "focus" | "bottomTab" | "report" | "testsBusy" | "showCoverage" | "sources" | "runs" | "record">>): void;
 }
 
 export const useRun = create<RunStore>()((set, get) => ({
@@ -69,6 +81,8 @@ export const useRun = create<RunStore>()((set, get) => ({
   consent: null,
   follow: true,
   execution: 0,
+  mapPointer: null,
+  focus: null,
   bottomTab: "history",
   report: null,
   testsBusy: false,
