@@ -73,6 +73,8 @@ test("far out, a 1,000-state machine draws simple blocks with names large enough
     const before = await viewport(browser);
     await map.click({ x: 0, y: Math.round(size.height * 0.4) });
     await until(async () => Math.abs((await viewport(browser)).y - before.y) > 5000, "clicking the minimap did not move the view");
+    // The pointer off the minimap: its tooltip would cover the canvas in the pictures.
+    await (await browser.$(".react-flow__controls")).moveTo();
     await browser.pause(400);
     await screenshot(browser, "zoom-minimap-light");
     await setTheme(browser, "dark");
@@ -93,6 +95,22 @@ test("a folded Parallel says how many states and branches it holds", async () =>
     assert.equal(await summary.getText(), "3 states · 3 branches");
     assert.equal(await node(browser, "/States/RunRiskChecks/Branches/0/States/CreditCheck").isDisplayed().catch(() => false), false);
     await screenshot(browser, "zoom-folded-light");
+
+    // Far out, the container's title and summary grow like a state's name.
+    const zoomOut = await browser.$(".react-flow__controls-zoomout");
+    for (let i = 0; i < 6 && (await viewport(browser)).zoom >= 0.4; i++) await zoomOut.click();
+    await until(async () => (await viewport(browser)).zoom < 0.4, "the view did not zoom out");
+    const titleFont = await browser.execute(() => {
+      const zoom = new DOMMatrix(getComputedStyle(document.querySelector(".react-flow__viewport")).transform).a;
+      const t = document.querySelector('.react-flow__node[data-id="/States/RunRiskChecks"] .asl-node-title');
+      return parseFloat(getComputedStyle(t).fontSize) * zoom;
+    });
+    assert.ok(titleFont >= 7, `far out, the container's title draws at ${titleFont.toFixed(1)}px on screen`);
+    await screenshot(browser, "zoom-far-folded-light");
+    await (await parallel.$('[aria-label="Expand container"]')).click();
+    await browser.pause(300);
+    await setTheme(browser, "dark");
+    await screenshot(browser, "zoom-far-containers-dark");
   } finally {
     await browser.deleteSession();
   }

@@ -18,7 +18,7 @@ const AREA = 168 * 120;
 const MIN_SIDE = { width: 64, height: 80 };
 const MAX_WIDTH = 240;
 /** Smallest node drawn, in minimap pixels: enough to see a type's colour. */
-const MIN_NODE = { width: 20, height: 1.5 };
+const MIN_NODE = { width: 28, height: 1.5 };
 
 export function miniMapSize(layoutWidth: number, layoutHeight: number, paneHeight: number): { width: number; height: number } {
   const ratio = layoutWidth > 0 && layoutHeight > 0 ? layoutWidth / layoutHeight : 1.4;
@@ -46,7 +46,6 @@ const MiniNode = memo(function MiniNode({ x, y, width, height, className, select
       width={w}
       height={h}
       rx={Math.min(4 * u, w / 4)}
-      shapeRendering="crispEdges"
     />
   );
 });
@@ -85,8 +84,11 @@ export function CanvasMiniMap({ layoutWidth, layoutHeight, paneHeight, onNavigat
         nodeColor={miniMapUnset}
         nodeStrokeColor={miniMapUnset}
         onClick={onClick}
-        // In screen pixels (React Flow scales it): the view's box stays visible on a
-        // map where it is a few pixels tall.
+        // React Flow pads the map by 5 units of its scale each side, which on a narrow
+        // map letterboxes it (bands of 20 px above and below): no padding.
+        offsetScale={0}
+        // In screen pixels (React Flow scales it): on a tall map the view's box is a
+        // dozen pixels, lost among the nodes without an outline.
         maskStrokeWidth={2}
         ariaLabel="Minimap: click or drag to move the view"
       />

@@ -49,9 +49,9 @@ export function NodeShell({ data, selected, handles, container, children }: Prop
     () =>
       ({
         height: "100%",
-        "--asl-far-font": `${farNameFont(layout.lines, layout.width, layout.height, !!container)}px`,
+        "--asl-far-font": `${farNameFont(layout.lines, layout.width, container ? layout.titleHeight : layout.height, !!container)}px`,
       }) as CSSProperties,
-    [layout.lines, layout.width, layout.height, container],
+    [layout.lines, layout.width, layout.height, layout.titleHeight, container],
   );
   return (
     <div className={className} style={style}>

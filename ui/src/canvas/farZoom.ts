@@ -8,9 +8,6 @@ const NAME_FONT = 13;
 const MAX_FONT = 44;
 /** Room a container's title keeps from its box: side padding and the fold button. */
 const CONTAINER_CHROME = 44;
-/** How far a container's large title may reach: its title bar plus the padding above
- *  its children (asl-graph LayoutOptions: title_height 30 + container_padding 16). */
-const CONTAINER_TITLE_ROOM = 44;
 
 let ctx: CanvasRenderingContext2D | null | undefined;
 let family = "";
@@ -26,12 +23,14 @@ function nameWidth(text: string): number {
   return ctx.measureText(text).width;
 }
 
-/** The font size (px, flow units) the name's lines fit the box at, never below normal. */
+/** The font size (px, flow units) the name's lines fit the box at, never below normal.
+ *  For a container the box is its title bar: a Parallel's branch panels start right
+ *  under it, and a folded one's summary too. */
 export function farNameFont(lines: string[], width: number, height: number, container: boolean): number {
   const widest = Math.max(1, ...lines.map(nameWidth));
-  // A state's box: the 4 px type stripe and 6 px each side; 1.1 line height.
-  const roomW = container ? width - CONTAINER_CHROME : width - 16;
-  const roomH = container ? CONTAINER_TITLE_ROOM : height - 6;
+  // A state's box: the 4 px type stripe and 4 px each side; 1.1 line height.
+  const roomW = container ? width - CONTAINER_CHROME : width - 12;
+  const roomH = container ? height - 2 : height - 6;
   // 0.94: the canvas measure runs a little narrower than WebKit's text layout.
   const byWidth = (0.94 * NAME_FONT * roomW) / widest;
   const byHeight = roomH / (1.1 * Math.max(1, lines.length));
