@@ -8,7 +8,7 @@ import type { Problem } from "../ipc/types";
 import { useStudio } from "../store/studio";
 import { renameState } from "./actions";
 import { useCanvasUi } from "./canvasStore";
-import { farNameFont } from "./farZoom";
+import { farName } from "./farZoom";
 import type { StateNodeData } from "./toFlow";
 
 /** A connectable outgoing transition: `rule-<i>`, `default`, `next`, `catch-<i>`. */
@@ -45,14 +45,11 @@ export function NodeShell({ data, selected, handles, container, children }: Prop
     // Far out the badge is hidden: the box itself says it has an error.
     problems.some((p) => p.severity === "error") ? "asl-has-error" : "",
   ].join(" ");
-  const style = useMemo(
-    () =>
-      ({
-        height: "100%",
-        "--asl-far-font": `${farNameFont(layout.lines, layout.width, container ? layout.titleHeight : layout.height, !!container)}px`,
-      }) as CSSProperties,
+  const far = useMemo(
+    () => farName(layout.lines, layout.width, container ? layout.titleHeight : layout.height, !!container),
     [layout.lines, layout.width, layout.height, layout.titleHeight, container],
   );
+  const style = useMemo(() => ({ height: "100%", "--asl-far-font": `${far.font}px` }) as CSSProperties, [far]);
   return (
     <div className={className} style={style}>
       <TargetHandles />
@@ -60,7 +57,12 @@ export function NodeShell({ data, selected, handles, container, children }: Prop
       <Handle type="source" id="out" position={Position.Bottom} className="asl-handle-hidden" isConnectable={false} />
       <div className="asl-node-head" style={container ? { height: layout.titleHeight } : undefined}>
         <div className="asl-node-text">
-          <Title pointer={layout.id} lines={layout.lines} name={data.state?.name ?? layout.lines.join("")} />
+          <Title
+            pointer={layout.id}
+            lines={layout.lines}
+            farLines={far.lines === layout.lines ? undefined : far.lines}
+            name={data.state?.name ?? layout.lines.join("")}
+          />
           {!container && layout.caption && <div className="asl-node-caption">{layout.caption}</div>}
         </div>
         {container && layout.caption && <span className="asl-node-caption asl-container-caption">{layout.caption}</span>}
@@ -131,7 +133,8 @@ function SourceHandles({ handles, container }: { handles: SourceHandle[]; contai
   );
 }
 
-function Title({ pointer, lines, name }: { pointer: string; lines: string[]; name: string }) {
+/** `farLines`: the name split differently for far zoom (nodes.css shows one or the other). */
+function Title({ pointer, lines, farLines, name }: { pointer: string; lines: string[]; farLines?: string[]; name: string }) {
   const renaming = useCanvasUi((s) => s.renaming === pointer);
   const setRenaming = useCanvasUi((s) => s.setRenaming);
   if (renaming) return <RenameInput pointer={pointer} name={name} onDone={() => setRenaming(null)} />;
@@ -147,7 +150,14 @@ function Title({ pointer, lines, name }: { pointer: string; lines: string[]; nam
       }}
     >
       {lines.map((l, i) => (
-        <div key={i}>{l}</div>
+        <div key={i} className={farLines ? "asl-near-line" : undefined}>
+          {l}
+        </div>
+      ))}
+      {farLines?.map((l, i) => (
+        <div key={`far${i}`} className="asl-far-line">
+          {l}
+        </div>
       ))}
     </div>
   );

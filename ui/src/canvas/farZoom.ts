@@ -23,10 +23,46 @@ function nameWidth(text: string): number {
   return ctx.measureText(text).width;
 }
 
-/** The font size (px, flow units) the name's lines fit the box at, never below normal.
- *  For a container the box is its title bar: a Parallel's branch panels start right
- *  under it, and a folded one's summary too. */
-export function farNameFont(lines: string[], width: number, height: number, container: boolean): number {
+export interface FarName {
+  /** px, in flow units. */
+  font: number;
+  lines: string[];
+}
+
+/** How a name draws far out: as the layout's lines, or, for a one-line state name, split
+ *  in two where that lets it grow (a box is sized for its name at 13 px, so one line can
+ *  hardly grow; its height has room for two). For a container the box is its title bar:
+ *  a Parallel's branch panels start right under it, and a folded one's summary too. */
+export function farName(lines: string[], width: number, height: number, container: boolean): FarName {
+  const asIs = { font: farNameFont(lines, width, height, container), lines };
+  if (container || lines.length !== 1) return asIs;
+  const split = bestSplit(lines[0]);
+  if (!split) return asIs;
+  const font = farNameFont(split, width, height, false);
+  return font > asIs.font * 1.1 ? { font, lines: split } : asIs;
+}
+
+/** The two halves of `name`, cut at a word, camelCase or digit boundary, whose wider
+ *  half is narrowest; null when it has no such boundary. */
+export function bestSplit(name: string): [string, string] | null {
+  let best: [string, string] | null = null;
+  let bestW = Infinity;
+  for (let i = 1; i < name.length; i++) {
+    const a = name[i - 1];
+    const b = name[i];
+    const boundary =
+      /[\s_\-.:]/.test(a) || (/[a-z]/.test(a) && /[A-Z]/.test(b)) || (/[A-Za-z]/.test(a) && /\d/.test(b)) || (/\d/.test(a) && /[A-Za-z]/.test(b));
+    if (!boundary) continue;
+    const parts: [string, string] = [name.slice(0, i).trim(), name.slice(i).trim()];
+    if (!parts[0] || !parts[1]) continue;
+    const w = Math.max(nameWidth(parts[0]), nameWidth(parts[1]));
+    if (w < bestW) [best, bestW] = [parts, w];
+  }
+  return best;
+}
+
+/** The font size (px, flow units) the lines fit the box at, never below normal. */
+function farNameFont(lines: string[], width: number, height: number, container: boolean): number {
   const widest = Math.max(1, ...lines.map(nameWidth));
   // A state's box: the 4 px type stripe and 4 px each side; 1.1 line height.
   const roomW = container ? width - CONTAINER_CHROME : width - 12;
