@@ -116,3 +116,40 @@ fn a_retried_map_lists_each_attempts_iterations() {
         page.rows
     );
 }
+
+#[test]
+fn a_distributed_maps_child_executions_are_its_iterations_and_their_states_are_recorded() {
+    let text = machine(json!({"ItemProcessor": {
+        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+        "StartAt": "Check", "States": {
+            "Check": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 3, "Next": "Bad"}],
+                      "Default": "Good"},
+            "Bad": {"Type": "Fail", "Error": "Three", "Cause": "item 3 fails"},
+            "Good": {"Type": "Pass", "Parameters": {"doubled.$": "States.MathAdd($, $)"}, "End": true}}}}));
+    let (runs, id) = finished_run(text);
+    let record = runs.get(id).unwrap();
+    assert_eq!(record.summary.status, RunStatus::Succeeded);
+    // The children's states are in the record, under the Map's path, as an inline Map's.
+    let bad: Vec<&str> = record
+        .states
+        .iter()
+        .filter(|s| s.pointer.as_deref() == Some("/States/Each/ItemProcessor/States/Bad"))
+        .map(|s| s.record.path.as_str())
+        .collect();
+    assert_eq!(bad, ["Each/2/Bad"]);
+    let good = record.states.iter().find(|s| s.record.path == "Each/1/Good").expect("child 1 ran Good");
+    assert_eq!(good.record.output, Some(json!({"doubled": 4})));
+    // The parent's own states keep what the live record knew.
+    let each = record.states.iter().find(|s| s.record.path == "Each").unwrap();
+    assert!(each.ends && each.from.as_deref() == Some("/States/Items"), "{each:?}");
+
+    let page = runs.map_iterations(id, &query(0, 100, false)).unwrap();
+    assert_eq!((page.total, page.failed), (5, 1));
+    let failed = runs.map_iterations(id, &query(0, 100, true)).unwrap();
+    let row = &failed.rows[0];
+    assert_eq!((row.index, row.input.clone()), (2, Some(json!(3))));
+    assert_eq!((row.error.as_deref(), row.cause.as_deref()), (Some("Three"), Some("item 3 fails")));
+    assert_eq!((row.pointer.as_deref(), row.execution), (Some("/States/Each/ItemProcessor/States/Bad"), 0));
+    // No MapIteration events for children: their durations are not known.
+    assert!(page.rows.iter().all(|r| r.duration_ms.is_none()));
+}

@@ -85,6 +85,8 @@ function Iterations({ runId, pointer, name }: { runId: number; pointer: string; 
     useStudio.getState().select([row.pointer], row.pointer);
   };
 
+  // The iteration opened last is marked while the inspector shows it.
+  const focus = useRun((s) => s.focus);
   const count = loaded?.matched ?? 0;
   return (
     <div className="run-history run-iterations" data-testid="map-iterations">
@@ -120,7 +122,8 @@ function Iterations({ runId, pointer, name }: { runId: number; pointer: string; 
           renderRow={(i) => {
             const row = loaded?.rows.get(i);
             if (!row) return <div className="hrow irow run-muted">…</div>;
-            return <IterationRow row={row} open={open} />;
+            const opened = !!focus && focus.pointer === row.pointer && focus.execution === row.execution;
+            return <IterationRow row={row} open={open} opened={opened} />;
           }}
         />
       )}
@@ -128,11 +131,11 @@ function Iterations({ runId, pointer, name }: { runId: number; pointer: string; 
   );
 }
 
-function IterationRow({ row, open }: { row: MapIteration; open(row: MapIteration): void }) {
+function IterationRow({ row, open, opened }: { row: MapIteration; open(row: MapIteration): void; opened: boolean }) {
   const outcome = row.status === "failed" ? [row.error, row.cause].filter(Boolean).join(": ") : row.output === null || row.output === undefined ? "" : compact(row.output);
   return (
     <div
-      className={`hrow irow ${row.status}`}
+      className={`hrow irow ${row.status}${opened ? " opened" : ""}`}
       role="row"
       data-testid="map-iteration"
       data-index={row.index}

@@ -8,10 +8,13 @@
 //! becomes `{"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}}`.
 //!
 //! The parent's history gets `MapRunStarted` and `MapRunSucceeded`/`MapRunFailed`; child
-//! executions keep no history or records (AWS keeps them apart from the parent's).
+//! executions keep no history or records (AWS keeps them apart from the parent's). With a
+//! hook, the children's states reach it as an inline Map's iterations do (`Map/3/State`,
+//! one level deeper), so a debugger steps into them and a run's record shows them — but
+//! not their end: a child finishing is not the execution finishing (`ChildHook`).
 
 use super::context::{pseudo_uuid, ExecutionContext};
-use super::hook::MapRunProgress;
+use super::hook::{ChildHook, Hook, MapRunProgress};
 use super::items::{reader_failed, Feed};
 use super::map::Plan;
 use super::options::{ExecutionType, Options};
@@ -27,7 +30,7 @@ use crate::RuntimeError;
 use asl_model::model::{Map as MapState, StateMachine};
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// AWS runs at most this many child executions of a Distributed Map at once.
 pub(crate) const DISTRIBUTED_CONCURRENCY: usize = 10_000;
@@ -192,11 +195,13 @@ impl<'a> Engine<'a> {
             Some(n) => (n as usize).min(DISTRIBUTED_CONCURRENCY),
         };
         let tolerated_count = plan.tolerated_count.unwrap_or(0);
+        let watched = opts.hook.clone();
         let base = Options {
             execution_type: if express { ExecutionType::Express } else { ExecutionType::Standard },
             record_history: false,
-            record_states: false,
-            hook: None,
+            // Kept only for the hook: the inspection stages its states report on leaving.
+            record_states: watched.is_some(),
+            hook: watched.map(|inner| Arc::new(ChildHook(inner)) as Arc<dyn Hook>),
             // A child execution runs its ItemProcessor from its own StartAt.
             start_at: None,
             state_machine_name: child_machine.clone(),
@@ -214,6 +219,7 @@ impl<'a> Engine<'a> {
         let mut outputs: Vec<Value> = Vec::new();
         let (mut succeeded, mut failures) = (0u64, 0u64);
         let mut exceeded = false;
+        let mut aborted = false;
         let mut write_error: Option<String> = None;
         let mut feed_error: Option<Failure> = None;
         // Shared by the producer and the sink (atomics: the future stays `Send`).
@@ -242,6 +248,7 @@ impl<'a> Engine<'a> {
             let (base, index, template) = (&base, &index, &template);
             let (run_id, region, account) = (&run_id, &opts.region, &opts.account);
             let child_machine = &child_machine;
+            let (path, depth) = (&path, frame.depth + 1);
             let (started, total, feed_error) = (&started, &total, &mut feed_error);
             join::streamed(
                 concurrency,
@@ -264,6 +271,7 @@ impl<'a> Engine<'a> {
                         total.store(n, Ordering::Relaxed);
                     }
                     started.store(i + 1, Ordering::Relaxed);
+                    let child_prefix = if hook.is_some() { format!("{path}/{i}/") } else { String::new() };
                     Some(Box::pin(async move {
                         let child_seed = seed ^ (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
                         let name = pseudo_uuid(child_seed);
@@ -295,6 +303,7 @@ impl<'a> Engine<'a> {
                             context,
                             input,
                             rng: Mutex::new(child_seed | 1),
+                            origin: (child_prefix, depth),
                         };
                         let outcome = engine.run_execution(processor).await;
                         Child {
@@ -308,6 +317,11 @@ impl<'a> Engine<'a> {
                     }) as join::BoxFuture<'_, Child>)
                 },
                 |i, child| {
+                    // Stopped by the debugger inside a child: the whole run stops.
+                    if child.status == Status::Aborted && hook.is_some() {
+                        aborted = true;
+                        return true;
+                    }
                     let ok = child.status == Status::Succeeded;
                     if let Some(w) = writer.as_mut() {
                         if let Err(e) = w.add(&child, &child_machine_arn, &start_text) {
@@ -351,6 +365,9 @@ impl<'a> Engine<'a> {
                 },
             )
             .await;
+        }
+        if aborted {
+            return Err(Failure::aborted());
         }
         progress(succeeded, failures, 0, true);
         // A share of failures can only be judged once the number of inputs is known.

@@ -24,8 +24,8 @@ impl<'a> Engine<'a> {
         let mut frame = Frame {
             lane: Lane { last_event: 0, timeline: Timeline::START },
             variables: options.start_at.as_ref().map(|at| at.variables.clone()).unwrap_or_default(),
-            path: String::new(),
-            depth: 0,
+            path: self.origin.0.clone(),
+            depth: self.origin.1,
         };
         // Details are built only when the history is kept.
         let details = || {

@@ -170,6 +170,32 @@ pub trait Hook: Send + Sync {
     fn finished(&self, _outcome: &Outcome) {}
 }
 
+/// The parent's hook as a Distributed Map's child execution calls it: its states, retries, catches and
+/// failures (their paths already under the Map's, see `Engine::origin`), not its end nor
+/// its (unkept) history.
+pub(crate) struct ChildHook(pub std::sync::Arc<dyn Hook>);
+
+impl Hook for ChildHook {
+    fn enter<'a>(&'a self, point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
+        self.0.enter(point)
+    }
+    fn leave<'a>(&'a self, point: StatePoint<'a>) -> BoxFuture<'a, Resume> {
+        self.0.leave(point)
+    }
+    fn retry<'a>(&'a self, point: RetryPoint<'a>) -> BoxFuture<'a, Resume> {
+        self.0.retry(point)
+    }
+    fn caught<'a>(&'a self, point: CatchPoint<'a>) -> BoxFuture<'a, Resume> {
+        self.0.caught(point)
+    }
+    fn state_failed(&self, point: FailurePoint<'_>) {
+        self.0.state_failed(point)
+    }
+    fn map_run_progress(&self, progress: MapRunProgress<'_>) {
+        self.0.map_run_progress(progress)
+    }
+}
+
 impl<'a> super::Engine<'a> {
     /// Tells the hook a retry is scheduled; `Err` when the debugger stops the run.
     pub(crate) async fn hook_retry(

@@ -165,6 +165,10 @@ pub(crate) struct Engine<'a> {
     pub context: context::ExecutionContext,
     pub input: Value,
     pub rng: Mutex<u64>,
+    /// Where this execution's states run in what the hook watches: `("", 0)` for an
+    /// execution; `("Map/3/", depth)` for child 3 of a Distributed Map, so its states
+    /// reach the hook as an inline Map's iterations do (`Map/3/State`).
+    pub origin: (String, usize),
 }
 
 impl<'a> Engine<'a> {
@@ -195,6 +199,7 @@ impl<'a> Engine<'a> {
             rng: Mutex::new(
                 options.seed.unwrap_or_else(|| start.timestamp_nanos_opt().unwrap_or(1) as u64) | 1,
             ),
+            origin: (String::new(), 0),
         }
     }
 

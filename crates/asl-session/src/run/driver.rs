@@ -11,6 +11,7 @@ use super::config::{ClockChoice, ExecutionTypeChoice, RunConfig};
 use super::event::{CallbackAnswer, RunEvent, WaitingCallback};
 use super::handler::{RunClock, RunHandler, Signals, STOP_CAUSE};
 use super::live_hook::{Entered, LiveHook};
+use super::paths::in_child_execution;
 use super::record::{now, ExecutionHistory, RunState, RunStatus, RunSummary};
 use super::RunError;
 use asl_eval::debug::{DebugSession, Debugger};
@@ -298,15 +299,24 @@ impl Slot {
                 // The engine's records (with the variables states assigned) replace the
                 // live ones, keeping what only those knew (failures, transitions); both
                 // were appended at the same points of the engine's task, in one order.
-                let mut live_states = std::mem::take(&mut live.states).into_iter();
-                live.states = outcome
-                    .states
-                    .into_iter()
-                    .map(|r| match live_states.next().filter(|s| s.record.path == r.path) {
+                // States of a Distributed Map's children have no engine record: their
+                // live ones stay where they are.
+                let machine = doc.machine();
+                let mut live_states = std::mem::take(&mut live.states).into_iter().peekable();
+                let mut states = Vec::with_capacity(outcome.states.len());
+                for r in outcome.states {
+                    while let Some(child) = live_states
+                        .next_if(|s| s.record.path != r.path && in_child_execution(machine, &s.record.path))
+                    {
+                        states.push(child);
+                    }
+                    states.push(match live_states.next().filter(|s| s.record.path == r.path) {
                         Some(seen) => seen.with_record(r),
-                        None => RunState::new(r, doc.machine()),
-                    })
-                    .collect();
+                        None => RunState::new(r, machine),
+                    });
+                }
+                states.extend(live_states.filter(|s| in_child_execution(machine, &s.record.path)));
+                live.states = states;
                 live.history = outcome.history;
             }
             None => {

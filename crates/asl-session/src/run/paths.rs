@@ -20,6 +20,33 @@ pub fn state_at<'m>(machine: &'m StateMachine, path: &str) -> Option<&'m State> 
     }
 }
 
+/// The path runs inside a Distributed Map's child execution: the engine keeps no record of
+/// it (the hook alone saw it), so the run's record keeps the live one.
+pub fn in_child_execution(machine: &StateMachine, path: &str) -> bool {
+    let mut segments = path.split('/');
+    let mut scope = machine;
+    loop {
+        let Some(state) = segments.next().and_then(|name| scope.state(name)) else { return false };
+        let Some(index) = segments.next().and_then(|i| i.parse::<usize>().ok()) else { return false };
+        scope = match &state.kind {
+            StateKind::Parallel(parallel) => match parallel.branches.get(index) {
+                Some(branch) => branch,
+                None => return false,
+            },
+            StateKind::Map(map) => match map.item_processor.as_ref() {
+                Some(p)
+                    if p.processor_config.as_ref().and_then(|c| c.mode.as_deref()) == Some("DISTRIBUTED") =>
+                {
+                    return true
+                }
+                Some(p) => p,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+}
+
 /// The breakpoint path of the state `pointer` names: its name behind each enclosing
 /// container's name and lane — the branch index in a Parallel, `*` (every iteration) in a
 /// Map: `P/1/Name`, `M/*/Name`. `None` when no state has that pointer.
