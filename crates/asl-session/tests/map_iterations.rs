@@ -31,6 +31,17 @@ fn machine(extra: Value) -> String {
     .to_string()
 }
 
+const DISTRIBUTED: &str = r#"{"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+    "StartAt": "Check", "States": {
+        "Check": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 3, "Next": "Bad"}],
+                  "Default": "Good"},
+        "Bad": {"Type": "Fail", "Error": "Three", "Cause": "item 3 fails"},
+        "Good": {"Type": "Pass", "Parameters": {"doubled.$": "States.MathAdd($, $)"}, "End": true}}}"#;
+
+fn distributed() -> Value {
+    json!({"ItemProcessor": serde_json::from_str::<Value>(DISTRIBUTED).unwrap()})
+}
+
 fn finished_run(text: String) -> (Runs, u64) {
     let session = Session::from_text(None, Format::Json, text);
     let runs = Runs::default();
@@ -119,13 +130,7 @@ fn a_retried_map_lists_each_attempts_iterations() {
 
 #[test]
 fn a_distributed_maps_child_executions_are_its_iterations_and_their_states_are_recorded() {
-    let text = machine(json!({"ItemProcessor": {
-        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
-        "StartAt": "Check", "States": {
-            "Check": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 3, "Next": "Bad"}],
-                      "Default": "Good"},
-            "Bad": {"Type": "Fail", "Error": "Three", "Cause": "item 3 fails"},
-            "Good": {"Type": "Pass", "Parameters": {"doubled.$": "States.MathAdd($, $)"}, "End": true}}}}));
+    let text = machine(distributed());
     let (runs, id) = finished_run(text);
     let record = runs.get(id).unwrap();
     assert_eq!(record.summary.status, RunStatus::Succeeded);
@@ -152,4 +157,32 @@ fn a_distributed_maps_child_executions_are_its_iterations_and_their_states_are_r
     assert_eq!((row.pointer.as_deref(), row.execution), (Some("/States/Each/ItemProcessor/States/Bad"), 0));
     // No MapIteration events for children: their durations are not known.
     assert!(page.rows.iter().all(|r| r.duration_ms.is_none()));
+}
+
+#[test]
+fn a_breakpoint_in_a_distributed_maps_child_pauses_there_and_stop_aborts_the_run() {
+    let session = Session::from_text(None, Format::Json, machine(distributed()));
+    let runs = Runs::default();
+    let config: RunConfig = serde_json::from_value(json!({"input": {},
+        "breakpoints": [{"path": "Each/*/Bad", "place": "beforeEnter"}]}))
+    .unwrap();
+    let (id, events) = start(&runs, &session, config);
+    loop {
+        match events.recv_timeout(PATIENCE).expect("a pause in time") {
+            RunEvent::Paused(point) => {
+                assert_eq!(point.path, "Each/2/Bad");
+                break;
+            }
+            RunEvent::Finished { .. } => panic!("finished without pausing in the child"),
+            _ => {}
+        }
+    }
+    runs.stop(id).unwrap();
+    loop {
+        if let RunEvent::Finished { .. } = events.recv_timeout(PATIENCE).expect("the run ends in time") {
+            break;
+        }
+    }
+    // Stopped, not failed by a child that could not go on.
+    assert_eq!(runs.get(id).unwrap().summary.status, RunStatus::Aborted);
 }
