@@ -36,9 +36,10 @@ function Iterations({ runId, pointer, name }: { runId: number; pointer: string; 
   const [failedOnly, setFailedOnly] = useState(false);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // A new record (a pause, the end) or new Map progress: what was read is read again.
+  // A new record (a pause, the end) or new Map progress: what was read is read again —
+  // at most a few times a second, as each read groups the run's states anew.
   const record = useRun((s) => s.record);
-  const progress = useRun((s) => s.view?.maps.get(pointer));
+  const progress = useThrottled(useRun((s) => s.view?.maps.get(pointer)), 300);
   const asked = useRef(new Set<number>());
   const range = useRef<[number, number]>([0, PAGE]);
 
@@ -159,4 +160,21 @@ function IterationRow({ row, open, opened }: { row: MapIteration; open(row: MapI
 /** One line of JSON (the cell cuts it; the title holds it whole). */
 function compact(value: unknown): string {
   return value === undefined || value === null ? "" : JSON.stringify(value);
+}
+
+/** `value`, changed at most once every `ms` (the last change always arrives). */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const t = setTimeout(
+      () => {
+        last.current = Date.now();
+        setShown(value);
+      },
+      Math.max(0, last.current + ms - Date.now()),
+    );
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return shown;
 }
