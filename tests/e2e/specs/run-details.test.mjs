@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { byTestId, chord, copySample, press, read, runStatus, screenshot, setEditorText, start, until, waitNode } from "../lib/app.mjs";
+import { failingMap, machineFile } from "../lib/machines.mjs";
 
 /** The value the mock picker shows once the files beside the machine are listed. */
 async function pickerValue(browser, file = "mocks.json") {
@@ -43,40 +44,13 @@ test("a machine with mocks.json beside it runs with those mocks without touching
   }
 });
 
-/** A 5-item inline Map whose third iteration fails, one failure tolerated as `tolerance`. */
-function mapMachine(tolerance) {
-  const dir = mkdtempSync(join(tmpdir(), "asl-e2e-map-"));
-  const file = join(dir, "tolerated.asl.json");
-  const machine = {
-    StartAt: "Items",
-    States: {
-      Items: { Type: "Pass", Result: [1, 2, 3, 4, 5], Next: "Each" },
-      Each: {
-        Type: "Map",
-        MaxConcurrency: 1,
-        ...tolerance,
-        End: true,
-        ItemProcessor: {
-          StartAt: "Check",
-          States: {
-            Check: { Type: "Choice", Choices: [{ Variable: "$", NumericEquals: 3, Next: "Bad" }], Default: "Good" },
-            Bad: { Type: "Fail", Error: "Three", Cause: "item 3 fails" },
-            Good: { Type: "Succeed" },
-          },
-        },
-      },
-    },
-  };
-  writeFileSync(file, JSON.stringify(machine, null, 2));
-  return file;
-}
 
 for (const [name, tolerance] of [
   ["ToleratedFailureCount 1", { ToleratedFailureCount: 1 }],
   ["ToleratedFailurePercentage 20", { ToleratedFailurePercentage: 20 }],
 ]) {
   test(`an inline Map of 5 items with one failed iteration (${name}) shows "5 of 5 · 1 failed"`, async () => {
-    const browser = await start(mapMachine(tolerance));
+    const browser = await start(machineFile("tolerated.asl.json", failingMap({ map: { MaxConcurrency: 1, ...tolerance } })));
     try {
       await waitNode(browser, "/States/Each");
       await byTestId(browser, "mode-run").click();
