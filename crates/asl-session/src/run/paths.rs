@@ -6,43 +6,39 @@ use asl_model::model::{State, StateKind, StateMachine};
 
 /// The state a run path names in `machine`, if the document has it.
 pub fn state_at<'m>(machine: &'m StateMachine, path: &str) -> Option<&'m State> {
+    walk(machine, path, |_| {})
+}
+
+/// The path runs inside a Distributed Map's child execution: the engine keeps no record of
+/// it (the hook alone saw it), so the run's record keeps the live one.
+pub fn in_child_execution(machine: &StateMachine, path: &str) -> bool {
+    let mut inside = false;
+    walk(machine, path, |container| {
+        inside |= matches!(&container.kind, StateKind::Map(map) if map.item_processor.as_ref()
+            .and_then(|p| p.processor_config.as_ref())
+            .and_then(|c| c.mode.as_deref()) == Some("DISTRIBUTED"));
+    });
+    inside
+}
+
+/// Follows a path through the document, calling `container` with each Parallel or Map
+/// it runs inside (outermost first); answers the state it names.
+fn walk<'m>(
+    machine: &'m StateMachine,
+    path: &str,
+    mut container: impl FnMut(&'m State),
+) -> Option<&'m State> {
     let mut segments = path.split('/');
     let mut scope = machine;
     loop {
         let state = scope.state(segments.next()?)?;
         let Some(index) = segments.next() else { return Some(state) };
         let index: usize = index.parse().ok()?;
+        container(state);
         scope = match &state.kind {
             StateKind::Parallel(parallel) => parallel.branches.get(index)?,
             StateKind::Map(map) => map.item_processor.as_ref()?,
             _ => return None,
-        };
-    }
-}
-
-/// The path runs inside a Distributed Map's child execution: the engine keeps no record of
-/// it (the hook alone saw it), so the run's record keeps the live one.
-pub fn in_child_execution(machine: &StateMachine, path: &str) -> bool {
-    let mut segments = path.split('/');
-    let mut scope = machine;
-    loop {
-        let Some(state) = segments.next().and_then(|name| scope.state(name)) else { return false };
-        let Some(index) = segments.next().and_then(|i| i.parse::<usize>().ok()) else { return false };
-        scope = match &state.kind {
-            StateKind::Parallel(parallel) => match parallel.branches.get(index) {
-                Some(branch) => branch,
-                None => return false,
-            },
-            StateKind::Map(map) => match map.item_processor.as_ref() {
-                Some(p)
-                    if p.processor_config.as_ref().and_then(|c| c.mode.as_deref()) == Some("DISTRIBUTED") =>
-                {
-                    return true
-                }
-                Some(p) => p,
-                None => return false,
-            },
-            _ => return false,
         };
     }
 }
