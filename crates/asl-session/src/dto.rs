@@ -79,7 +79,10 @@ pub struct QuickFix {
 
 impl From<asl_check::Fix> for QuickFix {
     fn from(fix: asl_check::Fix) -> Self {
-        QuickFix { title: fix.title, edit: asl_model::DocumentEdit::SetField { pointer: fix.pointer, value: fix.value } }
+        QuickFix {
+            title: fix.title,
+            edit: asl_model::DocumentEdit::SetField { pointer: fix.pointer, value: fix.value },
+        }
     }
 }
 

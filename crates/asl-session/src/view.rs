@@ -130,8 +130,12 @@ fn group_titles(problems: &mut [Problem], states: &[StateInfo]) {
             let name = states.iter().find(|s| s.pointer == state).map_or("", |s| s.name.as_str());
             let within = root.pointer.get(state.len()..).unwrap_or("").trim_start_matches('/');
             let transition = match within.split('/').collect::<Vec<_>>().as_slice() {
-                ["Choices", i, field] => format!("\"{field}\" of \"{name}\" (rule {})", i.parse::<usize>().unwrap_or(0) + 1),
-                ["Catch", i, field] => format!("\"{field}\" of \"{name}\" (catcher {})", i.parse::<usize>().unwrap_or(0) + 1),
+                ["Choices", i, field] => {
+                    format!("\"{field}\" of \"{name}\" (rule {})", i.parse::<usize>().unwrap_or(0) + 1)
+                }
+                ["Catch", i, field] => {
+                    format!("\"{field}\" of \"{name}\" (catcher {})", i.parse::<usize>().unwrap_or(0) + 1)
+                }
                 _ => format!("\"{within}\" of \"{name}\""),
             };
             let what = match (n, unreachable) {

@@ -127,7 +127,9 @@ impl Runs {
         slot.answered(token, kind);
         match outcome {
             CallbackOutcome::Success { output } => slot.callbacks.send_task_success(token, output)?,
-            CallbackOutcome::Failure { error, cause } => slot.callbacks.send_task_failure(token, &error, &cause)?,
+            CallbackOutcome::Failure { error, cause } => {
+                slot.callbacks.send_task_failure(token, &error, &cause)?
+            }
             CallbackOutcome::Heartbeat => slot.callbacks.send_task_heartbeat(token)?,
         }
         Ok(())
