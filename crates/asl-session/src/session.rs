@@ -5,7 +5,6 @@ use crate::delta::{SnapshotDelta, Update};
 use crate::dto::{FormatDto, Problem, Snapshot};
 use crate::error::SessionError;
 use crate::files::{read_text, save};
-use crate::offsets::Utf16Index;
 use crate::view::View;
 use asl_model::edit::compose;
 use asl_model::{Document, DocumentEdit, Format, History, Splice};
@@ -14,6 +13,7 @@ use std::time::{Duration, Instant};
 
 mod disk;
 mod naming;
+mod typing;
 
 pub use disk::DiskChange;
 pub use naming::with_asl_extension;
@@ -214,55 +214,6 @@ impl Session {
         self.last_typing = None;
         self.sync_from_history(true);
         Ok(())
-    }
-
-    /// The code view's text. `typing` merges it into the current burst of typing.
-    pub fn set_text(&mut self, text: String, typing: bool) {
-        self.set_text_at(text, typing, Instant::now());
-    }
-
-    pub fn set_text_at(&mut self, text: String, typing: bool, now: Instant) {
-        if text == self.text {
-            return;
-        }
-        let merge = typing && self.last_typing.is_some_and(|t| now.duration_since(t) < TYPING_PAUSE);
-        self.last_typing = typing.then_some(now);
-        self.replace_text(text, merge);
-    }
-
-    fn replace_text(&mut self, text: String, merge: bool) {
-        self.revision += 1;
-        // Typed or loaded whole: the delta finds the change by diffing.
-        self.note_change(None);
-        match Document::parse(text.as_str(), self.format) {
-            Ok(doc) => {
-                self.parse_error = None;
-                match self.history.as_mut() {
-                    None => self.history = Some(History::new(doc)),
-                    Some(history) => {
-                        history.push(doc, merge);
-                    }
-                }
-                self.view = View::of(self.history.as_ref().map(History::current).expect("set above"));
-            }
-            Err(e) => {
-                let index = Utf16Index::new(&text);
-                let p = e.position;
-                let at = index.utf16(e.offset);
-                self.parse_error = Some(Problem {
-                    code: "parse-error".into(),
-                    severity: asl_check::Severity::Error,
-                    message: e.message.clone(),
-                    pointer: String::new(),
-                    state_pointer: None,
-                    range: crate::dto::TextRange { from: at, to: at, line: p.line, column: p.column },
-                    caused_by: None,
-                    group_title: None,
-                    fix: None,
-                });
-            }
-        }
-        self.text = text;
     }
 
     /// Shows the history's current document; `spliced`: the text shown was the one

@@ -22,11 +22,21 @@ impl View {
     }
 
     pub fn of(doc: &Document) -> View {
+        View::unless(doc, &|| false).expect("never superseded")
+    }
+
+    /// The view, or `None` as soon as `superseded()` says nobody wants it any more
+    /// (newer typing arrived): asked between the phases, so a keystroke cancels the work
+    /// for the text before it within a phase's time (a few ms at 1,000 states).
+    pub fn unless(doc: &Document, superseded: &dyn Fn() -> bool) -> Option<View> {
         let index = Utf16Index::new(doc.text());
         let mut states = Vec::new();
         let mut scopes = Vec::new();
         let machine_ql = doc.machine().query_language.unwrap_or(QueryLanguage::JsonPath);
         collect(doc, &index, doc.machine(), None, machine_ql, &mut states, &mut scopes);
+        if superseded() {
+            return None;
+        }
         let mut problems: Vec<Problem> = asl_check::check(doc)
             .into_iter()
             .map(|d| Problem {
@@ -42,10 +52,17 @@ impl View {
             })
             .collect();
         group_titles(&mut problems, &states);
+        if superseded() {
+            return None;
+        }
+        let graph = Graph::from(doc);
+        if superseded() {
+            return None;
+        }
         // Text measured as the SVG renderer measures it (DejaVu Sans), which is also the
         // font the UI draws node titles in, so titles fit their boxes on the canvas.
-        let layout = layout(&Graph::from(doc), &render::layout_options());
-        View { states, scopes, problems, layout }
+        let layout = layout(&graph, &render::layout_options());
+        Some(View { states, scopes, problems, layout })
     }
 }
 

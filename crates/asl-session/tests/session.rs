@@ -75,6 +75,33 @@ fn a_burst_of_typing_is_one_undo_step_and_a_pause_starts_another() {
 }
 
 #[test]
+fn superseded_typing_changes_nothing_and_the_newer_text_applies() {
+    let mut session = Session::from_text(None, Format::Json, MACHINE.into());
+    session.sent_snapshot();
+    let before = session.snapshot();
+    let renamed = |to: &str| MACHINE.replace("\"B\"", &format!("\"{to}\""));
+    // Superseded after the parse, and again after the first phase of the view: the
+    // session is as it was, undo has nothing new, and no delta is owed.
+    for after_calls in [1, 2] {
+        let calls = std::cell::Cell::new(0);
+        let superseded = || {
+            calls.set(calls.get() + 1);
+            calls.get() >= after_calls
+        };
+        assert!(!session.set_text_unless(renamed("Half"), true, Instant::now(), &superseded));
+        assert!(calls.get() >= after_calls, "asked between the phases");
+        let now = session.snapshot();
+        assert_eq!((now.text.as_str(), now.revision, now.can_undo), (MACHINE, before.revision, false));
+        assert_eq!(names(&session), ["A", "B"]);
+    }
+    // The text that superseded it applies as typing always did.
+    assert!(session.set_text_unless(renamed("Done"), true, Instant::now(), &|| false));
+    assert_eq!(names(&session), ["A", "Done"]);
+    assert!(session.undo());
+    assert_eq!(session.text(), MACHINE, "one undo step, the dropped text left none");
+}
+
+#[test]
 fn a_file_that_does_not_parse_opens_with_its_error_and_no_diagram() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(&dir, "broken.asl.json", "{\n  \"StartAt\": \"A\",\n  \"States\": {\n");
