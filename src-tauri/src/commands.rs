@@ -12,6 +12,8 @@ use asl_session::samples::SampleInfo;
 use asl_session::{DiskDiff, FormatDto, Session, Snapshot, Update};
 use base64::Engine as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::Instant;
 use tauri::{AppHandle, Runtime, State};
 
 type Ipc<'a> = State<'a, AppState>;
@@ -62,20 +64,41 @@ fn is_sample(state: &AppState, path: &Path) -> bool {
     state.samples_dir.as_deref().is_some_and(|dir| real(path).starts_with(real(dir)))
 }
 
-#[tauri::command]
+// The commands that re-check and re-lay-out the document run off the main thread, which
+// delivers input and paints: a keystroke is drawn while Rust works. The UI sends them one
+// at a time (ui/src/ipc `serial`), so running them on the async runtime cannot reorder them.
+
+#[tauri::command(async)]
 pub fn document_edit(state: Ipc, edit: asl_model::DocumentEdit) -> IpcResult<Update> {
     state.update_of(|s| Ok(s.edit(&edit)?))
 }
 
-#[tauri::command]
-pub fn document_set_text(state: Ipc, text: String, typing: bool) -> IpcResult<Update> {
-    state.update_of(|s| {
-        s.set_text(text, typing);
-        Ok(())
+/// Typed text. `generation` names it for [`document_supersede`]; the answer is `None`
+/// when a newer text superseded it first (nothing changed: the UI sends the newer one).
+#[tauri::command(async)]
+pub fn document_set_text(
+    state: Ipc,
+    text: String,
+    typing: bool,
+    generation: Option<u64>,
+) -> IpcResult<Option<Update>> {
+    let superseded = || generation.is_some_and(|g| state.superseded_typing.load(Ordering::Relaxed) == g);
+    state.with_session(|s| {
+        if superseded() || !s.set_text_unless(text, typing, Instant::now(), &superseded) {
+            return Ok(None);
+        }
+        Ok(Some(s.update()))
     })
 }
 
+/// The typed text of `generation` is outdated (a key was pressed since): its work stops
+/// at the next phase. Takes no lock and runs at once, on the main thread.
 #[tauri::command]
+pub fn document_supersede(state: Ipc, generation: u64) {
+    state.superseded_typing.store(generation, Ordering::Relaxed);
+}
+
+#[tauri::command(async)]
 pub fn document_undo(state: Ipc) -> IpcResult<Update> {
     state.update_of(|s| {
         s.undo();
@@ -83,7 +106,7 @@ pub fn document_undo(state: Ipc) -> IpcResult<Update> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn document_redo(state: Ipc) -> IpcResult<Update> {
     state.update_of(|s| {
         s.redo();

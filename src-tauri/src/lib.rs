@@ -34,6 +34,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::document_open,
         commands::document_edit,
         commands::document_set_text,
+        commands::document_supersede,
         commands::document_undo,
         commands::document_redo,
         commands::document_save,

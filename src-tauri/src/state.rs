@@ -6,6 +6,7 @@ use crate::watch::Watcher;
 use asl_session::drafts::{now_seconds, Draft, Drafts};
 use asl_session::{Session, Snapshot, Update};
 use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
 use std::sync::{Mutex, OnceLock};
 
 pub struct AppState {
@@ -18,6 +19,8 @@ pub struct AppState {
     pub startup_error: Mutex<Option<IpcError>>,
     /// The runs of this app session (Run mode).
     pub runs: asl_session::run::Runs,
+    /// The generation of typed text the UI said is outdated (`document_supersede`).
+    pub superseded_typing: AtomicU64,
 }
 
 impl AppState {
@@ -34,6 +37,7 @@ impl AppState {
             samples_dir,
             startup_error: Mutex::new(None),
             runs: asl_session::run::Runs::default(),
+            superseded_typing: AtomicU64::new(0),
         }
     }
 

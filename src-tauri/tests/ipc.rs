@@ -147,6 +147,25 @@ fn errors_cross_as_code_and_message() {
 }
 
 #[test]
+fn typing_a_newer_text_supersedes_the_one_in_flight() {
+    let app = app();
+    let path = app.file("m.asl.json", MACHINE);
+    app.call("document_open", json!({"path": path})).unwrap();
+    let held = app.call("document_current", json!({})).unwrap();
+    // A key was pressed after text 7 was sent: its work is dropped, nothing changes.
+    app.call("document_supersede", json!({"generation": 7})).unwrap();
+    let first = MACHINE.replace("\"B\"", "\"Bx\"");
+    let answer =
+        app.call("document_set_text", json!({"text": first, "typing": true, "generation": 7})).unwrap();
+    assert_eq!(answer, Value::Null, "a superseded text is answered with nothing");
+    assert_eq!(app.call("document_current", json!({})).unwrap(), held);
+    // The newer text, generation 8, applies.
+    let newer = MACHINE.replace("\"B\"", "\"Bxy\"");
+    let snapshot = app.update("document_set_text", json!({"text": newer, "typing": true, "generation": 8}));
+    assert_eq!(snapshot["text"], newer);
+}
+
+#[test]
 fn typing_invalid_text_keeps_the_diagram_and_a_draft() {
     let app = app();
     let path = app.file("m.asl.json", MACHINE);
