@@ -12,7 +12,9 @@ export function measure(name: string, start: string | number, end?: string | num
   }
 }
 
-export function mark(name: string): void {
-  performance.clearMarks(name);
+/** A mark; `keep` adds it to the last hundred of its name instead of replacing it (a
+ *  count of events, e.g. superseded typing). */
+export function mark(name: string, keep = false): void {
+  if (!keep || performance.getEntriesByName(name, "mark").length >= KEEP) performance.clearMarks(name);
   performance.mark(name);
 }

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Snapshot, SnapshotDelta, TextSplice } from "../ipc/types";
 import cases from "./splices.fixture.json";
 
-vi.mock("../ipc", () => ({ documentCurrent: vi.fn() }));
+vi.mock("../ipc", () => ({ documentCurrent: vi.fn(), documentSupersede: vi.fn() }));
 
 const { useStudio } = await import("../store/studio");
 const { CodeSync } = await import("./codeSync");

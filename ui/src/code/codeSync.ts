@@ -1,31 +1,49 @@
 // Keeps one CodeMirror view and Rust's document in step.
 //
-// Outgoing: typing is sent as `setText(text, typing = true)` after DEBOUNCE_MS of quiet.
+// Outgoing: typing is sent as `setText(text, typing = true)` after DEBOUNCE_MS of quiet —
+// short, because the work is off the UI path: Rust does it off its main thread, and a key
+// pressed while a text is in flight supersedes it (Rust drops that work at its next
+// phase and answers nothing; the newest text is sent as soon as it has). So a keystroke
+// never waits behind the one before, on a machine of any size.
 // Incoming: a snapshot the editor has not seen yet (undo, a canvas edit, a reload) is
 // applied as the splices Rust's edit made (the delta's), or, when the editor does not
 // show the text they apply to, as one minimal change; either way the cursor and scroll
 // survive. Invariant: while the
-// user has text Rust has not answered yet (a timer pending or a request in flight), no
+// user has text Rust has not answered yet (typed but not yet taken for sending, or a
+// request in flight), no
 // incoming snapshot is applied — the newer typed text wins and is sent next, so a
 // keystroke is never overwritten. A failed send leaves the editor as it is (the snapshot
 // object did not change, so there is nothing new to apply).
 import { Annotation, EditorSelection, type Transaction } from "@codemirror/state";
 import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { EditorView } from "@codemirror/view";
+import { documentSupersede } from "../ipc";
+import { mark, measure } from "../perf";
 import type { Snapshot } from "../ipc/types";
 import { useStudio } from "../store/studio";
 import { minimalChange } from "./minimalChange";
 import { stateAt } from "./stateAt";
 import { setStateRange } from "./stateHighlight";
 
-export const DEBOUNCE_MS = 250;
+/** Keys closer together than this go as one text (a fast typist's burst, key repeat). */
+export const DEBOUNCE_MS = 30;
 
 /** Marks transactions that come from Rust or from a reveal, not from the user. */
 export const remote = Annotation.define<boolean>();
 
+/** Names each text sent, for superseding it. Unique across reloads of the page, since
+ *  Rust remembers the last one superseded. */
+let lastGeneration = Date.now() * 1000;
+
 export class CodeSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The editor has typing not yet taken for sending. Not the timer alone: between the
+   *  timer firing and the send taking the text (it waits for the text in flight first),
+   *  the answer to the older text must not overwrite the newer typing. */
+  private unsent = false;
   private inFlight: Promise<void> | null = null;
+  /** The generation of the text in flight, until it is answered or superseded. */
+  private inFlightGeneration: number | null = null;
   private seen: Snapshot | null = null;
   /** The state the editor itself selected last, so the store echo does not move the cursor. */
   private selectedByEditor: string | null = null;
@@ -44,7 +62,11 @@ export class CodeSync {
   /** Called from the editor's update listener for every transaction. */
   onTransaction(tr: Transaction) {
     if (tr.annotation(remote)) return;
-    if (tr.docChanged) this.schedule();
+    if (tr.docChanged) {
+      this.unsent = true;
+      this.schedule();
+      this.supersede();
+    }
     // Deferred: this runs inside CodeMirror's update listener, where dispatching (which the
     // selection echo and the state band need) is not allowed.
     else if (tr.selection) queueMicrotask(() => this.selectStateAtCursor());
@@ -58,20 +80,41 @@ export class CodeSync {
     }, DEBOUNCE_MS);
   }
 
+  /** The text in flight is outdated now: Rust stops working on it. */
+  private supersede() {
+    const generation = this.inFlightGeneration;
+    if (generation === null) return;
+    this.inFlightGeneration = null;
+    mark("asl:typing-superseded", true);
+    // Lost, it only costs the time the old text takes to finish.
+    documentSupersede(generation).catch(() => undefined);
+  }
+
   private async send() {
     const view = this.view;
-    if (!view) return;
+    if (!view) {
+      this.unsent = false; // detached: no editor, nothing to send
+      return;
+    }
     // One request at a time keeps the answers in the order of the texts sent.
-    if (this.inFlight) await this.inFlight;
-    // More typing came meanwhile: its own timer sends it. (The view may be destroyed by
-    // now — its last state is still readable, so the text is sent anyway.)
-    if (this.timer) return;
+    while (this.inFlight) await this.inFlight;
+    // More typing came meanwhile (its own timer sends it), or another send took the text.
+    // (The view may be destroyed by now — its last state is still readable, so the text
+    // is sent anyway.)
+    if (this.timer || !this.unsent) return;
     const text = view.state.doc.toString();
+    this.unsent = false;
+    const generation = ++lastGeneration;
+    this.inFlightGeneration = generation;
+    const sent = performance.now();
     const request = useStudio
       .getState()
-      .setText(text, true)
+      .setText(text, true, generation)
       .finally(() => {
+        // Each typed text's round trip through Rust (read by the typing benchmarks).
+        measure("asl:typing-round-trip", sent);
         if (this.inFlight === request) this.inFlight = null;
+        if (this.inFlightGeneration === generation) this.inFlightGeneration = null;
       });
     this.inFlight = request;
     await request;
@@ -80,17 +123,20 @@ export class CodeSync {
 
   /** Sends pending typed text now and waits for Rust's answer. */
   flush = async () => {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-      await this.send();
-    } else if (this.inFlight) {
-      await this.inFlight;
+    // Each turn waits for a request or makes one, so typing during the flush cannot spin.
+    for (;;) {
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+      }
+      if (this.inFlight) await this.inFlight;
+      else if (this.unsent) await this.send();
+      else return;
     }
   };
 
   get pending(): boolean {
-    return this.timer !== null || this.inFlight !== null;
+    return this.unsent || this.timer !== null || this.inFlight !== null;
   }
 
   /** Applies the store's snapshot to the editor if it is new and nothing typed is pending. */

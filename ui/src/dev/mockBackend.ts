@@ -122,6 +122,8 @@ mockIPC(
       }
       case "document_edit":
         return withText(current!.text, true);
+      case "document_supersede":
+        return null;
       case "document_set_text": {
         return withText(a.text as string, true);
       }

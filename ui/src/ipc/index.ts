@@ -13,14 +13,27 @@ export const documentNew = (format: Format) => invoke<Snapshot>("document_new", 
 /** `path` null opens the native dialog; resolves null when the user cancels. */
 export const documentOpen = (path: string | null) => invoke<Snapshot | null>("document_open", { path });
 // Commands that change the open document answer an `Update`: usually a delta against the
-// last snapshot sent, which the store merges (ui/src/store/delta.ts).
-export const documentEdit = (edit: DocumentEdit) => invoke<Update>("document_edit", { edit });
+// last snapshot sent, which the store merges (ui/src/store/delta.ts). They run off Rust's
+// main thread, so nothing orders them there: they are sent one at a time, each after the
+// answer to the one before.
+let lastInLine: Promise<unknown> = Promise.resolve();
+function serial<T>(send: () => Promise<T>): Promise<T> {
+  const sent = lastInLine.then(send, send);
+  lastInLine = sent.catch(() => undefined);
+  return sent;
+}
+export const documentEdit = (edit: DocumentEdit) => serial(() => invoke<Update>("document_edit", { edit }));
 /** The code view's text. Invalid text is kept (the snapshot then has `parseError`);
- *  `typing` true merges it into the previous typing step of the undo stack. */
-export const documentSetText = (text: string, typing: boolean) =>
-  invoke<Update>("document_set_text", { text, typing });
-export const documentUndo = () => invoke<Update>("document_undo");
-export const documentRedo = () => invoke<Update>("document_redo");
+ *  `typing` true merges it into the previous typing step of the undo stack. With a
+ *  `generation`, resolves null when `documentSupersede(generation)` came first (nothing
+ *  changed). */
+export const documentSetText = (text: string, typing: boolean, generation?: number) =>
+  serial(() => invoke<Update | null>("document_set_text", { text, typing, generation: generation ?? null }));
+/** The typed text of `generation` is outdated: Rust drops its work at the next phase.
+ *  Not in line: it is the way to stop the command in flight. */
+export const documentSupersede = (generation: number) => invoke<void>("document_supersede", { generation });
+export const documentUndo = () => serial(() => invoke<Update>("document_undo"));
+export const documentRedo = () => serial(() => invoke<Update>("document_redo"));
 /** Saves to the document's path (asks for one when it has none); null when cancelled. */
 export const documentSave = () => invoke<Update | null>("document_save");
 /** `path` null opens the native save dialog; null when cancelled. */

@@ -63,7 +63,7 @@ describe("studio store", () => {
     const next = snapshot(2, ["A", "B"], "typed");
     mocked.documentSetText.mockResolvedValue(next);
     await useStudio.getState().setText("typed", true);
-    expect(mocked.documentSetText).toHaveBeenCalledWith("typed", true);
+    expect(mocked.documentSetText).toHaveBeenCalledWith("typed", true, undefined);
     expect(useStudio.getState().snapshot?.text).toBe("typed");
   });
 

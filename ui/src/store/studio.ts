@@ -3,6 +3,7 @@
 // actions call ipc and replace the snapshot with the answer.
 import { create } from "zustand";
 import * as ipc from "../ipc";
+import { flushCodeText } from "../code/pending";
 import { mark } from "../perf";
 import type { DocumentEdit, IpcError, Snapshot, TextSplice, Theme, Update } from "../ipc";
 import { isDelta } from "../ipc/types";
@@ -51,7 +52,8 @@ export interface StudioState {
 
   /** Applies a DocumentEdit in Rust; on refusal the error is shown and nothing changes. */
   apply(edit: DocumentEdit): Promise<boolean>;
-  setText(text: string, typing: boolean): Promise<void>;
+  /** Resolves once answered; a superseded text (see ipc.documentSetText) changes nothing. */
+  setText(text: string, typing: boolean, generation?: number): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Runs any command that answers with a snapshot or a delta (open, save, reload, ...);
@@ -87,11 +89,13 @@ export const useStudio = create<StudioState>()((set, get) => ({
   setError: (error) => set({ error }),
 
   async apply(edit) {
+    // An edit applies to the latest text: typing not yet sent goes first.
+    await flushCodeText();
     const answer = await get().run(() => ipc.documentEdit(edit));
     return answer !== null;
   },
-  async setText(text, typing) {
-    await get().run(() => ipc.documentSetText(text, typing));
+  async setText(text, typing, generation) {
+    await get().run(() => ipc.documentSetText(text, typing, generation));
   },
   async undo() {
     await get().run(ipc.documentUndo);
