@@ -96,8 +96,8 @@ function CanvasInner() {
 
   // The first frame with the diagram: the first-paint figure of issue #6 (since the page
   // started loading, and, from Rust, since the app started).
-  // The minimap draws every node (it has no "visible only"): on a big machine that is as
-  // much work as the canvas itself, so it comes one frame after the diagram.
+  // The minimap draws every node (it has no "visible only"), so it comes one frame after
+  // the diagram.
   const [mapReady, setMapReady] = useState(false);
   useEffect(() => {
     if (flow.nodes.length === 0) return;
@@ -380,6 +380,7 @@ function CanvasInner() {
         {/* Small machines fit the view: a minimap would only cover part of them. */}
         {showMiniMap && mapReady && (
           <CanvasMiniMap
+            nodes={flow.nodes}
             layoutWidth={snapshot?.layout.width ?? 0}
             layoutHeight={snapshot?.layout.height ?? 0}
             paneHeight={paneHeight}

@@ -1,16 +1,16 @@
 // The minimap, shaped for big machines: a 1,000-state chain is ~60,000 px tall and
 // ~400 px wide, which React Flow's fixed landscape box draws as a strip of sub-pixel
 // nodes. Here the box follows the layout's aspect (within bounds), every node keeps a
-// minimum visible size, and a click centres the view there.
-import { MiniMap, useReactFlow, type GetMiniMapNodeAttribute, type MiniMapNodeProps, type XYPosition } from "@xyflow/react";
-import { createContext, memo, useCallback, useContext, useMemo } from "react";
+// minimum visible size, a click centres the view there, a drag moves it, the wheel zooms.
+//
+// Drawn by hand rather than with React Flow's MiniMap: that one gives every node its own
+// store subscription, so each change of the canvas (every keystroke's answer moves a few
+// nodes) ran one selector per state — a third of a 5,000-state machine's redraw. Here the
+// nodes are one SVG path per type, rebuilt when the diagram changes, and the only
+// subscription is the viewport's.
+import { Panel, useReactFlow, useStore } from "@xyflow/react";
+import { memo, useCallback, useEffect, useMemo, useRef } from "react";
 import type { FlowNode, PolyEdge } from "./toFlow";
-
-// Module constants: a function prop that changes on every render (or an unset colour,
-// which React Flow wraps in a new function each time) re-renders every minimap node, a
-// thousand on a big machine, after each edit.
-const miniMapClass: GetMiniMapNodeAttribute<FlowNode> = (n) => `asl-mm asl-mm-${String(n.type).toLowerCase()}`;
-const miniMapUnset = (() => undefined) as unknown as GetMiniMapNodeAttribute<FlowNode>;
 
 /** The box's area stays about React Flow's default (168 × 120); its sides follow the
  *  layout. */
@@ -19,6 +19,8 @@ const MIN_SIDE = { width: 64, height: 80 };
 const MAX_WIDTH = 240;
 /** Smallest node drawn, in minimap pixels: enough to see a type's colour. */
 const MIN_NODE = { width: 28, height: 1.5 };
+/** Containers draw as outlines (their states show inside). */
+const OUTLINED = new Set(["parallel", "map", "branch"]);
 
 export function miniMapSize(layoutWidth: number, layoutHeight: number, paneHeight: number): { width: number; height: number } {
   const ratio = layoutWidth > 0 && layoutHeight > 0 ? layoutWidth / layoutHeight : 1.4;
@@ -31,26 +33,34 @@ export function miniMapSize(layoutWidth: number, layoutHeight: number, paneHeigh
   return { width: Math.round(width), height: Math.round(height) };
 }
 
-/** Flow units per minimap pixel, for the nodes' minimum size. */
-const Scale = createContext(1);
+/** The nodes as SVG path data, one per class (`asl-mm-task`, ...; the selected apart).
+ *  `unit`: flow units per minimap pixel, for the minimum sizes. */
+export function miniMapPaths(nodes: FlowNode[], unit: number): { className: string; d: string }[] {
+  const byClass = new Map<string, string[]>();
+  for (const n of nodes) {
+    if (n.hidden) continue;
+    const { x, y, width } = n.data.layout;
+    const height = n.height ?? n.data.layout.height;
+    const kind = String(n.type).toLowerCase();
+    const w = OUTLINED.has(kind) ? width : Math.max(width, MIN_NODE.width * unit);
+    const h = OUTLINED.has(kind) ? height : Math.max(height, MIN_NODE.height * unit);
+    const className = `asl-mm asl-mm-${kind}${n.selected ? " selected" : ""}`;
+    const parts = byClass.get(className) ?? [];
+    parts.push(`M${round(x + (width - w) / 2)} ${round(y + (height - h) / 2)}h${round(w)}v${round(h)}h${round(-w)}z`);
+    byClass.set(className, parts);
+  }
+  return [...byClass].map(([className, parts]) => ({ className, d: parts.join("") }));
+}
 
-const MiniNode = memo(function MiniNode({ x, y, width, height, className, selected }: MiniMapNodeProps) {
-  const u = useContext(Scale);
-  const w = Math.max(width, MIN_NODE.width * u);
-  const h = Math.max(height, MIN_NODE.height * u);
-  return (
-    <rect
-      className={`react-flow__minimap-node ${className}${selected ? " selected" : ""}`}
-      x={x + (width - w) / 2}
-      y={y + (height - h) / 2}
-      width={w}
-      height={h}
-      rx={Math.min(4 * u, w / 4)}
-    />
-  );
+const round = (v: number) => Math.round(v * 10) / 10;
+
+const MiniNodes = memo(function MiniNodes({ nodes, unit }: { nodes: FlowNode[]; unit: number }) {
+  const paths = useMemo(() => miniMapPaths(nodes, unit), [nodes, unit]);
+  return paths.map((p) => <path key={p.className} className={p.className} d={p.d} />);
 });
 
 interface Props {
+  nodes: FlowNode[];
   layoutWidth: number;
   layoutHeight: number;
   paneHeight: number;
@@ -58,40 +68,94 @@ interface Props {
   onNavigate: () => void;
 }
 
-export function CanvasMiniMap({ layoutWidth, layoutHeight, paneHeight, onNavigate }: Props) {
+type Transform = [number, number, number];
+const viewSelector = (s: { transform: Transform; width: number; height: number }) =>
+  `${s.transform[0]},${s.transform[1]},${s.transform[2]},${s.width},${s.height}`;
+
+export function CanvasMiniMap({ nodes, layoutWidth, layoutHeight, paneHeight, onNavigate }: Props) {
   const rf = useReactFlow<FlowNode, PolyEdge>();
   const size = useMemo(() => miniMapSize(layoutWidth, layoutHeight, paneHeight), [layoutWidth, layoutHeight, paneHeight]);
-  const style = useMemo(() => ({ width: size.width, height: size.height }), [size]);
-  // The map's scale from the layout alone: the viewport's box widens it when zoomed in,
-  // which only makes the minimum sizes a little larger than asked.
-  const scale = Math.max(layoutWidth / size.width, layoutHeight / size.height, 0.01);
-  // A click (not a drag, which pans through `pannable`) centres the view on that point.
-  const onClick = useCallback(
-    (_: unknown, p: XYPosition) => {
+  // Flow units per minimap pixel: the layout fits the box (the SVG's "meet").
+  const unit = Math.max(layoutWidth / size.width, layoutHeight / size.height, 0.01);
+  // One string, so panning re-renders this box only, never the nodes.
+  const [tx, ty, zoom, paneWidth, paneH] = useStore(viewSelector).split(",").map(Number);
+  const view = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneH / zoom };
+
+  const svg = useRef<SVGSVGElement>(null);
+  /** A pointer position in flow coordinates. */
+  const toFlow = useCallback((clientX: number, clientY: number) => {
+    const m = svg.current?.getScreenCTM()?.inverse();
+    if (!m) return null;
+    const p = new DOMPoint(clientX, clientY).matrixTransform(m);
+    return { x: p.x, y: p.y };
+  }, []);
+
+  // A press that does not move centres the view there; a drag moves it along.
+  const drag = useRef<{ start: { x: number; y: number }; viewport: { x: number; y: number; zoom: number }; moved: boolean } | null>(null);
+  const onPointerDown = (e: React.PointerEvent) => {
+    const start = toFlow(e.clientX, e.clientY);
+    if (!start || e.button !== 0) return;
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+    drag.current = { start, viewport: rf.getViewport(), moved: false };
+    onNavigate();
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    const d = drag.current;
+    const p = d && toFlow(e.clientX, e.clientY);
+    if (!d || !p) return;
+    const dx = p.x - d.start.x;
+    const dy = p.y - d.start.y;
+    if (!d.moved && Math.hypot(dx / unit, dy / unit) < 3) return;
+    d.moved = true;
+    void rf.setViewport({ x: d.viewport.x - dx * d.viewport.zoom, y: d.viewport.y - dy * d.viewport.zoom, zoom: d.viewport.zoom });
+  };
+  const onPointerUp = (e: React.PointerEvent) => {
+    const d = drag.current;
+    drag.current = null;
+    const p = toFlow(e.clientX, e.clientY);
+    if (d && !d.moved && p) void rf.setCenter(p.x, p.y, { zoom: rf.getZoom(), duration: 200 });
+  };
+
+  // The wheel zooms the canvas about the view's centre (not a passive listener: the
+  // page must not scroll).
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
       onNavigate();
-      void rf.setCenter(p.x, p.y, { zoom: rf.getZoom(), duration: 200 });
-    },
-    [rf, onNavigate],
-  );
+      void rf.zoomTo(rf.getZoom() * Math.exp(-e.deltaY * 0.002));
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => el.removeEventListener("wheel", onWheel);
+  }, [rf, onNavigate]);
+
+  // The box in flow units, the layout centred in it; outside the view it is dimmed.
+  const box = { width: size.width * unit, height: size.height * unit };
+  const origin = { x: (layoutWidth - box.width) / 2, y: (layoutHeight - box.height) / 2 };
+  const mask =
+    `M${origin.x} ${origin.y}h${box.width}v${box.height}h${-box.width}z` +
+    `M${view.x} ${view.y}h${view.width}v${view.height}h${-view.width}z`;
   return (
-    <Scale.Provider value={scale}>
-      <MiniMap<FlowNode>
-        pannable
-        zoomable
-        style={style}
-        nodeComponent={MiniNode}
-        nodeClassName={miniMapClass}
-        nodeColor={miniMapUnset}
-        nodeStrokeColor={miniMapUnset}
-        onClick={onClick}
-        // React Flow pads the map by 5 units of its scale each side, which on a narrow
-        // map letterboxes it (bands of 20 px above and below): no padding.
-        offsetScale={0}
-        // In screen pixels (React Flow scales it): on a tall map the view's box is a
-        // dozen pixels, lost among the nodes without an outline.
-        maskStrokeWidth={2}
-        ariaLabel="Minimap: click or drag to move the view"
-      />
-    </Scale.Provider>
+    <Panel position="bottom-right" className="react-flow__minimap asl-minimap nopan nowheel nodrag">
+      <svg
+        ref={svg}
+        width={size.width}
+        height={size.height}
+        viewBox={`${origin.x} ${origin.y} ${box.width} ${box.height}`}
+        className="react-flow__minimap-svg"
+        role="img"
+        aria-label="Minimap: click or drag to move the view"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => (drag.current = null)}
+      >
+        <title>Minimap: click or drag to move the view</title>
+        <MiniNodes nodes={nodes} unit={unit} />
+        <path className="react-flow__minimap-mask asl-minimap-mask" d={mask} fillRule="evenodd" pointerEvents="none" />
+        <rect className="asl-minimap-view" x={view.x} y={view.y} width={view.width} height={view.height} pointerEvents="none" />
+      </svg>
+    </Panel>
   );
 }
