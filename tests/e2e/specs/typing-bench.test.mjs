@@ -38,6 +38,7 @@ for (const states of [1000, 5000]) {
         setTimeout(tick, 10);
       });
       const figures = [];
+      let firstStall = 0;
       for (let i = 0; i < 8; i++) {
         // A key, then wait for the paint that answers it.
         const before = await browser.execute(() => performance.getEntriesByName("asl:edit-to-paint", "measure").length);
@@ -55,11 +56,15 @@ for (const states of [1000, 5000]) {
           30000,
         );
         figures.push(ms);
+        // The first key after the code view opens pays for code run the first time (the
+        // JIT): its stall is reported apart from the others'.
+        if (i === 0) firstStall = await browser.execute(() => Math.round(window.__lag.worst) + ((window.__lag.worst = 0), 0));
       }
       const worst = await browser.execute(() => ((window.__lag.stop = true), Math.round(window.__lag.worst)));
       const sorted = [...figures].sort((a, b) => a - b);
       console.log(
-        `${states} states: keystroke -> diagram redrawn ${figures.join(", ")} ms (median ${sorted[sorted.length >> 1]}); worst page stall ${worst} ms`,
+        `${states} states: keystroke -> diagram redrawn ${figures.join(", ")} ms (median ${sorted[sorted.length >> 1]}); ` +
+          `worst page stall ${Math.max(firstStall, worst)} ms (first key ${firstStall} ms, the others ${worst} ms)`,
       );
     } finally {
       await browser.deleteSession();
