@@ -39,7 +39,8 @@ fn edit_and_snapshot(bencher: Bencher, states: usize) {
     });
 }
 
-#[divan::bench(args = [1000])]
+/// Typing in a Comment: the graph is unchanged, so the last layout is re-used.
+#[divan::bench(args = [1000, 5000])]
 fn typing_and_snapshot(bencher: Bencher, states: usize) {
     let text = machines::machine(states);
     let mut session = Session::from_text(None, Format::Json, text.clone());

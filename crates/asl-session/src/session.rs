@@ -225,7 +225,7 @@ impl Session {
         let doc = self.history.as_ref().map(History::current).expect("a history");
         self.text = doc.text().to_owned();
         self.parse_error = None;
-        self.view = View::of(doc);
+        self.view = View::of(doc, Some(&self.view));
         self.revision += 1;
     }
 

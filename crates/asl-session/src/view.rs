@@ -13,22 +13,32 @@ pub struct View {
     pub scopes: Vec<ScopeInfo>,
     pub problems: Vec<Problem>,
     pub layout: Layout,
+    /// What `layout` was computed from: the next view re-uses it when its graph is equal.
+    graph: Graph,
 }
 
 impl View {
     /// Nothing to draw: a document whose text has never parsed.
     pub fn empty() -> View {
-        View { states: Vec::new(), scopes: Vec::new(), problems: Vec::new(), layout: Layout::default() }
+        View {
+            states: Vec::new(),
+            scopes: Vec::new(),
+            problems: Vec::new(),
+            layout: Layout::default(),
+            graph: Graph::default(),
+        }
     }
 
-    pub fn of(doc: &Document) -> View {
-        View::unless(doc, &|| false).expect("never superseded")
+    /// The view of `doc`; `previous` (the view before an edit) lends its layout when the
+    /// diagram did not change.
+    pub fn of(doc: &Document, previous: Option<&View>) -> View {
+        View::unless(doc, previous, &|| false).expect("never superseded")
     }
 
     /// The view, or `None` as soon as `superseded()` says nobody wants it any more
     /// (newer typing arrived): asked between the phases, so a keystroke cancels the work
     /// for the text before it within a phase's time (a few ms at 1,000 states).
-    pub fn unless(doc: &Document, superseded: &dyn Fn() -> bool) -> Option<View> {
+    pub fn unless(doc: &Document, previous: Option<&View>, superseded: &dyn Fn() -> bool) -> Option<View> {
         let index = Utf16Index::new(doc.text());
         let mut states = Vec::new();
         let mut scopes = Vec::new();
@@ -59,10 +69,15 @@ impl View {
         if superseded() {
             return None;
         }
-        // Text measured as the SVG renderer measures it (DejaVu Sans), which is also the
-        // font the UI draws node titles in, so titles fit their boxes on the canvas.
-        let layout = layout(&graph, &render::layout_options());
-        Some(View { states, scopes, problems, layout })
+        // Typing in a field the diagram does not draw (a Comment, Parameters, a path) leaves
+        // the graph as it was: its layout stands.
+        let layout = match previous {
+            Some(p) if p.graph == graph => p.layout.clone(),
+            // Text measured as the SVG renderer measures it (DejaVu Sans), which is also the
+            // font the UI draws node titles in, so titles fit their boxes on the canvas.
+            _ => layout(&graph, &render::layout_options()),
+        };
+        Some(View { states, scopes, problems, layout, graph })
     }
 }
 

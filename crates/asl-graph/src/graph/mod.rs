@@ -316,6 +316,23 @@ pub struct Graph {
     scopes: Vec<Scope>,
 }
 
+/// The same nodes, edges (ends and all) and scopes, in the same order: everything the
+/// layout reads, so equal graphs have equal layouts (typing in a field that draws nothing
+/// re-uses the last one).
+impl PartialEq for Graph {
+    fn eq(&self, other: &Graph) -> bool {
+        let (a, b) = (&self.graph, &other.graph);
+        a.node_count() == b.node_count()
+            && a.edge_count() == b.edge_count()
+            && self.scopes == other.scopes
+            && a.node_indices().eq(b.node_indices())
+            && a.node_weights().eq(b.node_weights())
+            && a.edge_indices()
+                .map(|e| (a.edge_endpoints(e), &a[e]))
+                .eq(b.edge_indices().map(|e| (b.edge_endpoints(e), &b[e])))
+    }
+}
+
 impl Graph {
     /// The graph of a machine (or of any `StartAt`/`States` object of the model).
     pub fn new(machine: &asl_model::model::StateMachine) -> Graph {

@@ -1,6 +1,6 @@
 //! The graph: nodes, scopes, containers, typed and labelled edges, marks.
 
-use asl_graph::{Contents, EdgeKind, Graph, NodeKind, ScopeKind, StateType};
+use asl_graph::{layout, Contents, EdgeKind, Graph, LayoutOptions, NodeKind, ScopeKind, StateType};
 use asl_model::{Document, Format};
 
 fn graph(text: &str) -> Graph {
@@ -143,4 +143,24 @@ fn edges_carry_the_transition_edits_address() {
         json["transition"],
         serde_json::json!({"from": "", "scope": "", "transition": {"kind": "start"}})
     );
+}
+
+/// Equal graphs lay out alike, so the app re-uses a layout when the graph is equal:
+/// what the diagram does not draw leaves it equal, what it draws does not.
+#[test]
+fn graphs_are_equal_exactly_when_the_diagram_would_be() {
+    let base = graph(NESTED);
+    assert!(base == graph(NESTED));
+    let unseen = NESTED.replace(r#""Type": "Fail"}"#, r#""Type": "Fail", "Comment": "why", "Cause": "x"}"#);
+    assert!(base == graph(&unseen), "a Comment and a Cause draw nothing");
+    let drawn = |g: &Graph| serde_json::to_string(&layout(g, &LayoutOptions::default())).unwrap();
+    assert_eq!(drawn(&base), drawn(&graph(&unseen)));
+    for (what, seen) in [
+        ("a name", NESTED.replace("\"Oops\"", "\"Oops2\"")),
+        ("a target", NESTED.replace(r#""Next": "Gone""#, r#""Next": "A""#)),
+        ("a catcher's errors", NESTED.replace(r#""Custom""#, r#""Other""#)),
+        ("a state's type", NESTED.replace(r#""I": {"Type": "Succeed"}"#, r#""I": {"Type": "Pass", "End": true}"#)),
+    ] {
+        assert!(base != graph(&seen), "{what} changed, the graph did not");
+    }
 }
