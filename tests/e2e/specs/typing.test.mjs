@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, chord, clickLine, editorText, node, press, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, chord, clickLine, editorText, node, press, screenshot, start, until, waitNode } from "../lib/app.mjs";
 import { bigMachine } from "../lib/machines.mjs";
 
 test("a fast burst of typing on a 2,500-state machine lands whole, on the canvas too, and undoes as one step", async () => {
@@ -32,6 +32,7 @@ test("a fast burst of typing on a 2,500-state machine lands whole, on the canvas
     await until(async () => !(await node(browser, "/States/Task0").isExisting()), "the old name stayed on the canvas");
     const typed = original.replace('"Task0": {', '"Task0Renamed": {');
     assert.equal(await editorText(browser), typed, "the text is exactly what was typed");
+    await screenshot(browser, "typing-big-code");
     const { sent, superseded } = await browser.execute(() => ({
       sent: performance.getEntriesByName("asl:typing-round-trip", "measure").length,
       superseded: performance.getEntriesByName("asl:typing-superseded", "mark").length,

@@ -79,7 +79,16 @@ export function CanvasMiniMap({ nodes, layoutWidth, layoutHeight, paneHeight, on
   const unit = Math.max(layoutWidth / size.width, layoutHeight / size.height, 0.01);
   // One string, so panning re-renders this box only, never the nodes.
   const [tx, ty, zoom, paneWidth, paneH] = useStore(viewSelector).split(",").map(Number);
-  const view = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneH / zoom };
+  // The view's box, never under 6 minimap pixels a side: on a 2,500-state chain the view
+  // is a pixel of the map, which no one can find.
+  const seen = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneH / zoom };
+  const grow = (side: number) => Math.max(0, 6 * unit - side) / 2;
+  const view = {
+    x: seen.x - grow(seen.width),
+    y: seen.y - grow(seen.height),
+    width: seen.width + 2 * grow(seen.width),
+    height: seen.height + 2 * grow(seen.height),
+  };
 
   const svg = useRef<SVGSVGElement>(null);
   /** A pointer position in flow coordinates. */
