@@ -155,8 +155,23 @@ fn a_distributed_maps_child_executions_are_its_iterations_and_their_states_are_r
     assert_eq!((row.index, row.input.clone()), (2, Some(json!(3))));
     assert_eq!((row.error.as_deref(), row.cause.as_deref()), (Some("Three"), Some("item 3 fails")));
     assert_eq!((row.pointer.as_deref(), row.execution), (Some("/States/Each/ItemProcessor/States/Bad"), 0));
-    // No MapIteration events for children: their durations are not known.
-    assert!(page.rows.iter().all(|r| r.duration_ms.is_none()));
+    // No MapIteration events for children: they are timed by their states' clock, which
+    // these (a Choice, then Pass or Fail) do not move.
+    assert!(page.rows.iter().all(|r| r.duration_ms == Some(0)), "{:?}", page.rows);
+}
+
+#[test]
+fn a_distributed_maps_child_executions_are_timed_on_the_executions_clock() {
+    // Each child waits as many seconds as its item (virtual clock), then the Choice.
+    let processor = DISTRIBUTED.replace(r#""StartAt": "Check""#, r#""StartAt": "Pause""#).replace(
+        r#""States": {"#,
+        r#""States": {"Pause": {"Type": "Wait", "SecondsPath": "$", "Next": "Check"},"#,
+    );
+    let text = machine(json!({"ItemProcessor": serde_json::from_str::<Value>(&processor).unwrap()}));
+    let (runs, id) = finished_run(text);
+    let page = runs.map_iterations(id, &query(0, 100, false)).unwrap();
+    let durations: Vec<Option<u64>> = page.rows.iter().map(|r| r.duration_ms).collect();
+    assert_eq!(durations, [Some(1000), Some(2000), Some(3000), Some(4000), Some(5000)]);
 }
 
 #[test]

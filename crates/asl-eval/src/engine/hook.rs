@@ -11,6 +11,7 @@ use super::join::BoxFuture;
 use crate::history::HistoryEvent;
 use crate::record::{Inspection, Outcome};
 use crate::RuntimeError;
+use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use std::time::Duration;
 
@@ -42,6 +43,9 @@ pub struct StatePoint<'a> {
     pub variables: &'a Map<String, Value>,
     /// The state's processing stages (after leaving, when records are kept).
     pub inspection: Option<&'a Inspection>,
+    /// When it was reached, on the execution's clock (virtual or real): what a Distributed
+    /// Map's child executions, which keep no history, are timed by.
+    pub at: DateTime<Utc>,
 }
 
 /// A Retrier about to wait and run the state again.
@@ -94,6 +98,8 @@ pub struct FailurePoint<'a> {
     pub depth: usize,
     /// The error.
     pub error: &'a RuntimeError,
+    /// When it failed, on the execution's clock.
+    pub at: DateTime<Utc>,
 }
 
 /// How far a Distributed Map's run has got: reported after every
@@ -230,8 +236,13 @@ impl<'a> super::Engine<'a> {
             return;
         }
         let path = format!("{}{}", frame.path, state.name);
-        let point =
-            FailurePoint { path: &path, pointer: &state.pointer, depth: frame.depth, error: &failure.error };
+        let point = FailurePoint {
+            path: &path,
+            pointer: &state.pointer,
+            depth: frame.depth,
+            error: &failure.error,
+            at: self.now(&frame.lane),
+        };
         hook.state_failed(point);
     }
 

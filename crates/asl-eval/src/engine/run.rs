@@ -156,6 +156,7 @@ impl<'a> Engine<'a> {
                     output: None,
                     variables: &frame.variables,
                     inspection: None,
+                    at: self.now(&frame.lane),
                 };
                 match hook.enter(point).await {
                     Resume::Continue => {}
@@ -258,6 +259,7 @@ impl<'a> Engine<'a> {
                         output: Some(&exit.output),
                         variables: &frame.variables,
                         inspection: inspection.as_ref(),
+                        at: self.now(&frame.lane),
                     };
                     match hook.leave(point).await {
                         Resume::Continue => {}

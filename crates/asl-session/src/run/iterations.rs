@@ -8,8 +8,9 @@
 //! iteration 0s, each under its own entry; a retried Map (one entry) runs its iterations
 //! anew, told apart by the scope's first state (entered from nowhere) coming again. Status and duration come from the history's
 //! `MapIteration*` events when it has one start per iteration found (the same Map name
-//! elsewhere would make the pairing a guess); otherwise from the states themselves, and
-//! the duration is unknown.
+//! elsewhere would make the pairing a guess); otherwise from the states themselves, timed
+//! from the first state's entry to the last one's end on the execution's clock (a
+//! Distributed Map's child executions keep no history: this is how they are timed).
 
 use super::pages::MAX_PAGE;
 use super::record::RunState;
@@ -96,6 +97,9 @@ struct Group<'r> {
     ended: bool,
     /// Its lane's last state failed without an output (nothing after it).
     lane_failed: bool,
+    /// The first entry and the last exit among its states (epoch ms, execution clock).
+    entered_at: Option<i64>,
+    left_at: Option<i64>,
 }
 
 /// The iterations of the Map at `pointer`, in the order of the Map's entries and indexes.
@@ -158,7 +162,14 @@ fn groups<'r>(states: &'r [RunState], pointer: &str) -> Vec<Group<'r>> {
             last: None,
             ended: false,
             lane_failed: false,
+            entered_at: None,
+            left_at: None,
         });
+        group.entered_at = match (group.entered_at, state.entered_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        group.left_at = group.left_at.max(state.left_at);
         if state.error.is_some() {
             group.failure = Some((state, execution));
         }
@@ -264,8 +275,11 @@ fn row(g: &Group<'_>, timing: &mut Timing) -> MapIteration {
         None if g.lane_failed => IterationStatus::Failed,
         None => IterationStatus::Running,
     };
-    let duration_ms = match span {
-        Some((Some(start), Some((end, _)))) => u64::try_from(end - start).ok(),
+    let duration_ms = match (span, g.entered_at, g.left_at) {
+        (Some((Some(start), Some((end, _)))), _, _) => u64::try_from(end - start).ok(),
+        (None, Some(start), Some(end)) if status != IterationStatus::Running => {
+            u64::try_from(end - start).ok()
+        }
         _ => None,
     };
     let failed = status == IterationStatus::Failed;

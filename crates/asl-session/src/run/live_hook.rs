@@ -126,7 +126,16 @@ impl Live {
         };
         let from = p.from.map(str::to_owned);
         let pointer = Some(p.pointer.to_owned());
-        self.states.push(RunState { record, pointer, from, ends: false, error: None, cause: None });
+        self.states.push(RunState {
+            record,
+            pointer,
+            from,
+            ends: false,
+            error: None,
+            cause: None,
+            entered_at: Some(p.at.timestamp_millis()),
+            left_at: None,
+        });
     }
 
     /// The latest execution of the state at `path` that has not exited.
@@ -140,6 +149,7 @@ impl Live {
             state.record.output = output;
             state.record.inspection = p.inspection.cloned().unwrap_or_default();
             state.ends = p.next.is_none();
+            state.left_at = Some(p.at.timestamp_millis());
         }
     }
 
@@ -148,6 +158,7 @@ impl Live {
         if let Some(state) = self.running(p.path) {
             state.error = Some(p.error.error.clone());
             state.cause = Some(p.error.cause.clone());
+            state.left_at = Some(p.at.timestamp_millis());
         }
     }
 }

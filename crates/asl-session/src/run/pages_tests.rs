@@ -178,6 +178,8 @@ fn run_state(name: &str, path: &str, pointer: Option<&str>, i: usize) -> RunStat
         ends: false,
         error: None,
         cause: None,
+        entered_at: None,
+        left_at: None,
     }
 }
 

@@ -93,12 +93,30 @@ pub struct RunState {
     /// How it failed, when it did (before Retry and Catch decided what followed).
     pub error: Option<String>,
     pub cause: Option<String>,
+    /// When it was entered and left (or failed), epoch ms on the execution's clock: what
+    /// times a Distributed Map's child executions, which keep no history. Not sent: the
+    /// UI reads durations from the history and the Map run viewer's rows.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub entered_at: Option<i64>,
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub left_at: Option<i64>,
 }
 
 impl RunState {
     pub(crate) fn new(record: StateRecord, machine: &StateMachine) -> RunState {
         let pointer = state_at(machine, &record.path).map(|s| s.pointer.clone());
-        RunState { record, pointer, from: None, ends: false, error: None, cause: None }
+        RunState {
+            record,
+            pointer,
+            from: None,
+            ends: false,
+            error: None,
+            cause: None,
+            entered_at: None,
+            left_at: None,
+        }
     }
 
     /// The engine's record of this state, keeping what only the live record knew.
