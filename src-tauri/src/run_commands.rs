@@ -6,8 +6,8 @@ use crate::error::{IpcError, IpcResult};
 use crate::run_events::EventBatcher;
 use crate::state::AppState;
 use asl_session::run::{
-    BreakpointSpec, CallbackOutcome, DebugCommand, Paused, RunConfig, RunError, RunEvent, RunRecord,
-    RunSources, RunSummary, TestReport, TestTarget,
+    BreakpointSpec, CallbackOutcome, ChoicePreview, DebugCommand, Paused, RunConfig, RunError, RunEvent,
+    RunRecord, RunSources, RunSummary, TestReport, TestTarget,
 };
 use asl_session::{Session, SessionError};
 use serde_json::{Map, Value};
@@ -85,4 +85,20 @@ pub async fn tests_run(state: Ipc<'_>, allow_commands: Option<bool>) -> IpcResul
     tauri::async_runtime::spawn_blocking(move || target.run(allow))
         .await
         .map_err(|e| IpcError::new("tests-run", format!("the tests stopped unexpectedly: {e}")))
+}
+
+/// What the Choice at `pointer` does with the input the last run of this document gave
+/// it (the condition builder's live answer); nothing to say before a run.
+#[tauri::command(async)]
+pub fn choice_preview(state: Ipc, pointer: String) -> IpcResult<ChoicePreview> {
+    let (json, ql, path, title) = with_open(&state, |s| {
+        let info = s
+            .state_info(&pointer)
+            .ok_or_else(|| IpcError::new("not-found", format!("no state at {pointer}")))?;
+        let path = s.path().map(|p| p.display().to_string());
+        Ok((info.json.clone(), info.query_language, path, s.title()))
+    })?;
+    // Runs of this document: its file, or, never saved, its title.
+    let same = |r: &RunSummary| r.machine_path == path && (path.is_some() || r.title == title);
+    Ok(state.runs.choice_preview(&pointer, &json, &ql, same))
 }

@@ -114,6 +114,11 @@ impl Session {
         &self.text
     }
 
+    /// A state of the last good document, as the snapshot describes it.
+    pub fn state_info(&self, pointer: &str) -> Option<&crate::dto::StateInfo> {
+        self.view.states.iter().find(|s| s.pointer == pointer)
+    }
+
     pub fn document(&self) -> Option<&Document> {
         self.history.as_ref().map(History::current)
     }
