@@ -22,6 +22,9 @@ fn the_engine_says_which_rule_matches_and_where_it_goes() {
     assert_eq!((big.rule, big.default, big.next.as_deref()), (Some(0), false, Some("Big")));
     let review = choice_decision(&rules(), "JSONPath", &json!({"total": 150, "vip": false}));
     assert_eq!((review.rule, review.next.as_deref()), (Some(1), Some("Review")));
+    // Each rule alone: the And does not match, the second does.
+    let each: Vec<bool> = review.rules.iter().map(|r| r.matches).collect();
+    assert_eq!(each, [false, true]);
     let small = choice_decision(&rules(), "JSONPath", &json!({"total": 5}));
     assert_eq!((small.rule, small.default, small.next.as_deref()), (None, true, Some("Small")));
     // A variable that is not there is the run's own error.

@@ -29,11 +29,36 @@ pub struct ChoicePreview {
     pub next: Option<String>,
     pub error: Option<String>,
     pub cause: Option<String>,
+    /// Each rule alone on the same input: does it match (an error says why it cannot be
+    /// decided). Shown on the rules, so an And that fails shows which rule it is.
+    pub rules: Vec<RuleAnswer>,
 }
 
-/// What the Choice `state` (its JSON, in `query_language`) does with `input` (the
-/// preview's input fields left empty).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleAnswer {
+    pub matches: bool,
+    pub error: Option<String>,
+    pub cause: Option<String>,
+}
+
+/// What the Choice `state` (its JSON, in `query_language`) does with `input`, and each of
+/// its rules alone (the preview's input fields left empty).
 pub fn evaluate(state: &Value, query_language: &str, input: &Value) -> ChoicePreview {
+    let rules = state.get("Choices").and_then(Value::as_array).cloned().unwrap_or_default();
+    let answers = rules
+        .into_iter()
+        .map(|rule| {
+            let alone = json!({"Type": "Choice", "Choices": [rule], "Default": "none"});
+            let d = decide(&alone, query_language, input);
+            RuleAnswer { matches: d.rule == Some(0), error: d.error, cause: d.cause }
+        })
+        .collect();
+    ChoicePreview { rules: answers, ..decide(state, query_language, input) }
+}
+
+fn decide(state: &Value, query_language: &str, input: &Value) -> ChoicePreview {
     let none = ChoicePreview {
         input_from: None,
         input: None,
@@ -42,6 +67,7 @@ pub fn evaluate(state: &Value, query_language: &str, input: &Value) -> ChoicePre
         next: None,
         error: None,
         cause: None,
+        rules: Vec::new(),
     };
     let mut choice = state.clone();
     let mut states = Map::new();
@@ -117,6 +143,7 @@ impl Runs {
                 next: None,
                 error: None,
                 cause: None,
+                rules: Vec::new(),
             };
         };
         ChoicePreview { input_from: input_from.map(str::to_owned), ..evaluate(state, query_language, &input) }

@@ -44,7 +44,7 @@ pub use config::{
     BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, ExecutionTypeChoice,
     MockChoice, RunConfig,
 };
-pub use choice_preview::{evaluate as choice_decision, ChoicePreview};
+pub use choice_preview::{evaluate as choice_decision, ChoicePreview, RuleAnswer};
 pub use coverage::{ChoiceRuleCoverage, Coverage, HandlerCoverage, RuleRef, StateCoverage};
 pub use event::{
     CallbackAnswer, ErrorDetails, HistoryEvent, Inspection, PauseReason, Paused, Place, RunEvent,
