@@ -11,6 +11,7 @@ packages=(
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth x11-utils dbus-x11 at-spi2-core webkit2gtk-driver fonts-dejavu-core imagemagick
   xdotool  # the e2e tests answer native file dialogs with it
+  python3 python3-pip  # asl-catalogue's build reads botocore's service models with them
 )
 need_apt=()
 for pkg in "${packages[@]}"; do

@@ -58,6 +58,15 @@ pub fn typescript() -> String {
         crate::settings::Settings,
         crate::watch::DiskChangeEvent,
         crate::error::IpcError,
+        // the Actions catalogue
+        asl_catalogue::ActionSummary,
+        asl_catalogue::Action,
+        asl_catalogue::Shape,
+        asl_catalogue::ShapeKind,
+        asl_catalogue::Member,
+        asl_catalogue::IntegrationKind,
+        asl_catalogue::Pattern,
+        asl_catalogue::QueryLanguage,
         // run configuration and commands
         run::RunConfig,
         run::MockChoice,

@@ -7,6 +7,7 @@
 
 #[cfg(feature = "ts")]
 pub mod bindings;
+mod catalogue_commands;
 mod commands;
 mod dialogs;
 mod drafts_writer;
@@ -68,6 +69,10 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         run_pages::run_map_iterations,
         run_pages::run_history_export,
         run_commands::tests_run,
+        catalogue_commands::catalogue_search,
+        catalogue_commands::catalogue_action,
+        catalogue_commands::catalogue_skeleton,
+        catalogue_commands::catalogue_errors,
     ])
 }
 

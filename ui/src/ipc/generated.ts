@@ -396,6 +396,70 @@ export type DiskChangeEvent = { "kind": "reloaded", snapshot: Snapshot, } | { "k
 
 export type IpcError = { code: string, message: string, };
 
+export type ActionSummary = { 
+/**
+ * The request-response `Resource`; add a pattern's suffix for the others.
+ */
+resource: string, 
+/**
+ * The service's full name (`Amazon DynamoDB`).
+ */
+service: string, 
+/**
+ * The service's short id (`DynamoDB`).
+ */
+serviceId: string, 
+/**
+ * The action in PascalCase (`PutItem`).
+ */
+action: string, kind: IntegrationKind, patterns: Array<Pattern>, 
+/**
+ * The first sentence of the action's documentation.
+ */
+doc: string, };
+
+export type Action = { summary: ActionSummary, input: string | null, shapes: { [key in string]: Shape }, 
+/**
+ * Error names for `ErrorEquals`, as Step Functions reports them.
+ */
+errors: Array<string>, };
+
+export type Shape = { kind: ShapeKind, doc: string, enumValues: Array<string>, min: number | null, max: number | null, 
+/**
+ * A structure's fields, in the model's order.
+ */
+members: Array<Member>, 
+/**
+ * A structure of which exactly one member may be set.
+ */
+union: boolean, 
+/**
+ * A list's item shape.
+ */
+item: string | null, 
+/**
+ * A map's key and value shapes.
+ */
+key: string | null, value: string | null, };
+
+export type ShapeKind = "string" | "integer" | "long" | "double" | "float" | "boolean" | "timestamp" | "blob" | "structure" | "list" | "map" | "json";
+
+export type Member = { 
+/**
+ * The field name as Step Functions takes it (PascalCase).
+ */
+name: string, shape: string, required: boolean, 
+/**
+ * The member's own doc sentence; empty when its shape's says it.
+ */
+doc: string, };
+
+export type IntegrationKind = "optimised" | "sdk" | "mapItems";
+
+export type Pattern = "requestResponse" | "sync" | "sync2" | "waitForTaskToken";
+
+export type QueryLanguage = "JSONPath" | "JSONata";
+
 export type RunConfig = { 
 /**
  * The execution input (AWS's default: `{}`).

@@ -72,3 +72,19 @@ export const onCloseRequested = (handler: () => Promise<boolean>) =>
 export const setWindowTitle = (title: string) => getCurrentWindow().setTitle(title);
 /** Tells Rust the first diagram is on screen; answers ms since the app started. */
 export const appFirstPaint = () => invoke<number>("app_first_paint");
+
+// The Actions catalogue (issue #12): every optimised and AWS SDK integration, from
+// botocore's service models, with its request shapes and error names.
+import type { Action, ActionSummary, JsonValue, QueryLanguage } from "./generated";
+export type { Action, ActionSummary, IntegrationKind, Member, Pattern, QueryLanguage, Shape, ShapeKind } from "./generated";
+/** Actions whose service, name or doc match the words of `query`, best first; the
+ *  popular ones for an empty query. */
+export const catalogueSearch = (query: string, limit: number) =>
+  invoke<ActionSummary[]>("catalogue_search", { query, limit });
+/** The action a Task `Resource` names (a pattern suffix allowed), or null. */
+export const catalogueAction = (resource: string) => invoke<Action | null>("catalogue_action", { resource });
+/** The Task state a drop of `resource` inserts, or null for an unknown resource. */
+export const catalogueSkeleton = (resource: string, queryLanguage: QueryLanguage) =>
+  invoke<JsonValue | null>("catalogue_skeleton", { resource, queryLanguage });
+/** The error names of `resource` for `ErrorEquals`. */
+export const catalogueErrors = (resource: string) => invoke<string[]>("catalogue_errors", { resource });
