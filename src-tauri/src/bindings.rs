@@ -110,6 +110,8 @@ pub fn typescript() -> String {
         run::IterationStatus,
         run::MapIteration,
         run::MapIterations,
+        run::ChoicePreview,
+        run::RuleAnswer,
         // tests and coverage
         run::TestReport,
         run::CaseResult,

@@ -73,6 +73,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         catalogue_commands::catalogue_action,
         catalogue_commands::catalogue_skeleton,
         catalogue_commands::catalogue_errors,
+        run_commands::choice_preview,
     ])
 }
 

@@ -1115,6 +1115,32 @@ failed: number,
  */
 matched: number, offset: number, rows: Array<MapIteration>, };
 
+export type ChoicePreview = { 
+/**
+ * `state`: the input this Choice got in the last run that reached it; `execution`:
+ * the last run's input (no run reached it); none: no run of this document yet.
+ */
+inputFrom: string | null, input: unknown, 
+/**
+ * The rule that matched (from 0); none for the Default or an error.
+ */
+rule: number | null, 
+/**
+ * The Default was taken.
+ */
+default: boolean, 
+/**
+ * Where the execution goes next.
+ */
+next: string | null, error: string | null, cause: string | null, 
+/**
+ * Each rule alone on the same input: does it match (an error says why it cannot be
+ * decided). Shown on the rules, so an And that fails shows which rule it is.
+ */
+rules: Array<RuleAnswer>, };
+
+export type RuleAnswer = { matches: boolean, error: string | null, cause: string | null, };
+
 export type TestReport = { cases: Array<CaseResult>, passed: number, failed: number, 
 /**
  * Test files that could not be read, with why.

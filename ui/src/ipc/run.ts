@@ -7,6 +7,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   BreakpointSpec,
   CallbackOutcome,
+  ChoicePreview,
   DebugCommand,
   JsonValue,
   Paused,
@@ -80,3 +81,7 @@ export const runStop = (runId: number) => invoke<void>("run_stop", { runId });
 export const runList = () => invoke<RunSummary[]>("run_list");
 export const runGet = (runId: number) => invoke<RunRecord>("run_get", { runId });
 export const testsRun = (allowCommands = false) => invoke<TestReport>("tests_run", { allowCommands });
+
+/** What the Choice at `pointer` does with the input the last run of this document gave
+ *  it (rule, Default, or the run's error; each rule's own answer). */
+export const choicePreview = (pointer: string) => invoke<ChoicePreview>("choice_preview", { pointer });

@@ -1,50 +1,35 @@
-// Choice configuration: the rules in order, each with its condition and target, and the
-// Default. JSONata rules are a `Condition` expression; JSONPath rules are Variable +
-// comparison operator + value (compound And/Or/Not rules are edited as JSON).
-// Rules are added, removed and reordered with insert_item/remove_item/move_item.
+// Choice configuration: the rules in order, each a condition and a target, and the
+// Default. JSONPath conditions are built (comparisons, And/Or/Not groups, nested);
+// JSONata ones are an expression with completion. Above the rules: what the Choice does
+// with the input the last run gave it, decided by the engine (choice_preview), and on
+// each rule whether it matches that input. Rules are added, removed and reordered with
+// insert_item/remove_item/move_item.
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from "react";
+import type { ChoicePreview } from "../../ipc/generated";
 import type { StateInfo } from "../../ipc/types";
-import { apply, JsonField, Section, SelectField, TextField } from "../../inspector/fields";
+import { choicePreview } from "../../ipc/run";
+import { apply, Section } from "../../inspector/fields";
 import { ItemActions } from "../../inspector/ItemActions";
 import { TargetField, useScopeTargets } from "../../inspector/transitions";
+import { useRun } from "../../run/runStore";
+import { useStudio } from "../../store/studio";
+import { ConditionBuilder } from "./ConditionBuilder";
+import { comparison, conditionOf, describe, withCondition, type Condition } from "./conditions";
+import { jsonataCompletions, variableSuggestions } from "./knownPaths";
+import "./choice.css";
 
-type Rule = Record<string, unknown>;
+const JsonataCondition = lazy(() => import("./JsonataCondition"));
 
-/** JSONPath comparison operators, grouped by the kind of value they take. */
-const OPERATORS: { op: string; value: "string" | "number" | "boolean" | "path" | "timestamp" }[] = [
-  ...["StringEquals", "StringLessThan", "StringGreaterThan", "StringLessThanEquals", "StringGreaterThanEquals", "StringMatches"].map((op) => ({ op, value: "string" as const })),
-  ...["NumericEquals", "NumericLessThan", "NumericGreaterThan", "NumericLessThanEquals", "NumericGreaterThanEquals"].map((op) => ({ op, value: "number" as const })),
-  { op: "BooleanEquals", value: "boolean" },
-  ...["TimestampEquals", "TimestampLessThan", "TimestampGreaterThan", "TimestampLessThanEquals", "TimestampGreaterThanEquals"].map((op) => ({ op, value: "timestamp" as const })),
-  ...["IsPresent", "IsNull", "IsString", "IsNumeric", "IsBoolean", "IsTimestamp"].map((op) => ({ op, value: "boolean" as const })),
-];
-const PATH_OPS = OPERATORS.filter((o) => o.value !== "boolean" || o.op === "BooleanEquals")
-  .filter((o) => o.op !== "StringMatches")
-  .map((o) => ({ op: `${o.op}Path`, value: "path" as const }));
-const ALL_OPS = [...OPERATORS, ...PATH_OPS];
+type Rule = Condition;
 
-/** The operator key of a simple JSONPath rule, or null for a compound one. */
-export function ruleOperator(rule: Rule): string | null {
-  if (!("Variable" in rule)) return null;
-  return ALL_OPS.find((o) => o.op in rule)?.op ?? null;
-}
+export { ruleOperator, withOperator } from "./conditions";
 
-/** A rule with its operator replaced, keeping Variable first and the other keys. */
-export function withOperator(rule: Rule, op: string): Rule {
-  const old = ruleOperator(rule);
-  const kind = ALL_OPS.find((o) => o.op === op)?.value ?? "string";
-  const prev = old ? rule[old] : undefined;
-  const value =
-    kind === "number" ? (typeof prev === "number" ? prev : 0)
-    : kind === "boolean" ? (typeof prev === "boolean" ? prev : true)
-    : kind === "path" ? (typeof prev === "string" && prev.startsWith("$") ? prev : "$.other")
-    : typeof prev === "string" && !prev.startsWith("$") ? prev : "";
-  const out: Rule = {};
-  for (const [k, v] of Object.entries(rule)) {
-    if (k === old) out[op] = value;
-    else out[k] = v;
-  }
-  if (!old) out[op] = value;
-  return out;
+/** Where a new rule goes: the Default's target, else the state after the Choice in its
+ *  scope, never the Choice itself (nor back to the scope's start, which loops). */
+export function newRuleTarget(state: StateInfo, targets: string[]): string {
+  if (typeof state.json.Default === "string" && state.json.Default) return state.json.Default;
+  const after = targets.slice(targets.indexOf(state.name) + 1).find((t) => t !== state.name);
+  return after ?? targets.find((t) => t !== state.name) ?? state.name;
 }
 
 export function ChoiceConfig({ state }: { state: StateInfo }) {
@@ -52,32 +37,62 @@ export function ChoiceConfig({ state }: { state: StateInfo }) {
   const rules = Array.isArray(state.json.Choices) ? (state.json.Choices as Rule[]) : [];
   const targets = useScopeTargets(state);
   const jsonata = state.queryLanguage === "JSONata";
+  const preview = usePreview(state);
+  const states = useStudio((s) => s.snapshot?.states);
+  const input = preview?.input ?? null;
+  const suggestions = useMemo(() => variableSuggestions(states ?? [], input), [states, input]);
+  const completions = useMemo(() => jsonataCompletions(states ?? [], input), [states, input]);
+  const list = useId();
   const addRule = () => {
-    const next = (typeof state.json.Default === "string" && state.json.Default) || targets.find((t) => t !== state.name) || state.name;
-    const value = jsonata ? { Condition: "{% true %}", Next: next } : { Variable: "$.value", StringEquals: "example", Next: next };
+    const next = newRuleTarget(state, targets);
+    const value = jsonata ? { Condition: "{% $states.input.value = 'example' %}", Next: next } : { ...comparison(suggestions[0]), Next: next };
     void apply({ kind: "insert_item", state: p, list: "Choices", index: null, value });
   };
   return (
     <>
+      <datalist id={list}>
+        {suggestions.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      <PreviewNote preview={preview} />
       <Section
         title={`Rules (${rules.length})`}
         actions={
-          <button type="button" className="insp-btn" onClick={addRule}>
+          <button type="button" className="insp-btn" onClick={addRule} data-testid="choice-add-rule">
             + Add rule
           </button>
         }
       >
         {rules.length === 0 && <p className="insp-note">No rules yet: every input takes the Default.</p>}
-        {rules.map((rule, i) => (
-          <div className="insp-card" key={i}>
-            <div className="insp-card-head">
-              <span className="insp-card-title">Rule {i + 1}</span>
-              <ItemActions state={p} list="Choices" index={i} count={rules.length} />
+        {rules.map((rule, i) => {
+          const pointer = `${p}/Choices/${i}`;
+          const answer = preview?.rules[i];
+          return (
+            <div className={`insp-card${preview?.rule === i ? " cond-taken" : ""}`} key={i} data-testid={`choice-rule-${i}`}>
+              <div className="insp-card-head">
+                <span className="insp-card-title" title={jsonata ? String(rule.Condition ?? "") : describe(conditionOf(rule))}>
+                  Rule {i + 1}
+                </span>
+                {answer && <RuleBadge answer={answer} />}
+                <ItemActions state={p} list="Choices" index={i} count={rules.length} />
+              </div>
+              {jsonata ? (
+                <Suspense fallback={<div className="insp-note">Loading the editor…</div>}>
+                  <JsonataCondition pointer={`${pointer}/Condition`} value={rule.Condition} completions={completions} />
+                </Suspense>
+              ) : (
+                <ConditionBuilder
+                  pointer={pointer}
+                  condition={conditionOf(rule)}
+                  replace={(next) => void apply({ kind: "set_field", pointer, value: withCondition(rule, next) })}
+                  list={list}
+                />
+              )}
+              <TargetField state={state} transition={{ kind: "choice_rule", index: i }} label="Then go to" pointer={`${pointer}/Next`} value={rule.Next} />
             </div>
-            {jsonata ? <JsonataRule pointer={`${p}/Choices/${i}`} rule={rule} /> : <JsonPathRule pointer={`${p}/Choices/${i}`} rule={rule} />}
-            <TargetField state={state} transition={{ kind: "choice_rule", index: i }} label="Then go to" pointer={`${p}/Choices/${i}/Next`} value={rule.Next} />
-          </div>
-        ))}
+          );
+        })}
       </Section>
       <Section title="Default">
         <TargetField
@@ -93,65 +108,54 @@ export function ChoiceConfig({ state }: { state: StateInfo }) {
   );
 }
 
-function JsonataRule({ pointer, rule }: { pointer: string; rule: Rule }) {
+/** The engine's answer for this Choice, asked again when its rules or the runs change. */
+function usePreview(state: StateInfo): ChoicePreview | null {
+  const runs = useRun((s) => s.runs.map((r) => `${r.id}:${r.status}`).join(","));
+  const [preview, setPreview] = useState<ChoicePreview | null>(null);
+  const rules = JSON.stringify([state.json.Choices, state.json.Default]);
+  useEffect(() => {
+    let live = true;
+    const id = setTimeout(() => {
+      choicePreview(state.pointer)
+        .then((p) => live && setPreview(p))
+        .catch(() => live && setPreview(null));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(id);
+    };
+  }, [state.pointer, rules, runs]);
+  return preview;
+}
+
+function PreviewNote({ preview }: { preview: ChoicePreview | null }) {
+  if (!preview) return null;
+  if (preview.inputFrom === null) {
+    return <p className="insp-note cond-preview">Run the machine once to see here which rule its input takes.</p>;
+  }
+  const whose = preview.inputFrom === "state" ? "With the input the last run gave this state" : "With the last run's input";
+  const outcome = preview.error
+    ? `it fails: ${preview.error}${preview.cause ? ` — ${preview.cause}` : ""}`
+    : preview.default
+      ? `no rule matches: Default → ${preview.next}`
+      : `rule ${(preview.rule ?? 0) + 1} matches → ${preview.next}`;
   return (
-    <TextField
-      label="Condition"
-      pointer={`${pointer}/Condition`}
-      value={rule.Condition}
-      removable={false}
-      mono
-      hint="A JSONata expression: {% $states.input.total > 100 %}"
-      parse={(t) => (/^\s*\{%[\s\S]*%\}\s*$/.test(t) ? t.trim() : new Error("Write the condition as {% … %}"))}
-    />
+    <details className={`insp-note cond-preview${preview.error ? " cond-preview-error" : ""}`} data-testid="choice-preview">
+      <summary>
+        {whose}, {outcome}.
+      </summary>
+      <pre className="insp-mono">{JSON.stringify(preview.input, null, 2)}</pre>
+    </details>
   );
 }
 
-function JsonPathRule({ pointer, rule }: { pointer: string; rule: Rule }) {
-  const op = ruleOperator(rule);
-  if (!op) {
-    // And / Or / Not (or something unusual): the rule without its Next, as JSON.
-    const { Next: _n, ...condition } = rule;
-    void _n;
-    const keys = Object.keys(condition);
+function RuleBadge({ answer }: { answer: ChoicePreview["rules"][number] }) {
+  if (answer.error) {
     return (
-      <>
-        {keys.map((k) => (
-          <JsonField key={k} label={k} pointer={`${pointer}/${k}`} value={condition[k]} rows={3} />
-        ))}
-      </>
+      <span className="cond-badge cond-badge-error" title={answer.cause ?? ""}>
+        {answer.error}
+      </span>
     );
   }
-  const kind = ALL_OPS.find((o) => o.op === op)!.value;
-  const value = rule[op];
-  return (
-    <>
-      <TextField label="Variable" pointer={`${pointer}/Variable`} value={rule.Variable} removable={false} mono placeholder="$.value" />
-      <SelectField
-        label="Operator"
-        pointer={`${pointer}/${op}`}
-        value={op}
-        options={ALL_OPS.map((o) => ({ value: o.op }))}
-        onPick={(next) => next && next !== op && void apply({ kind: "set_field", pointer, value: withOperator(rule, next) })}
-      />
-      {kind === "boolean" ? (
-        <SelectField
-          label="Value"
-          pointer={`${pointer}/${op}`}
-          value={String(value)}
-          options={[{ value: "true" }, { value: "false" }]}
-          onPick={(v) => void apply({ kind: "set_field", pointer: `${pointer}/${op}`, value: v === "true" })}
-        />
-      ) : (
-        <TextField
-          label="Value"
-          pointer={`${pointer}/${op}`}
-          value={value}
-          removable={false}
-          mono={kind !== "string"}
-          parse={kind === "number" ? (t) => (Number.isFinite(Number(t)) && t.trim() ? Number(t) : new Error("Enter a number")) : undefined}
-        />
-      )}
-    </>
-  );
+  return <span className={`cond-badge${answer.matches ? " cond-badge-yes" : ""}`}>{answer.matches ? "matches" : "no match"}</span>;
 }
