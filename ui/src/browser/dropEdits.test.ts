@@ -4,7 +4,7 @@ import type { LayoutEdge, Snapshot } from "../ipc/types";
 import orders from "../fixtures/order-processing.snapshot.json";
 import jsonata from "../fixtures/order-processing-jsonata.snapshot.json";
 import parallel from "../fixtures/parallel-risk-analysis.snapshot.json";
-import { edgeAcceptsDrop, planDrop } from "./dropEdits";
+import { appendEdge, edgeAcceptsDrop, planDrop } from "./dropEdits";
 
 const O = orders as unknown as Snapshot;
 const J = jsonata as unknown as Snapshot;
@@ -42,9 +42,47 @@ describe("planDrop", () => {
     expect(edit).toMatchObject({ kind: "insert_between", from: "/States/RunRiskChecks/Branches/1", transition: { kind: "start" } });
   });
 
-  it("adds to a scope, where Rust ends it", () => {
+  it("appends a drop on a branch's empty space after its last state, wired in", () => {
     const plan = planDrop("lambda-invoke", { kind: "scope", scope: "/States/RunRiskChecks/Branches/0" }, P)!;
-    expect(plan.edit).toMatchObject({ kind: "add_state", scope: "/States/RunRiskChecks/Branches/0", name: "Lambda Invoke" });
+    expect(plan.edit).toMatchObject({ kind: "insert_between", from: "/States/RunRiskChecks/Branches/0/States/CreditCheck", transition: { kind: "next" }, name: "Lambda Invoke" });
+  });
+
+  it("appends a drop on the blank canvas after the selected state, else after the one that ends the flow", () => {
+    const after = planDrop("Pass", { kind: "scope", scope: "", after: "/States/ValidateOrder" }, O)!;
+    expect(after.edit).toMatchObject({ kind: "insert_between", from: "/States/ValidateOrder", transition: { kind: "next" } });
+    // A selection in another scope, or none: the last state before End.
+    for (const sel of [null, "/States/Nowhere"]) {
+      expect(planDrop("Map", { kind: "scope", scope: "", after: sel }, O)!.edit).toMatchObject({ kind: "insert_between", from: "/States/OrderCompleted", transition: { kind: "next" } });
+    }
+    // A selected Choice is followed on its Default.
+    expect(planDrop("Pass", { kind: "scope", scope: "", after: "/States/IsInStock" }, O)!.edit).toMatchObject({ from: "/States/IsInStock", transition: { kind: "default" } });
+  });
+
+  it("appends before the last Succeed when no state ends the flow itself", () => {
+    expect(appendEdge(P, "", null)).toMatchObject({ to: "/States/PendingManualReview" });
+  });
+
+  it("adds to an empty scope, where the state becomes the start", () => {
+    const empty: Snapshot = { ...O, states: [], layout: { ...O.layout, edges: [] } };
+    expect(planDrop("Pass", { kind: "scope", scope: "" }, empty)!.edit).toMatchObject({ kind: "add_state", scope: "", name: "Pass" });
+  });
+
+  it("gives a Choice dropped on the arrow into End a new Succeed for its rule and Default, in one batch", () => {
+    const edge = O.layout.edges.find((e) => e.from === "/States/OrderCompleted" && e.to === "#end")!;
+    const edit = planDrop("Choice", { kind: "edge", edge }, O)!.edit;
+    expect(edit).toEqual({
+      kind: "batch",
+      edits: [
+        { kind: "add_state", scope: "", name: "Success", state: { Type: "Succeed" } },
+        {
+          kind: "insert_between",
+          from: "/States/OrderCompleted",
+          transition: { kind: "next" },
+          name: "Choice",
+          state: { Type: "Choice", Choices: [{ Variable: "$.value", StringEquals: "example", Next: "Success" }], Default: "Success" },
+        },
+      ],
+    });
   });
 
   it("writes the template in the machine's query language", () => {

@@ -68,6 +68,15 @@ describe("templates", () => {
     expect(c.state.Choices).toEqual([{ Condition: "{% $states.input.value = 'example' %}", Next: "B" }]);
     const [d] = buildItem("Choice", { ql: "JSONPath", unique: nameReserver([]), next: "B" });
     expect(d.state.Choices).toEqual([{ Variable: "$.value", StringEquals: "example", Next: "B" }]);
+    expect(d.state.Default).toBe("B");
+  });
+
+  it("sends a Choice dropped where the flow ends to a new Succeed, rule and Default both", () => {
+    const states = buildItem("Choice", { ql: "JSONPath", unique: nameReserver(["Success"]), next: null });
+    expect(states).toEqual([
+      { name: "Choice", state: { Type: "Choice", Choices: [{ Variable: "$.value", StringEquals: "example", Next: "Success 2" }], Default: "Success 2" } },
+      { name: "Success 2", state: { Type: "Succeed" } },
+    ]);
   });
 
   it("makes unique names", () => {

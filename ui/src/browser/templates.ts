@@ -83,19 +83,26 @@ export function buildItem(id: string, ctx: BuildContext): NewState[] {
     return [{ name, state: task }, { name: notifyName, state: { ...taskState("sns-publish", ctx.ql), Next: failName } }, fail];
   }
   if (item.group === "task") return [{ name, state: taskState(id, ctx.ql) }];
+  if (id === "Choice") return choiceStates(name, ctx);
   return [{ name, state: flowState(id, ctx) }];
+}
+
+/** The placeholder condition of a new rule: one that validates, for the user to edit. */
+export function placeholderRule(ql: QueryLanguage): Json {
+  return ql === "JSONata" ? { Condition: "{% $states.input.value = 'example' %}" } : { Variable: "$.value", StringEquals: "example" };
+}
+
+/** A new Choice has one rule, and both it and the Default go where the flow went: a
+ *  Choice without them would cut the flow there (two errors). Dropped where the flow
+ *  ends (no `next`), both go to a new Succeed, which is what ending meant. */
+function choiceStates(name: string, ctx: BuildContext): NewState[] {
+  const target = ctx.next ?? ctx.unique("Success");
+  const choice: NewState = { name, state: { Type: "Choice", Choices: [{ ...placeholderRule(ctx.ql), Next: target }], Default: target } };
+  return ctx.next ? [choice] : [choice, { name: target, state: { Type: "Succeed" } }];
 }
 
 function flowState(type: string, ctx: BuildContext): Json {
   switch (type) {
-    case "Choice": {
-      const rule: Json =
-        ctx.ql === "JSONata"
-          ? { Condition: "{% $states.input.value = 'example' %}" }
-          : { Variable: "$.value", StringEquals: "example" };
-      // A rule needs a Next; the state the Choice is inserted before is the natural one.
-      return { Type: "Choice", Choices: ctx.next ? [{ ...rule, Next: ctx.next }] : [] };
-    }
     case "Wait":
       return { Type: "Wait", Seconds: 5 };
     case "Parallel":

@@ -36,6 +36,7 @@ import { edgeTypes, nodeTypes } from "./nodeTypes";
 import { reuseUnchanged } from "./reuse";
 import { toFlow, type Flow, type FlowNode, type PolyEdge } from "./toFlow";
 import { useCanvasKeys } from "./useCanvasKeys";
+import { useFollowNewSelection } from "./follow";
 
 const proOptions = { hideAttribution: true };
 
@@ -209,6 +210,11 @@ function CanvasInner() {
     return () => observer.disconnect();
   }, [fitNow]);
 
+  // A state that appears selected (dropped, pasted, inserted from the browser) is brought
+  // into view: the layout after an edit moves things, and a state appended at the end of
+  // a tall machine lands below the view.
+  useFollowNewSelection(flow, root, autoFit);
+
   // A reveal request naming a state (problems panel, code view) centres the innermost
   // node whose pointer prefixes the revealed one. Only a new request (nonce) moves.
   const nodesRef = useRef(flow.nodes);
@@ -231,11 +237,16 @@ function CanvasInner() {
     () =>
       registerDropResolver((x, y) => {
         if (!root.current || useStudio.getState().snapshot?.parseError) return null;
-        return resolveDrop(
+        const found = resolveDrop(
           { root: root.current, edges: edgesRef.current, toFlow: (p) => rf.screenToFlowPosition(p), zoom: () => rf.getZoom() },
           x,
           y,
         );
+        // Empty space appends after the selected state (planDrop keeps it if it is in
+        // that scope), as a click on a browser item does.
+        const selection = useStudio.getState().selection;
+        if (found?.target.kind === "scope" && selection.length === 1) return { ...found, target: { ...found.target, after: selection[0] } };
+        return found;
       }),
     [rf],
   );

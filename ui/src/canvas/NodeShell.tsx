@@ -33,8 +33,11 @@ export function NodeShell({ data, selected, handles, container, children }: Prop
   const { layout, problems } = data;
   // Nodes start with declared edge handles only (toFlow): once in the DOM, the real ones
   // (transitions, drop target) are measured for connections.
+  // Measured again when the handle set changes too: a rule added in the Inspector gets
+  // a handle React Flow does not know of until then (it could not be dragged).
   const updateInternals = useUpdateNodeInternals();
-  useEffect(() => measureSoon(updateInternals, layout.id), [updateInternals, layout.id]);
+  const handleKey = handles.map((h) => h.id).join(" ");
+  useEffect(() => measureSoon(updateInternals, layout.id), [updateInternals, layout.id, handleKey]);
   const type = layout.type;
   const className = [
     "asl-node",
@@ -125,7 +128,7 @@ function SourceHandles({ handles, container }: { handles: SourceHandle[]; contai
           position={Position.Right}
           title={h.title}
           className="asl-handle asl-handle-catch"
-          style={container ? { top: 14 + i * 14 } : { top: `${((i + 1) * 100) / (right.length + 1)}%` }}
+          style={container ? { top: 16 + i * 18 } : { top: `${((i + 1) * 100) / (right.length + 1)}%` }}
           isConnectableEnd={false}
         />
       ))}

@@ -350,7 +350,7 @@ edits: Array<DocumentEdit>, };
 
 export type Transition = { "kind": "start" } | { "kind": "next" } | { "kind": "default" } | { "kind": "choice_rule", "index": number } | { "kind": "catch", "index": number };
 
-export type ItemList = "Choices" | "Retry" | "Catch";
+export type ItemList = "Choices" | "Retry" | "Catch" | "Branches";
 
 export type Update = Snapshot | SnapshotDelta;
 

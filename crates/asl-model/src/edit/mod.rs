@@ -120,8 +120,9 @@ pub enum DocumentEdit {
         /// Pointer of the destination scope.
         scope: String,
     },
-    /// Inserts a Choice rule (Choice states), retrier or catcher (Task, Parallel, Map) at
-    /// `index`, at most the list's length (none = at the end); creates the list if absent.
+    /// Inserts a Choice rule (Choice states), retrier or catcher (Task, Parallel, Map), or a
+    /// branch (Parallel) at `index`, at most the list's length (none = at the end); creates
+    /// the list if absent. A branch's state names must be new to the machine.
     InsertItem {
         /// Pointer of the state.
         state: String,
@@ -133,7 +134,8 @@ pub enum DocumentEdit {
         #[cfg_attr(feature = "ts", ts(type = "unknown"))]
         value: Value,
     },
-    /// Removes an item; an emptied `Retry` or `Catch` is removed, an emptied `Choices` kept.
+    /// Removes an item; an emptied `Retry` or `Catch` is removed, an emptied `Choices` or
+    /// `Branches` kept (the checker asks for one).
     RemoveItem {
         /// Pointer of the state.
         state: String,
@@ -196,6 +198,8 @@ pub enum ItemList {
     Retry,
     /// `Catch` (Catchers).
     Catch,
+    /// A Parallel state's `Branches` (each a scope: `StartAt` and `States`).
+    Branches,
 }
 
 impl ItemList {
@@ -205,6 +209,7 @@ impl ItemList {
             ItemList::Choices => "Choices",
             ItemList::Retry => "Retry",
             ItemList::Catch => "Catch",
+            ItemList::Branches => "Branches",
         }
     }
 }

@@ -115,6 +115,9 @@ pub(crate) fn apply(
             if !value.is_object() {
                 return Err(EditError::Invalid(format!("an item of {} must be a JSON object", list.field())));
             }
+            if *list == ItemList::Branches {
+                check_branch(machine, value)?;
+            }
             let list_ptr = pointer_push(state, list.field());
             let len = match doc.read(&list_ptr) {
                 Some(Value::Array(items)) => Some(items.len()),
@@ -135,8 +138,9 @@ pub(crate) fn apply(
             let list_ptr = pointer_push(state, list.field());
             doc.remove(&format!("{list_ptr}/{index}"))?;
             let empty = matches!(doc.read(&list_ptr), Some(Value::Array(items)) if items.is_empty());
-            // An empty Retry/Catch means nothing; an empty Choices is kept for the user to fill.
-            if empty && *list != ItemList::Choices {
+            // An empty Retry/Catch means nothing; an empty Choices or Branches is kept for
+            // the user to fill (the checker reports it).
+            if empty && matches!(list, ItemList::Retry | ItemList::Catch) {
                 doc.remove(&list_ptr)?;
             }
             Ok(())
@@ -162,6 +166,36 @@ pub(crate) fn apply(
         }
         DocumentEdit::ReplaceText { .. } | DocumentEdit::Batch { .. } => {
             unreachable!("handled by Document::apply_spliced")
+        }
+    }
+}
+
+/// A new branch is a scope whose state names no state of the machine has (names are
+/// unique across the whole machine, nested scopes included) nor repeat among its own.
+fn check_branch(machine: &StateMachine, branch: &Value) -> Result<(), EditError> {
+    let mut names = Vec::new();
+    collect_names(branch, &mut names);
+    for (i, name) in names.iter().enumerate() {
+        check_new_name(machine, name)?;
+        if names[..i].contains(name) {
+            return Err(EditError::Conflict(format!("a state named \"{name}\" already exists")));
+        }
+    }
+    Ok(())
+}
+
+/// The state names of a scope value and of the scopes nested in its states.
+fn collect_names(scope: &Value, out: &mut Vec<String>) {
+    let Some(Value::Object(states)) = scope.get("States") else { return };
+    for (name, state) in states {
+        out.push(name.clone());
+        for branch in state.get("Branches").and_then(Value::as_array).into_iter().flatten() {
+            collect_names(branch, out);
+        }
+        for key in ["ItemProcessor", "Iterator"] {
+            if let Some(inner) = state.get(key) {
+                collect_names(inner, out);
+            }
         }
     }
 }

@@ -88,6 +88,7 @@ pub(crate) fn check_list(state: &State, list: ItemList) -> Result<(), EditError>
     let ok = match (list, &state.kind) {
         (_, StateKind::Unknown) => true,
         (ItemList::Choices, kind) => matches!(kind, StateKind::Choice(_)),
+        (ItemList::Branches, kind) => matches!(kind, StateKind::Parallel(_)),
         (_, kind) => matches!(kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_)),
     };
     if ok {

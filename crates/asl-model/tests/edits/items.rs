@@ -202,3 +202,55 @@ fn move_an_item_to_where_it_is_changes_nothing() {
     let doc = apply(MACHINE, &move_item("/States/Validate", ItemList::Retry, 1, 1));
     assert_eq!(doc.text(), MACHINE);
 }
+
+// Branches of a Parallel (Ship has two: Label → Notify, and Invoice).
+
+#[test]
+fn add_a_branch_with_one_pass_state_at_the_end() {
+    let branch = json!({"StartAt": "Branch 3 Pass", "States": {"Branch 3 Pass": {"Type": "Pass", "End": true}}});
+    let doc = apply(MACHINE, &insert_item("/States/Ship", ItemList::Branches, None, branch.clone()));
+    let branches = &doc.to_value()["States"]["Ship"]["Branches"];
+    assert_eq!(branches.as_array().unwrap().len(), 3);
+    assert_eq!(branches[2], branch);
+    // The two branches before it keep their text: only a comma and the new lines change.
+    let d = diff(MACHINE, doc.text());
+    assert!(!d.contains("Label") && !d.contains("Invoice"), "{d}");
+}
+
+#[test]
+fn a_branch_whose_state_names_are_taken_is_refused() {
+    for branch in [
+        json!({"StartAt": "Pack", "States": {"Pack": {"Type": "Pass", "End": true}}}),
+        json!({"StartAt": "A", "States": {"A": {"Type": "Map", "ItemProcessor": {"StartAt": "Label", "States": {"Label": {"Type": "Pass", "End": true}}}, "End": true}}}),
+    ] {
+        let err = refuse(MACHINE, insert_item("/States/Ship", ItemList::Branches, None, branch));
+        assert!(matches!(err, EditError::Conflict(_)), "{err:?}");
+    }
+}
+
+#[test]
+fn only_a_parallel_has_branches() {
+    let branch = json!({"StartAt": "New", "States": {"New": {"Type": "Pass", "End": true}}});
+    let err = refuse(MACHINE, insert_item("/States/Items", ItemList::Branches, None, branch));
+    assert!(matches!(err, EditError::Invalid(_)), "{err:?}");
+}
+
+#[test]
+fn remove_a_branch_and_an_emptied_branches_is_kept() {
+    let one = apply(MACHINE, &remove_item("/States/Ship", ItemList::Branches, 0));
+    let ship = &one.to_value()["States"]["Ship"];
+    assert_eq!(ship["Branches"].as_array().unwrap().len(), 1);
+    assert_eq!(ship["Branches"][0]["StartAt"], json!("Invoice"));
+    let none = apply(one.text(), &remove_item("/States/Ship", ItemList::Branches, 0));
+    assert_eq!(none.to_value()["States"]["Ship"]["Branches"], json!([]));
+}
+
+#[test]
+fn move_a_branch_moves_its_text_and_back_restores_it() {
+    let doc = apply(MACHINE, &move_item("/States/Ship", ItemList::Branches, 1, 0));
+    let branches = &doc.to_value()["States"]["Ship"]["Branches"];
+    assert_eq!(branches[0]["StartAt"], json!("Invoice"));
+    assert_eq!(branches[1]["StartAt"], json!("Label"));
+    let back = apply(doc.text(), &move_item("/States/Ship", ItemList::Branches, 0, 1));
+    assert_eq!(back.text(), MACHINE);
+}

@@ -210,12 +210,13 @@ fn pick(items: &[String], seed: u8) -> String {
 fn edit_from(doc: &Document, (kind, a, b, c): (u8, u8, u8, u8)) -> DocumentEdit {
     use asl_model::model::StateKind;
     let (states, scopes) = states_and_scopes(doc);
-    let list = [ItemList::Choices, ItemList::Retry, ItemList::Catch][b as usize % 3];
+    let list = [ItemList::Choices, ItemList::Retry, ItemList::Catch, ItemList::Branches][b as usize % 4];
     // Item and transition edits mostly pick a state that has such things.
     let fits = |s: &&asl_model::model::State| match (kind % 13, &s.kind) {
         (1..=3, _) => true,
         (10..=12, StateKind::Choice(_)) => list == ItemList::Choices,
-        (10..=12, StateKind::Task(_) | StateKind::Parallel(_)) => list != ItemList::Choices,
+        (10..=12, StateKind::Parallel(_)) => list != ItemList::Choices,
+        (10..=12, StateKind::Task(_)) => list != ItemList::Choices && list != ItemList::Branches,
         (10..=12, _) => false,
         _ => true,
     };
@@ -236,6 +237,7 @@ fn edit_from(doc: &Document, (kind, a, b, c): (u8, u8, u8, u8)) -> DocumentEdit 
         }
         ItemList::Retry => json!({"ErrorEquals": ["States.TaskFailed"], "MaxAttempts": c % 4}),
         ItemList::Catch => json!({"ErrorEquals": ["States.ALL"], "Next": pick(&names, c)}),
+        ItemList::Branches => json!({"StartAt": format!("B{c}"), "States": {format!("B{c}"): {"Type": "Pass", "End": true}}}),
     };
     let mut leaves = Vec::new();
     scalars(&doc.to_value(), String::new(), &mut leaves);

@@ -1,10 +1,12 @@
 // Parallel configuration: its branches (drawn as panels on the canvas; drop states into
-// them) and where it goes next. Arguments/Parameters and ResultSelector are on the
+// them), added, moved and removed here as on the canvas, and where it goes next. Arguments/Parameters and ResultSelector are on the
 // Input/Output tab; retriers and catchers on Error handling.
 import type { StateInfo } from "../../ipc/types";
 import { useStudio } from "../../store/studio";
-import { Note, Section } from "../../inspector/fields";
+import { apply, Note, Section } from "../../inspector/fields";
+import { ItemActions } from "../../inspector/ItemActions";
 import { NextField } from "../../inspector/transitions";
+import { addBranch } from "./branches";
 
 export function ParallelConfig({ state }: { state: StateInfo }) {
   const scopes = useStudio((s) => s.snapshot?.scopes);
@@ -13,7 +15,21 @@ export function ParallelConfig({ state }: { state: StateInfo }) {
   const select = useStudio((s) => s.select);
   return (
     <>
-      <Section title={`Branches (${branches.length})`}>
+      <Section
+        title={`Branches (${branches.length})`}
+        actions={
+          <button
+            type="button"
+            className="insp-btn"
+            onClick={() => {
+              const snapshot = useStudio.getState().snapshot;
+              if (snapshot) void apply(addBranch(snapshot, state.pointer));
+            }}
+          >
+            + Add branch
+          </button>
+        }
+      >
         {branches.length === 0 && <Note>No branches. A Parallel state needs at least one.</Note>}
         <ul className="insp-branches">
           {branches.map((b, i) => {
@@ -37,6 +53,7 @@ export function ParallelConfig({ state }: { state: StateInfo }) {
                     {b.startAt}
                   </button>
                 )}
+                <ItemActions state={state.pointer} list="Branches" index={i} count={branches.length} />
               </li>
             );
           })}
