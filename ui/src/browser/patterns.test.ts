@@ -1,7 +1,6 @@
 // Every pattern, in both query languages, dropped before a state or at the end: its
 // transitions stay inside it but for its ways out, which go where the drop point led.
-import { writeFileSync, mkdirSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildPattern, PATTERNS } from "./patterns";
 import { nameReserver, type Json } from "./templates";
 
@@ -14,8 +13,6 @@ function targets(state: Json): string[] {
   for (const list of [state.Choices, state.Catch]) if (Array.isArray(list)) for (const r of list as Json[]) if (typeof r.Next === "string") out.push(r.Next);
   return out;
 }
-
-const machines: Record<string, unknown> = {};
 
 describe("the patterns", () => {
   for (const p of PATTERNS) {
@@ -35,19 +32,7 @@ describe("the patterns", () => {
         const last = buildPattern(p.id, { ql, unique: nameReserver(["Before"]), next: null });
         expect(last.states.flatMap((s) => targets(s.state))).not.toContain("After");
         expect(last.states.some((s) => s.state.End === true || (s.state.Type as string) === "Fail")).toBe(true);
-        machines[`${p.id}-${ql}`] = {
-          ...(ql === "JSONata" ? { QueryLanguage: "JSONata" } : {}),
-          StartAt: "Before",
-          States: { Before: { Type: "Pass", Next: built.entry }, ...Object.fromEntries(built.states.map((s) => [s.name, s.state])), After: { Type: "Succeed" } },
-        };
       });
     }
   }
-  // ASL_WRITE_PATTERNS=dir writes each as a machine, for `asl validate` and `asl run`.
-  afterAll(() => {
-    const dir = process.env.ASL_WRITE_PATTERNS;
-    if (!dir) return;
-    mkdirSync(dir, { recursive: true });
-    for (const [name, m] of Object.entries(machines)) writeFileSync(`${dir}/${name}.asl.json`, JSON.stringify(m, null, 2));
-  });
 });
