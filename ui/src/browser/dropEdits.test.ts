@@ -9,6 +9,14 @@ import { appendEdge, edgeAcceptsDrop, planDrop } from "./dropEdits";
 const O = orders as unknown as Snapshot;
 const J = jsonata as unknown as Snapshot;
 const P = parallel as unknown as Snapshot;
+/** A catalogue action as a drag prepares it (its skeleton in both languages). */
+const lambda = {
+  baseName: "Lambda Invoke",
+  states: {
+    JSONPath: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "", "Payload.$": "$" } },
+    JSONata: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Arguments: { FunctionName: "", Payload: "{% $states.input %}" } },
+  },
+};
 
 describe("planDrop", () => {
   it("inserts on a Next edge with the edge's own transition", () => {
@@ -43,7 +51,7 @@ describe("planDrop", () => {
   });
 
   it("appends a drop on a branch's empty space after its last state, wired in", () => {
-    const plan = planDrop("lambda-invoke", { kind: "scope", scope: "/States/RunRiskChecks/Branches/0" }, P)!;
+    const plan = planDrop(lambda, { kind: "scope", scope: "/States/RunRiskChecks/Branches/0" }, P)!;
     expect(plan.edit).toMatchObject({ kind: "insert_between", from: "/States/RunRiskChecks/Branches/0/States/CreditCheck", transition: { kind: "next" }, name: "Lambda Invoke" });
   });
 
@@ -85,9 +93,9 @@ describe("planDrop", () => {
     });
   });
 
-  it("writes the template in the machine's query language", () => {
+  it("writes a catalogue action in the machine's query language", () => {
     const edge = J.layout.edges.find((e) => e.kind === "Next")!;
-    const plan = planDrop("sns-publish", { kind: "edge", edge }, J)!;
+    const plan = planDrop(lambda, { kind: "edge", edge }, J)!;
     const state = (plan.edit as { state: Record<string, unknown> }).state;
     expect(state.Arguments).toBeDefined();
     expect(state.Parameters).toBeUndefined();

@@ -6,7 +6,7 @@
 // (appendEdge), and only an empty scope gets `add_state`.
 import type { DocumentEdit, LayoutEdge, Snapshot } from "../ipc/types";
 import { scopeQueryLanguage } from "../canvas/scopes";
-import { buildItem, nameReserver, type NewState } from "./templates";
+import { buildItem, nameReserver, type ItemRef, type NewState } from "./templates";
 
 /** A scope target may name the state to go after (the selection); without one the new
  *  state follows the last state of the scope's flow. */
@@ -24,15 +24,15 @@ export function edgeAcceptsDrop(edge: LayoutEdge): boolean {
   return edge.transition !== null;
 }
 
-export function planDrop(itemId: string, target: DropTarget, snapshot: Snapshot): DropPlan | null {
+export function planDrop(item: ItemRef, target: DropTarget, snapshot: Snapshot): DropPlan | null {
   const unique = nameReserver(snapshot.states.map((s) => s.name));
 
   if (target.kind === "scope") {
     // A state dropped on empty space joins the flow: added on its own it would be
     // unreachable, an error the user did not ask for. Only an empty scope takes it as is.
     const edge = appendEdge(snapshot, target.scope, target.after ?? null);
-    if (edge) return planDrop(itemId, { kind: "edge", edge }, snapshot);
-    const states = buildItem(itemId, { ql: scopeQueryLanguage(snapshot, target.scope), unique });
+    if (edge) return planDrop(item, { kind: "edge", edge }, snapshot);
+    const states = buildItem(item, { ql: scopeQueryLanguage(snapshot, target.scope), unique });
     // The main state first: in an empty scope it becomes the StartAt.
     return { edit: batch(states.map((s) => add(target.scope, s))), select: states[0].name };
   }
@@ -40,7 +40,7 @@ export function planDrop(itemId: string, target: DropTarget, snapshot: Snapshot)
   const t = target.edge.transition;
   if (!t) return null;
   const next = snapshot.states.find((s) => s.pointer === target.edge.to)?.name ?? null;
-  const [main, ...extra] = buildItem(itemId, { ql: scopeQueryLanguage(snapshot, t.scope), unique, next });
+  const [main, ...extra] = buildItem(item, { ql: scopeQueryLanguage(snapshot, t.scope), unique, next });
   const insert: DocumentEdit = { kind: "insert_between", from: t.from, transition: t.transition, name: main.name, state: main.state };
   return { edit: batch([...extra.map((s) => add(t.scope, s)), insert]), select: main.name };
 }

@@ -4,12 +4,22 @@ import { buildItem, ITEMS, nameReserver, taskState, uniqueName } from "./templat
 import { matches } from "./StatesBrowser";
 
 describe("templates", () => {
-  it("offers every flow state and the task templates of the issue", () => {
+  it("offers every flow state and the patterns; Tasks come from the Actions catalogue", () => {
     const ids = ITEMS.map((i) => i.id);
-    for (const t of ["Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"]) expect(ids).toContain(t);
-    for (const t of ["lambda-invoke", "sns-publish", "sqs-send", "dynamodb-getitem", "dynamodb-putitem", "ecs-runtask", "glue-startjobrun", "sfn-startexecution", "http-invoke", "retry-catch"])
-      expect(ids).toContain(t);
+    for (const t of ["Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map", "retry-catch", "catch-notify"]) expect(ids).toContain(t);
+    expect(ids).not.toContain("lambda-invoke");
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("drops a catalogue action as its state in the scope's query language, under a unique name", () => {
+    const states = {
+      JSONPath: { Type: "Task", Resource: "arn:aws:states:::sns:publish", Parameters: { TopicArn: "" } },
+      JSONata: { Type: "Task", Resource: "arn:aws:states:::sns:publish", Arguments: { TopicArn: "" } },
+    };
+    const [one] = buildItem({ baseName: "SNS Publish", states }, { ql: "JSONata", unique: nameReserver(["SNS Publish"]) });
+    expect(one).toEqual({ name: "SNS Publish 2", state: states.JSONata });
+    // Its own copy: the drop's state is not the prepared one, which a later drop reuses.
+    expect(one.state).not.toBe(states.JSONata);
   });
 
   it("writes JSONPath tasks with Parameters and .$ keys", () => {
@@ -85,9 +95,9 @@ describe("templates", () => {
   });
 
   it("filters by search text", () => {
-    const lambda = ITEMS.find((i) => i.id === "lambda-invoke")!;
-    expect(matches(lambda, "lamb")).toBe(true);
-    expect(matches(lambda, "glue")).toBe(false);
-    expect(matches(lambda, "")).toBe(true);
+    const wait = ITEMS.find((i) => i.id === "Wait")!;
+    expect(matches(wait, "seconds")).toBe(true);
+    expect(matches(wait, "glue")).toBe(false);
+    expect(matches(wait, "")).toBe(true);
   });
 });

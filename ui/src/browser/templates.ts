@@ -7,7 +7,7 @@ export type Json = Record<string, unknown>;
 export interface BrowserItem {
   id: string; // test id suffix: browser-item-<id>
   label: string;
-  group: "flow" | "task" | "pattern";
+  group: "flow" | "pattern";
   /** The state type it makes (the glyph and colour in the list). */
   type: string;
   description: string;
@@ -41,18 +41,19 @@ export const ITEMS: BrowserItem[] = [
   { id: "Fail", label: "Fail", group: "flow", type: "Fail", baseName: "Fail", description: "Stops with an error" },
   { id: "Parallel", label: "Parallel", group: "flow", type: "Parallel", baseName: "Parallel", description: "Runs branches at the same time" },
   { id: "Map", label: "Map", group: "flow", type: "Map", baseName: "Map", description: "Runs steps for each item of an array" },
-  { id: "lambda-invoke", label: "Lambda: Invoke", group: "task", type: "Task", baseName: "Lambda Invoke", description: "Invoke an AWS Lambda function" },
-  { id: "sns-publish", label: "SNS: Publish", group: "task", type: "Task", baseName: "SNS Publish", description: "Publish a message to a topic" },
-  { id: "sqs-send", label: "SQS: SendMessage", group: "task", type: "Task", baseName: "SQS SendMessage", description: "Send a message to a queue" },
-  { id: "dynamodb-getitem", label: "DynamoDB: GetItem", group: "task", type: "Task", baseName: "DynamoDB GetItem", description: "Read an item from a table" },
-  { id: "dynamodb-putitem", label: "DynamoDB: PutItem", group: "task", type: "Task", baseName: "DynamoDB PutItem", description: "Write an item to a table" },
-  { id: "ecs-runtask", label: "ECS: RunTask (.sync)", group: "task", type: "Task", baseName: "ECS RunTask", description: "Run a container task and wait for it" },
-  { id: "glue-startjobrun", label: "Glue: StartJobRun (.sync)", group: "task", type: "Task", baseName: "Glue StartJobRun", description: "Run a Glue job and wait for it" },
-  { id: "sfn-startexecution", label: "Step Functions: StartExecution", group: "task", type: "Task", baseName: "Start Execution", description: "Run a nested state machine (.sync:2)" },
-  { id: "http-invoke", label: "HTTP endpoint", group: "task", type: "Task", baseName: "Call HTTP API", description: "Call an HTTPS API" },
   { id: "retry-catch", label: "Retry with backoff + catch", group: "pattern", type: "Task", baseName: "Lambda Invoke", description: "A task that retries, then fails cleanly" },
   { id: "catch-notify", label: "Catch, notify and fail", group: "pattern", type: "Task", baseName: "Lambda Invoke", description: "A task whose failure is published to a topic before the run fails" },
 ];
+
+/** A catalogue action ready to drop (Tasks come from the Actions catalogue, whose
+ *  skeleton is fetched when the drag starts): its state in either query language. */
+export interface PreparedItem {
+  baseName: string;
+  states: Record<QueryLanguage, Json>;
+}
+
+/** What a drop inserts: a browser item by id, or a prepared catalogue action. */
+export type ItemRef = string | PreparedItem;
 
 export function itemById(id: string): BrowserItem | undefined {
   return ITEMS.find((i) => i.id === id);
@@ -68,7 +69,9 @@ function catchAll(ql: QueryLanguage, next: string): Json {
 }
 
 /** The states an item inserts (first: the main one). */
-export function buildItem(id: string, ctx: BuildContext): NewState[] {
+export function buildItem(ref: ItemRef, ctx: BuildContext): NewState[] {
+  if (typeof ref !== "string") return [{ name: ctx.unique(ref.baseName), state: structuredClone(ref.states[ctx.ql]) }];
+  const id = ref;
   const item = itemById(id);
   if (!item) throw new Error(`no browser item ${id}`);
   const name = ctx.unique(item.baseName);
@@ -82,7 +85,6 @@ export function buildItem(id: string, ctx: BuildContext): NewState[] {
     if (!notifyName) return [{ name, state: task }, fail];
     return [{ name, state: task }, { name: notifyName, state: { ...taskState("sns-publish", ctx.ql), Next: failName } }, fail];
   }
-  if (item.group === "task") return [{ name, state: taskState(id, ctx.ql) }];
   if (id === "Choice") return choiceStates(name, ctx);
   return [{ name, state: flowState(id, ctx) }];
 }
@@ -125,7 +127,7 @@ function flowState(type: string, ctx: BuildContext): Json {
   }
 }
 
-/** A Task template: JSONPath takes `Parameters` (`.$` keys select from the input),
+/** A Task of the patterns: JSONPath takes `Parameters` (`.$` keys select from the input),
  *  JSONata takes `Arguments` (`{% %}` expressions) and `Output` instead of OutputPath. */
 export function taskState(id: string, ql: QueryLanguage): Json {
   const jsonata = ql === "JSONata";
