@@ -1,8 +1,11 @@
 // Error handling: retriers (tried in order) and catchers (first match wins), added,
-// removed and reordered with insert_item/remove_item/move_item.
+// removed and reordered with insert_item/remove_item/move_item; their ErrorEquals as chips
+// with suggestions (the States.* names and the Task's service exceptions).
+import { useErrors } from "../browser/catalogueData";
 import type { StateInfo } from "../ipc/types";
 import { useStudio } from "../store/studio";
-import { apply, ListField, Note, NumberField, Section, SelectField, TextField } from "./fields";
+import { ErrorChips } from "./ErrorChips";
+import { apply, Note, NumberField, Section, SelectField, TextField } from "./fields";
 import { ItemActions } from "./ItemActions";
 import { TargetField } from "./transitions";
 
@@ -19,8 +22,14 @@ export function ErrorsTab({ state }: { state: StateInfo }) {
   );
 }
 
+/** The service exceptions a Task's Resource can raise (none for Parallel and Map). */
+function useServiceErrors(state: StateInfo): string[] {
+  return useErrors(state.type === "Task" ? state.json.Resource : undefined);
+}
+
 function Retriers({ state }: { state: StateInfo }) {
   const p = state.pointer;
+  const service = useServiceErrors(state);
   const list = Array.isArray(state.json.Retry) ? (state.json.Retry as Item[]) : [];
   const add = () =>
     void apply({
@@ -41,7 +50,7 @@ function Retriers({ state }: { state: StateInfo }) {
               <span className="insp-card-title">Retrier {i + 1}</span>
               <ItemActions state={p} list="Retry" index={i} count={list.length} />
             </div>
-            <ListField label="Errors" pointer={`${ip}/ErrorEquals`} value={r.ErrorEquals} hint="Comma-separated, e.g. States.Timeout, States.ALL" />
+            <ErrorChips pointer={`${ip}/ErrorEquals`} value={r.ErrorEquals} service={service} />
             <div className="insp-grid">
               <NumberField label="Interval (s)" pointer={`${ip}/IntervalSeconds`} value={r.IntervalSeconds} integer placeholder="1" />
               <NumberField label="Max attempts" pointer={`${ip}/MaxAttempts`} value={r.MaxAttempts} integer placeholder="3" />
@@ -66,6 +75,7 @@ function Catchers({ state }: { state: StateInfo }) {
   const p = state.pointer;
   const list = Array.isArray(state.json.Catch) ? (state.json.Catch as Item[]) : [];
   const jsonata = state.queryLanguage === "JSONata";
+  const service = useServiceErrors(state);
   const fallback = useStudio((s) => {
     const scope = (s.snapshot?.states ?? []).filter((o) => o.scope === state.scope && o.pointer !== state.pointer);
     return (scope.find((o) => o.type === "Fail") ?? scope[0])?.name ?? state.name;
@@ -89,7 +99,7 @@ function Catchers({ state }: { state: StateInfo }) {
               <span className="insp-card-title">Catcher {i + 1}</span>
               <ItemActions state={p} list="Catch" index={i} count={list.length} />
             </div>
-            <ListField label="Errors" pointer={`${ip}/ErrorEquals`} value={c.ErrorEquals} hint="Comma-separated; States.ALL catches everything" />
+            <ErrorChips pointer={`${ip}/ErrorEquals`} value={c.ErrorEquals} service={service} />
             <TargetField state={state} transition={{ kind: "catch", index: i }} label="Go to" pointer={`${ip}/Next`} value={c.Next} />
             {jsonata ? (
               <TextField label="Output" pointer={`${ip}/Output`} value={c.Output} mono placeholder="{% $states.errorOutput %}" />
