@@ -8,7 +8,7 @@ import type { ActionSummary, Pattern } from "../ipc";
 import { useStudio } from "../store/studio";
 import "../states/types.css";
 import "./browser.css";
-import { actionId, actionStateName, defaultPattern, groupByService, PATTERN_LABEL, resourceWith } from "./catalogue";
+import { actionId, actionStateName, defaultPattern, groupByService, PATTERN_LABEL, PATTERN_SHORT, resourceWith } from "./catalogue";
 import { loadSkeletons } from "./catalogueData";
 import { useCatalogueSearch } from "./catalogueSearch";
 import { beginItemDrag, dropItem, type DragItem } from "./drag";
@@ -55,6 +55,8 @@ export function StatesBrowser() {
       </div>
       <div className={`asl-browser-list${disabled ? " asl-browser-disabled" : ""}`}>
         <Templates title="Flow" items={flow} disabled={disabled} />
+        {/* Before the actions: a few items that a long list of matches must not push away. */}
+        <Templates title="Patterns" items={patterns} disabled={disabled} />
         {search.actions.length > 0 && (
           <section className="asl-browser-group" data-testid="browser-actions">
             <h3>{query.trim() ? "Actions" : "Popular actions"}</h3>
@@ -74,7 +76,6 @@ export function StatesBrowser() {
           </section>
         )}
         {search.failed && <div className="asl-browser-empty">The actions catalogue is not available.</div>}
-        <Templates title="Patterns" items={patterns} disabled={disabled} />
         {nothing && <div className="asl-browser-empty">Nothing matches “{query}”</div>}
       </div>
       <div className="asl-browser-hint">Drag onto an arrow or an empty area</div>
@@ -124,6 +125,8 @@ function ActionItem({ action, disabled }: { action: ActionSummary; disabled: boo
         ref: loadSkeletons(resource).then((states) => (states ? { baseName: actionStateName(action), states } : null)),
       })}
     >
+      {/* The pattern shows when it is not the plain request; the picker on hover or focus. */}
+      {pattern !== "requestResponse" && <span className="asl-browser-ptag">{PATTERN_SHORT[pattern]}</span>}
       {action.patterns.length > 1 && (
         <select
           className="asl-browser-pattern"
@@ -138,8 +141,8 @@ function ActionItem({ action, disabled }: { action: ActionSummary; disabled: boo
           onChange={(e) => setPattern(e.target.value as Pattern)}
         >
           {action.patterns.map((p) => (
-            <option key={p} value={p}>
-              {PATTERN_LABEL[p]}
+            <option key={p} value={p} title={PATTERN_LABEL[p]}>
+              {PATTERN_SHORT[p]}
             </option>
           ))}
         </select>

@@ -41,7 +41,7 @@ describe("the Actions catalogue in the browser", () => {
 
   it("groups by service in the order of each service's best match, keeping the ranking inside", () => {
     const groups = groupByService([put, invoke, sdkPut, run]);
-    expect(groups.map((g) => g.title)).toEqual(["Amazon DynamoDB", "AWS Lambda", "Amazon Elastic Container Service (ECS)"]);
+    expect(groups.map((g) => g.title)).toEqual(["Amazon DynamoDB", "AWS Lambda", "Amazon ECS"]);
     expect(groups[0].actions).toEqual([put, sdkPut]);
   });
 });

@@ -14,6 +14,14 @@ export function actionId(a: ActionSummary): string {
   return a.resource.replace(PREFIX, "").replace(/[^A-Za-z0-9]+/g, "-").toLowerCase();
 }
 
+/** What the browser's narrow picker shows. */
+export const PATTERN_SHORT: Record<Pattern, string> = {
+  requestResponse: "Request",
+  sync: ".sync",
+  sync2: ".sync:2",
+  waitForTaskToken: "Callback",
+};
+
 export const PATTERN_LABEL: Record<Pattern, string> = {
   requestResponse: "Request response",
   sync: "Run a job (.sync)",
@@ -54,9 +62,12 @@ export function actionStateName(a: ActionSummary): string {
   return `${a.serviceId} ${a.action}`;
 }
 
-/** The label of the service a group of actions is under. */
+/** The label of the service a group of actions is under, short enough for the list:
+ *  "Amazon DynamoDB", and "Amazon SNS" rather than "Amazon Simple Notification Service". */
 export function groupTitle(a: ActionSummary): string {
-  return a.service === a.serviceId || a.service.includes(a.serviceId) ? a.service : `${a.service} (${a.serviceId})`;
+  if (a.service.length <= 26 || a.service.includes(a.serviceId)) return a.service;
+  const vendor = /^(Amazon|AWS) /.exec(a.service)?.[0] ?? "";
+  return vendor + a.serviceId;
 }
 
 export interface ServiceGroup {
