@@ -130,6 +130,8 @@ function MemberField({ ctx, path, member, depth }: { ctx: Ctx; path: Key[]; memb
           {ctx.jsonata ? "{%}" : "$"}
         </button>
       </div>
+      {/* A group's help goes above its fields, which may run long; a value's below it. */}
+      {group && doc && <div className="insp-hint shape-group-doc">{doc}</div>}
       {dynamic ? (
         <Draft
           pointer={pointer}
@@ -153,7 +155,7 @@ function MemberField({ ctx, path, member, depth }: { ctx: Ctx; path: Key[]; memb
       ) : (
         <ValueInput shape={shape?.kind === "structure" || shape?.kind === "list" ? undefined : shape} pointer={pointer} value={field.value} label={member.name} required={member.required} onValue={(v) => write(false, v)} />
       )}
-      {doc && <div className="insp-hint">{doc}</div>}
+      {!group && doc && <div className="insp-hint">{doc}</div>}
     </div>
   );
 }
