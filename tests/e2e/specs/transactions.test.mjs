@@ -16,7 +16,7 @@ test("a three-state pattern dropped on the Start edge is one undo step", async (
     const edge = await edgeMiddle(browser, "#start", op("ValidateOrder"));
     // The patterns are at the bottom of the list: found by searching, as a user would.
     await browser.$('[data-testid="states-browser"] input[type="search"]').setValue("notify");
-    const item = await byTestId(browser, "browser-item-catch-notify");
+    const item = await byTestId(browser, "browser-item-pattern-retry-notify");
     await item.waitForDisplayed({ timeout: 5000 });
     await drag(browser, item, edge);
 
@@ -26,19 +26,19 @@ test("a three-state pattern dropped on the Start edge is one undo step", async (
       const fresh = ids.filter((id) => !before.has(id) && id.startsWith("/States/"));
       return fresh.length === 3 ? fresh.sort() : null;
     }, "the pattern's three states never appeared on the canvas");
-    assert.deepEqual(added, [op("Lambda Invoke"), op("Notify Failure"), op("Task Failed")]);
+    assert.deepEqual(added, [op("Call Service"), op("Notify Failure"), op("Service Failed")]);
     await byTestId(browser, "mode-code").click();
     const dropped = await until(async () => {
       const text = await editorText(browser);
       return text && text !== original ? text : null;
     }, "the code view never showed the drop");
-    assert.match(dropped, /"StartAt": "Lambda Invoke"/);
-    assert.match(dropped, /"Lambda Invoke": \{[\s\S]*?"Next": "ValidateOrder"/);
+    assert.match(dropped, /"StartAt": "Call Service"/);
+    assert.match(dropped, /"Call Service": \{[\s\S]*?"Next": "ValidateOrder"/);
     assert.equal(read(file), original, "a drop does not write the file");
 
     // One Ctrl+Z: the exact text as opened, and nothing left to undo.
     await byTestId(browser, "mode-design").click();
-    await waitNode(browser, op("Lambda Invoke"));
+    await waitNode(browser, op("Call Service"));
     await chord(browser, "Control", "z");
     for (const id of added) await gone(browser, id);
     assert.equal(await byTestId(browser, "undo").isEnabled(), false, "the drop was more than one undo step");

@@ -101,18 +101,26 @@ describe("planDrop", () => {
     expect(state.Parameters).toBeUndefined();
   });
 
-  it("drops a pattern as one batch: its Fail added to the edge's scope, its Task inserted", () => {
-    const cases: [LayoutEdge, Snapshot][] = [
-      [O.layout.edges.find((e) => e.from === "/States/ValidateOrder" && e.kind === "Next")!, O],
-      [O.layout.edges.find((e) => e.kind === "Start")!, O],
-      [P.layout.edges.find((e) => e.from === "/States/RunRiskChecks/Branches/1#start")!, P],
+  it("drops a pattern as one batch: its states added to the edge's scope, the edge led to its entry", () => {
+    const toEnd = O.layout.edges.find((e) => e.to === "#end" && e.transition?.transition.kind === "next");
+    const cases: [LayoutEdge | undefined, Snapshot, string | null][] = [
+      [O.layout.edges.find((e) => e.from === "/States/ValidateOrder" && e.kind === "Next")!, O, "CheckInventory"],
+      [O.layout.edges.find((e) => e.kind === "Start")!, O, "ValidateOrder"],
+      [toEnd, O, null],
     ];
-    for (const [edge, snapshot] of cases) {
-      const edit = planDrop("retry-catch", { kind: "edge", edge }, snapshot)!.edit;
+    expect(toEnd).toBeDefined();
+    for (const [edge, snapshot, next] of cases) {
+      if (!edge) continue;
+      const plan = planDrop("pattern-retry-notify", { kind: "edge", edge }, snapshot)!;
+      const edit = plan.edit;
       if (edit.kind !== "batch") throw new Error(`not a batch: ${edit.kind}`);
-      expect(edit.edits.map((e) => e.kind)).toEqual(["add_state", "insert_between"]);
-      expect(edit.edits[0]).toMatchObject({ scope: edge.transition!.scope, state: { Type: "Fail" } });
-      expect(edit.edits[1]).toMatchObject({ from: edge.transition!.from, transition: edge.transition!.transition });
+      expect(edit.edits.map((e) => e.kind)).toEqual(["add_state", "add_state", "add_state", "connect"]);
+      expect(edit.edits[0]).toMatchObject({ scope: edge.transition!.scope, name: plan.select, state: { Type: "Task" } });
+      expect(edit.edits[3]).toMatchObject({ from: edge.transition!.from, transition: edge.transition!.transition, target: plan.select });
+      // The pattern's way out goes where the edge went.
+      const exit = (edit.edits[0] as { state: Record<string, unknown> }).state;
+      if (next) expect(exit.Next).toBe(next);
+      else expect(exit.End).toBe(true);
     }
   });
 

@@ -6,6 +6,7 @@
 // (appendEdge), and only an empty scope gets `add_state`.
 import type { DocumentEdit, LayoutEdge, Snapshot } from "../ipc/types";
 import { scopeQueryLanguage } from "../canvas/scopes";
+import { buildPattern, PATTERNS } from "./patterns";
 import { buildItem, nameReserver, type ItemRef, type NewState } from "./templates";
 
 /** A scope target may name the state to go after (the selection); without one the new
@@ -32,7 +33,8 @@ export function planDrop(item: ItemRef, target: DropTarget, snapshot: Snapshot):
     // unreachable, an error the user did not ask for. Only an empty scope takes it as is.
     const edge = appendEdge(snapshot, target.scope, target.after ?? null);
     if (edge) return planDrop(item, { kind: "edge", edge }, snapshot);
-    const states = buildItem(item, { ql: scopeQueryLanguage(snapshot, target.scope), unique });
+    const ctx = { ql: scopeQueryLanguage(snapshot, target.scope), unique };
+    const states = isPattern(item) ? buildPattern(item, ctx).states : buildItem(item, ctx);
     // The main state first: in an empty scope it becomes the StartAt.
     return { edit: batch(states.map((s) => add(target.scope, s))), select: states[0].name };
   }
@@ -40,7 +42,15 @@ export function planDrop(item: ItemRef, target: DropTarget, snapshot: Snapshot):
   const t = target.edge.transition;
   if (!t) return null;
   const next = snapshot.states.find((s) => s.pointer === target.edge.to)?.name ?? null;
-  const [main, ...extra] = buildItem(item, { ql: scopeQueryLanguage(snapshot, t.scope), unique, next });
+  const ctx = { ql: scopeQueryLanguage(snapshot, t.scope), unique, next };
+  if (isPattern(item)) {
+    // Its states added with their transitions set (its ways out go to `next`), then the
+    // drop point led to its entry: the flow runs through the pattern.
+    const built = buildPattern(item, ctx);
+    const connect: DocumentEdit = { kind: "connect", from: t.from, transition: t.transition, target: built.entry };
+    return { edit: batch([...built.states.map((s) => add(t.scope, s)), connect]), select: built.entry };
+  }
+  const [main, ...extra] = buildItem(item, ctx);
   const insert: DocumentEdit = { kind: "insert_between", from: t.from, transition: t.transition, name: main.name, state: main.state };
   return { edit: batch([...extra.map((s) => add(t.scope, s)), insert]), select: main.name };
 }
@@ -65,6 +75,10 @@ export function appendEdge(snapshot: Snapshot, scope: string, after: string | nu
   if (!succeed) return null;
   const into = edges.filter((e) => e.to === succeed.pointer);
   return last(into.filter((e) => e.transition!.transition.kind === "next")) ?? last(into);
+}
+
+function isPattern(item: ItemRef): item is string {
+  return typeof item === "string" && PATTERNS.some((p) => p.id === item);
 }
 
 function add(scope: string, s: NewState): DocumentEdit {

@@ -32,6 +32,8 @@ describe("the patterns", () => {
         const last = buildPattern(p.id, { ql, unique: nameReserver(["Before"]), next: null });
         expect(last.states.flatMap((s) => targets(s.state))).not.toContain("After");
         expect(last.states.some((s) => s.state.End === true || (s.state.Type as string) === "Fail")).toBe(true);
+        // A Choice rule never ends a scope (ASL refuses End there).
+        for (const s of last.states) for (const r of (s.state.Choices as Json[] | undefined) ?? []) expect(r.End).toBeUndefined();
       });
     }
   }

@@ -54,7 +54,7 @@ export function buildPattern(id: string, ctx: BuildContext): BuiltPattern {
         Catch: [{ ErrorEquals: ["States.Timeout"], Next: timedOut }],
         Next: decide,
       });
-      b.add(decide, { Type: "Choice", Choices: [{ ...b.isTrue("approved"), ...b.exit() }], Default: rejected });
+      b.add(decide, { Type: "Choice", Choices: [{ ...b.isTrue("approved"), ...b.ruleExit() }], Default: rejected });
       b.add(rejected, { Type: "Fail", Error: "Rejected", Cause: "The request was not approved" });
       b.add(timedOut, { Type: "Fail", Error: "ApprovalTimedOut", Cause: "No answer within a day" });
       return b.done(ask);
@@ -70,7 +70,7 @@ export function buildPattern(id: string, ctx: BuildContext): BuiltPattern {
       b.add(done, {
         Type: "Choice",
         Choices: [
-          { ...status("SUCCEEDED"), ...b.exit() },
+          { ...status("SUCCEEDED"), ...b.ruleExit() },
           { ...status("FAILED"), Next: failed },
           { ...b.atLeast("attempts", 10), Next: gaveUp },
         ],
@@ -168,11 +168,20 @@ class Builder {
     this.states.push({ name, state });
   }
   done(entry: string): BuiltPattern {
+    if (this.success) this.add(this.success, { Type: "Succeed" });
     return { entry, states: this.states };
   }
+  private success: string | null = null;
   /** Where the pattern's way out goes: what followed the drop point, else the end. */
   exit(): Json {
     return this.ctx.next ? { Next: this.ctx.next } : { End: true };
+  }
+  /** A Choice rule's way out: a rule cannot end the scope, so without a state to go to
+   *  it leads to a Succeed of the pattern's own (what ending meant). */
+  ruleExit(): Json {
+    if (this.ctx.next) return { Next: this.ctx.next };
+    this.success ??= this.ctx.unique("Success");
+    return { Next: this.success };
   }
   dyn(key: string, path: string, expr: string): Json {
     return this.ql === "JSONata" ? { [key]: `{% ${expr} %}` } : { [`${key}.$`]: path };

@@ -1,12 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { buildItem, ITEMS, nameReserver, taskState, uniqueName } from "./templates";
+import { buildItem, ITEMS, nameReserver, uniqueName } from "./templates";
+import { PATTERNS } from "./patterns";
 import { matches } from "./StatesBrowser";
 
 describe("templates", () => {
   it("offers every flow state and the patterns; Tasks come from the Actions catalogue", () => {
     const ids = ITEMS.map((i) => i.id);
-    for (const t of ["Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map", "retry-catch", "catch-notify"]) expect(ids).toContain(t);
+    for (const t of ["Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map", ...PATTERNS.map((p) => p.id)]) expect(ids).toContain(t);
+    expect(PATTERNS.length).toBeGreaterThanOrEqual(8);
     expect(ids).not.toContain("lambda-invoke");
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -20,48 +22,6 @@ describe("templates", () => {
     expect(one).toEqual({ name: "SNS Publish 2", state: states.JSONata });
     // Its own copy: the drop's state is not the prepared one, which a later drop reuses.
     expect(one.state).not.toBe(states.JSONata);
-  });
-
-  it("writes JSONPath tasks with Parameters and .$ keys", () => {
-    const s = taskState("lambda-invoke", "JSONPath");
-    expect(s.Resource).toBe("arn:aws:states:::lambda:invoke");
-    expect(s.Parameters).toMatchObject({ "Payload.$": "$" });
-    expect(s.Arguments).toBeUndefined();
-    expect(s.OutputPath).toBe("$.Payload");
-  });
-
-  it("writes JSONata tasks with Arguments and {% %} expressions", () => {
-    const s = taskState("dynamodb-getitem", "JSONata");
-    expect(s.Parameters).toBeUndefined();
-    expect(s.Arguments).toEqual({ TableName: "MyTable", Key: { id: { S: "{% $states.input.id %}" } } });
-    expect(JSON.stringify(s)).not.toContain(".$");
-  });
-
-  it("uses the resources of the service integrations", () => {
-    expect(taskState("ecs-runtask", "JSONPath").Resource).toBe("arn:aws:states:::ecs:runTask.sync");
-    expect(taskState("glue-startjobrun", "JSONPath").Resource).toBe("arn:aws:states:::glue:startJobRun.sync");
-    expect(taskState("sfn-startexecution", "JSONPath").Resource).toBe("arn:aws:states:::states:startExecution.sync:2");
-    expect(taskState("http-invoke", "JSONata").Resource).toBe("arn:aws:states:::http:invoke");
-    expect(taskState("sqs-send", "JSONPath").Resource).toBe("arn:aws:states:::sqs:sendMessage");
-    expect(taskState("sns-publish", "JSONPath").Resource).toBe("arn:aws:states:::sns:publish");
-    expect(taskState("dynamodb-putitem", "JSONPath").Resource).toBe("arn:aws:states:::dynamodb:putItem");
-  });
-
-  it("builds the catch + notify pattern as a Task, its SNS notification and its Fail", () => {
-    const unique = nameReserver(["Lambda Invoke"]);
-    const [task, notify, fail] = buildItem("catch-notify", { ql: "JSONPath", unique });
-    expect(task.name).toBe("Lambda Invoke 2");
-    expect((task.state.Catch as { Next: string }[])[0].Next).toBe(notify.name);
-    expect(notify.state).toMatchObject({ Type: "Task", Resource: "arn:aws:states:::sns:publish", Next: fail.name });
-    expect(fail.state.Type).toBe("Fail");
-  });
-
-  it("builds the retry + catch pattern as a Task and its Fail", () => {
-    const [task, fail] = buildItem("retry-catch", { ql: "JSONPath", unique: nameReserver(["Lambda Invoke"]) });
-    expect(task.name).toBe("Lambda Invoke 2");
-    expect(task.state.Retry).toEqual([{ ErrorEquals: ["States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }]);
-    expect((task.state.Catch as { Next: string }[])[0].Next).toBe(fail.name);
-    expect(fail.state.Type).toBe("Fail");
   });
 
   it("gives the states of one drop distinct names", () => {

@@ -1,3 +1,5 @@
+import { PATTERNS } from "./patterns";
+
 // What the States browser offers, as pure functions: each item builds the state JSON it
 // inserts, written in the query language of the scope it lands in (JSONata `Arguments`
 // with `{% %}` expressions, or JSONPath `Parameters` with `.$` keys).
@@ -30,9 +32,6 @@ export interface BuildContext {
   next?: string | null;
 }
 
-const ACCOUNT = "123456789012";
-const REGION = "us-east-1";
-
 export const ITEMS: BrowserItem[] = [
   { id: "Pass", label: "Pass", group: "flow", type: "Pass", baseName: "Pass", description: "Passes its input on, optionally transformed" },
   { id: "Choice", label: "Choice", group: "flow", type: "Choice", baseName: "Choice", description: "Branches on rules over the input" },
@@ -41,8 +40,8 @@ export const ITEMS: BrowserItem[] = [
   { id: "Fail", label: "Fail", group: "flow", type: "Fail", baseName: "Fail", description: "Stops with an error" },
   { id: "Parallel", label: "Parallel", group: "flow", type: "Parallel", baseName: "Parallel", description: "Runs branches at the same time" },
   { id: "Map", label: "Map", group: "flow", type: "Map", baseName: "Map", description: "Runs steps for each item of an array" },
-  { id: "retry-catch", label: "Retry with backoff + catch", group: "pattern", type: "Task", baseName: "Lambda Invoke", description: "A task that retries, then fails cleanly" },
-  { id: "catch-notify", label: "Catch, notify and fail", group: "pattern", type: "Task", baseName: "Lambda Invoke", description: "A task whose failure is published to a topic before the run fails" },
+  // The Patterns tab (./patterns.ts): several states each, dropped by planDrop as one step.
+  ...PATTERNS.map((p): BrowserItem => ({ id: p.id, label: p.label, group: "pattern", type: "Task", baseName: p.label, description: p.description })),
 ];
 
 /** A catalogue action ready to drop (Tasks come from the Actions catalogue, whose
@@ -59,32 +58,14 @@ export function itemById(id: string): BrowserItem | undefined {
   return ITEMS.find((i) => i.id === id);
 }
 
-/** The retrier every pattern's task has: transient failures, backing off. */
-const BACKOFF = { ErrorEquals: ["States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 };
-
-/** A catcher of every error going to `next` (keeping the input, with the error beside it,
- *  in JSONPath). */
-function catchAll(ql: QueryLanguage, next: string): Json {
-  return ql === "JSONata" ? { ErrorEquals: ["States.ALL"], Next: next } : { ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: next };
-}
-
 /** The states an item inserts (first: the main one). */
 export function buildItem(ref: ItemRef, ctx: BuildContext): NewState[] {
   if (typeof ref !== "string") return [{ name: ctx.unique(ref.baseName), state: structuredClone(ref.states[ctx.ql]) }];
   const id = ref;
   const item = itemById(id);
   if (!item) throw new Error(`no browser item ${id}`);
+  if (item.group === "pattern") throw new Error(`${id} is a pattern: planDrop builds it (buildPattern)`);
   const name = ctx.unique(item.baseName);
-  if (id === "retry-catch" || id === "catch-notify") {
-    const notifyName = id === "catch-notify" ? ctx.unique("Notify Failure") : null;
-    const failName = ctx.unique("Task Failed");
-    const task = taskState("lambda-invoke", ctx.ql);
-    task.Retry = [BACKOFF];
-    task.Catch = [catchAll(ctx.ql, notifyName ?? failName)];
-    const fail: NewState = { name: failName, state: { Type: "Fail", Error: "TaskFailed", Cause: "The task failed after its retries" } };
-    if (!notifyName) return [{ name, state: task }, fail];
-    return [{ name, state: task }, { name: notifyName, state: { ...taskState("sns-publish", ctx.ql), Next: failName } }, fail];
-  }
   if (id === "Choice") return choiceStates(name, ctx);
   return [{ name, state: flowState(id, ctx) }];
 }
@@ -125,73 +106,6 @@ function flowState(type: string, ctx: BuildContext): Json {
     default:
       return { Type: type };
   }
-}
-
-/** A Task of the patterns: JSONPath takes `Parameters` (`.$` keys select from the input),
- *  JSONata takes `Arguments` (`{% %}` expressions) and `Output` instead of OutputPath. */
-export function taskState(id: string, ql: QueryLanguage): Json {
-  const jsonata = ql === "JSONata";
-  const input = jsonata ? "{% $states.input %}" : "$";
-  const dyn = (key: string, path: string, expr: string): Json => (jsonata ? { [key]: `{% ${expr} %}` } : { [`${key}.$`]: path });
-  let resource: string;
-  let args: Json;
-  let extra: Json = {};
-  switch (id) {
-    case "lambda-invoke":
-      resource = "arn:aws:states:::lambda:invoke";
-      args = { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:MyFunction:$LATEST`, ...dyn("Payload", input, "$states.input") };
-      extra = jsonata ? { Output: "{% $states.result.Payload %}" } : { OutputPath: "$.Payload" };
-      break;
-    case "sns-publish":
-      resource = "arn:aws:states:::sns:publish";
-      args = { TopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:MyTopic`, ...dyn("Message", input, "$states.input") };
-      break;
-    case "sqs-send":
-      resource = "arn:aws:states:::sqs:sendMessage";
-      args = { QueueUrl: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/MyQueue`, ...dyn("MessageBody", input, "$states.input") };
-      break;
-    case "dynamodb-getitem":
-      resource = "arn:aws:states:::dynamodb:getItem";
-      args = { TableName: "MyTable", Key: { id: dyn("S", "$.id", "$states.input.id") } };
-      break;
-    case "dynamodb-putitem":
-      resource = "arn:aws:states:::dynamodb:putItem";
-      args = { TableName: "MyTable", Item: { id: dyn("S", "$.id", "$states.input.id") } };
-      break;
-    case "ecs-runtask":
-      resource = "arn:aws:states:::ecs:runTask.sync";
-      args = {
-        LaunchType: "FARGATE",
-        Cluster: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/MyCluster`,
-        TaskDefinition: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/MyTask:1`,
-      };
-      break;
-    case "glue-startjobrun":
-      resource = "arn:aws:states:::glue:startJobRun.sync";
-      args = { JobName: "MyJob" };
-      break;
-    case "sfn-startexecution":
-      resource = "arn:aws:states:::states:startExecution.sync:2";
-      args = {
-        StateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:MyStateMachine`,
-        Input: {
-          ...dyn("StatePayload", input, "$states.input"),
-          ...dyn("AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID", "$$.Execution.Id", "$states.context.Execution.Id"),
-        },
-      };
-      break;
-    case "http-invoke":
-      resource = "arn:aws:states:::http:invoke";
-      args = {
-        ApiEndpoint: "https://api.example.com/items",
-        Method: "GET",
-        Authentication: { ConnectionArn: `arn:aws:events:${REGION}:${ACCOUNT}:connection/MyConnection/00000000-0000-0000-0000-000000000000` },
-      };
-      break;
-    default:
-      throw new Error(`no task template ${id}`);
-  }
-  return { Type: "Task", Resource: resource, [jsonata ? "Arguments" : "Parameters"]: args, ...extra };
 }
 
 /** `base`, else `base 2`, `base 3`, ... — the first no state of the machine has
