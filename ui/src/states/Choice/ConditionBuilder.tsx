@@ -130,7 +130,7 @@ function Comparison({ pointer, condition, replace, list, remove, nested }: Omit<
         label="Operator"
         pointer={`${pointer}/${op}#op`}
         value={op}
-        options={ALL_OPS.map((o) => ({ value: o.op, label: `${o.label} — ${o.op}` }))}
+        options={ALL_OPS.map((o) => ({ value: o.op, label: `${o.label}  (${o.op})` }))}
         onPick={(next) => next && next !== op && replace(withOperator(condition, next))}
       />
       {kind === "boolean" || kind === "test" ? (

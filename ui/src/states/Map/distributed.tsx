@@ -3,6 +3,7 @@
 // they are batched, and where the results are written. Each part is written whole when
 // it is switched on or its source changes (a pointer into a missing object could not be
 // created), and field by field after that (one line each).
+import type { DocumentEdit } from "../../ipc/types";
 import { apply, NumberField, Section, SelectField, TextField } from "../../inspector/fields";
 import "./map.css";
 
@@ -68,8 +69,12 @@ export function ItemSourceForm({ p, j, jsonata }: Props) {
   const pick = (next: string | undefined) => {
     if (!next || next === source) return;
     const value = readerFor(next, j.ItemReader, jsonata);
-    if (value) void apply({ kind: "set_field", pointer: `${p}/ItemReader`, value });
-    else void apply({ kind: "remove_field", pointer: `${p}/ItemReader` });
+    if (!value) return void apply({ kind: "remove_field", pointer: `${p}/ItemReader` });
+    // Items read from S3 are not picked from the input: its ItemsPath / Items (hidden
+    // then) would only mislead a reader of the file. One step with the ItemReader.
+    const fromInput = jsonata ? "Items" : "ItemsPath";
+    const set: DocumentEdit = { kind: "set_field", pointer: `${p}/ItemReader`, value };
+    void apply(fromInput in j ? { kind: "batch", edits: [set, { kind: "remove_field", pointer: `${p}/${fromInput}` }] } : set);
   };
   return (
     <>
