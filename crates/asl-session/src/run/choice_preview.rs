@@ -59,16 +59,7 @@ pub fn evaluate(state: &Value, query_language: &str, input: &Value) -> ChoicePre
 }
 
 fn decide(state: &Value, query_language: &str, input: &Value) -> ChoicePreview {
-    let none = ChoicePreview {
-        input_from: None,
-        input: None,
-        rule: None,
-        default: false,
-        next: None,
-        error: None,
-        cause: None,
-        rules: Vec::new(),
-    };
+    let none = ChoicePreview::nothing();
     let mut choice = state.clone();
     let mut states = Map::new();
     let mut targets: Vec<(String, Option<usize>, String)> = Vec::new();
@@ -135,16 +126,7 @@ impl Runs {
             (None, None) => (None, None),
         };
         let Some(input) = input else {
-            return ChoicePreview {
-                input_from: None,
-                input: None,
-                rule: None,
-                default: false,
-                next: None,
-                error: None,
-                cause: None,
-                rules: Vec::new(),
-            };
+            return ChoicePreview::nothing();
         };
         ChoicePreview { input_from: input_from.map(str::to_owned), ..evaluate(state, query_language, &input) }
             .with_input(input)
@@ -152,6 +134,20 @@ impl Runs {
 }
 
 impl ChoicePreview {
+    /// Nothing known: no input, no decision.
+    fn nothing() -> ChoicePreview {
+        ChoicePreview {
+            input_from: None,
+            input: None,
+            rule: None,
+            default: false,
+            next: None,
+            error: None,
+            cause: None,
+            rules: Vec::new(),
+        }
+    }
+
     fn with_input(self, input: Value) -> ChoicePreview {
         ChoicePreview { input: Some(input), ..self }
     }
