@@ -24,12 +24,15 @@ interface Props {
   handles: SourceHandle[];
   /** Containers draw their title bar only; the body is their children. */
   container?: boolean;
+  /** In a container's title bar, after its name (a Parallel's "+ branch"): seen
+   *  wherever the title is, however wide the container. */
+  headActions?: ReactNode;
   children?: ReactNode;
 }
 
 /** Rust sizes a box to its text plus 12px padding each side (asl-graph layout/sizes.rs),
  *  so the chrome adds nothing inside but the 4px type stripe, taken from that padding. */
-export function NodeShell({ data, selected, handles, container, children }: Props) {
+export function NodeShell({ data, selected, handles, container, headActions, children }: Props) {
   const { layout, problems } = data;
   // Nodes start with declared edge handles only (toFlow): once in the DOM, the real ones
   // (transitions, drop target) are measured for connections.
@@ -69,6 +72,7 @@ export function NodeShell({ data, selected, handles, container, children }: Prop
           {!container && layout.caption && <div className="asl-node-caption">{layout.caption}</div>}
         </div>
         {container && layout.caption && <span className="asl-node-caption asl-container-caption">{layout.caption}</span>}
+        {headActions}
         {problems.length > 0 && <Badge problems={problems} />}
       </div>
       {children}
