@@ -35,3 +35,14 @@ describe("inspector", () => {
     expect(ruleOperator({ And: [], Next: "B" })).toBeNull();
   });
 });
+
+describe("typed form fields", () => {
+  it("keep an IaC substitution such as ${Timeout} as written, in a number field too", async () => {
+    const { parseStatic } = await import("./shapeEdits");
+    const integer = { kind: "integer" } as Parameters<typeof parseStatic>[1];
+    expect(parseStatic("${QueueTimeout}", integer)).toBe("${QueueTimeout}");
+    expect(parseStatic("42", integer)).toBe(42);
+    expect(parseStatic("4x", integer)).toBeInstanceOf(Error);
+    expect(parseStatic("${Flag}", { kind: "boolean" } as Parameters<typeof parseStatic>[1])).toBe("${Flag}");
+  });
+});

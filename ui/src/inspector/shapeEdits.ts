@@ -119,8 +119,14 @@ export function parseDynamic(text: string, jsonata: boolean): string | Error {
 }
 
 /** A static value typed as text, by its shape's kind. */
+const SUBSTITUTION = /^\$\{[^{}]+\}$/;
+
 export function parseStatic(text: string, shape: Shape | undefined): unknown | Error {
   const t = text.trim();
+  // A whole-value substitution of the file the machine lives in (SAM/CloudFormation
+  // DefinitionSubstitutions, a CDK token, Terraform templatefile): kept as written in any
+  // field, a number's or a boolean's too — the deployed machine gets the real value.
+  if (SUBSTITUTION.test(t)) return t;
   switch (shape?.kind) {
     case "integer":
     case "long": {
