@@ -66,6 +66,8 @@ pub struct Lane {
 pub(crate) struct History {
     pub events: Vec<HistoryEvent>,
     keep: bool,
+    /// The events go to a sink as they are made: only the latest is held (for the hook).
+    stream: bool,
     next_id: u64,
     limit: Option<u64>,
     /// Set when an event was refused because the limit was reached.
@@ -74,7 +76,23 @@ pub(crate) struct History {
 
 impl History {
     pub fn new(keep: bool, limit: Option<u64>) -> History {
-        History { events: Vec::new(), keep, next_id: 1, limit, overflowed: false }
+        History { events: Vec::new(), keep, stream: false, next_id: 1, limit, overflowed: false }
+    }
+
+    /// Holds only the latest event (the engine hands each to a sink as it is made).
+    pub fn streamed(mut self, stream: bool) -> History {
+        self.stream = stream;
+        self
+    }
+
+    /// The kept events (none when streamed).
+    pub fn take(&mut self) -> Vec<HistoryEvent> {
+        let events = std::mem::take(&mut self.events);
+        if self.stream {
+            Vec::new()
+        } else {
+            events
+        }
     }
 
     /// Appends an event after `previous`; returns its id (0 when the history limit
@@ -101,6 +119,9 @@ impl History {
         let id = self.next_id;
         self.next_id += 1;
         if self.keep {
+            if self.stream {
+                self.events.clear();
+            }
             self.events.push(HistoryEvent {
                 id,
                 previous_event_id: previous,

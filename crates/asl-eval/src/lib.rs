@@ -38,8 +38,8 @@ pub use callback::{CallbackError, CallbackHandle, Callbacks, PendingTask};
 pub use clock::{Clock, RealClock, Timeline, VirtualClock};
 pub use command::{CommandConfig, CommandConsent, CommandHandler, LocalCommand, RunningCommands};
 pub use engine::{
-    CatchPoint, Execution, ExecutionType, FailurePoint, Hook, MapRunProgress, Options, Resume, RetryPoint,
-    StartAt, StatePoint, PROGRESS_EVERY,
+    CatchPoint, Execution, ExecutionType, FailurePoint, Hook, MapRunProgress, Options, RecordSink, Resume,
+    RetryPoint, StartAt, StatePoint, PROGRESS_EVERY,
 };
 pub use error::RuntimeError;
 pub use handler::{NoTasks, TaskFailure, TaskHandler, TaskRequest};

@@ -201,6 +201,8 @@ impl<'a> Engine<'a> {
             record_history: false,
             // Kept only for the hook: the inspection stages its states report on leaving.
             record_states: watched.is_some(),
+            // Child executions' records are not the parent's (AWS keeps them apart).
+            sink: None,
             hook: watched.map(|inner| Arc::new(ChildHook(inner)) as Arc<dyn Hook>),
             // A child execution runs its ItemProcessor from its own StartAt.
             start_at: None,
@@ -297,7 +299,7 @@ impl<'a> Engine<'a> {
                             handler: self.handler,
                             index: index.clone(),
                             history: Mutex::new(History::new(false, limit)),
-                            records: Mutex::new(Vec::new()),
+                            records: Mutex::new(super::records::Records::new(None)),
                             transitions: AtomicU64::new(0),
                             start,
                             context,

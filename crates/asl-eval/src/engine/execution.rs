@@ -104,14 +104,14 @@ impl<'a> Engine<'a> {
         };
         let mut history = self.history.lock().unwrap_or_else(|e| e.into_inner());
         let events = history.count();
-        let states = std::mem::take(&mut *self.records.lock().unwrap_or_else(|e| e.into_inner()));
+        let states = self.records.lock().unwrap_or_else(|e| e.into_inner()).take();
         Outcome {
             status,
             output,
             error,
             cause,
             states,
-            history: std::mem::take(&mut history.events),
+            history: history.take(),
             transitions: self.transitions.load(std::sync::atomic::Ordering::Relaxed),
             events,
         }

@@ -20,6 +20,7 @@ mod jsonata_map;
 mod map;
 mod options;
 mod parallel;
+mod records;
 mod result_writer;
 mod retry;
 mod run;
@@ -29,10 +30,11 @@ mod variables;
 pub use distributed::PROGRESS_EVERY;
 pub use hook::{CatchPoint, FailurePoint, Hook, MapRunProgress, Resume, RetryPoint, StatePoint};
 pub use options::{ExecutionType, Options, StartAt};
+pub use records::RecordSink;
 
 use crate::handler::TaskHandler;
 use crate::history::{History, Lane, STANDARD_HISTORY_LIMIT};
-use crate::record::{Outcome, StateRecord, Status};
+use crate::record::{Outcome, Status};
 use crate::RuntimeError;
 use asl_model::model::StateMachine;
 use asl_model::Document;
@@ -158,7 +160,7 @@ pub(crate) struct Engine<'a> {
     pub handler: &'a dyn TaskHandler,
     pub index: index::Index<'a>,
     pub history: Mutex<History>,
-    pub records: Mutex<Vec<StateRecord>>,
+    pub records: Mutex<records::Records>,
     pub transitions: AtomicU64,
     pub start: DateTime<Utc>,
     /// `$$.Execution` and `$$.StateMachine`, built once.
@@ -190,8 +192,8 @@ impl<'a> Engine<'a> {
             options,
             handler,
             index: index::Index::new(machine, doc),
-            history: Mutex::new(History::new(keep_history, limit)),
-            records: Mutex::new(Vec::new()),
+            history: Mutex::new(History::new(keep_history, limit).streamed(options.sink.is_some())),
+            records: Mutex::new(records::Records::new(options.sink.clone())),
             transitions: AtomicU64::new(0),
             start,
             context,
@@ -232,9 +234,14 @@ impl<'a> Engine<'a> {
         let timestamp = || self.timestamp(lane);
         let mut history = self.history.lock().unwrap_or_else(|e| e.into_inner());
         let (id, kept) = history.push(lane.last_event, timestamp, kind, details);
-        // Told under the lock, so a hook hears the events in id order.
-        if let (true, Some(hook), Some(event)) = (kept, &self.options.hook, history.events.last()) {
-            hook.history_event(event);
+        // Told under the lock, so the sink and the hook hear the events in id order.
+        if let (true, Some(event)) = (kept, history.events.last()) {
+            if let Some(sink) = &self.options.sink {
+                sink.history_event(event);
+            }
+            if let Some(hook) = &self.options.hook {
+                hook.history_event(event);
+            }
         }
         drop(history);
         if chained && id != 0 {

@@ -1,6 +1,7 @@
 //! How an execution runs: its type, clock, limits, names and what it records.
 
 use super::hook::Hook;
+use super::records::RecordSink;
 use crate::clock::{Clock, VirtualClock};
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
@@ -30,6 +31,10 @@ pub struct Options {
     pub record_states: bool,
     /// Keep the history events (ids are counted either way).
     pub record_history: bool,
+    /// Hand the records and events that `record_states` and `record_history` ask for to
+    /// this sink as they are finished instead of keeping them: `Outcome::states` and
+    /// `Outcome::history` stay empty and memory does not grow with the run.
+    pub sink: Option<Arc<dyn RecordSink>>,
     /// The execution's name in its ARN and the context object (`$$.Execution.Name`).
     pub execution_name: String,
     /// The state machine's name in ARNs and the context object (`$$.StateMachine.Name`).
@@ -71,6 +76,7 @@ impl Default for Options {
             max_transitions: Some(1_000_000),
             record_states: true,
             record_history: true,
+            sink: None,
             execution_name: String::new(),
             state_machine_name: "StateMachine".into(),
             region: "us-east-1".into(),
@@ -93,6 +99,7 @@ impl std::fmt::Debug for Options {
             .field("max_transitions", &self.max_transitions)
             .field("record_states", &self.record_states)
             .field("record_history", &self.record_history)
+            .field("sink", &self.sink.is_some())
             .field("execution_name", &self.execution_name)
             .field("state_machine_name", &self.state_machine_name)
             .field("start_at", &self.start_at.as_ref().map(|s| &s.state))

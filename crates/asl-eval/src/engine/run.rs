@@ -27,7 +27,7 @@ pub(crate) struct StateRun<'a> {
     pub kind: &'static str,
     pub entered_id: u64,
     pub entered_at: DateTime<Utc>,
-    /// Index of its record, when records are kept.
+    /// The sequence number of its record, when records are kept.
     pub record: Option<usize>,
     /// The state uses the JSONata query language (its own or the machine's).
     pub jsonata: bool,
@@ -193,9 +193,11 @@ impl<'a> Engine<'a> {
                 output: None,
                 variables: None,
                 inspection: Inspection::default(),
-            });
-            records.len() - 1
+            })
         });
+        // Streamed records go out once finished; this also finishes the record of a state
+        // dropped mid-run (a failed sibling branch, a timeout), which keeps it as it stood.
+        let _finish = super::records::Finish { records: &self.records, index: record };
         let jsonata = state.query_language.or(self.index.query_language) == Some(QueryLanguage::Jsonata);
         let run = StateRun { state, kind, entered_id, entered_at: self.now(&frame.lane), record, jsonata };
         let result = match &state.kind {
