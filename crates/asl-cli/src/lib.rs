@@ -8,6 +8,7 @@ mod local;
 mod render;
 mod report;
 mod run;
+pub mod run_json;
 mod test_cmd;
 mod validate;
 

@@ -63,15 +63,20 @@ enum OutputFormat {
 
 pub fn run(args: Args, io: &mut Io) -> u8 {
     let prepared = prepare(&args, io).and_then(|(doc, input, mocks, mut options)| {
-        // Text shows the output, or the error and cause: no state records, no history
-        // (its events are still counted for the 25,000-event limit). Recording them cost
-        // ~5 KB a transition: 1 GB and 3 s for a 100,000-iteration loop (issue 14).
-        if matches!(args.format, OutputFormat::Text) {
-            options.record_states = false;
-            options.record_history = false;
-        }
         let handler = args.local.handler(&args.file, mocks)?;
-        Ok(Execution::run(&doc, input, &handler, &options))
+        match args.format {
+            // Text shows the output, or the error and cause: no state records, no history
+            // (its events are still counted for the 25,000-event limit). Recording them cost
+            // ~5 KB a transition: 1 GB and 3 s for a 100,000-iteration loop (issue 14).
+            OutputFormat::Text => {
+                options.record_states = false;
+                options.record_history = false;
+                Ok(Execution::run(&doc, input, &handler, &options))
+            }
+            // Written as the run goes: memory does not grow with the records.
+            OutputFormat::Json => crate::run_json::run(&doc, input, &handler, options, &mut *io.out)
+                .map_err(|e| format!("asl: cannot write the report: {e}")),
+        }
     });
     match prepared {
         Ok(outcome) => {
@@ -89,17 +94,7 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
                         );
                     }
                 }
-                OutputFormat::Json => {
-                    let report = json!({
-                        "status": outcome.status,
-                        "output": outcome.output,
-                        "error": outcome.error,
-                        "cause": outcome.cause,
-                        "states": outcome.states,
-                        "history": outcome.history,
-                    });
-                    let _ = writeln!(io.out, "{}", pretty(&report));
-                }
+                OutputFormat::Json => {}
             }
             if outcome.status == Status::Succeeded {
                 exit::OK
