@@ -86,7 +86,7 @@ fn decide(state: &Value, query_language: &str, input: &Value) -> ChoicePreview {
         states.insert(own.clone(), json!({"Type": "Succeed"}));
     }
     let machine = json!({"QueryLanguage": query_language, "StartAt": "Choice", "States": states});
-    let doc = match Document::parse(&machine.to_string(), Format::Json) {
+    let doc = match Document::parse(machine.to_string(), Format::Json) {
         Ok(doc) => doc,
         Err(e) => {
             return ChoicePreview { error: Some("States.Runtime".into()), cause: Some(e.message), ..none }
