@@ -48,6 +48,19 @@ function held() {
   return { promise, answer };
 }
 
+/** "a" typed and sent (held in flight), then "b" typed, whose timer fires while "{}a" is
+ *  in flight: the send of "{}ab" waits for it. Rust answers "{}ab" (revision 3) next. */
+async function sendWaitingBehindFirst() {
+  const { editor, sync, type } = typing();
+  const first = held();
+  setText.mockReturnValueOnce(first.promise).mockResolvedValueOnce(snapshot(3, "{}ab"));
+  type("a");
+  await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+  type("b");
+  await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+  return { editor, sync, first };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
   vi.resetAllMocks();
@@ -106,14 +119,7 @@ describe("typing in the code view", () => {
   });
 
   it("keeps typing that came while an older text was in flight when that text is answered", async () => {
-    const { editor, sync, type } = typing();
-    const first = held();
-    setText.mockReturnValueOnce(first.promise).mockResolvedValueOnce(snapshot(3, "{}ab"));
-    type("a");
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
-    type("b");
-    // The timer for "b" fires while "{}a" is in flight: that send waits for it.
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    const { editor, sync, first } = await sendWaitingBehindFirst();
     // Rust answers "{}a" anyway (the supersede came too late): the editor keeps "{}ab".
     first.answer(snapshot(2, "{}a"));
     await vi.advanceTimersByTimeAsync(0);
@@ -127,13 +133,7 @@ describe("typing in the code view", () => {
   });
 
   it("flush sends what was typed and waits for the answer, even with a send waiting", async () => {
-    const { editor, sync, type } = typing();
-    const first = held();
-    setText.mockReturnValueOnce(first.promise).mockResolvedValueOnce(snapshot(3, "{}ab"));
-    type("a");
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
-    type("b");
-    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS); // a send of "{}ab" waits
+    const { editor, sync, first } = await sendWaitingBehindFirst();
     let flushed = false;
     const flush = sync.flush().then(() => (flushed = true));
     await vi.advanceTimersByTimeAsync(0);
