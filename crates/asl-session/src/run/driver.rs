@@ -11,7 +11,7 @@ use super::config::{ClockChoice, ExecutionTypeChoice, RunConfig};
 use super::event::{CallbackAnswer, RunEvent, WaitingCallback};
 use super::handler::{RunClock, RunHandler, Signals, STOP_CAUSE};
 use super::live_hook::{Entered, LiveHook};
-use super::paths::in_child_execution;
+use super::live_sink::LiveSink;
 use super::record::{now, ExecutionHistory, RunState, RunStatus, RunSummary};
 use super::RunError;
 use asl_eval::debug::{DebugSession, Debugger};
@@ -69,6 +69,8 @@ pub(crate) struct Live {
     pub callbacks: Vec<WaitingCallback>,
     /// The top-level states entered, in order, with the variables each saw.
     pub entered: Vec<Entered>,
+    /// How many of `states` the engine's records were merged into (see live_sink.rs).
+    pub merged: usize,
 }
 
 impl Slot {
@@ -193,6 +195,7 @@ pub(crate) fn start(
             history: Vec::new(),
             callbacks: Vec::new(),
             entered: Vec::new(),
+            merged: 0,
         }),
         finished: Condvar::new(),
     });
@@ -206,6 +209,8 @@ pub(crate) fn start(
         },
         s3: path.as_deref().map(S3Folders::beside).unwrap_or_default(),
         start_at,
+        // The records go into the live record as they finish: one copy, not two.
+        sink: Some(Arc::new(LiveSink { slot: slot.clone() })),
         ..asl_eval::Options::default()
     };
     if let Some(stem) = stem {
@@ -280,12 +285,19 @@ fn as_aborted(mut outcome: Outcome) -> Outcome {
         outcome.status = Status::Aborted;
         outcome.error = None;
         outcome.cause = None;
-        if let Some(last) = outcome.history.last_mut().filter(|e| e.kind == "ExecutionFailed") {
-            last.kind = "ExecutionAborted";
-            last.details = Some(("executionAbortedEventDetails", serde_json::json!({})));
-        }
     }
     outcome
+}
+
+/// The history's last event of a run [`as_aborted`] made ABORTED says so too.
+fn as_aborted_history(history: &mut [HistoryEvent], outcome: &Outcome) {
+    if outcome.status != Status::Aborted {
+        return;
+    }
+    if let Some(last) = history.last_mut().filter(|e| e.kind == "ExecutionFailed") {
+        last.kind = "ExecutionAborted";
+        last.details = Some(("executionAbortedEventDetails", serde_json::json!({})));
+    }
 }
 
 impl Slot {
@@ -296,28 +308,12 @@ impl Slot {
             Some(outcome) => {
                 let outcome = if self.signals.is_stopped() { as_aborted(outcome) } else { outcome };
                 live.summary.finish(&outcome);
-                // The engine's records (with the variables states assigned) replace the
-                // live ones, keeping what only those knew (failures, transitions); both
-                // were appended at the same points of the engine's task, in one order.
-                // States of a Distributed Map's children have no engine record: their
-                // live ones stay where they are.
-                let machine = doc.machine();
-                let mut live_states = std::mem::take(&mut live.states).into_iter().peekable();
-                let mut states = Vec::with_capacity(outcome.states.len());
-                for r in outcome.states {
-                    while let Some(child) = live_states
-                        .next_if(|s| s.record.path != r.path && in_child_execution(machine, &s.record.path))
-                    {
-                        states.push(child);
-                    }
-                    states.push(match live_states.next().filter(|s| s.record.path == r.path) {
-                        Some(seen) => seen.with_record(r),
-                        None => RunState::new(r, machine),
-                    });
+                // The engine's records were merged as they finished (LiveSink); the
+                // history is the one the hook kept.
+                live.end_merge(doc.machine());
+                if self.signals.is_stopped() {
+                    as_aborted_history(&mut live.history, &outcome);
                 }
-                states.extend(live_states.filter(|s| in_child_execution(machine, &s.record.path)));
-                live.states = states;
-                live.history = outcome.history;
             }
             None => {
                 // Abandoned: the states and history seen so far are all there is.

@@ -93,8 +93,8 @@ impl Hook for LiveHook {
 
     fn history_event(&self, event: &HistoryEvent) {
         self.inner.history_event(event);
+        // The run's one copy of its history (the engine keeps none: LiveSink).
         let mut live = self.slot.live();
-        // Once finished, the outcome's history is the record (the same events).
         if !live.summary.status.is_finished() {
             live.history.push(event.clone());
         }

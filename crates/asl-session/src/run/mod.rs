@@ -32,6 +32,7 @@ mod handler;
 mod history_index;
 mod iterations;
 mod live_hook;
+mod live_sink;
 mod pages;
 mod paths;
 mod record;
@@ -57,6 +58,7 @@ pub use pages::{
     StateExecutions, INLINE_LIMIT, MAX_PAGE,
 };
 pub use record::{ExecutionHistory, RunRecord, RunState, RunStatus, RunSummary};
+pub use paths::in_child_execution;
 pub use registry::{RunId, Runs};
 pub use rerun::RerunFrom;
 pub use sources::{sources, MockFileInfo, MockMachine, RunSources, TestFileInfo};

@@ -118,11 +118,6 @@ impl RunState {
             left_at: None,
         }
     }
-
-    /// The engine's record of this state, keeping what only the live record knew.
-    pub(crate) fn with_record(self, record: StateRecord) -> RunState {
-        RunState { record, ..self }
-    }
 }
 
 /// The history in the shape of GetExecutionHistory's response.
