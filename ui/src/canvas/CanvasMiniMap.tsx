@@ -10,6 +10,7 @@
 // subscription is the viewport's.
 import { Panel, useReactFlow, useStore } from "@xyflow/react";
 import { memo, useCallback, useEffect, useMemo, useRef } from "react";
+import { shallow } from "zustand/shallow";
 import type { FlowNode, PolyEdge } from "./toFlow";
 
 /** The box's area stays about React Flow's default (168 × 120); its sides follow the
@@ -70,15 +71,15 @@ interface Props {
 
 type Transform = [number, number, number];
 const viewSelector = (s: { transform: Transform; width: number; height: number }) =>
-  `${s.transform[0]},${s.transform[1]},${s.transform[2]},${s.width},${s.height}`;
+  [s.transform[0], s.transform[1], s.transform[2], s.width, s.height] as const;
 
 export function CanvasMiniMap({ nodes, layoutWidth, layoutHeight, paneHeight, onNavigate }: Props) {
   const rf = useReactFlow<FlowNode, PolyEdge>();
   const size = useMemo(() => miniMapSize(layoutWidth, layoutHeight, paneHeight), [layoutWidth, layoutHeight, paneHeight]);
   // Flow units per minimap pixel: the layout fits the box (the SVG's "meet").
   const unit = Math.max(layoutWidth / size.width, layoutHeight / size.height, 0.01);
-  // One string, so panning re-renders this box only, never the nodes.
-  const [tx, ty, zoom, paneWidth, paneH] = useStore(viewSelector).split(",").map(Number);
+  // Compared field by field, so panning re-renders this box only, never the nodes.
+  const [tx, ty, zoom, paneWidth, paneH] = useStore(viewSelector, shallow);
   // The view's box, never under 6 minimap pixels a side: on a 2,500-state chain the view
   // is a pixel of the map, which no one can find.
   const seen = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneH / zoom };

@@ -215,25 +215,6 @@ export function SelectField({ label, pointer, value, options, hint, none, onPick
   );
 }
 
-/** A comma-separated list of strings (ErrorEquals). */
-export function ListField({ label, pointer, value, hint }: { label: string; pointer: string; value: unknown; hint?: string }) {
-  const list = Array.isArray(value) ? value.map(String) : [];
-  return (
-    <TextField
-      label={label}
-      pointer={pointer}
-      value={list.join(", ")}
-      hint={hint}
-      removable={false}
-      mono
-      parse={(t) => {
-        const items = t.split(",").map((s) => s.trim()).filter(Boolean);
-        return items.length ? items : new Error("Name at least one error");
-      }}
-    />
-  );
-}
-
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
     <section className="insp-section">

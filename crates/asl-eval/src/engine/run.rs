@@ -197,7 +197,9 @@ impl<'a> Engine<'a> {
         });
         // Streamed records go out once finished; this also finishes the record of a state
         // dropped mid-run (a failed sibling branch, a timeout), which keeps it as it stood.
-        let _finish = super::records::Finish { records: &self.records, index: record };
+        // Kept records need no finishing: no lock taken per state then.
+        let streamed = record.filter(|_| self.options.sink.is_some());
+        let _finish = super::records::Finish { records: &self.records, index: streamed };
         let jsonata = state.query_language.or(self.index.query_language) == Some(QueryLanguage::Jsonata);
         let run = StateRun { state, kind, entered_id, entered_at: self.now(&frame.lane), record, jsonata };
         let result = match &state.kind {

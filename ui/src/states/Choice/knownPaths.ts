@@ -20,19 +20,19 @@ export function pathsOf(value: unknown, prefix = "$", depth = 3, out: string[] =
 export function machinePaths(states: StateInfo[]): { paths: string[]; variables: string[] } {
   const paths = new Set<string>();
   const variables = new Set<string>();
-  const walk = (v: unknown, key: string) => {
+  const walk = (v: unknown) => {
     if (typeof v === "string") {
       if (PATH.test(v)) paths.add(v);
       return;
     }
     if (v === null || typeof v !== "object") return;
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
+    if (Array.isArray(v)) return v.forEach(walk);
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (k === "Assign" && x && typeof x === "object") for (const name of Object.keys(x)) variables.add(`$${name.replace(/\.\$$/, "")}`);
-      walk(x, k);
+      walk(x);
     }
   };
-  for (const s of states) walk(s.json, "");
+  for (const s of states) walk(s.json);
   return { paths: [...paths].sort(), variables: [...variables].sort() };
 }
 
