@@ -10,7 +10,7 @@
 //! its members' targets. Sweeps go down, up, ..., then one pass over both neighbours.
 //! Layers wider than `MEDIAN_LIMIT` use weighted means (merging stays O(1)).
 
-use super::lgraph::LGraph;
+use super::lgraph::{LGraph, LNode};
 use super::options::LayoutOptions;
 
 const ROUNDS: usize = 4;
@@ -24,12 +24,12 @@ enum Pull {
 }
 
 pub fn run(g: &mut LGraph, opts: &LayoutOptions) {
-    let mut s = Scratch::default();
+    let mut p = Placer::new(g, opts);
     for l in 0..g.layers.len() {
-        offsets(g, l, opts, &mut s.offsets);
-        let half = s.offsets.last().copied().unwrap_or(0.0) / 2.0;
-        for (i, &v) in g.layers[l].iter().enumerate() {
-            g.nodes[v].x = s.offsets[i] - half;
+        let (first, end) = (p.at[l], p.at[l + 1]);
+        let half = if end > first { p.off[end - 1] / 2.0 } else { 0.0 };
+        for k in first..end {
+            p.xs[k] = p.off[k] - half;
         }
     }
     let n = g.layers.len();
@@ -38,14 +38,17 @@ pub fn run(g: &mut LGraph, opts: &LayoutOptions) {
     let rounds = ROUNDS.min(opts.sweep_budget / (2 * work)).max(1);
     for _ in 0..rounds {
         for l in 1..n {
-            place(g, l, Pull::Up, opts, &mut s);
+            p.place(l, Pull::Up);
         }
         for l in (0..n.saturating_sub(1)).rev() {
-            place(g, l, Pull::Down, opts, &mut s);
+            p.place(l, Pull::Down);
         }
     }
     for l in 0..n {
-        place(g, l, Pull::Both, opts, &mut s);
+        p.place(l, Pull::Both);
+    }
+    for (&v, &x) in p.node.iter().zip(&p.xs) {
+        g.nodes[v].x = x;
     }
     straighten(g, opts);
     let left = g.nodes.iter().map(|v| v.x - v.width / 2.0).fold(f64::INFINITY, f64::min);
@@ -121,18 +124,6 @@ pub fn separation(g: &LGraph, a: usize, b: usize, opts: &LayoutOptions) -> f64 {
     na.width / 2.0 + na.reserve + gap + nb.width / 2.0
 }
 
-fn offsets(g: &LGraph, l: usize, opts: &LayoutOptions, out: &mut Vec<f64>) {
-    let layer = &g.layers[l];
-    out.clear();
-    let mut acc = 0.0;
-    for (i, &v) in layer.iter().enumerate() {
-        if i > 0 {
-            acc += separation(g, layer[i - 1], v, opts);
-        }
-        out.push(acc);
-    }
-}
-
 /// A run of neighbours placed together; its items are `items[start..]` up to the next
 /// block's start (blocks and their items are contiguous, in layer order).
 struct Block {
@@ -143,64 +134,149 @@ struct Block {
     value: f64,
 }
 
-/// Buffers reused across layers and sweeps: placement allocates nothing per node.
-#[derive(Default)]
-struct Scratch {
-    offsets: Vec<f64>,
+/// The placement's working state, flat and numbered in layer order (layer `l` is
+/// `at[l]..at[l + 1]`), so the sweeps (the bulk of a big layout's time) read contiguous
+/// memory instead of `LNode`s scattered by creation order.
+struct Placer {
+    /// Node of each slot, and each layer's first slot.
+    node: Vec<usize>,
+    at: Vec<usize>,
+    xs: Vec<f64>,
+    /// Each slot's offset from its layer's left end (fixed while placing: widths are).
+    off: Vec<f64>,
+    anchor: Vec<Option<usize>>,
+    /// Neighbours (slot, weight) above / below of slot `k`: `up[up_at[k]..up_at[k + 1]]`.
+    up_at: Vec<usize>,
+    up: Vec<(usize, f64)>,
+    down_at: Vec<usize>,
+    down: Vec<(usize, f64)>,
+    /// Per layer, the tick of its last change and of its last placement per pull: a layer
+    /// whose inputs (itself and its neighbour layers) have not changed since the same
+    /// placement ran would come out the same, so it is skipped (sweeps converge early).
+    tick: u64,
+    changed: Vec<u64>,
+    placed: Vec<[u64; 3]>,
     items: Vec<(f64, f64)>,
     merged: Vec<(f64, f64)>,
     blocks: Vec<Block>,
 }
 
-fn place(g: &mut LGraph, l: usize, pull: Pull, opts: &LayoutOptions, s: &mut Scratch) {
-    let layer = &g.layers[l];
-    if layer.is_empty() {
-        return;
-    }
-    offsets(g, l, opts, &mut s.offsets);
-    let median = layer.len() <= MEDIAN_LIMIT;
-    s.items.clear();
-    s.blocks.clear();
-    for (i, &v) in layer.iter().enumerate() {
-        let node = &g.nodes[v];
-        let off = s.offsets[i];
-        let start = s.items.len();
-        if pull != Pull::Down {
-            s.items.extend(node.up.iter().map(|&(u, w)| (g.nodes[u].x - off, w)));
+impl Placer {
+    fn new(g: &LGraph, opts: &LayoutOptions) -> Placer {
+        let node: Vec<usize> = g.layers.iter().flatten().copied().collect();
+        let mut slot = vec![0; g.nodes.len()];
+        for (k, &v) in node.iter().enumerate() {
+            slot[v] = k;
         }
-        if pull != Pull::Up {
-            s.items.extend(node.down.iter().map(|&(u, w)| (g.nodes[u].x - off, w)));
-        }
-        if let Some(a) = node.anchor {
-            s.items.push((g.nodes[a].x - off, 0.5));
-        }
-        if s.items.len() == start {
-            // Free nodes keep their place but yield to anyone with a reason to move.
-            s.items.push((node.x - off, 0.001));
-        }
-        s.items[start..].sort_by(|a, b| a.0.total_cmp(&b.0));
-        let (sum, weight) = s.items[start..].iter().fold((0.0, 0.0), |(t, u), &(x, w)| (t + x * w, u + w));
-        let v = value(&s.items[start..], sum, weight, median);
-        s.blocks.push(Block { first: i, start, sum, weight, value: v });
-        while s.blocks.len() >= 2 && s.blocks[s.blocks.len() - 2].value > s.blocks[s.blocks.len() - 1].value {
-            let Some(top) = s.blocks.pop() else { break };
-            let Some(below) = s.blocks.last_mut() else { break };
-            below.sum += top.sum;
-            below.weight += top.weight;
-            if median {
-                // The two blocks' items are adjacent sorted runs: merge them in place.
-                let (a, b) = s.items[below.start..].split_at(top.start - below.start);
-                merge(a, b, &mut s.merged);
-                s.items[below.start..].copy_from_slice(&s.merged);
+        let mut at = vec![0];
+        let mut off = Vec::with_capacity(node.len());
+        for layer in &g.layers {
+            let mut acc = 0.0;
+            for (i, &v) in layer.iter().enumerate() {
+                if i > 0 {
+                    acc += separation(g, layer[i - 1], v, opts);
+                }
+                off.push(acc);
             }
-            below.value = value(&s.items[below.start..], below.sum, below.weight, median);
+            at.push(off.len());
+        }
+        let flat = |pick: fn(&LNode) -> &Vec<(usize, f64)>| {
+            let mut at = Vec::with_capacity(node.len() + 1);
+            let mut all = Vec::new();
+            for &v in &node {
+                at.push(all.len());
+                all.extend(pick(&g.nodes[v]).iter().map(|&(u, w)| (slot[u], w)));
+            }
+            at.push(all.len());
+            (at, all)
+        };
+        let (up_at, up) = flat(|v| &v.up);
+        let (down_at, down) = flat(|v| &v.down);
+        Placer {
+            xs: node.iter().map(|&v| g.nodes[v].x).collect(),
+            anchor: node.iter().map(|&v| g.nodes[v].anchor.map(|a| slot[a])).collect(),
+            node,
+            at,
+            off,
+            up_at,
+            up,
+            down_at,
+            down,
+            tick: 0,
+            changed: vec![0; g.layers.len()],
+            placed: vec![[0; 3]; g.layers.len()],
+            items: Vec::new(),
+            merged: Vec::new(),
+            blocks: Vec::new(),
         }
     }
-    for (b, block) in s.blocks.iter().enumerate() {
-        let end = s.blocks.get(b + 1).map_or(layer.len(), |n| n.first);
-        for i in block.first..end {
-            let v = g.layers[l][i];
-            g.nodes[v].x = block.value + s.offsets[i];
+
+    /// Places layer `l` optimally given the layers its `pull` looks at.
+    fn place(&mut self, l: usize, pull: Pull) {
+        let (first, end) = (self.at[l], self.at[l + 1]);
+        if first == end {
+            return;
+        }
+        let last = self.placed[l][pull as usize];
+        let (lo, hi) = (l.saturating_sub(1), (l + 1).min(self.changed.len() - 1));
+        if last > 0 && self.changed[lo..=hi].iter().all(|&c| c < last) {
+            return;
+        }
+        self.tick += 1;
+        self.placed[l][pull as usize] = self.tick;
+        let median = end - first <= MEDIAN_LIMIT;
+        let Placer { xs, off, items, blocks, merged, .. } = self;
+        items.clear();
+        blocks.clear();
+        for k in first..end {
+            let o = off[k];
+            let start = items.len();
+            if pull != Pull::Down {
+                let ups = &self.up[self.up_at[k]..self.up_at[k + 1]];
+                items.extend(ups.iter().map(|&(u, w)| (xs[u] - o, w)));
+            }
+            if pull != Pull::Up {
+                let downs = &self.down[self.down_at[k]..self.down_at[k + 1]];
+                items.extend(downs.iter().map(|&(u, w)| (xs[u] - o, w)));
+            }
+            if let Some(a) = self.anchor[k] {
+                items.push((xs[a] - o, 0.5));
+            }
+            if items.len() == start {
+                // Free nodes keep their place but yield to anyone with a reason to move.
+                items.push((xs[k] - o, 0.001));
+            }
+            if items.len() - start > 1 {
+                items[start..].sort_by(|a, b| a.0.total_cmp(&b.0));
+            }
+            let (sum, weight) = items[start..].iter().fold((0.0, 0.0), |(t, u), &(x, w)| (t + x * w, u + w));
+            let v = value(&items[start..], sum, weight, median);
+            blocks.push(Block { first: k, start, sum, weight, value: v });
+            while blocks.len() >= 2 && blocks[blocks.len() - 2].value > blocks[blocks.len() - 1].value {
+                let Some(top) = blocks.pop() else { break };
+                let Some(below) = blocks.last_mut() else { break };
+                below.sum += top.sum;
+                below.weight += top.weight;
+                if median {
+                    // The two blocks' items are adjacent sorted runs: merge them in place.
+                    let (a, b) = items[below.start..].split_at(top.start - below.start);
+                    merge(a, b, merged);
+                    items[below.start..].copy_from_slice(merged);
+                }
+                below.value = value(&items[below.start..], below.sum, below.weight, median);
+            }
+        }
+        let mut moved = false;
+        for (b, block) in blocks.iter().enumerate() {
+            let stop = blocks.get(b + 1).map_or(end, |n| n.first);
+            for k in block.first..stop {
+                let x = block.value + off[k];
+                moved |= x.to_bits() != xs[k].to_bits();
+                xs[k] = x;
+            }
+        }
+        if moved {
+            self.changed[l] = self.tick;
         }
     }
 }
