@@ -9,6 +9,7 @@ mod render;
 mod report;
 mod run;
 pub mod run_json;
+mod serve;
 mod test_cmd;
 mod validate;
 
@@ -40,6 +41,8 @@ enum Command {
     Run(run::Args),
     /// Run test files (cases with input, mocks and the expected outcome); exit 0 when all pass.
     Test(test_cmd::Args),
+    /// Serve the AWS Step Functions API on localhost (a drop-in for Step Functions Local).
+    Serve(serve::Args),
 }
 
 /// Exit codes shared by every command.
@@ -78,5 +81,6 @@ where
         Command::Render(args) => render::run(args, io),
         Command::Run(args) => run::run(args, io),
         Command::Test(args) => test_cmd::run(args, io),
+        Command::Serve(args) => serve::run(args, io),
     }
 }

@@ -1,0 +1,139 @@
+//! The HTTP side: hyper HTTP/1.1 with keep-alive, one task per connection. Every request
+//! is answered — an unreadable, oversized or unknown one with AWS's error — and nothing a
+//! client sends can end the server.
+
+use crate::error::ApiError;
+use crate::request::Request;
+use crate::{activities, executions, machines, queries, Service};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CONTENT_TYPE};
+use hyper::{Method, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use std::future::Future;
+use std::sync::Arc;
+
+/// Requests larger than this are refused unread (AWS's payloads are 256 KiB at most).
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    service: Arc<Service>,
+    shutdown: impl Future<Output = ()>,
+) {
+    tokio::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            _ = &mut shutdown => return,
+            accepted = listener.accept() => accepted,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors and the like: wait a little rather than spin.
+            Err(_) => {
+                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let service = service.clone();
+        tokio::spawn(async move {
+            let handler = hyper::service::service_fn(move |req| {
+                let service = service.clone();
+                async move { Ok::<_, std::convert::Infallible>(answer(service, req).await) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .keep_alive(true)
+                .serve_connection(TokioIo::new(stream), handler)
+                .await;
+        });
+    }
+}
+
+async fn answer(service: Arc<Service>, req: hyper::Request<Incoming>) -> Response<Full<Bytes>> {
+    match handle(service, req).await {
+        Ok(body) => respond(200, body.to_string()),
+        Err(e) => respond(e.status, e.body()),
+    }
+}
+
+fn respond(status: u16, body: String) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() = hyper::StatusCode::from_u16(status).unwrap_or(hyper::StatusCode::BAD_REQUEST);
+    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/x-amz-json-1.0"));
+    response.headers_mut().insert("x-amzn-requestid", header(&uuid::Uuid::new_v4().to_string()));
+    response
+}
+
+fn header(text: &str) -> HeaderValue {
+    HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+async fn handle(service: Arc<Service>, req: hyper::Request<Incoming>) -> Result<Value, ApiError> {
+    if req.method() != Method::POST {
+        return Err(ApiError::new(
+            "UnknownOperationException",
+            "Only POST requests are answered (AWS JSON 1.0)",
+        ));
+    }
+    let target =
+        req.headers().get("x-amz-target").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let Some(operation) = target.strip_prefix("AWSStepFunctions.").map(str::to_owned) else {
+        return Err(ApiError::new(
+            "UnknownOperationException",
+            format!("Missing or unknown X-Amz-Target '{target}': expected AWSStepFunctions.<Operation>"),
+        ));
+    };
+    let too_large = || ApiError {
+        kind: "RequestEntityTooLargeException",
+        message: format!("Request body is larger than {BODY_LIMIT} bytes"),
+        status: 413,
+    };
+    let declared =
+        req.headers().get(hyper::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return Err(too_large());
+    }
+    let bytes = match Limited::new(req.into_body(), BODY_LIMIT).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => return Err(too_large()),
+        Err(e) => return Err(ApiError::serialization(format!("cannot read the request body: {e}"))),
+    };
+    let request = Request::parse(&bytes)?;
+    dispatch(&service, &operation, request).await
+}
+
+async fn dispatch(service: &Arc<Service>, operation: &str, r: Request) -> Result<Value, ApiError> {
+    match operation {
+        "CreateStateMachine" => machines::create(service, &r),
+        "DescribeStateMachine" => machines::describe(service, &r),
+        "UpdateStateMachine" => machines::update(service, &r),
+        "DeleteStateMachine" => machines::delete(service, &r),
+        "ListStateMachines" => machines::list(service, &r),
+        "ValidateStateMachineDefinition" => machines::validate(&r),
+        "TagResource" => machines::tag(service, &r),
+        "UntagResource" => machines::untag(service, &r),
+        "ListTagsForResource" => machines::list_tags(service, &r),
+        "StartExecution" => executions::start(service, &r),
+        "StartSyncExecution" => executions::start_sync(service, &r).await,
+        "DescribeExecution" => queries::describe(service, &r),
+        "ListExecutions" => queries::list(service, &r),
+        "StopExecution" => queries::stop(service, &r),
+        "GetExecutionHistory" => queries::history(service, &r),
+        "DescribeStateMachineForExecution" => queries::describe_machine(service, &r),
+        "SendTaskSuccess" => activities::send_success(service, &r),
+        "SendTaskFailure" => activities::send_failure(service, &r),
+        "SendTaskHeartbeat" => activities::send_heartbeat(service, &r),
+        "CreateActivity" => activities::create_activity(service, &r),
+        "DescribeActivity" => activities::describe_activity(service, &r),
+        "ListActivities" => activities::list_activities(service, &r),
+        "DeleteActivity" => activities::delete_activity(service, &r),
+        "GetActivityTask" => activities::get_activity_task(service, &r).await,
+        other => Err(ApiError::new(
+            "UnknownOperationException",
+            format!("The operation '{other}' is not supported by asl serve"),
+        )),
+    }
+}

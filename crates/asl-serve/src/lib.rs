@@ -1,0 +1,165 @@
+//! `asl serve`: the AWS Step Functions API on localhost, on the ASL Studio engine. Speaks
+//! AWS JSON 1.0 as the SDKs send it (`POST /`, `X-Amz-Target: AWSStepFunctions.<Op>`),
+//! accepts any signature and any Host header (botocore sends StartSyncExecution to a
+//! `sync-` prefixed host), and answers errors as AWS does. Step Functions Local
+//! compatible: a `MockConfigFile` with `stateMachineArn#TestCase`, and a Lambda endpoint
+//! for unmocked Lambda tasks.
+//!
+//! ```
+//! use asl_serve::{Config, Server};
+//!
+//! let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+//! rt.block_on(async {
+//!     let server = Server::bind(Config { port: 0, ..Config::default() }).await.unwrap();
+//!     let addr = server.local_addr();
+//!     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+//!     let running = tokio::spawn(server.run(async { let _ = stopped.await; }));
+//!     // ... point an AWS SDK at http://{addr} ...
+//!     let _ = stop.send(());
+//!     running.await.unwrap();
+//!     assert_ne!(addr.port(), 0);
+//! });
+//! ```
+#![forbid(unsafe_code)]
+
+mod activities;
+pub mod error;
+mod executions;
+pub mod history;
+mod http;
+mod lambda;
+mod machines;
+pub mod names;
+mod queries;
+mod request;
+mod runner;
+mod store;
+mod tasks;
+
+pub use error::ApiError;
+pub use names::Account;
+
+use serde_json::Value;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The address to listen on (default 127.0.0.1).
+    pub host: String,
+    /// The port (default 8083, Step Functions Local's); 0 picks a free one.
+    pub port: u16,
+    /// A Step Functions Local `MockConfigFile`, already read: executions started on
+    /// `stateMachineArn#TestCase` take that test case's mocks.
+    pub mock_config: Option<Value>,
+    /// Unmocked Lambda tasks call this Lambda Invoke endpoint (`http://host:port`).
+    pub lambda_endpoint: Option<String>,
+    /// Really wait in Wait states and backoffs (default: the virtual clock).
+    pub real_time: bool,
+    /// Region and account of the ARNs.
+    pub account: Account,
+    /// Engine threads (default: one per core).
+    pub workers: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            host: "127.0.0.1".into(),
+            port: 8083,
+            mock_config: None,
+            lambda_endpoint: None,
+            real_time: false,
+            account: Account::from_env(),
+            workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+        }
+    }
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The address is taken (or not ours to bind).
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// `host:port` as asked.
+        addr: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The engine threads could not be started.
+    #[error("cannot start the engine threads: {0}")]
+    Workers(std::io::Error),
+}
+
+/// The state every request shares.
+pub(crate) struct Service {
+    pub config: Config,
+    pub store: Mutex<store::Store>,
+    pub board: Arc<tasks::TaskBoard>,
+    pub workers: runner::Workers,
+}
+
+impl Service {
+    pub fn store(&self) -> std::sync::MutexGuard<'_, store::Store> {
+        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn account(&self) -> &Account {
+        &self.config.account
+    }
+}
+
+/// A bound server, ready to [`Server::run`].
+pub struct Server {
+    listener: tokio::net::TcpListener,
+    service: Arc<Service>,
+}
+
+impl Server {
+    /// Binds the address and starts the engine threads.
+    pub async fn bind(config: Config) -> Result<Server, ServeError> {
+        let addr = format!("{}:{}", config.host, config.port);
+        let listener =
+            tokio::net::TcpListener::bind(&addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+        let workers = runner::Workers::new(config.workers.max(1)).map_err(ServeError::Workers)?;
+        let service = Arc::new(Service {
+            config,
+            store: Mutex::default(),
+            board: Arc::new(tasks::TaskBoard::default()),
+            workers,
+        });
+        Ok(Server { listener, service })
+    }
+
+    /// The address it listens on (the real port when 0 was asked).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// Answers requests until `shutdown` completes.
+    pub async fn run(self, shutdown: impl Future<Output = ()>) {
+        http::serve(self.listener, self.service, shutdown).await
+    }
+}
+
+/// Serves until Ctrl+C on a runtime of its own (what `asl serve` does); `ready` is told
+/// the address once requests are answered.
+pub fn run_until_ctrl_c(config: Config, ready: &mut dyn FnMut(SocketAddr)) -> Result<(), ServeError> {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(ServeError::Workers)?;
+    rt.block_on(async {
+        let server = Server::bind(config).await?;
+        ready(server.local_addr());
+        server
+            .run(async {
+                // Without a signal handler (it could not be installed) serve until killed.
+                if tokio::signal::ctrl_c().await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            })
+            .await;
+        Ok(())
+    })
+}
