@@ -122,8 +122,9 @@ class Service:
         self.shapes = {}  # compact shapes reached from the operations kept
         self.ops = {}
 
-    def compact(self, name):
-        """Adds shape `name` and everything it reaches to `self.shapes`."""
+    def compact(self, name, docs=True):
+        """Adds shape `name` and everything it reaches to `self.shapes` (without their
+        documentation when `docs` is false: response shapes only serve mock checks)."""
         stack = [name]
         src = self.model["shapes"]
         while stack:
@@ -133,7 +134,7 @@ class Service:
             s = src[n]
             t = s["type"]
             out = {"t": t}
-            doc = first_sentence(s.get("documentation"))
+            doc = first_sentence(s.get("documentation")) if docs else ""
             if doc:
                 out["d"] = doc
             if t == "structure":
@@ -144,9 +145,9 @@ class Service:
                     members = []
                     for m, spec in s.get("members", {}).items():
                         entry = [field_name(m), spec["shape"], 1 if m in req else 0]
-                        mdoc = first_sentence(spec.get("documentation"))
+                        mdoc = first_sentence(spec.get("documentation")) if docs else ""
                         # A member's own doc only where it says more than its shape's.
-                        same = mdoc == first_sentence(src.get(spec["shape"], {}).get("documentation"))
+                        same = not docs or mdoc == first_sentence(src.get(spec["shape"], {}).get("documentation"))
                         entry.append("" if same else mdoc)
                         members.append(entry)
                         stack.append(spec["shape"])
@@ -183,7 +184,16 @@ class Service:
         if op.get("input"):
             entry["i"] = op["input"]["shape"]
             self.compact(op["input"]["shape"])
+        if op.get("output"):
+            # The response, for TestState's mock checks; its shapes are added after every
+            # request's (`add_outputs`) so a shared shape keeps its documentation.
+            entry["o"] = op["output"]["shape"]
         self.ops[key] = entry
+
+    def add_outputs(self):
+        for entry in self.ops.values():
+            if "o" in entry:
+                self.compact(entry["o"], docs=False)
 
 
 def newest_models(wheel):
@@ -247,6 +257,8 @@ def build(version, wheel):
             # Request-response and callback: Step Functions runs no .sync for aws-sdk.
             actions.append([key, "sdk", name, lower_camel(op_name), op_name,
                             PATTERN_BITS[""] | PATTERN_BITS[".waitForTaskToken"], doc, ""])
+    for svc in services.values():
+        svc.add_outputs()
     return services, actions
 
 

@@ -5,10 +5,12 @@
 //! raise, built at compile time from botocore's published service models (see build.rs and
 //! `gen/`). Embedded compressed; inflated lazily, per service.
 
+mod response;
 mod search;
 mod skeleton;
 mod store;
 
+pub use response::{response, Response};
 pub use search::search;
 pub use skeleton::{errors, skeleton, QueryLanguage};
 

@@ -55,6 +55,9 @@ pub(crate) struct RawOp {
     pub e: Vec<String>,
     pub je: Vec<String>,
     pub i: Option<String>,
+    /// The response shape (TestState checks mock results against it).
+    #[serde(default)]
+    pub o: Option<String>,
 }
 
 #[derive(Deserialize)]

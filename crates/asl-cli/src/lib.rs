@@ -11,6 +11,7 @@ mod run;
 pub mod run_json;
 mod serve;
 mod test_cmd;
+mod test_state;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +42,8 @@ enum Command {
     Run(run::Args),
     /// Run test files (cases with input, mocks and the expected outcome); exit 0 when all pass.
     Test(test_cmd::Args),
+    /// Answer one AWS Step Functions TestState request (JSON file) as AWS would.
+    TestState(test_state::Args),
     /// Serve the AWS Step Functions API on localhost (a drop-in for Step Functions Local).
     Serve(serve::Args),
 }
@@ -81,6 +84,7 @@ where
         Command::Render(args) => render::run(args, io),
         Command::Run(args) => run::run(args, io),
         Command::Test(args) => test_cmd::run(args, io),
+        Command::TestState(args) => test_state::run(args, io),
         Command::Serve(args) => serve::run(args, io),
     }
 }

@@ -37,6 +37,7 @@ mod jsonata;
 pub use callback::{CallbackError, CallbackHandle, Callbacks, PendingTask};
 pub use clock::{Clock, RealClock, Timeline, VirtualClock};
 pub use command::{CommandConfig, CommandConsent, CommandHandler, LocalCommand, RunningCommands};
+pub use engine::test_state;
 pub use engine::{
     CatchPoint, Execution, ExecutionType, FailurePoint, Hook, MapRunProgress, Options, RecordSink, Resume,
     RetryPoint, StartAt, StatePoint, PROGRESS_EVERY,

@@ -25,6 +25,7 @@ mod result_writer;
 mod retry;
 mod run;
 mod task;
+pub mod test_state;
 mod variables;
 
 pub use distributed::PROGRESS_EVERY;
