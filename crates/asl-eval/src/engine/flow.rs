@@ -8,6 +8,7 @@ use crate::RuntimeError;
 use asl_model::model::{Choice, Fail, Pass, Wait};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::time::Duration;
 
 impl<'a> Engine<'a> {
@@ -75,7 +76,8 @@ impl<'a> Engine<'a> {
         };
         self.inspect(run, |i| i.result = Some(result.clone()));
         let assigned = self.assign(run, fields.assign.as_ref(), &result, env)?;
-        let combined = io::result_path(&input, &fields.result_path, result).map_err(|e| run.fail(e))?;
+        let combined =
+            io::result_path(Cow::Owned(input), &fields.result_path, result).map_err(|e| run.fail(e))?;
         self.inspect(run, |i| i.after_result_path = Some(combined.clone()));
         let output = io::output_path(combined, &fields.output_path, env).map_err(|e| run.fail(e))?;
         Ok(Exit { output, next: run.next()?, assigned })

@@ -80,17 +80,18 @@ pub(crate) fn template<'v>(
     }
 }
 
-/// ResultPath: absent puts the result in place of the input, `null` keeps the input.
+/// ResultPath: absent puts the result in place of the input, `null` keeps the input. An
+/// owned input takes the result in place (no copy of the payload per state).
 pub(crate) fn result_path(
-    raw_input: &Value,
+    raw_input: Cow<'_, Value>,
     path: &Option<Option<String>>,
     result: Value,
 ) -> Result<Value, RuntimeError> {
     match path {
         None => Ok(result),
-        Some(None) => Ok(raw_input.clone()),
+        Some(None) => Ok(raw_input.into_owned()),
         Some(Some(p)) if p == "$" => Ok(result),
-        Some(Some(p)) => expr::apply_result_path(raw_input, Some(p), result),
+        Some(Some(p)) => expr::write_result(raw_input, Some(p), result),
     }
 }
 
@@ -179,7 +180,7 @@ mod tests {
         let v = json!({"a": 1});
         assert_eq!(filter_path(&v, &Some(None), env).unwrap().into_owned(), json!({}));
         assert_eq!(filter_path(&v, &None, env).unwrap().into_owned(), v);
-        assert_eq!(result_path(&v, &Some(None), json!(2)).unwrap(), v);
-        assert_eq!(result_path(&v, &None, json!(2)).unwrap(), json!(2));
+        assert_eq!(result_path(Cow::Borrowed(&v), &Some(None), json!(2)).unwrap(), v);
+        assert_eq!(result_path(Cow::Borrowed(&v), &None, json!(2)).unwrap(), json!(2));
     }
 }

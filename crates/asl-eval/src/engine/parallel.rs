@@ -9,6 +9,7 @@ use super::{Engine, Failure, FailureKind, Frame};
 use crate::history::Lane;
 use asl_model::model::Parallel;
 use serde_json::Value;
+use std::borrow::Cow;
 
 impl<'a> Engine<'a> {
     pub(crate) async fn parallel_attempt(
@@ -96,7 +97,8 @@ impl<'a> Engine<'a> {
             self.inspect(run, |i| i.after_result_selector = Some(selected.clone()));
         }
         let assigned = self.assign(run, fields.assign.as_ref(), &selected, env)?;
-        let combined = io::result_path(input, &fields.result_path, selected).map_err(|e| run.fail(e))?;
+        let combined =
+            io::result_path(Cow::Borrowed(input), &fields.result_path, selected).map_err(|e| run.fail(e))?;
         self.inspect(run, |i| i.after_result_path = Some(combined.clone()));
         let output = io::output_path(combined, &fields.output_path, env).map_err(|e| run.fail(e))?;
         Ok(Exit { output, next: run.next()?, assigned })

@@ -14,6 +14,7 @@ use crate::record::ErrorDetails;
 use crate::RuntimeError;
 use asl_model::model::{Catcher, Retrier, StateKind};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::time::Duration;
 
 impl<'a> Engine<'a> {
@@ -96,8 +97,8 @@ impl<'a> Engine<'a> {
                 self.hook_caught(run, frame, &failure.error, index, next, &output).await?;
                 return Ok(Exit { output, next: Some(next), assigned });
             }
-            let output =
-                io::result_path(input, &catcher.result_path, caught.clone()).map_err(|e| run.fail(e))?;
+            let output = io::result_path(Cow::Borrowed(input), &catcher.result_path, caught.clone())
+                .map_err(|e| run.fail(e))?;
             let assigned = match &catcher.assign {
                 None => None,
                 Some(template) => {

@@ -12,6 +12,7 @@ use crate::history::payload;
 use crate::RuntimeError;
 use asl_model::model::Task;
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 use std::time::Duration;
 
 impl<'a> Engine<'a> {
@@ -183,7 +184,8 @@ impl<'a> Engine<'a> {
             self.inspect(run, |i| i.after_result_selector = Some(selected.clone()));
         }
         let assigned = self.assign(run, fields.assign.as_ref(), &selected, env)?;
-        let combined = io::result_path(input, &fields.result_path, selected).map_err(|e| run.fail(e))?;
+        let combined =
+            io::result_path(Cow::Borrowed(input), &fields.result_path, selected).map_err(|e| run.fail(e))?;
         self.inspect(run, |i| i.after_result_path = Some(combined.clone()));
         let output = io::output_path(combined, &fields.output_path, env).map_err(|e| run.fail(e))?;
         Ok(Exit { output, next: run.next()?, assigned })

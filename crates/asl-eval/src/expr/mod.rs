@@ -55,6 +55,6 @@ mod value;
 
 pub use choice::evaluate_condition;
 pub use intrinsics::call_intrinsic;
-pub use reference::apply_result_path;
+pub use reference::{apply_result_path, write_result};
 pub use select::{evaluate_expression, select, select_field};
 pub use template::render_template;

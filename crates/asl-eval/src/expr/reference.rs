@@ -8,6 +8,7 @@ use super::value::compact;
 use crate::RuntimeError;
 use asl_model::expr::{Segment, Selector};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Combines `input` and `result` as ResultPath says: `None` (`"ResultPath": null`) keeps
 /// the input and drops the result; `"$"` (and an absent ResultPath, which the engine
@@ -18,8 +19,18 @@ pub fn apply_result_path(
     result_path: Option<&str>,
     result: Value,
 ) -> Result<Value, RuntimeError> {
+    write_result(Cow::Borrowed(input), result_path, result)
+}
+
+/// [`apply_result_path`] on an input that may be owned: an owned input (the state's own,
+/// which nothing reads afterwards) takes the result in place instead of being copied.
+pub fn write_result(
+    input: Cow<'_, Value>,
+    result_path: Option<&str>,
+    result: Value,
+) -> Result<Value, RuntimeError> {
     let Some(text) = result_path else {
-        return Ok(input.clone());
+        return Ok(input.into_owned());
     };
     let path = cache::result_path(text).map_err(|e| {
         RuntimeError::new(
@@ -30,7 +41,12 @@ pub fn apply_result_path(
     if path.segments.is_empty() {
         return Ok(result);
     }
-    let mut output = input.clone();
+    // Checked before writing, so the error quotes the input as it came (the walk below
+    // creates missing objects on its way).
+    if !fits(&input, &path.segments) {
+        return Err(match_failure(text, &input));
+    }
+    let mut output = input.into_owned();
     let mut slot = &mut output;
     for segment in &path.segments {
         slot = match (segment, slot) {
@@ -40,16 +56,35 @@ pub fn apply_result_path(
             (Segment::Child(Selector::Index(i)), Value::Array(items)) => {
                 match usize::try_from(*i).ok().and_then(|i| items.get_mut(i)) {
                     Some(item) => item,
-                    None => return Err(match_failure(text, input)),
+                    None => return Err(match_failure(text, &Value::Null)),
                 }
             }
-            // A Reference Path has only names and indexes; anything else, or a value that
-            // is not an object/array where the path needs one, cannot take the result.
-            _ => return Err(match_failure(text, input)),
+            _ => return Err(match_failure(text, &Value::Null)),
         };
     }
     *slot = result;
     Ok(output)
+}
+
+/// The path can take a result in `input`: each step meets an object (or a missing member,
+/// created as one) for a name, and an array holding the index for an index. A Reference
+/// Path has only names and indexes; anything else cannot take the result.
+fn fits(input: &Value, segments: &[Segment]) -> bool {
+    let mut at = Some(input);
+    for segment in segments {
+        at = match (segment, at) {
+            (Segment::Child(Selector::Name(_)), None) => None,
+            (Segment::Child(Selector::Name(name)), Some(Value::Object(map))) => map.get(name.as_str()),
+            (Segment::Child(Selector::Index(i)), Some(Value::Array(items))) => {
+                match usize::try_from(*i).ok().and_then(|i| items.get(i)) {
+                    Some(item) => Some(item),
+                    None => return false,
+                }
+            }
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// AWS's wording is not in the corpus; this follows its other causes (path and compact
@@ -107,6 +142,18 @@ mod tests {
             assert_eq!(err.error, "States.ResultPathMatchFailure", "{path}");
             assert!(err.cause.contains(path), "{}", err.cause);
         }
+    }
+
+    #[test]
+    fn an_owned_input_takes_the_result_in_place_and_fails_as_a_borrowed_one() {
+        let owned = |input: Value, path: &str| write_result(Cow::Owned(input), Some(path), json!(1));
+        assert_eq!(owned(json!({"a": {"x": 0}}), "$.a.b").unwrap(), json!({"a": {"x": 0, "b": 1}}));
+        // "$.a[0]" would create "a" before failing on it: the cause quotes the input as it came.
+        let (a, b) = (
+            owned(json!({}), "$.a[0]").unwrap_err(),
+            apply(json!({}), Some("$.a[0]"), json!(1)).unwrap_err(),
+        );
+        assert_eq!((a.error, a.cause), (b.error, b.cause));
     }
 
     #[test]
