@@ -17,6 +17,9 @@ use std::sync::Arc;
 
 /// Requests larger than this are refused unread (AWS's payloads are 256 KiB at most).
 pub const BODY_LIMIT: usize = 1024 * 1024;
+/// How much of an oversized body is read (and dropped) before answering; past this the
+/// connection is closed under the client.
+const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
 
 pub async fn serve(
     listener: tokio::net::TcpListener,
@@ -103,6 +106,18 @@ async fn handle(service: Arc<Service>, req: hyper::Request<Incoming>) -> Result<
     };
     let request = Request::parse(&bytes)?;
     dispatch(&service, &operation, request).await
+}
+
+/// Reads and drops the rest of an oversized body (up to [`DRAIN_LIMIT`]) so the client,
+/// still sending, gets the 413 instead of a broken connection.
+async fn drain(body: &mut Incoming) {
+    let mut seen = 0usize;
+    while let Some(Ok(frame)) = body.frame().await {
+        seen += frame.data_ref().map_or(0, |d| d.len());
+        if seen > DRAIN_LIMIT {
+            return;
+        }
+    }
 }
 
 async fn dispatch(service: &Arc<Service>, operation: &str, r: Request) -> Result<Value, ApiError> {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the real clients the serve tests drive, once, from their registries: boto3 and
+# the AWS CLI (PyPI) into a venv under ~/.cache/asl-studio, @aws-sdk/client-sfn (npm) into
+# tests/serve/node_modules. Idempotent: a second run with everything present does nothing.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+venv="${ASL_SERVE_VENV:-$HOME/.cache/asl-studio/serve-venv}"
+if ! "$venv/bin/python" -c 'import boto3, awscli' >/dev/null 2>&1; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check 'boto3>=1.34' 'awscli>=1.32'
+fi
+if [ ! -d "$here/node_modules/@aws-sdk/client-sfn" ]; then
+  (cd "$here" && npm install --no-audit --no-fund --silent)
+fi
+echo "$venv"
