@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use crate::request::Request;
 use crate::{activities, executions, machines, queries, Service};
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, CONTENT_TYPE};
 use hyper::{Method, Response};
@@ -96,14 +96,23 @@ async fn handle(service: Arc<Service>, req: hyper::Request<Incoming>) -> Result<
     };
     let declared =
         req.headers().get(hyper::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let mut body = req.into_body();
     if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        drain(&mut body).await;
         return Err(too_large());
     }
-    let bytes = match Limited::new(req.into_body(), BODY_LIMIT).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(e) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => return Err(too_large()),
-        Err(e) => return Err(ApiError::serialization(format!("cannot read the request body: {e}"))),
-    };
+    let mut bytes = Vec::new();
+    while let Some(frame) = body.frame().await {
+        let frame =
+            frame.map_err(|e| ApiError::serialization(format!("cannot read the request body: {e}")))?;
+        if let Some(data) = frame.data_ref() {
+            if bytes.len() + data.len() > BODY_LIMIT {
+                drain(&mut body).await;
+                return Err(too_large());
+            }
+            bytes.extend_from_slice(data);
+        }
+    }
     let request = Request::parse(&bytes)?;
     dispatch(&service, &operation, request).await
 }
