@@ -5,3 +5,4 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/asl-studio/target}"
 shared="${ASL_SHARED_DIR:-$root/../shared}"
 if [ -d "$shared/corpus" ]; then export ASL_CORPUS_DIR="${ASL_CORPUS_DIR:-$shared/corpus}"; fi
 if [ -d "$shared/conformance/cases" ]; then export ASL_CONFORMANCE_DIR="${ASL_CONFORMANCE_DIR:-$shared/conformance/cases}"; fi
+if [ -d "$shared/conformance-teststate/cases" ]; then export ASL_CONFORMANCE_TESTSTATE_DIR="${ASL_CONFORMANCE_TESTSTATE_DIR:-$shared/conformance-teststate/cases}"; fi

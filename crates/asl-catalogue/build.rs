@@ -8,6 +8,13 @@ use std::process::Command;
 /// The botocore release the catalogue comes from: bump it to pick up new services/actions.
 const BOTOCORE: &str = "1.44.18";
 
+/// The botocore release whose *response* models TestState's mock checks use
+/// (`fieldValidationMode`). AWS's TestState checks mocks against models older than
+/// botocore's: in the calls of ../shared/conformance-teststate (December 2025) it still
+/// held Lambda's `MemorySize` to 10240, as 1.40.0 does, where 1.41.6 on say 32768. Bump
+/// it when new recordings show AWS checking against newer models.
+const BOTOCORE_RESPONSES: &str = "1.40.0";
+
 fn main() {
     println!("cargo:rerun-if-changed=gen/catalogue.py");
     println!("cargo:rerun-if-changed=gen/optimised.py");
@@ -16,18 +23,20 @@ fn main() {
     println!("cargo:rustc-env=ASL_BOTOCORE_VERSION={BOTOCORE}");
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("catalogue.bin");
-    let cache = match std::env::var_os("ASL_BOTOCORE_CACHE") {
+    let cache = |version: &str| match std::env::var_os("ASL_BOTOCORE_CACHE") {
         Some(dir) => PathBuf::from(dir),
         None => match std::env::var_os("HOME") {
-            Some(home) => PathBuf::from(home).join(".cache/asl-studio").join(format!("botocore-{BOTOCORE}")),
-            None => PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join(format!("botocore-{BOTOCORE}")),
+            Some(home) => PathBuf::from(home).join(".cache/asl-studio").join(format!("botocore-{version}")),
+            None => PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join(format!("botocore-{version}")),
         },
     };
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
     let status = Command::new(&python)
         .arg("gen/catalogue.py")
         .args(["--version", BOTOCORE, "--cache"])
-        .arg(&cache)
+        .arg(cache(BOTOCORE))
+        .args(["--responses-version", BOTOCORE_RESPONSES, "--responses-cache"])
+        .arg(cache(BOTOCORE_RESPONSES))
         .arg("--out")
         .arg(&out)
         .status()

@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Builds the Actions catalogue from botocore's service models (stdlib only).
 
-Usage: catalogue.py --version 1.44.18 --cache DIR --out FILE
+Usage: catalogue.py --version 1.44.18 --cache DIR --responses-version 1.40.0
+                    --responses-cache DIR --out FILE
 
 Downloads the pinned botocore wheel with pip into DIR unless it is there already (so only
 the first build needs PyPI), reads every service's newest `service-2.json.gz` straight
 from the wheel, and writes FILE: zlib streams back to back, an index first (services and
 action summaries) and then one per service (its operations' inputs, errors and the shapes
 they reach), so the app inflates only the services it shows.
+
+Each operation's response shape (for TestState's mock checks) is read from the
+`--responses-version` release instead: the one whose models AWS's TestState validated mock
+results against when ../shared/conformance-teststate was recorded (build.rs says why).
+Response shapes are stored under names starting with `<`, apart from the request shapes.
 """
 
 import argparse
@@ -121,15 +127,18 @@ class Service:
         self.sdk = sdk_service_name(self.service_id)
         self.shapes = {}  # compact shapes reached from the operations kept
         self.ops = {}
+        self.model_ops = {}  # operation key -> the botocore operation it calls
 
-    def compact(self, name, docs=True):
-        """Adds shape `name` and everything it reaches to `self.shapes` (without their
-        documentation when `docs` is false: response shapes only serve mock checks)."""
+    def compact(self, name, model=None, prefix=""):
+        """Adds shape `name` of `model` (default: the service's) and everything it reaches
+        to `self.shapes`, named with `prefix`. Prefixed shapes are responses: kept without
+        documentation, they only serve mock checks."""
+        docs = not prefix
         stack = [name]
-        src = self.model["shapes"]
+        src = (model or self.model)["shapes"]
         while stack:
             n = stack.pop()
-            if n in self.shapes or n not in src:
+            if prefix + n in self.shapes or n not in src:
                 continue
             s = src[n]
             t = s["type"]
@@ -144,7 +153,7 @@ class Service:
                     req = set(s.get("required", []))
                     members = []
                     for m, spec in s.get("members", {}).items():
-                        entry = [field_name(m), spec["shape"], 1 if m in req else 0]
+                        entry = [field_name(m), prefix + spec["shape"], 1 if m in req else 0]
                         mdoc = first_sentence(spec.get("documentation")) if docs else ""
                         # A member's own doc only where it says more than its shape's.
                         same = not docs or mdoc == first_sentence(src.get(spec["shape"], {}).get("documentation"))
@@ -155,10 +164,10 @@ class Service:
                     if s.get("union"):
                         out["u"] = 1
             elif t == "list":
-                out["i"] = s["member"]["shape"]
+                out["i"] = prefix + s["member"]["shape"]
                 stack.append(s["member"]["shape"])
             elif t == "map":
-                out["k"], out["v"] = s["key"]["shape"], s["value"]["shape"]
+                out["k"], out["v"] = prefix + s["key"]["shape"], prefix + s["value"]["shape"]
                 stack += [s["key"]["shape"], s["value"]["shape"]]
             elif t not in SCALARS:
                 out["t"] = "json"
@@ -167,7 +176,7 @@ class Service:
             for bound in ("min", "max"):
                 if isinstance(s.get(bound), (int, float)):
                     out[bound] = s[bound]
-            self.shapes[n] = out
+            self.shapes[prefix + n] = out
 
     def streams(self, op):
         """Whether the operation streams events: Step Functions cannot call those."""
@@ -178,22 +187,23 @@ class Service:
                     return True
         return False
 
-    def add_op(self, key, op):
+    def add_op(self, key, op, op_name):
         errs = list(dict.fromkeys(e["shape"] for e in op.get("errors", [])))
         entry = {"e": errs, "je": [sdk_exception(e) for e in errs]}
         if op.get("input"):
             entry["i"] = op["input"]["shape"]
             self.compact(op["input"]["shape"])
-        if op.get("output"):
-            # The response, for TestState's mock checks; its shapes are added after every
-            # request's (`add_outputs`) so a shared shape keeps its documentation.
-            entry["o"] = op["output"]["shape"]
         self.ops[key] = entry
+        self.model_ops[key] = op_name
 
-    def add_outputs(self):
-        for entry in self.ops.values():
-            if "o" in entry:
-                self.compact(entry["o"], docs=False)
+    def add_responses(self, model):
+        """Each operation's response shape, from the responses release's model of this
+        service (an operation it does not know gets none, and its mocks go unchecked)."""
+        for key, op_name in self.model_ops.items():
+            output = (model or {}).get("operations", {}).get(op_name, {}).get("output")
+            if output:
+                self.ops[key]["o"] = "<" + output["shape"]
+                self.compact(output["shape"], model, "<")
 
 
 def newest_models(wheel):
@@ -207,7 +217,7 @@ def newest_models(wheel):
     return {k: json.loads(gzip.decompress(zf.read(v[1]))) for k, v in sorted(newest.items())}
 
 
-def build(version, wheel):
+def build(version, wheel, responses_wheel):
     services = {k: Service(k, m) for k, m in newest_models(wheel).items()}
     if len(services) < 100:
         fail(f"{wheel} holds only {len(services)} service models; delete it and rebuild")
@@ -237,7 +247,7 @@ def build(version, wheel):
             svc.ops[key] = {"e": [], "je": [], "i": key + "Request"}
         else:
             model_op = svc.model["operations"][op]
-            svc.add_op(key, model_op)
+            svc.add_op(key, model_op, op)
             doc = first_sentence(model_op.get("documentation"))
         prefix = optimised.ERROR_PREFIX.get(res_svc, svc.sdk)
         bits = sum(PATTERN_BITS[p] for p in patterns)
@@ -252,13 +262,14 @@ def build(version, wheel):
         for op_name, op in sorted(svc.model["operations"].items()):
             if svc.streams(op):
                 continue
-            svc.add_op(op_name, op)
+            svc.add_op(op_name, op, op_name)
             doc = first_sentence(op.get("documentation"))
             # Request-response and callback: Step Functions runs no .sync for aws-sdk.
             actions.append([key, "sdk", name, lower_camel(op_name), op_name,
                             PATTERN_BITS[""] | PATTERN_BITS[".waitForTaskToken"], doc, ""])
-    for svc in services.values():
-        svc.add_outputs()
+    responses = newest_models(responses_wheel)
+    for key, svc in services.items():
+        svc.add_responses(responses.get(key))
     return services, actions
 
 
@@ -294,10 +305,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--version", required=True)
     ap.add_argument("--cache", required=True)
+    ap.add_argument("--responses-version", required=True)
+    ap.add_argument("--responses-cache", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     wheel = wheel_path(args.version, args.cache)
-    services, actions = build(args.version, wheel)
+    responses_wheel = wheel_path(args.responses_version, args.responses_cache)
+    services, actions = build(args.version, wheel, responses_wheel)
     write(args.version, services, actions, args.out)
 
 

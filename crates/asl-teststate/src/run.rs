@@ -146,7 +146,8 @@ pub(crate) fn run(mut r: Run<'_>) -> Outcome {
     let state = r.state;
     let result = match &state.kind {
         StateKind::Pass(_) | StateKind::Succeed | StateKind::Wait(_) if r.jsonata => {
-            jsonata_forward(&mut r, None)
+            jsonata_forward(&r, None)
+                .and_then(|(output, assigned)| Ok(Done { output, next: r.next()?, assigned }))
         }
         StateKind::Pass(p) => pass(&mut r, p),
         StateKind::Succeed | StateKind::Wait(_) => forward(&mut r),
@@ -229,12 +230,15 @@ fn forward(r: &mut Run<'_>) -> Result<Done, RuntimeError> {
     Ok(Done { output, next: r.next()?, assigned: None })
 }
 
-/// JSONata Pass, Succeed and Wait: Output (default: the input) and Assign; `output`
-/// and `assign` replace the state's own (a Choice rule's).
+/// `Output` and `Assign` templates.
+type Fields<'v> = (Option<&'v Value>, Option<&'v Value>);
+
+/// JSONata Pass, Succeed, Wait and Choice: Output (default: the input) and Assign;
+/// `rule` replaces the state's own (a Choice rule's).
 fn jsonata_forward(
-    r: &mut Run<'_>,
-    rule: Option<(Option<&Value>, Option<&Value>)>,
-) -> Result<Done, RuntimeError> {
+    r: &Run<'_>,
+    rule: Option<Fields<'_>>,
+) -> Result<(Value, Option<Map<String, Value>>), RuntimeError> {
     let io = &r.state.io;
     let (output, assign) = rule.unwrap_or((io.output.as_ref(), io.assign.as_ref()));
     let mut step = r.jsonata(r.input, None, None);
@@ -244,7 +248,7 @@ fn jsonata_forward(
         None => r.input.clone(),
     };
     drop(step);
-    Ok(Done { output, next: r.next()?, assigned })
+    Ok((output, assigned))
 }
 
 fn choice(r: &mut Run<'_>) -> Result<Done, RuntimeError> {
@@ -289,8 +293,8 @@ fn choice(r: &mut Run<'_>) -> Result<Done, RuntimeError> {
             Some(rule) => (rule.output.as_ref(), rule.assign.as_ref()),
             None => (io.output.as_ref(), io.assign.as_ref()),
         };
-        let done = jsonata_forward(r, Some(rule))?;
-        return Ok(Done { next: Some(next), ..done });
+        let (output, assigned) = jsonata_forward(r, Some(rule))?;
+        return Ok(Done { output, next: Some(next), assigned });
     }
     let assign = taken.map_or(io.assign.as_ref(), |rule| rule.assign.as_ref().or(io.assign.as_ref()));
     let assigned = match assign {
