@@ -101,6 +101,8 @@ pub fn typescript() -> String {
         run::ExecutionHistory,
         run::HistoryEvent,
         run::Extent,
+        run::StateTally,
+        run::TallyStatus,
         run::HistoryQuery,
         run::HistoryPage,
         run::HistoryRow,

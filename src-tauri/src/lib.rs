@@ -133,6 +133,8 @@ pub fn run() {
             // Drafts live in the app's data folder, known only once the app exists.
             let data = app.path().app_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("asl-studio"));
             app.state::<AppState>().set_drafts_dir(data.join("drafts"));
+            // A big run's record spills there too (removed with the run, or at the next start).
+            app.state::<AppState>().runs.set_spill_dir(data.join("runs"));
             open_from_args(app.handle(), file.clone());
             Ok(())
         })

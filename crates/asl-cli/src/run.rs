@@ -43,7 +43,7 @@ pub struct Args {
     #[arg(long)]
     real_time: bool,
     /// End a runaway execution after this many state transitions (0: no limit).
-    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    #[arg(long, value_name = "N", default_value_t = asl_eval::MAX_TRANSITIONS)]
     max_transitions: u64,
     #[command(flatten)]
     local: LocalArgs,

@@ -40,7 +40,7 @@ pub use command::{CommandConfig, CommandConsent, CommandHandler, LocalCommand, R
 pub use engine::test_state;
 pub use engine::{
     CatchPoint, Execution, ExecutionType, FailurePoint, Hook, MapRunProgress, Options, RecordSink, Resume,
-    RetryPoint, StartAt, StatePoint, PROGRESS_EVERY,
+    RetryPoint, StartAt, StatePoint, MAX_TRANSITIONS, PROGRESS_EVERY,
 };
 pub use error::RuntimeError;
 pub use handler::{NoTasks, TaskFailure, TaskHandler, TaskRequest};

@@ -67,12 +67,24 @@ pub fn io_error(path: &Path, e: &std::io::Error) -> SessionError {
 /// over it, so a crash or a full disk never leaves a half-written file. An existing file
 /// keeps its permissions. (The `asl` CLI writes its `-o` files with this too.)
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(contents))
+}
+
+/// [`write_atomic`] of what `write` writes (buffered): a big export streamed, not built
+/// in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents)?;
+        let mut out = std::io::BufWriter::new(&mut file);
+        write(&mut out)?;
+        out.flush()?;
+        drop(out);
         file.sync_all()?;
         if let Ok(meta) = std::fs::metadata(path) {
             std::fs::set_permissions(&tmp, meta.permissions())?;
@@ -87,7 +99,15 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 
 /// [`write_atomic`] with the error as the app shows it ("cannot save: FILE: ...").
 pub fn save(path: &Path, contents: &[u8]) -> Result<(), SessionError> {
-    write_atomic(path, contents).map_err(|e| {
+    save_with(path, |out| out.write_all(contents))
+}
+
+/// [`save`] of what `write` writes.
+pub fn save_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), SessionError> {
+    write_atomic_with(path, write).map_err(|e| {
         let error = io_error(path, &e);
         SessionError::new(error.code, format!("cannot save: {}", error.message))
     })

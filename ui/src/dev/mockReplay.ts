@@ -155,6 +155,8 @@ export class Replay {
       eventCount: this.history.length,
       stateCount: this.states.length,
       paged: false,
+      tally: [],
+      taken: [],
     };
   }
 

@@ -983,7 +983,12 @@ export type RunRecord = { states: Array<RunState>, history: ExecutionHistory,
 /**
  * The state each history event belongs to ("" for the execution's own), in order.
  */
-historyStates: Array<string>, pending: Paused | null, callbacks: Array<WaitingCallback>, id: number, 
+historyStates: Array<string>, 
+/**
+ * A paged record's canvas colours: per state its executions and latest status, and
+ * the transitions taken (`from>to`, `^to`, `from>$`); empty when `states` are here.
+ */
+tally: Array<StateTally>, taken: Array<string>, pending: Paused | null, callbacks: Array<WaitingCallback>, id: number, 
 /**
  * The machine's file (none for a document never saved).
  */
@@ -1018,6 +1023,22 @@ export type Extent = { eventCount: number, stateCount: number,
  * `states` and `history.events` are empty: read them with the page commands.
  */
 paged: boolean, };
+
+export type StateTally = { pointer: string, 
+/**
+ * Times entered: loops, Map iterations and Parallel branches add up.
+ */
+entered: number, 
+/**
+ * How its latest execution stands.
+ */
+status: TallyStatus, 
+/**
+ * The latest execution's error, when it failed.
+ */
+error: string | null, };
+
+export type TallyStatus = "running" | "succeeded" | "failed";
 
 export type HistoryQuery = { offset?: number, limit: number, 
 /**

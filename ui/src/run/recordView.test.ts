@@ -21,6 +21,8 @@ describe("viewFromRecord", () => {
       ],
       history: { events: [] },
       historyStates: [],
+      tally: [],
+      taken: [],
     };
     const v = viewFromRecord(record);
     expect(v.status).toBe("FAILED");
@@ -29,6 +31,21 @@ describe("viewFromRecord", () => {
     expect(v.taken.has("/States/ValidateOrder>/States/IsInStock")).toBe(true);
     expect(v.taken.has("^/States/ValidateOrder")).toBe(true);
     expect(v.outcome).toEqual({ output: null, error: "OutOfStock", cause: "none left" });
+
+    // The same run read in pages: no states, Rust's tally of them instead — same canvas.
+    const paged: RunRecord = {
+      ...record, states: [], paged: true,
+      tally: [
+        { pointer: "/States/ValidateOrder", entered: 1, status: "succeeded", error: null },
+        { pointer: "/States/IsInStock", entered: 1, status: "succeeded", error: null },
+        { pointer: "/States/OutOfStock", entered: 1, status: "failed", error: "OutOfStock" },
+      ],
+      taken: ["^/States/ValidateOrder", "/States/ValidateOrder>/States/IsInStock", "/States/IsInStock>/States/OutOfStock"],
+    };
+    const p = viewFromRecord(paged);
+    expect(p.marks).toEqual(v.marks);
+    expect(p.taken).toEqual(v.taken);
+    expect(p.outcome).toEqual(v.outcome);
   });
 });
 

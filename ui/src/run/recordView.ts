@@ -1,12 +1,20 @@
 // A run re-opened from the list without its live view (e.g. after the UI reloaded): its
 // statuses are rebuilt from the record through the same fold as live events, so both look
 // alike on the canvas. Each recorded state says where it was entered from, whether it
-// ended its scope and how it failed (Rust keeps that with the record).
+// ended its scope and how it failed (Rust keeps that with the record). A record read in
+// pages carries no states: Rust folded them the same way into its tally (run/tally.rs).
 import type { RunEvent, RunRecord } from "../ipc/run";
-import { emptyView, foldEvents, type RunView } from "./fold";
+import { emptyView, foldEvents, type RunView, type StateMark } from "./fold";
 
 export function viewFromRecord(record: RunRecord): RunView {
   const events: RunEvent[] = [];
+  let start = emptyView(record.status);
+  if (record.paged) {
+    const marks = new Map<string, StateMark>(
+      record.tally.map((t) => [t.pointer, { status: t.status, entered: t.entered, retry: null, error: t.error }]),
+    );
+    start = { ...start, marks, taken: new Set(record.taken) };
+  }
   for (const s of record.states) {
     const pointer = s.pointer;
     if (pointer === null) continue;
@@ -21,5 +29,5 @@ export function viewFromRecord(record: RunRecord): RunView {
   if (record.status !== "RUNNING" && record.status !== "PAUSED") {
     events.push({ event: "finished", status: record.status, output: record.output, error: record.error, cause: record.cause });
   }
-  return foldEvents(emptyView(record.status), events);
+  return foldEvents(start, events);
 }

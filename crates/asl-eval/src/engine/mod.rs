@@ -30,7 +30,7 @@ mod variables;
 
 pub use distributed::PROGRESS_EVERY;
 pub use hook::{CatchPoint, FailurePoint, Hook, MapRunProgress, Resume, RetryPoint, StatePoint};
-pub use options::{ExecutionType, Options, StartAt};
+pub use options::{ExecutionType, Options, StartAt, MAX_TRANSITIONS};
 pub use records::RecordSink;
 
 use crate::handler::TaskHandler;

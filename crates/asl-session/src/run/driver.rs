@@ -10,9 +10,12 @@
 use super::config::{ClockChoice, ExecutionTypeChoice, RunConfig};
 use super::event::{CallbackAnswer, RunEvent, WaitingCallback};
 use super::handler::{RunClock, RunHandler, Signals, STOP_CAUSE};
+use super::history_index::HistoryIndex;
 use super::live_hook::{Entered, LiveHook};
 use super::live_sink::LiveSink;
 use super::record::{now, ExecutionHistory, RunState, RunStatus, RunSummary};
+use super::spool::{SpillTo, Spool};
+use super::state_keys::SpilledStates;
 use super::RunError;
 use asl_eval::debug::{DebugSession, Debugger};
 use asl_eval::history::HistoryEvent;
@@ -45,6 +48,8 @@ pub(crate) struct Launch {
     pub config: RunConfig,
     /// A re-run: the top-level state it begins at (its input is `config.input`).
     pub start_at: Option<StartAt>,
+    /// Where its states and history go past a threshold.
+    pub spill: SpillTo,
 }
 
 /// The shared state of one run.
@@ -63,12 +68,21 @@ pub(crate) struct Live {
     /// Its status is stored only once finished: until then the debugger's pause is the
     /// one truth of RUNNING vs PAUSED (see [`Slot::summary`]).
     pub summary: RunSummary,
-    pub states: Vec<RunState>,
-    /// The history so far (recorded as the engine goes; its own once finished).
-    pub history: Vec<HistoryEvent>,
+    /// The states entered (older finished ones on disk past a threshold: spool.rs).
+    pub states: Spool<RunState>,
+    /// The history so far (recorded as the engine goes), older events on disk likewise.
+    pub history: Spool<HistoryEvent>,
+    /// The state and type of each history event (what pages and filters read).
+    pub index: HistoryIndex,
+    /// The states on disk: tallied (what the canvas colours) and keyed (what finds one
+    /// state's executions) as they were moved.
+    pub spilled: SpilledStates,
+    pub spill: SpillTo,
     pub callbacks: Vec<WaitingCallback>,
     /// The top-level states entered, in order, with the variables each saw.
     pub entered: Vec<Entered>,
+    /// The paths `entered` shares.
+    pub entered_paths: std::collections::HashMap<String, Arc<str>>,
     /// How many of `states` the engine's records were merged into (see live_sink.rs).
     pub merged: usize,
 }
@@ -114,16 +128,24 @@ impl Slot {
     pub fn record(&self) -> super::RunRecord {
         let live = self.live();
         let waiting: Vec<String> = self.callbacks.pending().into_iter().map(|t| t.token).collect();
-        // A big run's states and history stay here: the UI reads them in pages.
-        let extent = super::Extent::of(&live.states, &live.history);
-        let events = extent.inline(&live.history);
-        let index = super::HistoryIndex::of(&events);
+        // A big run's states and history stay here: the UI reads them in pages, and its
+        // canvas colours come with the tally.
+        let extent = super::Extent::of(live.states.len(), live.history.len());
+        let (states, events) = if extent.paged {
+            (Vec::new(), Vec::new())
+        } else {
+            (live.states.range(0..live.states.len()), live.history.range(0..live.history.len()))
+        };
+        let (tally, taken) =
+            if extent.paged { live.spilled.tally.with(live.states.tail()) } else { (Vec::new(), Vec::new()) };
         super::RunRecord {
             summary: self.summary_of(&live),
-            states: extent.inline(&live.states),
-            history_states: (0..events.len()).map(|i| index.state(i).to_owned()).collect(),
+            states,
+            history_states: (0..events.len()).map(|i| live.index.state(i).to_owned()).collect(),
             history: ExecutionHistory { events },
             extent,
+            tally,
+            taken,
             pending: self.session.paused(),
             callbacks: live.callbacks.iter().filter(|c| waiting.contains(&c.token)).cloned().collect(),
         }
@@ -135,7 +157,7 @@ pub(crate) fn start(
     launch: Launch,
     on_event: Box<dyn Fn(RunEvent) + Send>,
 ) -> Result<(Arc<Slot>, RunSummary), RunError> {
-    let Launch { id, doc, path, title, config, start_at } = launch;
+    let Launch { id, doc, path, title, config, start_at, spill } = launch;
     let dir = path.as_deref().and_then(|p| p.parent());
     let mocks = config.mocks.load(dir)?;
     // A fresh copy (own invocation counts) for the answers suggested to waiting callbacks.
@@ -191,10 +213,14 @@ pub(crate) fn start(
         signals: signals.clone(),
         live: Mutex::new(Live {
             summary: summary.clone(),
-            states: Vec::new(),
-            history: Vec::new(),
+            states: Spool::new("states"),
+            history: Spool::new("history"),
+            index: HistoryIndex::default(),
+            spilled: SpilledStates::default(),
+            spill,
             callbacks: Vec::new(),
             entered: Vec::new(),
+            entered_paths: Default::default(),
             merged: 0,
         }),
         finished: Condvar::new(),
@@ -289,14 +315,19 @@ fn as_aborted(mut outcome: Outcome) -> Outcome {
     outcome
 }
 
-/// The history's last event of a run [`as_aborted`] made ABORTED says so too.
-fn as_aborted_history(history: &mut [HistoryEvent], outcome: &Outcome) {
+/// The history's last event of a run [`as_aborted`] made ABORTED says so too (answers
+/// whether it changed). The last event is always in memory (spool.rs keeps a chunk).
+fn as_aborted_history(history: &mut [HistoryEvent], outcome: &Outcome) -> bool {
     if outcome.status != Status::Aborted {
-        return;
+        return false;
     }
-    if let Some(last) = history.last_mut().filter(|e| e.kind == "ExecutionFailed") {
-        last.kind = "ExecutionAborted";
-        last.details = Some(("executionAbortedEventDetails", serde_json::json!({})));
+    match history.last_mut().filter(|e| e.kind == "ExecutionFailed") {
+        Some(last) => {
+            last.kind = "ExecutionAborted";
+            last.details = Some(("executionAbortedEventDetails", serde_json::json!({})));
+            true
+        }
+        None => false,
     }
 }
 
@@ -311,8 +342,8 @@ impl Slot {
                 // The engine's records were merged as they finished (LiveSink); the
                 // history is the one the hook kept.
                 live.end_merge(doc.machine());
-                if self.signals.is_stopped() {
-                    as_aborted_history(&mut live.history, &outcome);
+                if self.signals.is_stopped() && as_aborted_history(live.history.tail_mut(), &outcome) {
+                    live.index.relabel_last("ExecutionAborted");
                 }
             }
             None => {
@@ -379,8 +410,10 @@ impl Forwarder {
         let event = {
             let mut live = self.slot.live();
             // The task's state is the latest one of that name not yet exited.
+            // Unfinished states are never on disk.
             let state = live
                 .states
+                .tail()
                 .iter()
                 .rev()
                 .find(|s| s.record.name == task.state_name && s.record.output.is_none());

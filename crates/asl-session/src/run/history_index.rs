@@ -5,12 +5,11 @@
 //! extended as a live history grows, a filter then scans a compact array instead. A page
 //! without a filter walks back from its own few events ([`state_of`]).
 
-use super::registry::RunId;
 use asl_eval::history::HistoryEvent;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 
-/// Which state each event belongs to, as an index into `names` (0: none, "").
+/// Which state each event belongs to, as an index into `names` (0: none, ""), and each
+/// event's type: a filter reads these, not the events (which may be on disk, spool.rs).
 #[derive(Debug)]
 pub struct HistoryIndex {
     names: Vec<String>,
@@ -18,6 +17,11 @@ pub struct HistoryIndex {
     lower: Vec<String>,
     by_name: HashMap<String, u32>,
     of: Vec<u32>,
+    /// Each event's type, as an index into `kind_names`.
+    kinds: Vec<u16>,
+    kind_names: Vec<&'static str>,
+    /// Event ids, kept only once one is not its position + 1 (the engine's never are).
+    ids: Option<Vec<u64>>,
     /// The id of the last event indexed: a history that is not an extension of what was
     /// indexed (the engine's own one replacing the live one) is indexed anew.
     last_id: Option<u64>,
@@ -30,6 +34,9 @@ impl Default for HistoryIndex {
             lower: vec![String::new()],
             by_name: HashMap::new(),
             of: Vec::new(),
+            kinds: Vec::new(),
+            kind_names: Vec::new(),
+            ids: None,
             last_id: None,
         }
     }
@@ -42,9 +49,16 @@ impl HistoryIndex {
         index
     }
 
-    /// Indexes the events not indexed yet. The rule, as the UI's `historyRows`: its own
-    /// name for `*StateEntered` and `*StateExited`; none for execution-level events; else
-    /// that of the event it follows, unless that one is an exit (its chain has ended).
+    pub fn len(&self) -> usize {
+        self.of.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.of.is_empty()
+    }
+
+    /// Indexes the events not indexed yet (all of them when `events` does not extend
+    /// what was indexed).
     pub fn update(&mut self, events: &[HistoryEvent]) {
         let indexed = self.of.len();
         let extends = match self.last_id {
@@ -54,19 +68,42 @@ impl HistoryIndex {
         if !extends {
             *self = HistoryIndex::default();
         }
-        for i in self.of.len()..events.len() {
-            let event = &events[i];
-            let state = match own_state(event) {
-                Some(name) => self.intern(name),
-                None if event.kind.starts_with("Execution") => 0,
-                None => match position(events, event.previous_event_id).filter(|&p| p < i) {
-                    Some(p) if !events[p].kind.ends_with("StateExited") => self.of[p],
-                    _ => 0,
-                },
-            };
-            self.of.push(state);
+        for event in &events[self.of.len()..] {
+            self.push(event);
         }
-        self.last_id = events.last().map(|e| e.id);
+    }
+
+    /// Indexes the next event. The rule, as the UI's `historyRows`: its own name for
+    /// `*StateEntered` and `*StateExited`; none for execution-level events; else that of
+    /// the event it follows, unless that one is an exit (its chain has ended).
+    pub fn push(&mut self, event: &HistoryEvent) {
+        let i = self.of.len();
+        let state = match own_state(event) {
+            Some(name) => self.intern(name),
+            None if event.kind.starts_with("Execution") => 0,
+            None => match self.position(event.previous_event_id).filter(|&p| p < i) {
+                Some(p) if !self.kind(p).ends_with("StateExited") => self.of[p],
+                _ => 0,
+            },
+        };
+        if self.ids.is_none() && event.id != i as u64 + 1 {
+            self.ids = Some((1..=i as u64).collect());
+        }
+        if let Some(ids) = &mut self.ids {
+            ids.push(event.id);
+        }
+        let kind = self.kind_id(event.kind);
+        self.kinds.push(kind);
+        self.of.push(state);
+        self.last_id = Some(event.id);
+    }
+
+    /// The last event's type changed (a stopped run's ExecutionFailed made ExecutionAborted).
+    pub fn relabel_last(&mut self, kind: &'static str) {
+        let id = self.kind_id(kind);
+        if let Some(last) = self.kinds.last_mut() {
+            *last = id;
+        }
     }
 
     /// The state of event `i` (by position).
@@ -74,18 +111,41 @@ impl HistoryIndex {
         self.of.get(i).map_or("", |&s| &self.names[s as usize])
     }
 
+    fn kind(&self, i: usize) -> &'static str {
+        self.kinds.get(i).map_or("", |&k| self.kind_names[k as usize])
+    }
+
     /// A test of event `i` against a filter's words (lower-case; the first 64 count): all
     /// must occur in the event's type or its state's name. Each distinct type and name is
     /// looked at once per filter, not once per event.
-    pub fn matcher<'a>(&'a self, words: &[String]) -> impl FnMut(&HistoryEvent, usize) -> bool + 'a {
+    pub fn matcher<'a>(&'a self, words: &[String]) -> impl Fn(usize) -> bool + 'a {
         let words: Vec<String> = words.iter().take(64).cloned().collect();
         let all = if words.is_empty() { 0 } else { u64::MAX >> (64 - words.len()) };
         let by_state: Vec<u64> = self.lower.iter().map(|name| mask(&words, name)).collect();
-        let mut by_kind: HashMap<&'static str, u64> = HashMap::new();
-        move |event, i| {
-            let kind = *by_kind.entry(event.kind).or_insert_with(|| mask(&words, &event.kind.to_lowercase()));
+        let by_kind: Vec<u64> = self.kind_names.iter().map(|k| mask(&words, &k.to_lowercase())).collect();
+        move |i| {
+            let kind = self.kinds.get(i).map_or(0, |&k| by_kind[k as usize]);
             let state = self.of.get(i).map_or(0, |&s| by_state[s as usize]);
             (kind | state) & all == all
+        }
+    }
+
+    /// Where event `id` sits: the engine numbers events from 1 in the order it records
+    /// them, so it is `id - 1`; a history numbered otherwise is searched (ids ascend).
+    fn position(&self, id: u64) -> Option<usize> {
+        match &self.ids {
+            None => usize::try_from(id.checked_sub(1)?).ok().filter(|&p| p < self.of.len()),
+            Some(ids) => ids.binary_search(&id).ok(),
+        }
+    }
+
+    fn kind_id(&mut self, kind: &'static str) -> u16 {
+        match self.kind_names.iter().position(|&k| k == kind) {
+            Some(k) => k as u16,
+            None => {
+                self.kind_names.push(kind);
+                (self.kind_names.len() - 1) as u16
+            }
         }
     }
 
@@ -101,6 +161,7 @@ impl HistoryIndex {
     }
 }
 
+#[cfg(test)]
 /// The state of event `i` found by walking its chain back, by the same rule as the index:
 /// for the few events of a page, without indexing the whole history first.
 pub fn state_of(events: &[HistoryEvent], i: usize) -> &str {
@@ -135,6 +196,7 @@ fn own_state(event: &HistoryEvent) -> Option<&str> {
     }
 }
 
+#[cfg(test)]
 /// Where event `id` sits: the engine numbers events from 1 in the order it records them,
 /// so it is `id - 1`; a history numbered otherwise is still searched (ids ascend).
 fn position(events: &[HistoryEvent], id: u64) -> Option<usize> {
@@ -142,18 +204,5 @@ fn position(events: &[HistoryEvent], id: u64) -> Option<usize> {
     match events.get(guess) {
         Some(e) if e.id == id => Some(guess),
         _ => events.binary_search_by_key(&id, |e| e.id).ok(),
-    }
-}
-
-/// The index of each run read in pages, made on its first page.
-#[derive(Debug, Default)]
-pub(crate) struct HistoryIndexes(Mutex<HashMap<RunId, Arc<Mutex<HistoryIndex>>>>);
-
-impl HistoryIndexes {
-    /// Run `id`'s index, brought up to `events`.
-    pub fn get(&self, id: RunId, events: &[HistoryEvent]) -> Arc<Mutex<HistoryIndex>> {
-        let index = self.0.lock().unwrap_or_else(|e| e.into_inner()).entry(id).or_default().clone();
-        index.lock().unwrap_or_else(|e| e.into_inner()).update(events);
-        index
     }
 }

@@ -303,6 +303,23 @@ impl Runs {
     pub fn map_iterations(&self, id: RunId, query: &IterationsQuery) -> Result<MapIterations, RunError> {
         let slot = self.slot(id)?;
         let live = slot.live();
-        Ok(map_iterations(&live.states, &live.history, query))
+        if live.states.spilled() == 0 && live.history.spilled() == 0 {
+            return Ok(map_iterations(live.states.tail(), live.history.tail(), query));
+        }
+        // A run partly on disk: read back only what the rows are made of — the Map's own
+        // entries, the states inside containers and the iterations' events.
+        let mut states = Vec::new();
+        live.states.for_each(|_, s| {
+            if s.pointer.as_deref() == Some(query.pointer.as_str()) || s.record.path.contains('/') {
+                states.push(s.clone());
+            }
+        });
+        let mut history = Vec::new();
+        live.history.for_each(|_, e| {
+            if e.kind.starts_with("MapIteration") {
+                history.push(e.clone());
+            }
+        });
+        Ok(map_iterations(&states, &history, query))
     }
 }

@@ -22,7 +22,9 @@ type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// made at a pause before it).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Entered {
-    pub path: String,
+    /// Shared with the entries before of the same state: a 1,000,000-transition loop
+    /// enters its few states over and over.
+    pub path: Arc<str>,
     /// Shared with the entry before when unchanged: a loop of many passes that assigns
     /// nothing keeps one copy.
     pub variables: Arc<Map<String, Value>>,
@@ -57,7 +59,8 @@ impl Hook for LiveHook {
                         Some(last) if *last.variables == *seen => last.variables.clone(),
                         _ => Arc::new(seen.clone()),
                     };
-                    live.entered.push(Entered { path: p.path.to_owned(), variables });
+                    let path = live.entered_path(p.path);
+                    live.entered.push(Entered { path, variables });
                 }
             }
             resume
@@ -96,7 +99,11 @@ impl Hook for LiveHook {
         // The run's one copy of its history (the engine keeps none: LiveSink).
         let mut live = self.slot.live();
         if !live.summary.status.is_finished() {
+            live.index.push(event);
             live.history.push(event.clone());
+            // Events are final as they come: past a threshold they go to disk.
+            let Live { history, spill, .. } = &mut *live;
+            history.spill(history.len(), spill, |_| {});
         }
     }
 
@@ -138,9 +145,19 @@ impl Live {
         });
     }
 
-    /// The latest execution of the state at `path` that has not exited.
+    /// The path of a top-level state entered, shared with its earlier entries.
+    fn entered_path(&mut self, path: &str) -> Arc<str> {
+        if let Some(known) = self.entered_paths.get(path) {
+            return known.clone();
+        }
+        let shared: Arc<str> = Arc::from(path);
+        self.entered_paths.insert(path.to_owned(), shared.clone());
+        shared
+    }
+
+    /// The latest execution of the state at `path` that has not exited (never on disk).
     fn running(&mut self, path: &str) -> Option<&mut RunState> {
-        self.states.iter_mut().rev().find(|s| s.record.path == path && s.record.output.is_none())
+        self.states.tail_mut().iter_mut().rev().find(|s| s.record.path == path && s.record.output.is_none())
     }
 
     fn exited_state(&mut self, p: &StatePoint<'_>, output: Option<Value>) {

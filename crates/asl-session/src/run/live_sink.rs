@@ -30,28 +30,36 @@ impl Live {
     /// describes, keeping what only the live one knew (failures, transitions, times).
     /// States of a Distributed Map's children have no engine record: they are passed.
     fn merge_record(&mut self, record: StateRecord, machine: &StateMachine) {
-        let mut at = self.merged;
-        while at < self.states.len()
-            && self.states[at].record.path != record.path
-            && in_child_execution(machine, &self.states[at].record.path)
+        // Merged states may be on disk; the ones still to merge never are.
+        let base = self.states.spilled();
+        let states = self.states.tail_mut();
+        let mut at = self.merged - base;
+        while at < states.len()
+            && states[at].record.path != record.path
+            && in_child_execution(machine, &states[at].record.path)
         {
             at += 1;
         }
-        match self.states.get_mut(at) {
+        match states.get_mut(at) {
             // The engine's record, with the live extras kept.
             Some(seen) if seen.record.path == record.path => seen.record = record,
             // A live state the engine did not record (it never does) gives way, as the
             // merge at the end did.
             Some(other) => *other = RunState::new(record, machine),
-            None => self.states.push(RunState::new(record, machine)),
+            None => states.push(RunState::new(record, machine)),
         }
-        self.merged = at + 1;
+        self.merged = base + at + 1;
+        // What is merged is final: past a threshold it goes to disk, tallied and keyed.
+        let Live { states, spilled, spill, merged, .. } = self;
+        states.spill(*merged, spill, |s| spilled.add(s));
     }
 
     /// At the end: what follows the last merged record stays only if it is a child
     /// execution's (the engine's records are all merged by now).
     pub(crate) fn end_merge(&mut self, machine: &StateMachine) {
-        let tail = self.states.split_off(self.merged.min(self.states.len()));
-        self.states.extend(tail.into_iter().filter(|s| in_child_execution(machine, &s.record.path)));
+        let base = self.states.spilled();
+        let states = self.states.tail_mut();
+        let tail = states.split_off((self.merged - base).min(states.len()));
+        states.extend(tail.into_iter().filter(|s| in_child_execution(machine, &s.record.path)));
     }
 }

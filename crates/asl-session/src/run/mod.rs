@@ -39,13 +39,16 @@ mod record;
 mod registry;
 mod rerun;
 mod sources;
+mod spool;
+mod state_keys;
 mod suite;
+mod tally;
 
+pub use choice_preview::{evaluate as choice_decision, ChoicePreview, RuleAnswer};
 pub use config::{
     BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, ExecutionTypeChoice,
     MockChoice, RunConfig,
 };
-pub use choice_preview::{evaluate as choice_decision, ChoicePreview, RuleAnswer};
 pub use coverage::{ChoiceRuleCoverage, Coverage, HandlerCoverage, RuleRef, StateCoverage};
 pub use event::{
     CallbackAnswer, ErrorDetails, HistoryEvent, Inspection, PauseReason, Paused, Place, RunEvent,
@@ -57,12 +60,13 @@ pub use pages::{
     history_page, state_executions, ExecutionsQuery, Extent, HistoryPage, HistoryQuery, HistoryRow,
     StateExecutions, INLINE_LIMIT, MAX_PAGE,
 };
-pub use record::{ExecutionHistory, RunRecord, RunState, RunStatus, RunSummary};
 pub use paths::in_child_execution;
+pub use record::{ExecutionHistory, RunRecord, RunState, RunStatus, RunSummary};
 pub use registry::{RunId, Runs};
 pub use rerun::RerunFrom;
 pub use sources::{sources, MockFileInfo, MockMachine, RunSources, TestFileInfo};
 pub use suite::{run_tests, CaseResult, FileError, TestReport, TestTarget};
+pub use tally::{StateTally, TallyStatus};
 
 /// Why a run command could not be done. [`RunError::code`] is what crosses IPC.
 #[derive(Debug, thiserror::Error)]

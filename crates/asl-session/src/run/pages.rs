@@ -5,13 +5,15 @@
 //! page of the history, optionally filtered, or one state's executions. The whole history
 //! still goes to a file, as GetExecutionHistory's JSON, without crossing IPC.
 
-use super::history_index::{state_of, HistoryIndex};
+use super::history_index::HistoryIndex;
 use super::record::RunState;
 use super::registry::{RunId, Runs};
+use super::spool::Spool;
 use super::RunError;
 use crate::SessionError;
 use asl_eval::history::HistoryEvent;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeSeq;
+use serde::{Deserialize, Serialize, Serializer};
 use std::path::Path;
 
 /// Up to this many history events, and as many state records, the record carries them;
@@ -36,18 +38,9 @@ pub struct Extent {
 }
 
 impl Extent {
-    pub(crate) fn of(states: &[RunState], events: &[HistoryEvent]) -> Extent {
-        let paged = states.len() > INLINE_LIMIT || events.len() > INLINE_LIMIT;
-        Extent { event_count: events.len(), state_count: states.len(), paged }
-    }
-
-    /// What the record carries of `items`: all of them, or none when paged.
-    pub(crate) fn inline<T: Clone>(&self, items: &[T]) -> Vec<T> {
-        if self.paged {
-            Vec::new()
-        } else {
-            items.to_vec()
-        }
+    pub(crate) fn of(state_count: usize, event_count: usize) -> Extent {
+        let paged = state_count > INLINE_LIMIT || event_count > INLINE_LIMIT;
+        Extent { event_count, state_count, paged }
     }
 }
 
@@ -125,47 +118,56 @@ fn words(filter: Option<&str>) -> Vec<String> {
     filter.unwrap_or("").split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// A page of `events`. Without a filter only the page's events are read; with one, every
-/// event's type and state is tested against `index` (made here when not given).
+/// A page of `events` (all in memory: tests and benches; runs read theirs from a spool).
 pub fn history_page(
     events: &[HistoryEvent],
     index: Option<&HistoryIndex>,
     query: &HistoryQuery,
 ) -> HistoryPage {
+    let made;
+    let index = match index {
+        Some(index) => index,
+        None => {
+            made = HistoryIndex::of(events);
+            &made
+        }
+    };
+    page(events.len(), index, query, |range| events[range].to_vec(), |i| events.get(i).cloned())
+}
+
+/// A page of a history of `total` events: the rows are read with `range` (a window
+/// without a filter) or `one` (the scattered matches of a filter, tested on the index).
+fn page(
+    total: usize,
+    index: &HistoryIndex,
+    query: &HistoryQuery,
+    range: impl Fn(std::ops::Range<usize>) -> Vec<HistoryEvent>,
+    one: impl Fn(usize) -> Option<HistoryEvent>,
+) -> HistoryPage {
     let limit = query.limit.min(MAX_PAGE);
     let words = words(query.filter.as_deref());
+    let row = |i: usize, event: HistoryEvent| HistoryRow { state: index.state(i).to_owned(), event };
     let (matched, rows) = if words.is_empty() {
-        let start = query.offset.min(events.len());
-        let end = events.len().min(start.saturating_add(limit));
-        let row = |i: usize| HistoryRow { state: state_of(events, i).to_owned(), event: events[i].clone() };
-        (events.len(), (start..end).map(row).collect())
+        let start = query.offset.min(total);
+        let end = total.min(start.saturating_add(limit));
+        (total, range(start..end).into_iter().enumerate().map(|(k, e)| row(start + k, e)).collect())
     } else {
-        let made;
-        let index = match index {
-            Some(index) => index,
-            None => {
-                made = HistoryIndex::of(events);
-                &made
-            }
-        };
-        let mut test = index.matcher(&words);
+        let test = index.matcher(&words);
         let mut matched = 0;
         let mut rows = Vec::new();
-        for (i, event) in events.iter().enumerate() {
-            if test(event, i) {
-                if matched >= query.offset && rows.len() < limit {
-                    rows.push(HistoryRow { state: index.state(i).to_owned(), event: event.clone() });
-                }
-                matched += 1;
+        for i in (0..total).filter(|&i| test(i)) {
+            if matched >= query.offset && rows.len() < limit {
+                rows.extend(one(i).map(|e| row(i, e)));
             }
+            matched += 1;
         }
         (matched, rows)
     };
     HistoryPage {
-        total: events.len(),
+        total,
         matched,
         offset: query.offset,
-        started_at: events.first().map(|e| e.timestamp.clone()),
+        started_at: if total == 0 { None } else { one(0).map(|e| e.timestamp) },
         rows,
     }
 }
@@ -182,10 +184,29 @@ pub fn state_executions(states: &[RunState], query: &ExecutionsQuery) -> StateEx
     StateExecutions { total, offset, executions }
 }
 
-/// Serializes `ExecutionHistory` without copying the events.
+/// Serializes `ExecutionHistory` as it is read back, event by event: a spilled history of
+/// 2,000,000 events is never in memory at once.
 #[derive(Serialize)]
 struct HistoryJson<'a> {
-    events: &'a [HistoryEvent],
+    events: Events<'a>,
+}
+
+struct Events<'a>(&'a Spool<HistoryEvent>);
+
+impl Serialize for Events<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        let mut failed = None;
+        self.0.for_each(|_, event| {
+            if failed.is_none() {
+                failed = seq.serialize_element(event).err();
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => seq.end(),
+        }
+    }
 }
 
 impl Runs {
@@ -193,32 +214,36 @@ impl Runs {
     pub fn history_page(&self, id: RunId, query: &HistoryQuery) -> Result<HistoryPage, RunError> {
         let slot = self.slot(id)?;
         let live = slot.live();
-        if words(query.filter.as_deref()).is_empty() {
-            return Ok(history_page(&live.history, None, query));
-        }
-        let index = self.history_indexes.get(id, &live.history);
-        let index = index.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(history_page(&live.history, Some(&index), query))
+        let history = &live.history;
+        Ok(page(history.len(), &live.index, query, |r| history.range(r), |i| history.get(i)))
     }
 
     /// Some executions of one state of the run.
     pub fn state_executions(&self, id: RunId, query: &ExecutionsQuery) -> Result<StateExecutions, RunError> {
-        Ok(state_executions(&self.slot(id)?.live().states, query))
+        let slot = self.slot(id)?;
+        let live = slot.live();
+        let found = live.find_states(|pointer, path| {
+            query.pointer.as_ref().is_none_or(|p| pointer == Some(p.as_str()))
+                && query.path.as_ref().is_none_or(|p| path == p)
+        });
+        let total = found.len();
+        let limit = query.limit.min(MAX_PAGE);
+        let offset = query.offset.unwrap_or(total.saturating_sub(limit));
+        let executions = found.iter().skip(offset).take(limit).filter_map(|&i| live.states.get(i)).collect();
+        Ok(StateExecutions { total, offset, executions })
     }
 
     /// Writes the run's whole history to `path` as GetExecutionHistory's JSON (what the
-    /// history view exported in the page before runs grew to 44 MB of it). Answers the
-    /// number of events written.
+    /// history view exported in the page before runs grew to 44 MB of it), streamed from
+    /// memory and disk. Answers the number of events written.
     pub fn write_history(&self, id: RunId, path: &Path) -> Result<usize, SessionError> {
         let slot = self.slot(id)?;
-        let (json, count) = {
-            let live = slot.live();
-            let json = serde_json::to_vec_pretty(&HistoryJson { events: &live.history })
-                .map_err(|e| SessionError::new("export", format!("cannot write the history: {e}")))?;
-            (json, live.history.len())
-        };
-        crate::files::save(path, &json)?;
-        Ok(count)
+        let live = slot.live();
+        let json = HistoryJson { events: Events(&live.history) };
+        crate::files::save_with(path, |out| {
+            serde_json::to_writer_pretty(out, &json).map_err(std::io::Error::other)
+        })?;
+        Ok(live.history.len())
     }
 }
 

@@ -143,6 +143,10 @@ pub struct RunRecord {
     /// How many states and events there are, and whether the two above are left out.
     #[serde(flatten)]
     pub extent: Extent,
+    /// A paged record's canvas colours: per state its executions and latest status, and
+    /// the transitions taken (`from>to`, `^to`, `from>$`); empty when `states` are here.
+    pub tally: Vec<super::tally::StateTally>,
+    pub taken: Vec<String>,
     pub pending: Option<Paused>,
     pub callbacks: Vec<WaitingCallback>,
 }

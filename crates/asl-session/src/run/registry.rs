@@ -6,6 +6,7 @@ use super::driver::{self, Launch, Slot};
 use super::event::{CallbackAnswer, Paused, RunEvent};
 use super::record::{RunRecord, RunSummary};
 use super::rerun;
+use super::spool::SpillTo;
 use super::RunError;
 use crate::Session;
 use asl_check::{check, Severity};
@@ -13,21 +14,55 @@ use asl_eval::debug::Command;
 use asl_model::Document;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub type RunId = u64;
 
-#[derive(Default)]
 pub struct Runs {
     runs: Mutex<BTreeMap<RunId, Arc<Slot>>>,
     next: AtomicU64,
-    /// The state of each history event, for the runs read in pages.
-    pub(super) history_indexes: super::history_index::HistoryIndexes,
+    /// Where big runs keep their states and history (spool.rs).
+    spill: Mutex<SpillTo>,
+}
+
+/// Items a run keeps in memory per spool, between one and two chunks. A state record in
+/// memory (input, output, stages: maps of their own) costs a few KB: at 16,384 a loop held
+/// 170 MB, at 2,048 about 40 MB, and pages read back from disk as fast.
+const SPILL_CHUNK: usize = 2_048;
+
+impl Default for Runs {
+    /// Big runs spill to a folder of the system's temporary directory.
+    fn default() -> Self {
+        Runs::spilling_to(std::env::temp_dir().join(format!("asl-studio-runs-{}", std::process::id())))
+    }
 }
 
 impl Runs {
+    /// Runs whose big records go to `dir` (the app's data folder), emptied first of what
+    /// an earlier app session left there.
+    pub fn spilling_to(dir: PathBuf) -> Runs {
+        super::spool::clear_stale(&dir);
+        let spill = Mutex::new(SpillTo { dir, chunk: SPILL_CHUNK });
+        Runs { runs: Mutex::default(), next: AtomicU64::new(0), spill }
+    }
+
+    /// Runs started from now on spill to `dir` (the app knows its data folder only once
+    /// it has started), emptied first of what an earlier app session left there.
+    pub fn set_spill_dir(&self, dir: PathBuf) {
+        super::spool::clear_stale(&dir);
+        self.spill.lock().unwrap_or_else(|e| e.into_inner()).dir = dir;
+    }
+
+    /// Spill after `chunk` items instead (tests make small runs spill).
+    #[doc(hidden)]
+    pub fn with_spill_chunk(self, chunk: usize) -> Runs {
+        self.spill.lock().unwrap_or_else(|e| e.into_inner()).chunk = chunk.max(1);
+        self
+    }
+
     /// Starts a run of the session's current text (unsaved edits included; nothing is
     /// written). `on_event` gets every event of the run, in order, on a thread of the run.
     /// With `config.rerun_from` the run begins at that state of an earlier run (see
@@ -55,6 +90,7 @@ impl Runs {
             title: session.title(),
             config,
             start_at,
+            spill: self.spill.lock().unwrap_or_else(|e| e.into_inner()).clone(),
         };
         let (slot, summary) = driver::start(launch, Box::new(on_event))?;
         self.lock().insert(id, slot);
@@ -185,6 +221,9 @@ impl Drop for Runs {
         for slot in self.lock().values() {
             stop_slot(slot);
         }
+        // The runs' spill files go with them; their folder too when nothing else is in it.
+        self.lock().clear();
+        let _ = std::fs::remove_dir(&self.spill.lock().unwrap_or_else(|e| e.into_inner()).dir);
     }
 }
 

@@ -48,34 +48,26 @@ pub(crate) fn resolve(from: &RerunFrom, slot: &Slot, machine: &StateMachine) -> 
         ))
     };
     let target = live
-        .states
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.pointer.as_deref() == Some(from.pointer.as_str()))
-        .nth(from.execution)
-        .map(|(i, _)| i)
+        .find_states(|pointer, _| pointer == Some(from.pointer.as_str()))
+        .get(from.execution)
+        .copied()
         .ok_or_else(missing)?;
-    let path = &live.states[target].record.path;
-    let top = path.split('/').next().unwrap_or(path);
-    if machine.state(top).is_none() {
+    let path = live.states.get(target).ok_or_else(missing)?.record.path;
+    let top = path.split('/').next().unwrap_or(&path).to_owned();
+    if machine.state(&top).is_none() {
         return Err(RunError::Config(format!("the machine has no top-level state {top} any more")));
     }
     // The container's execution holding the target is its latest one entered up to it.
-    let (nth, container) = live.states[..=target]
-        .iter()
-        .filter(|s| s.record.path == top)
-        .enumerate()
-        .last()
-        .ok_or_else(missing)?;
+    let containers: Vec<usize> =
+        live.find_states(|_, path| path == top).into_iter().filter(|&i| i <= target).collect();
+    let nth = containers.len().checked_sub(1).ok_or_else(missing)?;
+    let container = live.states.get(containers[nth]).ok_or_else(missing)?;
     let variables = live
         .entered
         .iter()
-        .filter(|e| e.path == top)
+        .filter(|e| *e.path == *top)
         .nth(nth)
         .map(|e| (*e.variables).clone())
         .ok_or_else(missing)?;
-    Ok(Resolved {
-        input: container.record.input.clone(),
-        start_at: StartAt { state: top.to_owned(), variables },
-    })
+    Ok(Resolved { input: container.record.input, start_at: StartAt { state: top, variables } })
 }
