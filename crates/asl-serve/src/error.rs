@@ -3,13 +3,15 @@
 //! `#` in `__type`, so the plain exception name is what they raise.
 
 use serde_json::json;
+use std::borrow::Cow;
 
 /// One refused request: the exception name from the Step Functions API model and its text.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{kind}: {message}")]
 pub struct ApiError {
-    /// `StateMachineDoesNotExist`, `ValidationException`, ...
-    pub kind: &'static str,
+    /// `StateMachineDoesNotExist`, `ValidationException`, ... (owned when another crate
+    /// names it: TestState's errors).
+    pub kind: Cow<'static, str>,
     /// What AWS says (same wording where we know it).
     pub message: String,
     /// 400, or 413 for a body past the size limit.
@@ -19,7 +21,7 @@ pub struct ApiError {
 impl ApiError {
     /// A 400 error of this kind.
     pub fn new(kind: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { kind, message: message.into(), status: 400 }
+        ApiError { kind: Cow::Borrowed(kind), message: message.into(), status: 400 }
     }
 
     /// `ValidationException` for a constraint of one member, in AWS's words.

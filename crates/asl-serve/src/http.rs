@@ -90,7 +90,7 @@ async fn handle(service: Arc<Service>, req: hyper::Request<Incoming>) -> Result<
         ));
     };
     let too_large = || ApiError {
-        kind: "RequestEntityTooLargeException",
+        kind: "RequestEntityTooLargeException".into(),
         message: format!("Request body is larger than {BODY_LIMIT} bytes"),
         status: 413,
     };
@@ -115,6 +115,21 @@ async fn handle(service: Arc<Service>, req: hyper::Request<Incoming>) -> Result<
     }
     let request = Request::parse(&bytes)?;
     dispatch(&service, &operation, request).await
+}
+
+/// TestState on asl-teststate's engine. It runs the engine on a runtime of its own, so it
+/// goes to a blocking thread, never onto the server's runtime.
+async fn test_state(service: &Service, r: Request) -> Result<Value, ApiError> {
+    let options = asl_teststate::TestStateOptions {
+        account: service.config.account.id.clone(),
+        region: service.config.account.region.clone(),
+        ..asl_teststate::TestStateOptions::default()
+    };
+    let request = r.into_value();
+    let answer = tokio::task::spawn_blocking(move || asl_teststate::test_state(&request, &options))
+        .await
+        .map_err(|e| ApiError::new("ServiceException", format!("TestState stopped unexpectedly: {e}")))?;
+    answer.map_err(|e| ApiError { kind: e.type_.into(), message: e.message, status: 400 })
 }
 
 /// Reads and drops the rest of an oversized body (up to [`DRAIN_LIMIT`]) so the client,
@@ -155,6 +170,7 @@ async fn dispatch(service: &Arc<Service>, operation: &str, r: Request) -> Result
         "ListActivities" => activities::list_activities(service, &r),
         "DeleteActivity" => activities::delete_activity(service, &r),
         "GetActivityTask" => activities::get_activity_task(service, &r).await,
+        "TestState" => test_state(service, r).await,
         other => Err(ApiError::new(
             "UnknownOperationException",
             format!("The operation '{other}' is not supported by asl serve"),

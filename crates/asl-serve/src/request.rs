@@ -41,6 +41,11 @@ impl Request {
         self.body.get(member).filter(|v| !v.is_null())
     }
 
+    /// The whole body, for an operation another crate reads (TestState).
+    pub fn into_value(self) -> Value {
+        Value::Object(self.body)
+    }
+
     /// A member as sent, whatever its type (configuration objects kept as they are).
     pub fn raw(&self, member: &str) -> Option<&Value> {
         self.get(member)
