@@ -2,6 +2,11 @@
 
 use std::process::ExitCode;
 
+// mimalloc backs the heap with huge pages: a run or layout of a big machine takes ~250
+// page faults instead of ~8,000-13,000 with glibc's malloc, a third of its time (issue 14).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let mut io = asl_cli::Io { out: &mut out, err: &mut err };
