@@ -150,3 +150,30 @@ class Concurrency(Case):
         listed = setup.get_paginator("list_executions").paginate(stateMachineArn=standard)
         self.assertEqual(sum(len(p["executions"]) for p in listed), 50)
         print(f"  50 clients x 11 executions: {time.time() - started:.2f} s", flush=True)
+
+
+class Process(Case):
+    def test_taken_port_exits_2_with_one_line(self):
+        import subprocess
+        from common import ASL
+        p = subprocess.run([ASL, "serve", "--port", str(server().port)], capture_output=True, text=True, timeout=30)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(len(p.stderr.strip().splitlines()), 1, p.stderr)
+        self.assertIn(f"cannot listen on 127.0.0.1:{server().port}", p.stderr)
+
+    def test_ctrl_c_stops_cleanly(self):
+        import signal
+        import subprocess
+        from common import ASL
+        p = subprocess.Popen([ASL, "serve", "--port", "0"], stdout=subprocess.PIPE, text=True)
+        self.assertTrue(p.stdout.readline().startswith("listening on http://127.0.0.1:"))
+        p.send_signal(signal.SIGINT)
+        self.assertEqual(p.wait(timeout=10), 0)
+
+    def test_help_names_the_client_settings(self):
+        import subprocess
+        from common import ASL
+        text = subprocess.run([ASL, "serve", "--help"], capture_output=True, text=True).stdout
+        for setting in ["AWS_ENDPOINT_URL_SFN", "AWS_DISABLE_HOST_PREFIX_INJECTION=true", "inject_host_prefix=False",
+                        "disableHostPrefix: true", "SFN_MOCK_CONFIG", "LAMBDA_ENDPOINT"]:
+            self.assertIn(setting, text)
