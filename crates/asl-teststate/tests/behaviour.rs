@@ -185,3 +185,55 @@ fn bad_requests_are_refused_with_clear_messages() {
         e.message
     );
 }
+
+/// Every field of a few requests (and of their definitions) replaced by values of every
+/// JSON type: each answer is a response or an API error, never a panic.
+#[test]
+fn mangled_requests_never_panic() {
+    let requests = [
+        json!({"definition": lambda_task(json!({"Retry": [{"ErrorEquals": ["States.ALL"]}],
+                                                 "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "C"}]})),
+               "input": {"a": 1}, "inspectionLevel": "TRACE", "mock": {"result": {"StatusCode": 200}},
+               "stateConfiguration": {"retrierRetryCount": 1}}),
+        json!({"definition": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2, "ToleratedFailureCount": 1,
+                              "ItemSelector": {"v.$": "$$.Map.Item.Value"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "C"}],
+                              "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true},
+               "input": {"items": [1, 2]}, "inspectionLevel": "DEBUG", "mock": {"result": [1, 0]},
+               "stateConfiguration": {"mapIterationFailureCount": 1}}),
+        json!({"definition": {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+                  "A": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.ok %}", "Next": "B"}], "Default": "B"},
+                  "B": {"Type": "Fail", "Error": "{% 'E' %}", "Cause": "{% $string($states.input) %}"}}},
+               "stateName": "B", "input": {"ok": true}, "variables": {"v": 1}, "context": {"Execution": {"Name": "n"}}}),
+    ];
+    let values =
+        [json!(null), json!(-1), json!(1.5), json!("x"), json!("{%"), json!([]), json!({}), json!(true)];
+    let mut tried = 0;
+    for request in &requests {
+        let mut variants = Vec::new();
+        for key in request.as_object().unwrap().keys() {
+            for v in &values {
+                let mut r = request.clone();
+                r[key] = v.clone();
+                variants.push(r);
+            }
+        }
+        let definition = &request["definition"];
+        let state = definition
+            .get("States")
+            .and_then(|s| s.get("B"))
+            .map_or("/definition".to_string(), |_| "/definition/States/B".to_string());
+        for key in request.pointer(&state).and_then(Value::as_object).unwrap().keys() {
+            for v in &values {
+                let mut r = request.clone();
+                r.pointer_mut(&state).unwrap()[key] = v.clone();
+                variants.push(r);
+            }
+        }
+        for r in variants {
+            tried += 1;
+            let outcome = std::panic::catch_unwind(|| test_state(&r, &decoded()));
+            assert!(outcome.is_ok(), "test_state panicked on {r}");
+        }
+    }
+    assert!(tried > 100, "only {tried} variants");
+}
