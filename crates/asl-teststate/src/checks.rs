@@ -48,7 +48,8 @@ fn check_mock(request: &Request, mock: Option<&Mock>, state: &State) -> Result<(
         }
         return Ok(());
     };
-    if matches!(state.kind, StateKind::Pass(_) | StateKind::Fail(_) | StateKind::Succeed) {
+    // AWS's API reference: "A mock can only be specified for Task, Map, or Parallel states."
+    if !matches!(state.kind, StateKind::Task(_) | StateKind::Map(_) | StateKind::Parallel(_)) {
         return Err(ApiError::validation(format!(
             "State type '{}' is not supported when a mock is specified",
             state.kind.name()

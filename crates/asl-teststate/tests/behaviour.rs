@@ -172,6 +172,8 @@ fn bad_requests_are_refused_with_clear_messages() {
         (json!({"definition": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}], "End": true},
                 "mock": {"result": [1, 2]}}), "ValidationException",
          "Mocked result must contain the same number of items as number of Parallel branches."),
+        (json!({"definition": {"Type": "Wait", "Seconds": 1, "End": true}, "mock": {"result": "{}"}}), "ValidationException",
+         "State type 'Wait' is not supported when a mock is specified"),
     ];
     for (request, type_, message) in cases {
         let e = refusal(request.clone());
