@@ -170,16 +170,9 @@ fn default_context(
     // The role's account is the caller's (AWS runs the test in the caller's account).
     let account =
         role.and_then(|arn| arn.split(':').nth(4)).filter(|a| !a.is_empty()).unwrap_or(&options.account);
-    let id = start.timestamp_nanos_opt().unwrap_or_default() as u64;
-    let execution_name = format!(
-        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
-        id >> 32,
-        (id >> 16) & 0xffff,
-        id & 0xfff,
-        (id >> 4) & 0xfff,
-        id & 0xffff_ffff_ffff
-    );
-    let state_machine_name = format!("TestStateMachine-{:x}", id);
+    let seed = start.timestamp_nanos_opt().unwrap_or_default() as u64;
+    let execution_name = asl_eval::test_state::pseudo_uuid(seed);
+    let state_machine_name = format!("TestStateMachine-{}", &asl_eval::test_state::pseudo_uuid(!seed)[..8]);
     let retries = matches!(
         state.kind,
         asl_model::model::StateKind::Task(_)
@@ -194,7 +187,9 @@ fn default_context(
         role_arn: role,
         start_time: &stamp,
         retry_count: retries.then(|| request.configuration.retrier_retry_count.unwrap_or(0)),
-        task_token: task.filter(|r| r.ends_with(".waitForTaskToken")).map(|_| format!("{id:x}")),
+        task_token: task
+            .filter(|r| r.ends_with(".waitForTaskToken"))
+            .map(|_| asl_eval::test_state::pseudo_uuid(seed.rotate_left(17))),
     };
     context::default_context(&e, &request.input)
 }

@@ -109,3 +109,8 @@ pub fn retry_delay(retrier: &Retrier, done: u32) -> std::time::Duration {
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     super::flow::parse_timestamp(text)
 }
+
+/// A version-4-shaped UUID from a seed, as the engine names executions and task tokens.
+pub fn pseudo_uuid(seed: u64) -> String {
+    super::context::pseudo_uuid(seed)
+}
