@@ -10,7 +10,9 @@
 //! Fields AWS takes as JSON text (`definition`, `input`, `variables`, `context`,
 //! `mock.result`, `stateConfiguration.mapItemReaderData`) may be text (as the SDKs send
 //! them) or decoded JSON values; the response's JSON-text fields come out as
-//! [`TextFields`] asks (text, as the API returns them, or decoded).
+//! [`TextFields`] asks (text, as the API returns them, or decoded). A Task without a mock
+//! is refused by [`test_state`] (AWS would call the service); [`test_state_calling`] hands
+//! it to the caller's task handler instead.
 //!
 //! ```
 //! use asl_teststate::{test_state, TestStateOptions, TextFields};
@@ -122,9 +124,35 @@ impl Default for TestStateOptions {
     }
 }
 
+/// Answers a Task state that a request gives no mock, where AWS would call the service:
+/// the request names the state, its `Resource`, its effective arguments (after
+/// `Parameters` or `Arguments`) and its task token; the answer is the service's result
+/// or the error it raised. Synchronous: an async handler is driven by the caller (from a
+/// blocking thread, `Handle::block_on(handler.invoke(request))`).
+pub type TaskCaller<'a> = &'a dyn Fn(asl_eval::TaskRequest<'_>) -> Result<Value, asl_eval::TaskFailure>;
+
 /// Answers one TestState request (its JSON body) as AWS would: the response object, or
-/// the API error AWS would return. Synchronous; no global state.
+/// the API error AWS would return. Synchronous; no global state. A Task state without a
+/// mock is refused (nothing is called): see [`test_state_calling`].
 pub fn test_state(request: &Value, options: &TestStateOptions) -> Result<Value, ApiError> {
+    answer(request, options, None)
+}
+
+/// [`test_state`] where a Task state without a mock is answered by `tasks` instead of
+/// being refused (a local server's Lambda endpoint, a local command...).
+pub fn test_state_calling(
+    request: &Value,
+    options: &TestStateOptions,
+    tasks: TaskCaller<'_>,
+) -> Result<Value, ApiError> {
+    answer(request, options, Some(tasks))
+}
+
+fn answer(
+    request: &Value,
+    options: &TestStateOptions,
+    tasks: Option<TaskCaller<'_>>,
+) -> Result<Value, ApiError> {
     let request = Request::read(request)?;
     let definition = Definition::read(&request.definition, request.state_name.as_deref())?;
     let tested = definition.tested(request.state_name.as_deref())?;
@@ -134,7 +162,7 @@ pub fn test_state(request: &Value, options: &TestStateOptions) -> Result<Value, 
         asl_model::model::StateKind::Task(task) => Some(task.resource.clone().unwrap_or_default()),
         _ => None,
     };
-    if task_resource.is_some() && request.mock.is_none() {
+    if task_resource.is_some() && request.mock.is_none() && tasks.is_none() {
         // AWS would call the service here; a local run calls nothing.
         return Err(ApiError::validation(
             "asl test-state runs locally and calls no AWS service: give the Task state a mock (mock.result or mock.errorOutput)",
@@ -151,6 +179,7 @@ pub fn test_state(request: &Value, options: &TestStateOptions) -> Result<Value, 
         context,
         variables: request.variables.clone().unwrap_or_default(),
         mock: request.mock.as_ref(),
+        tasks,
         configuration: &request.configuration,
         inspection: Map::new(),
     };

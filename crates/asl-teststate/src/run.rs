@@ -61,6 +61,8 @@ pub(crate) struct Run<'a> {
     pub context: Value,
     pub variables: Map<String, Value>,
     pub mock: Option<&'a Mock>,
+    /// Answers a Task the request gives no mock.
+    pub tasks: Option<crate::TaskCaller<'a>>,
     pub configuration: &'a StateConfiguration,
     pub inspection: Map<String, Value>,
 }

@@ -1,6 +1,7 @@
 //! The states that do work — Task, Parallel, Map — with their work mocked: the request's
 //! `mock.result` is the Task's result, the Parallel's branch results or the Map's
-//! iteration results; `mock.errorOutput` is the error the work raised.
+//! iteration results; `mock.errorOutput` is the error the work raised. A Task without a
+//! mock goes to the caller's task handler, where AWS would call the service.
 //!
 //! Stages AWS reports per type: a Task all of them (JSONPath) or `afterArguments` and
 //! `result` (JSONata); a Parallel neither its input stages nor its result (JSONPath:
@@ -10,7 +11,7 @@
 use crate::run::{Done, Run};
 use asl_eval::expr;
 use asl_eval::test_state::unexpected_type;
-use asl_eval::RuntimeError;
+use asl_eval::{RuntimeError, TaskFailure, TaskRequest};
 use asl_model::model::{Map as MapState, StateKind};
 use serde_json::{json, Value};
 
@@ -20,14 +21,19 @@ const THRESHOLD_CAUSE: &str = "The specified tolerated failure threshold was exc
 
 pub(crate) fn run(r: &mut Run<'_>) -> Result<Done, RuntimeError> {
     let state = r.state;
-    // The work is mocked, so what it would work on is evaluated for its errors and
-    // stages only.
-    let is_task = match &state.kind {
-        StateKind::Map(map) => map_items(r, map).map(|_| false)?,
-        StateKind::Parallel(_) => arguments(r, false).map(|_| false)?,
-        _ => arguments(r, true).map(|_| true)?,
+    // Mocked work only needs what it would work on for its errors and stages; a Task
+    // handed to the caller gets it.
+    let (is_task, arguments) = match &state.kind {
+        StateKind::Map(map) => (false, map_items(r, map)?),
+        StateKind::Parallel(_) => (false, arguments(r, false)?),
+        _ => (true, arguments(r, true)?),
     };
-    let result = mocked_work(r)?;
+    let result = match (r.mock, r.tasks, &state.kind) {
+        (None, Some(tasks), StateKind::Task(task)) => {
+            call(r, tasks, task.resource.as_deref().unwrap_or_default(), &arguments)?
+        }
+        _ => mocked_work(r)?,
+    };
     if is_task {
         r.stage("result", result.clone());
     }
@@ -73,6 +79,31 @@ fn arguments(r: &mut Run<'_>, report: bool) -> Result<Value, RuntimeError> {
         r.stage("afterParameters", params.clone());
     }
     Ok(params)
+}
+
+/// The caller's answer for an unmocked Task, as AWS's service call would answer.
+fn call(
+    r: &Run<'_>,
+    tasks: crate::TaskCaller<'_>,
+    resource: &str,
+    arguments: &Value,
+) -> Result<Value, RuntimeError> {
+    let token = r.context.pointer("/Task/Token").and_then(Value::as_str);
+    let request = TaskRequest {
+        state_name: &r.state.name,
+        resource,
+        input: arguments,
+        attempt: r.configuration.retrier_retry_count.map_or(0, |n| n.min(u64::from(u32::MAX)) as u32),
+        task_token: token,
+        timeout: None,
+        heartbeat: None,
+    };
+    match tasks(request) {
+        Ok(result) => Ok(result),
+        Err(TaskFailure::Error(e)) => Err(e),
+        // Nothing can answer the call: the state fails as a task without a handler does.
+        Err(TaskFailure::Unhandled(message)) => Err(RuntimeError::runtime(message)),
+    }
 }
 
 /// The mock standing in for the work, after the Map failure threshold of

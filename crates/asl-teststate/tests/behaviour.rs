@@ -239,3 +239,38 @@ fn mangled_requests_never_panic() {
     }
     assert!(tried > 100, "only {tried} variants");
 }
+
+#[test]
+fn an_unmocked_task_goes_to_the_callers_task_handler() {
+    use asl_eval::{RuntimeError, TaskFailure, TaskRequest};
+    use asl_teststate::test_state_calling;
+    let seen = std::cell::RefCell::new(Vec::new());
+    let tasks = |request: TaskRequest<'_>| {
+        seen.borrow_mut().push((request.resource.to_string(), request.input.clone()));
+        match request.input["Payload"]["n"].as_i64() {
+            Some(n) if n > 0 => Ok(json!({"StatusCode": 200, "Payload": {"double": n * 2}})),
+            _ => Err(TaskFailure::Error(RuntimeError::new("Lambda.Unknown", "n must be positive"))),
+        }
+    };
+    let request = |n: i64| {
+        json!({"definition": lambda_task(json!({"ResultSelector": {"d.$": "$.Payload.double"},
+                                                 "Catch": [{"ErrorEquals": ["States.TaskFailed"], "Next": "Bad"}]})),
+               "roleArn": "arn:aws:iam::111111111111:role/r", "input": {"n": n}})
+    };
+    let ok = test_state_calling(&request(4), &decoded(), &tasks).unwrap();
+    assert_eq!(ok["output"], json!({"d": 8}));
+    assert_eq!(
+        seen.borrow()[0],
+        ("arn:aws:states:::lambda:invoke".to_string(), json!({"FunctionName": "f", "Payload": {"n": 4}}))
+    );
+    let caught = test_state_calling(&request(-1), &decoded(), &tasks).unwrap();
+    assert_eq!(
+        (caught["status"].as_str(), caught["nextState"].as_str()),
+        (Some("CAUGHT_ERROR"), Some("Bad"))
+    );
+    // AWS still wants the role it would call the service with.
+    let mut no_role = request(4);
+    no_role.as_object_mut().unwrap().remove("roleArn");
+    let e = test_state_calling(&no_role, &decoded(), &tasks).unwrap_err();
+    assert_eq!(e.message, "RoleArn must be specified when testing a Task state");
+}
