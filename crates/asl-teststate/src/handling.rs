@@ -15,7 +15,7 @@ pub(crate) fn handle(mut r: Run<'_>, e: RuntimeError) -> Outcome {
     let handles = matches!(r.state.kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
     // States.Runtime ends the execution: AWS never lets Retry or Catch see it.
     if !handles || e.error == "States.Runtime" {
-        return failed(r.inspection, e);
+        return failed(r.finish(), e);
     }
     let state = r.state;
     let mut details = Map::new();
@@ -32,7 +32,7 @@ pub(crate) fn handle(mut r: Run<'_>, e: RuntimeError) -> Outcome {
                 error: Some(e.error),
                 cause: Some(e.cause),
                 next_state: None,
-                inspection: r.inspection,
+                inspection: r.finish(),
             };
         }
     }
@@ -46,15 +46,15 @@ pub(crate) fn handle(mut r: Run<'_>, e: RuntimeError) -> Outcome {
                 error: Some(e.error),
                 cause: Some(e.cause),
                 next_state: catcher.next.clone(),
-                inspection: r.inspection,
+                inspection: r.finish(),
             },
-            Err(processing) => failed(r.inspection, processing),
+            Err(processing) => failed(r.finish(), processing),
         };
     }
     if !details.is_empty() {
         r.stage("errorDetails", Value::Object(details));
     }
-    failed(r.inspection, e)
+    failed(r.finish(), e)
 }
 
 /// The Catcher's output: JSONPath `ResultPath` over the state input, or JSONata

@@ -72,6 +72,16 @@ impl<'a> Run<'a> {
         self.inspection.insert(name.to_string(), value);
     }
 
+    /// The last stage: the variables after the state ran (what the request set up and
+    /// what the state assigned), when there are any.
+    pub fn finish(mut self) -> Map<String, Value> {
+        if !self.variables.is_empty() {
+            let variables = Value::Object(std::mem::take(&mut self.variables));
+            self.stage("variables", variables);
+        }
+        self.inspection
+    }
+
     pub fn scope<'v>(&'v self, input: &'v Value) -> Scope<'v> {
         Scope { input, context: &self.context, variables: &self.variables }
     }
@@ -156,7 +166,7 @@ pub(crate) fn run(mut r: Run<'_>) -> Outcome {
         StateKind::Choice(_) => choice(&mut r),
         StateKind::Fail(f) => {
             let e = fail(&mut r, f);
-            return failed(r.inspection, e);
+            return failed(r.finish(), e);
         }
         StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_) => crate::work::run(&mut r),
         StateKind::Unknown => {
@@ -168,17 +178,13 @@ pub(crate) fn run(mut r: Run<'_>) -> Outcome {
             if let Some(assigned) = done.assigned {
                 r.variables.extend(assigned);
             }
-            if !r.variables.is_empty() {
-                let variables = Value::Object(r.variables.clone());
-                r.stage("variables", variables);
-            }
             Outcome {
                 status: Status::Succeeded,
                 output: Some(done.output),
                 error: None,
                 cause: None,
                 next_state: done.next,
-                inspection: r.inspection,
+                inspection: r.finish(),
             }
         }
         Err(e) => crate::handling::handle(r, e),

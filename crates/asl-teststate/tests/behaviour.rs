@@ -115,6 +115,11 @@ fn assigned_variables_show_at_debug() {
         "inspectionLevel": "DEBUG",
     }));
     assert_eq!(response["inspectionData"]["variables"], json!({"base": 40, "total": 42}));
+    // The variables after the state, whatever its end.
+    let failed = answer(
+        json!({"definition": {"Type": "Fail", "Error": "E"}, "variables": {"v": 1}, "inspectionLevel": "DEBUG"}),
+    );
+    assert_eq!(failed["inspectionData"], json!({"input": {}, "afterInputPath": {}, "variables": {"v": 1}}));
     let info = answer(json!({"definition": {"Type": "Pass", "End": true}, "variables": "{\"v\": 1}"}));
     assert!(info.get("inspectionData").is_none(), "INFO shows no inspection data: {info}");
 }
