@@ -177,3 +177,36 @@ class Process(Case):
         for setting in ["AWS_ENDPOINT_URL_SFN", "AWS_DISABLE_HOST_PREFIX_INJECTION=true", "inject_host_prefix=False",
                         "disableHostPrefix: true", "SFN_MOCK_CONFIG", "LAMBDA_ENDPOINT"]:
             self.assertIn(setting, text)
+
+    def test_data_dir_survives_a_killed_server(self):
+        import signal
+        import subprocess
+        import tempfile
+
+        import boto3
+        import botocore.config
+        from common import ASL
+
+        def serve(folder):
+            p = subprocess.Popen([ASL, "serve", "--port", "0", "--data-dir", folder], stdout=subprocess.PIPE, text=True)
+            url = p.stdout.readline().strip()[len("listening on "):]
+            sfn = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1", aws_access_key_id="t",
+                               aws_secret_access_key="t", config=botocore.config.Config(inject_host_prefix=False))
+            return p, sfn
+
+        with tempfile.TemporaryDirectory() as folder:
+            p, sfn = serve(folder)
+            arn = sfn.create_state_machine(name="Durable", roleArn=ROLE, definition=json.dumps(FIVE_STATES))["stateMachineArn"]
+            e = sfn.start_execution(stateMachineArn=arn, name="kept", input='{"n": 4}')["executionArn"]
+            before = wait_done(sfn, e)
+            p.send_signal(signal.SIGKILL)
+            p.wait(timeout=10)
+            p, sfn = serve(folder)
+            try:
+                after = sfn.describe_execution(executionArn=e)
+                self.assertEqual((after["status"], after["output"], after["stopDate"]),
+                                 ("SUCCEEDED", before["output"], before["stopDate"]))
+                self.assertEqual(sfn.get_execution_history(executionArn=e)["events"][-1]["type"], "ExecutionSucceeded")
+            finally:
+                p.send_signal(signal.SIGINT)
+                self.assertEqual(p.wait(timeout=10), 0)

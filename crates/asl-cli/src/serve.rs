@@ -34,7 +34,8 @@ pub struct Args {
     /// A Step Functions Local MockConfigFile (default: $SFN_MOCK_CONFIG).
     #[arg(long, value_name = "FILE")]
     mock_config: Option<PathBuf>,
-    /// Keep machines and executions in DIR across restarts (not yet supported: in memory).
+    /// Keep machines, activities, tags and executions with their histories in an SQLite
+    /// database in DIR, so a restart loses nothing acknowledged (default: memory only).
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// Really wait in Wait states and retry backoffs (default: a virtual clock).
@@ -73,13 +74,6 @@ pub fn run(mut args: Args, io: &mut Io) -> u8 {
             }
         },
     };
-    if let Some(dir) = &args.data_dir {
-        let _ = writeln!(
-            io.err,
-            "asl: --data-dir {}: durable storage is not available yet; serving from memory",
-            dir.display()
-        );
-    }
     let config = Config {
         host: args.host.clone(),
         port: args.port,
@@ -87,6 +81,7 @@ pub fn run(mut args: Args, io: &mut Io) -> u8 {
         lambda_endpoint: args.lambda_endpoint.clone().filter(|e| !e.is_empty()),
         real_time: args.real_time,
         account: Account::from_env(),
+        data_dir: args.data_dir.clone(),
         ..Config::default()
     };
     let mut ready = |addr: std::net::SocketAddr| {

@@ -94,8 +94,13 @@ pub fn create_activity(service: &Service, r: &Request) -> Result<Value, ApiError
     if let Some(a) = store.activities.get(&arn) {
         return Ok(json!({"activityArn": arn, "creationDate": epoch(a.created)}));
     }
-    let created = now();
-    store.activities.insert(arn.clone(), Activity { arn: arn.clone(), name: name.to_owned(), created });
+    let activity = Activity { arn: arn.clone(), name: name.to_owned(), created: now() };
+    let created = activity.created;
+    service.persist(|d| {
+        d.save_activity(&activity)?;
+        d.save_tags(&arn, &tags)
+    })?;
+    store.activities.insert(arn.clone(), activity);
     store.activity_order.push(arn.clone());
     store.tags.insert(arn.clone(), tags);
     Ok(json!({"activityArn": arn, "creationDate": epoch(created)}))
@@ -109,6 +114,7 @@ pub fn delete_activity(service: &Service, r: &Request) -> Result<Value, ApiError
     let arn = r.str("activityArn")?;
     check_arn(arn, ArnKind::Activity)?;
     let mut store = service.store();
+    service.persist(|d| d.delete(arn))?;
     if store.activities.remove(arn).is_some() {
         store.activity_order.retain(|a| a != arn);
         store.tags.remove(arn);

@@ -160,6 +160,10 @@ fn finish(service: &Service, arn: &str, outcome: &Outcome) {
     entry.error = outcome.error.clone();
     entry.cause = outcome.cause.clone();
     entry.stop_signal = None;
+    // No request waits on this write; the execution stays RUNNING in the folder if it fails.
+    if let Err(e) = service.persist(|d| d.save_execution(&*entry)) {
+        eprintln!("asl serve: {}", e.message);
+    }
 }
 
 pub fn start(service: &Arc<Service>, r: &Request) -> Result<Value, ApiError> {
@@ -199,6 +203,7 @@ pub fn start(service: &Arc<Service>, r: &Request) -> Result<Value, ApiError> {
             history: history.clone(),
             stop_signal: Some(stop.clone()),
         };
+        service.persist(|d| d.save_execution(&entry))?;
         store.executions.insert(arn.clone(), entry);
         store.executions_of.entry(start.version.arn.clone()).or_default().push(arn.clone());
     }

@@ -102,6 +102,35 @@ impl HistoryLog {
         event
     }
 
+    /// The events, one JSON text a line (how `--data-dir` keeps them; compact JSON has no
+    /// raw newline).
+    pub fn to_lines(&self) -> String {
+        let mut out = String::with_capacity(self.text.len() + self.ends.len());
+        for i in 0..self.ends.len() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(self.event(i));
+        }
+        out
+    }
+
+    /// The log [`HistoryLog::to_lines`] wrote.
+    pub fn from_lines(lines: &str) -> HistoryLog {
+        let mut log = HistoryLog::default();
+        for line in lines.lines().filter(|l| !l.is_empty()) {
+            log.text.push_str(line);
+            log.ends.push(log.text.len());
+        }
+        if let Some(last) =
+            log.ends.len().checked_sub(1).and_then(|i| serde_json::from_str::<Value>(log.event(i)).ok())
+        {
+            log.last_id = last["id"].as_u64().unwrap_or_default();
+            log.last_millis = last["timestamp"].as_f64().map_or(0, |t| (t * 1000.0).round() as i64);
+        }
+        log
+    }
+
     /// Bytes held (for memory figures).
     pub fn size(&self) -> usize {
         self.text.capacity() + self.ends.capacity() * std::mem::size_of::<usize>()

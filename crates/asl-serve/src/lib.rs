@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 mod activities;
+mod durable;
 pub mod error;
 mod executions;
 pub mod history;
@@ -62,6 +63,8 @@ pub struct Config {
     pub account: Account,
     /// Engine threads (default: one per core).
     pub workers: usize,
+    /// Keep everything in an SQLite database in this folder (default: memory only).
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -74,6 +77,7 @@ impl Default for Config {
             real_time: false,
             account: Account::from_env(),
             workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            data_dir: None,
         }
     }
 }
@@ -92,6 +96,9 @@ pub enum ServeError {
     /// The engine threads could not be started.
     #[error("cannot start the engine threads: {0}")]
     Workers(std::io::Error),
+    /// The data folder's database could not be opened or read.
+    #[error("--data-dir: {0}")]
+    Data(String),
 }
 
 /// The state every request shares.
@@ -100,6 +107,7 @@ pub(crate) struct Service {
     pub store: Mutex<store::Store>,
     pub board: Arc<tasks::TaskBoard>,
     pub workers: runner::Workers,
+    pub durable: Option<durable::Durable>,
 }
 
 impl Service {
@@ -109,6 +117,22 @@ impl Service {
 
     pub fn account(&self) -> &Account {
         &self.config.account
+    }
+
+    /// Writes through to the data folder, when there is one, before the request is
+    /// answered (a request whose write failed is refused: nothing unkept is acknowledged).
+    pub fn persist(
+        &self,
+        write: impl FnOnce(&durable::Durable) -> rusqlite::Result<()>,
+    ) -> Result<(), ApiError> {
+        match &self.durable {
+            None => Ok(()),
+            Some(d) => write(d).map_err(|e| ApiError {
+                kind: "ServiceException".into(),
+                message: format!("cannot write to the data folder: {e}"),
+                status: 500,
+            }),
+        }
     }
 }
 
@@ -124,10 +148,17 @@ impl Server {
         let addr = format!("{}:{}", config.host, config.port);
         let listener =
             tokio::net::TcpListener::bind(&addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+        let durable =
+            config.data_dir.as_deref().map(durable::Durable::open).transpose().map_err(ServeError::Data)?;
+        let store = match &durable {
+            Some(d) => d.load().map_err(|e| ServeError::Data(e.to_string()))?,
+            None => store::Store::default(),
+        };
         let workers = runner::Workers::new(config.workers.max(1)).map_err(ServeError::Workers)?;
         let service = Arc::new(Service {
             config,
-            store: Mutex::default(),
+            store: Mutex::new(store),
+            durable,
             board: Arc::new(tasks::TaskBoard::default()),
             workers,
         });
@@ -145,21 +176,48 @@ impl Server {
     }
 }
 
-/// Serves until Ctrl+C on a runtime of its own (what `asl serve` does); `ready` is told
-/// the address once requests are answered.
+/// Serves until Ctrl+C (or SIGTERM) on a runtime of its own (what `asl serve` does);
+/// `ready` is told the address once requests are answered and the signals are watched.
 pub fn run_until_ctrl_c(config: Config, ready: &mut dyn FnMut(SocketAddr)) -> Result<(), ServeError> {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(ServeError::Workers)?;
     rt.block_on(async {
         let server = Server::bind(config).await?;
+        // Listening before `ready`: a Ctrl+C right after the address is printed still
+        // stops the server cleanly instead of killing it.
+        let stop = signals();
         ready(server.local_addr());
-        server
-            .run(async {
-                // Without a signal handler (it could not be installed) serve until killed.
-                if tokio::signal::ctrl_c().await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-            })
-            .await;
+        server.run(stop).await;
         Ok(())
     })
+}
+
+#[cfg(unix)]
+fn signals() -> impl Future<Output = ()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let interrupt = signal(SignalKind::interrupt()).ok();
+    let terminate = signal(SignalKind::terminate()).ok();
+    async move {
+        let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+            match s {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                // No handler could be installed: serve until killed.
+                None => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = wait(interrupt) => {}
+            _ = wait(terminate) => {}
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn signals() -> impl Future<Output = ()> {
+    async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
 }

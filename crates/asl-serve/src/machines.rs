@@ -124,6 +124,10 @@ pub fn create(service: &Service, r: &Request) -> Result<Value, ApiError> {
         logging: r_value(r, "loggingConfiguration", json!({"level": "OFF", "includeExecutionData": false})),
         tracing: r_value(r, "tracingConfiguration", json!({"enabled": false})),
     };
+    service.persist(|d| {
+        d.save_machine(&version)?;
+        d.save_tags(&arn, &tags)
+    })?;
     store.machines.insert(arn.clone(), Arc::new(version));
     store.machine_order.push(arn.clone());
     store.tags.insert(arn.clone(), tags);
@@ -184,7 +188,9 @@ pub fn update(service: &Service, r: &Request) -> Result<Value, ApiError> {
     };
     let revision = version.revision_id.clone();
     // Running executions keep the revision they started on (their own Arc).
-    service.store().machines.insert(arn.to_owned(), Arc::new(version));
+    let mut store = service.store();
+    service.persist(|d| d.save_machine(&version))?;
+    store.machines.insert(arn.to_owned(), Arc::new(version));
     Ok(json!({"updateDate": epoch(updated), "revisionId": revision}))
 }
 
@@ -193,6 +199,7 @@ pub fn delete(service: &Service, r: &Request) -> Result<Value, ApiError> {
     check_arn(arn, ArnKind::StateMachine)?;
     // AWS answers success for a machine that is already gone; its executions stay describable.
     let mut store = service.store();
+    service.persist(|d| d.delete(arn))?;
     if store.machines.remove(arn).is_some() {
         store.machine_order.retain(|a| a != arn);
         store.tags.remove(arn);
@@ -274,7 +281,7 @@ pub fn tag(service: &Service, r: &Request) -> Result<Value, ApiError> {
     let tags = r.tags("tags")?;
     tagged_resource(service, arn)?;
     let mut store = service.store();
-    let list = store.tags.entry(arn.to_owned()).or_default();
+    let mut list = store.tags.get(arn).cloned().unwrap_or_default();
     for (k, v) in tags {
         match list.iter_mut().find(|(key, _)| *key == k) {
             Some(slot) => slot.1 = v,
@@ -284,6 +291,8 @@ pub fn tag(service: &Service, r: &Request) -> Result<Value, ApiError> {
     if list.len() > TAG_LIMIT {
         return Err(ApiError::new("TooManyTags", format!("Too many tags: at most {TAG_LIMIT} per resource")));
     }
+    service.persist(|d| d.save_tags(arn, &list))?;
+    store.tags.insert(arn.to_owned(), list);
     Ok(json!({}))
 }
 
@@ -291,8 +300,10 @@ pub fn untag(service: &Service, r: &Request) -> Result<Value, ApiError> {
     let arn = r.str("resourceArn")?;
     let keys = r.strings("tagKeys")?;
     tagged_resource(service, arn)?;
-    if let Some(list) = service.store().tags.get_mut(arn) {
+    let mut store = service.store();
+    if let Some(list) = store.tags.get_mut(arn) {
         list.retain(|(k, _)| !keys.contains(k));
+        service.persist(|d| d.save_tags(arn, list))?;
     }
     Ok(json!({}))
 }

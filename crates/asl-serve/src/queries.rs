@@ -148,9 +148,10 @@ pub fn stop(service: &Service, r: &Request) -> Result<Value, ApiError> {
             if let Some(signal) = e.stop_signal.take() {
                 signal.notify_one();
             }
+            service.persist(|d| d.save_execution(e))?;
         }
-        json!({"stopDate": epoch(e.stop.unwrap_or_else(now))})
-    })
+        Ok(json!({"stopDate": epoch(e.stop.unwrap_or_else(now))}))
+    })?
 }
 
 pub fn history(service: &Service, r: &Request) -> Result<Value, ApiError> {
