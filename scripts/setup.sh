@@ -12,6 +12,7 @@ packages=(
   xvfb xauth x11-utils dbus-x11 at-spi2-core webkit2gtk-driver fonts-dejavu-core imagemagick
   xdotool  # the e2e tests answer native file dialogs with it
   python3 python3-pip  # asl-catalogue's build reads botocore's service models with them
+  python3-venv  # tests/serve installs boto3 and the AWS CLI into a venv of their own
 )
 need_apt=()
 for pkg in "${packages[@]}"; do
