@@ -86,9 +86,9 @@ def client(**config):
     StartSyncExecution's `sync-` host)."""
     cfg = botocore.config.Config(inject_host_prefix=False, retries={"max_attempts": 1},
                                  read_timeout=70, **config)
-    # A session per client: boto3's default session is not safe to share across threads.
-    return boto3.session.Session().client("stepfunctions", endpoint_url=server().url, region_name="us-east-1",
-                                          aws_access_key_id="test", aws_secret_access_key="test", config=cfg)
+    # Made on the calling thread (boto3's session is not thread-safe; its clients are).
+    return boto3.client("stepfunctions", endpoint_url=server().url, region_name="us-east-1",
+                        aws_access_key_id="test", aws_secret_access_key="test", config=cfg)
 
 
 def machine(sfn, name, definition, kind="STANDARD"):

@@ -76,8 +76,9 @@ class Callbacks(Case):
             "Work": {"Type": "Task", "Resource": activity, "HeartbeatSeconds": 30, "End": True}}})
         seen = []
 
+        w = client()
+
         def worker():
-            w = client()
             task = w.get_activity_task(activityArn=activity, workerName="w1")
             seen.append(json.loads(task["input"]))
             w.send_task_heartbeat(taskToken=task["taskToken"])

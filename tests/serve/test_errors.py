@@ -128,9 +128,11 @@ class Concurrency(Case):
         standard = machine(setup, "BusyStd", FIVE_STATES)
         errors, results = [], []
 
+        clients = [client() for _ in range(50)]
+
         def one(i):
             try:
-                sfn = client()
+                sfn = clients[i]
                 for k in range(10):
                     r = sfn.start_sync_execution(stateMachineArn=express, input=json.dumps({"n": i * 100 + k}))
                     results.append(json.loads(r["output"])["double"] == 2 * (i * 100 + k))
