@@ -3,4 +3,4 @@ import sys
 
 import common
 
-sys.exit(common.main(["test_api", "test_compat", "test_errors", "test_teststate"]))
+sys.exit(common.main(["test_api", "test_compat", "test_errors", "test_process", "test_teststate"]))
