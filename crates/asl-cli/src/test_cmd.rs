@@ -112,6 +112,9 @@ fn run_case(case: &TestCase, options: &Options, local: &LocalArgs) -> Result<(),
     });
     let mocks = case.mocks()?;
     let handler = local.handler(&case.definition_path(), mocks)?;
-    let outcome = case.run_with(&doc, options, &handler);
+    // Record what the comparison reads: the outcome always, the states only when the case
+    // expects some, never the history (no case compares it).
+    let options = Options { record_history: false, record_states: case.states.is_some(), ..options.clone() };
+    let outcome = case.run_with(&doc, &options, &handler);
     case.compare(&outcome).map_err(|difference| difference + invalid.as_deref().unwrap_or_default())
 }
