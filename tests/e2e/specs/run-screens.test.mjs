@@ -3,7 +3,8 @@
 // run's events stream in: reported, not asserted — timing on shared machines).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { byTestId, copySample, press, read, runStatus, screenshot, setEditorText, setTheme, start, until, waitNode } from "../lib/app.mjs";
@@ -221,6 +222,73 @@ test("a 100,000-transition run finishes and its history stays usable (reported)"
     console.log(
       `100,003 transitions (express): start to SUCCEEDED ${toEnd} ms in the app, page event-loop lag worst ${Math.round(lag.worst)} ms (${lag.late} of ${lag.ticks} ticks over 100 ms); ` +
         `history "${await count.getText()}": middle rows shown ${middle} ms after the scroll, filter over all events ${filtered} ms (WebDriver included)`,
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+/** Peak and current resident memory (MB) of the newest process whose command line has `pattern`. */
+function memoryOf(pattern) {
+  // "[t]arget": the pattern must not match pgrep's own shell, whose command line holds it.
+  const pid = execSync(`pgrep -n -f '[${pattern[0]}]${pattern.slice(1)}'`).toString().trim();
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))[1]);
+  return { pid, peak: kb("VmHWM") / 1024, now: kb("VmRSS") / 1024 };
+}
+
+const bench = process.env.ASL_E2E_BENCH ? test : test.skip;
+
+// Issue 14: a 1,000,000-transition run in the real app — it finishes, the history pages to
+// its last event, and the app process's memory stays bounded (its record spills to disk).
+bench("a 1,000,003-transition Express run in the app: finishes, pages to its last event, memory reported", async () => {
+  const file = loopMachine(500000);
+  const browser = await start(file);
+  try {
+    await waitNode(browser, "/States/Step");
+    await byTestId(browser, "mode-run").click();
+    await byTestId(browser, "run-express").click();
+    const app = memoryOf("target/debug/asl-studio");
+    const t0 = Date.now();
+    await byTestId(browser, "run-start").click();
+    await runStatus(browser, "SUCCEEDED", 1800000);
+    const toEnd = Date.now() - t0;
+    const ran = memoryOf("target/debug/asl-studio");
+    assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { i: 500000 });
+
+    await byTestId(browser, "run-tab-history").click();
+    const count = await byTestId(browser, "history-count");
+    await until(async () => /2,000,0\d\d/.test(await count.getText()), `the history does not count its 2,000,000 events (${await count.getText()})`, 60000);
+    const scrollTo = (fraction) =>
+      browser.execute((f) => {
+        const list = document.querySelector('[data-testid="history-list"]');
+        list.scrollTop = list.scrollHeight * f;
+        list.dispatchEvent(new Event("scroll"));
+      }, fraction);
+    const ids = () => browser.execute(() => [...document.querySelectorAll('[data-testid="history-row"]')].map((r) => Number(r.dataset.eventId)));
+    const loaded = () =>
+      until(
+        () => browser.execute(() => document.querySelectorAll('[data-testid="history-row"]').length > 0 && !document.querySelector('[data-testid="history-row-loading"]')),
+        "the rows never loaded",
+        30000,
+      );
+    const t1 = Date.now();
+    await scrollTo(1);
+    await loaded();
+    const last = Math.max(...(await ids()));
+    const toLast = Date.now() - t1;
+    assert.ok(last >= 2000000, `the last rows are events up to ${last}`);
+    await scrollTo(0.5);
+    await loaded();
+    const middle = (await ids())[0];
+    assert.ok(middle > 900000 && middle < 1100000, `the middle rows are events ${middle}…`);
+    await screenshot(browser, "run-history-1m-light");
+    const after = memoryOf("target/debug/asl-studio");
+    const page = memoryOf("WebKitWebProcess");
+    console.log(
+      `1,000,003 transitions (express) in the app: start to SUCCEEDED ${toEnd} ms; history "${await count.getText()}", last rows (event ${last}) shown ${toLast} ms after the scroll; ` +
+        `app process (pid ${app.pid}) resident ${app.now.toFixed(0)} MB before the run, peak ${app.peak.toFixed(0)} MB before, ${ran.peak.toFixed(0)} MB after the run, ${after.peak.toFixed(0)} MB after paging: grew ${(after.peak - app.now).toFixed(0)} MB; ` +
+        `web page process peak ${page.peak.toFixed(0)} MB`,
     );
   } finally {
     await browser.deleteSession();

@@ -1,7 +1,7 @@
 // A list of fixed-height rows that keeps only the visible ones (plus a few) in the DOM:
 // the history of a 100,000-transition run scrolls like a short one.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { visibleRange } from "./history";
+import { scaledScroll, visibleRange } from "./history";
 
 interface Props {
   count: number;
@@ -35,19 +35,22 @@ export function VirtualList({ count, rowHeight, renderRow, className, testId, re
     setScrollTop(0);
   }, [resetKey]);
 
-  const { start, end } = visibleRange(scrollTop, height, rowHeight, count);
+  // A list taller than a browser's boxes scrolls a shorter spacer; rows sit where the
+  // scrolled-to part of the real list would be.
+  const { spacer, offset } = scaledScroll(scrollTop, height, rowHeight, count);
+  const { start, end } = visibleRange(offset, height, rowHeight, count);
   useEffect(() => onRange?.(start, end), [onRange, start, end]);
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) {
     rows.push(
-      <div key={i} className="vrow" style={{ top: i * rowHeight, height: rowHeight }}>
+      <div key={i} className="vrow" style={{ top: i * rowHeight - offset + scrollTop, height: rowHeight }}>
         {renderRow(i)}
       </div>,
     );
   }
   return (
     <div ref={box} className={`vlist ${className ?? ""}`} data-testid={testId} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <div className="vlist-spacer" style={{ height: count * rowHeight }}>
+      <div className="vlist-spacer" style={{ height: spacer }}>
         {rows}
       </div>
     </div>

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "../ipc/run";
-import { filterRows, formatDuration, formatElapsed, historyRows, timelineBars, visibleRange } from "./history";
+import { filterRows, formatDuration, formatElapsed, historyRows, MAX_LIST_PX, scaledScroll, timelineBars, visibleRange } from "./history";
 import { pageRows } from "./useHistoryPages";
 
 let n = 0;
@@ -73,6 +73,24 @@ describe("visibleRange", () => {
   it("keeps a 100,000-row list to a few dozen rows", () => {
     const { start, end } = visibleRange(1_234_567, 600, 24, 100_000);
     expect(end - start).toBeLessThan(50);
+  });
+});
+
+describe("scaledScroll", () => {
+  it("leaves a list that fits as it is", () => {
+    expect(scaledScroll(1_200, 600, 24, 100_000)).toEqual({ spacer: 2_400_000, offset: 1_200 });
+  });
+  it("maps the scrollbar of a 2,000,000-row list onto every row, the last one included", () => {
+    const count = 2_000_008;
+    const top = scaledScroll(0, 600, 24, count);
+    expect(top).toEqual({ spacer: MAX_LIST_PX, offset: 0 });
+    // Scrolled to the bottom: the rows shown end with the last one.
+    const bottom = scaledScroll(MAX_LIST_PX - 600, 600, 24, count);
+    expect(bottom.offset).toBeCloseTo(count * 24 - 600);
+    expect(visibleRange(bottom.offset, 600, 24, count).end).toBe(count);
+    // Half way: the middle rows.
+    const { start } = visibleRange(scaledScroll((MAX_LIST_PX - 600) / 2, 600, 24, count).offset, 600, 24, count);
+    expect(Math.abs(start - count / 2)).toBeLessThan(30);
   });
 });
 

@@ -50,6 +50,22 @@ export function formatDuration(ms: number): string {
 
 /** The rows a fixed-row-height list shows: `[start, end)` covering the viewport plus
  *  `overscan` rows each side, clamped to the list. */
+/** The tallest box the list makes: browsers stop growing an element somewhere past this
+ *  (WebKit at 2^25 px, Firefox lower), and 2,000,000 history rows of 24 px would need 48M.
+ *  Past it, the scrollbar's range is mapped onto the rows' range. */
+export const MAX_LIST_PX = 8_000_000;
+
+/** A list of `count` rows of `rowHeight` in a `viewport`-high box, scrolled to `scrollTop`:
+ *  the spacer's height and the offset of the rows in the list it stands for (equal to
+ *  `scrollTop` unless the list is taller than {@link MAX_LIST_PX}). */
+export function scaledScroll(scrollTop: number, viewport: number, rowHeight: number, count: number): { spacer: number; offset: number } {
+  const full = count * rowHeight;
+  const spacer = Math.min(full, MAX_LIST_PX);
+  if (full <= spacer || spacer <= viewport) return { spacer, offset: scrollTop };
+  // The scrollbar's end is the list's end: both ranges end one viewport before the bottom.
+  return { spacer, offset: (scrollTop * (full - viewport)) / (spacer - viewport) };
+}
+
 export function visibleRange(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 6): { start: number; end: number } {
   if (count === 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
