@@ -10,6 +10,6 @@ if ! "$venv/bin/python" -c 'import boto3, awscli' >/dev/null 2>&1; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'boto3>=1.34' 'awscli>=1.32'
 fi
 if [ ! -d "$here/node_modules/@aws-sdk/client-sfn" ]; then
-  (cd "$here" && npm install --no-audit --no-fund --silent)
+  (cd "$here" && npm ci --no-audit --no-fund --silent)
 fi
 echo "$venv"

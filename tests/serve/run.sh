@@ -13,7 +13,7 @@ status=0
 
 # The JavaScript SDK gets its own server.
 out="$(mktemp)"
-"$ASL_BIN" serve --port 0 >"$out" 2>&1 &
+"$ASL_BIN" serve --port 0 --mock-config "$here/mock-config.json" >"$out" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$out"' EXIT
 for _ in $(seq 100); do grep -q '^listening on ' "$out" && break; sleep 0.1; done

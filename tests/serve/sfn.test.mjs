@@ -1,11 +1,13 @@
 // @aws-sdk/client-sfn (JavaScript SDK v3) against asl serve, configured as the README says
-// (endpoint + disableHostPrefix). ASL_SERVE_URL names a running server.
+// (endpoint + disableHostPrefix). ASL_SERVE_URL names a running server, started with
+// tests/serve/mock-config.json.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   SFNClient, CreateStateMachineCommand, DeleteStateMachineCommand, StartSyncExecutionCommand,
   StartExecutionCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SendTaskSuccessCommand,
   DescribeStateMachineCommand, StateMachineDoesNotExist, paginateGetExecutionHistory,
+  CreateActivityCommand, GetActivityTaskCommand, DeleteActivityCommand,
 } from "@aws-sdk/client-sfn";
 
 const endpoint = process.env.ASL_SERVE_URL;
@@ -90,4 +92,33 @@ test("errors are the SDK's modeled exceptions", async () => {
     sfn.send(new DescribeStateMachineCommand({ stateMachineArn: arnOf("JsNope") })),
     (e) => e instanceof StateMachineDoesNotExist && e.name === "StateMachineDoesNotExist",
   );
+});
+
+test("an activity worker long-polls and answers", async () => {
+  const { activityArn } = await sfn.send(new CreateActivityCommand({ name: "js-worker" }));
+  const arn = await machine("JsActivity", { StartAt: "Work", States: { Work: { Type: "Task", Resource: activityArn, End: true } } });
+  const polled = sfn.send(new GetActivityTaskCommand({ activityArn, workerName: "js" }));
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: '{"x": 20}' }));
+  const task = await polled;
+  const x = JSON.parse(task.input).x;
+  await sfn.send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ x: x + 1 }) }));
+  const d = await done(executionArn);
+  assert.deepEqual([d.status, JSON.parse(d.output)], ["SUCCEEDED", { x: 21 }]);
+  await sfn.send(new DeleteActivityCommand({ activityArn }));
+});
+
+test("a MockConfigFile test case picked with #TestCase", async () => {
+  const flow = {
+    StartAt: "Charge",
+    States: {
+      Charge: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "charge", "Payload.$": "$" },
+        OutputPath: "$.Payload", Catch: [{ ErrorEquals: ["Declined"], Next: "Rejected" }], End: true },
+      Rejected: { Type: "Pass", Result: "rejected", End: true },
+    },
+  };
+  const arn = await machine("OrderFlow", flow);
+  const happy = await sfn.send(new StartExecutionCommand({ stateMachineArn: `${arn}#HappyPath` }));
+  assert.deepEqual(JSON.parse((await done(happy.executionArn)).output), { charged: 42 });
+  const declined = await sfn.send(new StartExecutionCommand({ stateMachineArn: `${arn}#DeclinedPath` }));
+  assert.equal(JSON.parse((await done(declined.executionArn)).output), "rejected");
 });
