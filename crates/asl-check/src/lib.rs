@@ -120,12 +120,15 @@ pub(crate) struct Ctx<'d> {
     /// `QueryLanguage` at the top level (JSONPath when absent); states inherit it.
     pub top_ql: QueryLanguage,
     pub out: Vec<Diagnostic>,
+    /// Path texts found valid, with a bit per kind of check passed: machines repeat the
+    /// same paths state after state, and parsing them was half of the checking.
+    pub valid_paths: asl_model::syntax::FastMap<String, u8>,
 }
 
 impl<'d> Ctx<'d> {
     pub(crate) fn new(doc: &'d Document) -> Self {
         let top_ql = doc.machine().query_language.unwrap_or(QueryLanguage::JsonPath);
-        Ctx { doc, top_ql, out: Vec::new() }
+        Ctx { doc, top_ql, out: Vec::new(), valid_paths: Default::default() }
     }
 
     /// A problem with the value at `pointer` (or its nearest existing parent).

@@ -22,9 +22,11 @@ pub(super) fn state_paths(ctx: &mut Ctx, state: &State, node: &Node) {
     for m in members {
         let key = m.key.as_str();
         match (key, m.value.as_str()) {
-            (k, Some(s)) if PATH_FIELDS.contains(&k) => report(ctx, base, k, path_problem(s)),
-            ("ResultPath", Some(s)) => report(ctx, base, key, result_path_problem(s)),
-            ("ErrorPath" | "CausePath", Some(s)) if !has_placeholder(s) => report(ctx, base, key, payload_path_problem(s)),
+            (k, Some(s)) if PATH_FIELDS.contains(&k) => check_at(ctx, base, k, PATH, s, path_problem),
+            ("ResultPath", Some(s)) => check_at(ctx, base, key, RESULT, s, result_path_problem),
+            ("ErrorPath" | "CausePath", Some(s)) if !has_placeholder(s) => {
+                check_at(ctx, base, key, PAYLOAD, s, payload_path_problem)
+            }
             (k, _) if TEMPLATE_FIELDS.contains(&k) => template(ctx, &pointer_push(base, k), &m.value),
             ("ItemReader" | "ResultWriter", _) => {
                 if let Some(parameters) = m.value.get("Parameters") {
@@ -34,7 +36,8 @@ pub(super) fn state_paths(ctx: &mut Ctx, state: &State, node: &Node) {
             ("Catch" | "Choices", _) => {
                 for (i, item) in m.value.as_array().unwrap_or(&[]).iter().enumerate() {
                     if let Some(s) = item.get("ResultPath").and_then(Node::as_str).filter(|_| key == "Catch") {
-                        report(ctx, &format!("{base}/{key}/{i}"), "ResultPath", result_path_problem(s));
+                        let at = format!("{base}/{key}/{i}");
+                        check_at(ctx, &at, "ResultPath", RESULT, s, result_path_problem);
                     }
                     if let Some(assign) = item.get("Assign") {
                         template(ctx, &format!("{base}/{key}/{i}/Assign"), assign);
@@ -44,6 +47,33 @@ pub(super) fn state_paths(ctx: &mut Ctx, state: &State, node: &Node) {
             _ => {}
         }
     }
+}
+
+/// Kinds of path check, as bits of `Ctx::valid_paths`.
+const PATH: u8 = 1;
+const RESULT: u8 = 2;
+const PAYLOAD: u8 = 4;
+const DYNAMIC: u8 = 8;
+
+/// A check of a path text: its problem (code and message), if any.
+type Check = fn(&str) -> Option<(&'static str, String)>;
+
+/// `check(s)`, skipped when `s` already passed it: a problem depends on the text alone.
+fn cached(ctx: &mut Ctx, kind: u8, s: &str, check: Check) -> Option<(&'static str, String)> {
+    if ctx.valid_paths.get(s).is_some_and(|k| k & kind != 0) {
+        return None;
+    }
+    let problem = check(s);
+    if problem.is_none() {
+        *ctx.valid_paths.entry(s.to_owned()).or_insert(0) |= kind;
+    }
+    problem
+}
+
+/// Checks the path `s` of the field `base`/`key`.
+fn check_at(ctx: &mut Ctx, base: &str, key: &str, kind: u8, s: &str, check: Check) {
+    let problem = cached(ctx, kind, s, check);
+    report(ctx, base, key, problem);
 }
 
 /// Reports `problem` (if any) on `base`/`key`.
@@ -113,7 +143,7 @@ fn template(ctx: &mut Ctx, pointer: &str, node: &Node) {
                             ctx.error_key("duplicate-key", &at(pointer, path), message);
                         }
                         let problem = match m.value.as_str() {
-                            Some(s) => dynamic_value_problem(s),
+                            Some(s) => cached(ctx, DYNAMIC, s, dynamic_value_problem),
                             None => Some(("invalid-type", format!("\"{}\" ends in \".$\", so its value must be a path or intrinsic function string", m.key))),
                         };
                         if let Some((code, message)) = problem {

@@ -13,6 +13,7 @@ mod values;
 use crate::Ctx;
 use asl_model::model::{QueryLanguage, State, StateMachine};
 use asl_model::syntax::Node;
+use std::ops::Range;
 
 pub(crate) fn run(ctx: &mut Ctx) {
     for issue in ctx.doc.model_issues() {
@@ -41,14 +42,13 @@ fn scope<'m>(ctx: &mut Ctx, machine: &'m StateMachine, outer: &[&'m StateMachine
     if machine.states.len() >= PARALLEL_FROM {
         let half = machine.states.len() / 2;
         let doc = ctx.doc;
-        let (first, second) = machine.states.split_at(half);
         let other = std::thread::scope(|threads| {
             let handle = threads.spawn(|| {
                 let mut sub = Ctx::new(doc);
-                states(&mut sub, machine, second, &inner);
+                states(&mut sub, machine, half..machine.states.len(), &inner);
                 sub.out
             });
-            states(ctx, machine, first, &inner);
+            states(ctx, machine, 0..half, &inner);
             handle.join()
         });
         match other {
@@ -57,19 +57,27 @@ fn scope<'m>(ctx: &mut Ctx, machine: &'m StateMachine, outer: &[&'m StateMachine
         }
         return;
     }
-    states(ctx, machine, &machine.states, &inner);
+    states(ctx, machine, 0..machine.states.len(), &inner);
 }
 
 /// Scopes with at least this many states are checked on two threads.
 const PARALLEL_FROM: usize = 1_000;
 
 /// The rules of some states of `machine`, and of the scopes nested in them.
-fn states<'m>(ctx: &mut Ctx, machine: &'m StateMachine, list: &'m [State], inner: &[&'m StateMachine]) {
+fn states<'m>(ctx: &mut Ctx, machine: &'m StateMachine, range: Range<usize>, inner: &[&'m StateMachine]) {
     let doc = ctx.doc;
     let states = doc.tree().at(&machine.states_pointer());
-    for state in list {
+    // The model has a state per object member of `States`, in text order: walking the
+    // members alongside finds each state's object without a lookup by name (10,000 hash
+    // probes, most of them cache misses). A repeated key needs the lookup, which sees the
+    // last member of that name.
+    let members = states.and_then(Node::as_object).unwrap_or(&[]);
+    let mut objects = members.iter().filter(|m| m.value.as_object().is_some()).skip(range.start);
+    let repeated = !doc.duplicate_keys().is_empty();
+    for state in &machine.states[range] {
+        let next = objects.next().filter(|m| !repeated && m.key == state.name.as_str());
         // Each state's object, looked up once for all the rules that read its fields.
-        if let Some(node) = states.and_then(|n| n.get(&state.name)) {
+        if let Some(node) = next.map(|m| &m.value).or_else(|| states.and_then(|n| n.get(&state.name))) {
             state_rules(ctx, state, node);
         }
         for child in state.children() {
