@@ -14,6 +14,8 @@ pub(crate) struct Index<'a> {
     /// States (by address) whose text mentions `$$` (or JSONata's `$states.context`, or
     /// `$states` as a whole).
     context_readers: HashMap<usize, bool>,
+    /// Some state may read the context (false: the text never mentions it).
+    contexts: bool,
     /// The machine's TimeoutSeconds.
     pub timeout: Option<Duration>,
     /// The machine's QueryLanguage (states may override it).
@@ -25,6 +27,7 @@ impl<'a> Index<'a> {
         let mut index = Index {
             scopes: HashMap::default(),
             context_readers: HashMap::default(),
+            contexts: true,
             timeout: machine
                 .timeout_seconds
                 .filter(|t| t.is_finite() && *t >= 0.0)
@@ -34,6 +37,7 @@ impl<'a> Index<'a> {
         // A text that never mentions `$$` or `$states` has no state that reads the context:
         // one scan of the text instead of a pointer lookup and a scan per state.
         let doc = doc.map(|d| (d, d.text().contains("$$") || d.text().contains("$states")));
+        index.contexts = doc.is_none_or(|(_, mentioned)| mentioned);
         index.add(machine, doc);
         index
     }
@@ -66,12 +70,14 @@ impl<'a> Index<'a> {
         let mut index = Index {
             scopes: HashMap::default(),
             context_readers: HashMap::default(),
+            contexts: true,
             timeout: machine
                 .timeout_seconds
                 .filter(|t| t.is_finite() && *t >= 0.0)
                 .map(Duration::from_secs_f64),
             query_language: machine.query_language.or(self.query_language),
         };
+        index.contexts = self.contexts;
         index.copy(self, machine);
         index
     }
@@ -96,7 +102,8 @@ impl<'a> Index<'a> {
 
     /// True when the state may read `$$` (unknown states count as readers).
     pub fn reads_context(&self, state: &State) -> bool {
-        self.context_readers.get(&(state as *const State as usize)).copied().unwrap_or(true)
+        // No lookup per state when no state of the text reads it (`contexts` is then false).
+        self.contexts && self.context_readers.get(&(state as *const State as usize)).copied().unwrap_or(true)
     }
 }
 
