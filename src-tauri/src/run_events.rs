@@ -37,6 +37,7 @@ impl EventBatcher {
     }
 
     pub fn push(&self, event: RunEvent) {
+        let event = lean(event);
         let (lock, ready) = &*self.queue;
         let mut q = lock.lock().unwrap_or_else(|e| e.into_inner());
         if matches!(event, RunEvent::Finished { .. }) {
@@ -44,6 +45,22 @@ impl EventBatcher {
         }
         q.events.push(event);
         ready.notify_one();
+    }
+}
+
+/// The page folds a state's entry and exit into its colour and the transition taken
+/// (`fold.ts`); the values it shows come from the record and its pages. So the input,
+/// output and stages of every state do not cross IPC: a 1,000,000-transition run sent
+/// some 2 GB of JSON for nothing.
+fn lean(event: RunEvent) -> RunEvent {
+    match event {
+        RunEvent::StateEntered { path, pointer, state_type, from, .. } => {
+            RunEvent::StateEntered { path, pointer, state_type, input: serde_json::Value::Null, from }
+        }
+        RunEvent::StateExited { path, pointer, ends, .. } => {
+            RunEvent::StateExited { path, pointer, output: serde_json::Value::Null, inspection: None, ends }
+        }
+        other => other,
     }
 }
 
