@@ -151,3 +151,37 @@ class Executions(Case):
         last = history(sfn, e["executionArn"])[-1]
         self.assertEqual(last["type"], "ExecutionAborted")
         self.assertEqual(last["executionAbortedEventDetails"], {"error": "Halt", "cause": "enough"})
+
+
+class VersionsAndAliases(Case):
+    def test_publish_versions_and_route_an_alias(self):
+        sfn = client()
+        one = {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "End": True}}}
+        two = {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 2, "End": True}}}
+        arn = machine(sfn, "Versioned", one)
+        v1 = sfn.publish_state_machine_version(stateMachineArn=arn, description="first")["stateMachineVersionArn"]
+        self.assertEqual(v1, arn + ":1")
+        self.assertEqual(sfn.publish_state_machine_version(stateMachineArn=arn)["stateMachineVersionArn"], v1,
+                         "an unchanged revision is the same version")
+        v2 = sfn.update_state_machine(stateMachineArn=arn, definition=json.dumps(two), publish=True)["stateMachineVersionArn"]
+        self.assertEqual(v2, arn + ":2")
+        self.assertEqual(json.loads(sfn.describe_state_machine(stateMachineArn=v1)["definition"]), one)
+        listed = [v["stateMachineVersionArn"] for v in sfn.list_state_machine_versions(stateMachineArn=arn)["stateMachineVersions"]]
+        self.assertEqual(listed, [v2, v1])
+        e = sfn.start_execution(stateMachineArn=v1)["executionArn"]
+        d = wait_done(sfn, e)
+        self.assertEqual((json.loads(d["output"]), d["stateMachineVersionArn"]), (1, v1))
+        alias = sfn.create_state_machine_alias(name="live", routingConfiguration=[{"stateMachineVersionArn": v1, "weight": 100}])["stateMachineAliasArn"]
+        self.assertEqual(alias, arn + ":live")
+        d = wait_done(sfn, sfn.start_execution(stateMachineArn=alias)["executionArn"])
+        self.assertEqual((json.loads(d["output"]), d["stateMachineAliasArn"], d["stateMachineVersionArn"]), (1, alias, v1))
+        sfn.update_state_machine_alias(stateMachineAliasArn=alias, routingConfiguration=[{"stateMachineVersionArn": v2, "weight": 100}])
+        d = wait_done(sfn, sfn.start_execution(stateMachineArn=alias)["executionArn"])
+        self.assertEqual(json.loads(d["output"]), 2)
+        self.assertEqual(sfn.describe_state_machine_alias(stateMachineAliasArn=alias)["routingConfiguration"],
+                         [{"stateMachineVersionArn": v2, "weight": 100}])
+        self.assertEqual([a["stateMachineAliasArn"] for a in sfn.list_state_machine_aliases(stateMachineArn=arn)["stateMachineAliases"]], [alias])
+        self.assertApiError("ConflictException", sfn.delete_state_machine_version, stateMachineVersionArn=v2)
+        sfn.delete_state_machine_alias(stateMachineAliasArn=alias)
+        sfn.delete_state_machine_version(stateMachineVersionArn=v2)
+        self.assertApiError("StateMachineDoesNotExist", sfn.start_execution, stateMachineArn=v2)

@@ -6,7 +6,7 @@
 //! and StopExecution ends it.
 
 use crate::history::HistoryLog;
-use crate::store::{Activity, ExecutionEntry, MachineVersion, Store, Tags};
+use crate::store::{Activity, Alias, ExecutionEntry, MachineVersion, PublishedVersion, Store, Tags};
 use asl_model::{Document, Format};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -26,6 +26,9 @@ PRAGMA synchronous = NORMAL;
 CREATE TABLE IF NOT EXISTS machines (arn TEXT PRIMARY KEY, version TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL, created INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tags (arn TEXT PRIMARY KEY, tags TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versions (arn TEXT PRIMARY KEY, machine TEXT NOT NULL, number INTEGER NOT NULL,
+  description TEXT, created INTEGER NOT NULL, version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS aliases (arn TEXT PRIMARY KEY, alias TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS executions (
   arn TEXT PRIMARY KEY, name TEXT NOT NULL, machine TEXT NOT NULL, status TEXT NOT NULL,
   start INTEGER NOT NULL, stop INTEGER, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
@@ -98,6 +101,49 @@ impl Durable {
                 store.machines.insert(v.arn.clone(), v);
             }
         }
+        let mut stmt = db.prepare(
+            "SELECT arn, machine, number, description, created, version FROM versions ORDER BY number",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        for row in rows {
+            let (arn, machine, number, description, created, text) = row?;
+            let Some(v) = version_of(&text) else { continue };
+            let version = versions.entry(v.revision_id.clone()).or_insert_with(|| Arc::new(v)).clone();
+            let counter = store.version_counter.entry(machine.clone()).or_insert(0);
+            *counter = (*counter).max(number as u32);
+            store.versions.entry(machine).or_default().push(PublishedVersion {
+                arn,
+                version,
+                description,
+                created: date(created),
+            });
+        }
+        let mut stmt = db.prepare("SELECT alias FROM aliases ORDER BY rowid")?;
+        for text in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let v: Value = serde_json::from_str(&text?).unwrap_or_default();
+            let routing: Vec<(String, u32)> =
+                serde_json::from_value(v["routing"].clone()).unwrap_or_default();
+            if let (Some(arn), Some(name)) = (v["arn"].as_str(), v["name"].as_str()) {
+                let alias = Alias {
+                    arn: arn.to_owned(),
+                    name: name.to_owned(),
+                    description: v["description"].as_str().map(str::to_owned),
+                    routing,
+                    created: date(v["created"].as_i64().unwrap_or_default()),
+                    updated: date(v["updated"].as_i64().unwrap_or_default()),
+                };
+                store.aliases.insert(arn.to_owned(), alias);
+            }
+        }
         let mut stmt = db.prepare("SELECT arn, name, created FROM activities ORDER BY rowid")?;
         for row in
             stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?
@@ -139,6 +185,8 @@ impl Durable {
                 arn: arn.clone(),
                 name,
                 machine: version,
+                version_arn: None,
+                alias_arn: None,
                 status,
                 start: date(start),
                 stop: stop.map(date),
@@ -168,6 +216,27 @@ impl Durable {
         db.execute("DELETE FROM machines WHERE arn = ?1", params![arn])?;
         db.execute("DELETE FROM activities WHERE arn = ?1", params![arn])?;
         db.execute("DELETE FROM tags WHERE arn = ?1", params![arn])?;
+        db.execute("DELETE FROM versions WHERE arn = ?1", params![arn])?;
+        db.execute("DELETE FROM aliases WHERE arn = ?1", params![arn])?;
+        Ok(())
+    }
+
+    pub fn save_version(&self, v: &PublishedVersion) -> rusqlite::Result<()> {
+        let machine = v.arn.rsplit_once(':').map(|(m, _)| m).unwrap_or_default();
+        let number: i64 = v.arn.rsplit(':').next().and_then(|n| n.parse().ok()).unwrap_or_default();
+        self.db().execute(
+            "INSERT OR REPLACE INTO versions (arn, machine, number, description, created, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![v.arn, machine, number, v.description, millis(v.created), version_json(&v.version)],
+        )?;
+        Ok(())
+    }
+
+    pub fn save_alias(&self, a: &Alias) -> rusqlite::Result<()> {
+        let text = serde_json::json!({"arn": a.arn, "name": a.name, "description": a.description,
+            "routing": a.routing, "created": millis(a.created), "updated": millis(a.updated)})
+        .to_string();
+        self.db()
+            .execute("INSERT OR REPLACE INTO aliases (arn, alias) VALUES (?1, ?2)", params![a.arn, text])?;
         Ok(())
     }
 

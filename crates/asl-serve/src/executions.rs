@@ -4,7 +4,6 @@
 
 use crate::error::ApiError;
 use crate::history::{HistoryLog, HistorySink};
-use crate::machines;
 use crate::names::{check_name, epoch, now};
 use crate::request::Request;
 use crate::store::{ExecutionEntry, MachineVersion};
@@ -22,6 +21,8 @@ const INPUT_LIMIT: usize = 256 * 1024;
 /// A checked start request.
 struct Start {
     version: Arc<MachineVersion>,
+    version_arn: Option<String>,
+    alias_arn: Option<String>,
     name: String,
     input_text: String,
     input: Value,
@@ -40,7 +41,7 @@ fn read_start(service: &Service, r: &Request) -> Result<Start, ApiError> {
         None => uuid::Uuid::new_v4().to_string(),
     };
     let input_text = r.opt_str("input")?.unwrap_or("{}").to_owned();
-    let version = machines::find(service, arn)?;
+    let crate::versions::Target { version, version_arn, alias_arn } = crate::versions::resolve(service, arn)?;
     check_name(&name)?;
     if input_text.len() > INPUT_LIMIT {
         return Err(ApiError::constraint(
@@ -63,7 +64,7 @@ fn read_start(service: &Service, r: &Request) -> Result<Start, ApiError> {
         (Some(case), Some(config)) => Mocks::from_value(config, Some(&version.name), Some(case))
             .map_err(|e| ApiError::new("ValidationException", format!("Mock config: {}", e.0)))?,
     };
-    Ok(Start { version, name, input_text, input, mocks })
+    Ok(Start { version, version_arn, alias_arn, name, input_text, input, mocks })
 }
 
 /// Where a finished run goes.
@@ -193,6 +194,8 @@ pub fn start(service: &Arc<Service>, r: &Request) -> Result<Value, ApiError> {
             arn: arn.clone(),
             name: start.name.clone(),
             machine: start.version.clone(),
+            version_arn: start.version_arn.clone(),
+            alias_arn: start.alias_arn.clone(),
             status: "RUNNING",
             start: started,
             stop: None,

@@ -4,7 +4,7 @@
 
 use crate::error::ApiError;
 use crate::request::Request;
-use crate::{activities, executions, machines, queries, Service};
+use crate::{activities, executions, machines, queries, versions, Service};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -171,6 +171,14 @@ async fn dispatch(service: &Arc<Service>, operation: &str, r: Request) -> Result
         "DeleteActivity" => activities::delete_activity(service, &r),
         "GetActivityTask" => activities::get_activity_task(service, &r).await,
         "TestState" => test_state(service, r).await,
+        "PublishStateMachineVersion" => versions::publish_version(service, &r),
+        "ListStateMachineVersions" => versions::list_versions(service, &r),
+        "DeleteStateMachineVersion" => versions::delete_version(service, &r),
+        "CreateStateMachineAlias" => versions::create_alias(service, &r),
+        "DescribeStateMachineAlias" => versions::describe_alias(service, &r),
+        "UpdateStateMachineAlias" => versions::update_alias(service, &r),
+        "DeleteStateMachineAlias" => versions::delete_alias(service, &r),
+        "ListStateMachineAliases" => versions::list_aliases(service, &r),
         other => Err(ApiError::new(
             "UnknownOperationException",
             format!("The operation '{other}' is not supported by asl serve"),

@@ -36,6 +36,7 @@ mod request;
 mod runner;
 mod store;
 mod tasks;
+mod versions;
 
 pub use error::ApiError;
 pub use names::Account;

@@ -131,7 +131,13 @@ pub fn create(service: &Service, r: &Request) -> Result<Value, ApiError> {
     store.machines.insert(arn.clone(), Arc::new(version));
     store.machine_order.push(arn.clone());
     store.tags.insert(arn.clone(), tags);
-    Ok(json!({"stateMachineArn": arn, "creationDate": epoch(created)}))
+    let mut out = json!({"stateMachineArn": arn, "creationDate": epoch(created)});
+    if r.opt_bool("publish")? == Some(true) {
+        let (version_arn, _) =
+            crate::versions::publish(service, &mut store, &arn, r.opt_str("versionDescription")?)?;
+        out["stateMachineVersionArn"] = json!(version_arn);
+    }
+    Ok(out)
 }
 
 fn r_value(r: &Request, member: &str, default: Value) -> Value {
@@ -155,7 +161,11 @@ pub fn describe_version(m: &MachineVersion) -> Value {
 }
 
 pub fn describe(service: &Service, r: &Request) -> Result<Value, ApiError> {
-    let version = find(service, r.str("stateMachineArn")?)?;
+    let arn = r.str("stateMachineArn")?;
+    if let Some(published) = crate::versions::describe_version_arn(service, arn) {
+        return Ok(published);
+    }
+    let version = find(service, arn)?;
     Ok(describe_version(&version))
 }
 
@@ -191,7 +201,13 @@ pub fn update(service: &Service, r: &Request) -> Result<Value, ApiError> {
     let mut store = service.store();
     service.persist(|d| d.save_machine(&version))?;
     store.machines.insert(arn.to_owned(), Arc::new(version));
-    Ok(json!({"updateDate": epoch(updated), "revisionId": revision}))
+    let mut out = json!({"updateDate": epoch(updated), "revisionId": revision});
+    if r.opt_bool("publish")? == Some(true) {
+        let (version_arn, _) =
+            crate::versions::publish(service, &mut store, arn, r.opt_str("versionDescription")?)?;
+        out["stateMachineVersionArn"] = json!(version_arn);
+    }
+    Ok(out)
 }
 
 pub fn delete(service: &Service, r: &Request) -> Result<Value, ApiError> {
@@ -203,6 +219,20 @@ pub fn delete(service: &Service, r: &Request) -> Result<Value, ApiError> {
     if store.machines.remove(arn).is_some() {
         store.machine_order.retain(|a| a != arn);
         store.tags.remove(arn);
+    }
+    // Its versions and aliases go with it.
+    let prefix = format!("{arn}:");
+    let gone: Vec<String> = store
+        .versions
+        .remove(arn)
+        .into_iter()
+        .flatten()
+        .map(|v| v.arn)
+        .chain(store.aliases.keys().filter(|a| a.starts_with(&prefix)).cloned())
+        .collect();
+    for other in &gone {
+        service.persist(|d| d.delete(other))?;
+        store.aliases.remove(other);
     }
     Ok(json!({}))
 }

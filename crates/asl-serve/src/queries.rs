@@ -56,6 +56,12 @@ pub fn describe(service: &Service, r: &Request) -> Result<Value, ApiError> {
         if let Some(cause) = &e.cause {
             out["cause"] = json!(cause);
         }
+        if let Some(v) = &e.version_arn {
+            out["stateMachineVersionArn"] = json!(v);
+        }
+        if let Some(a) = &e.alias_arn {
+            out["stateMachineAliasArn"] = json!(a);
+        }
         out["redriveCount"] = json!(0);
         out["redriveStatus"] = json!("NOT_REDRIVABLE");
         out

@@ -49,6 +49,10 @@ pub struct ExecutionEntry {
     pub name: String,
     /// The machine revision it runs.
     pub machine: Arc<MachineVersion>,
+    /// The version it was started on (directly or through an alias), and the alias.
+    pub version_arn: Option<String>,
+    /// See `version_arn`.
+    pub alias_arn: Option<String>,
     /// `RUNNING`, `SUCCEEDED`, `FAILED`, `TIMED_OUT`, `ABORTED`.
     pub status: ExecutionStatus,
     /// Start and stop dates.
@@ -67,6 +71,36 @@ pub struct ExecutionEntry {
     pub history: Arc<Mutex<HistoryLog>>,
     /// Wakes the engine's task to drop the run (StopExecution); none once finished.
     pub stop_signal: Option<Arc<Notify>>,
+}
+
+/// A published version: a frozen revision with its number in its ARN.
+#[derive(Debug)]
+pub struct PublishedVersion {
+    /// `...:stateMachine:NAME:N`.
+    pub arn: String,
+    /// The revision it froze.
+    pub version: Arc<MachineVersion>,
+    /// `description` / `versionDescription`.
+    pub description: Option<String>,
+    /// When it was published.
+    pub created: DateTime<Utc>,
+}
+
+/// An alias: one or two versions with weights adding up to 100.
+#[derive(Debug)]
+pub struct Alias {
+    /// `...:stateMachine:NAME:ALIAS`.
+    pub arn: String,
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// (version ARN, weight).
+    pub routing: Vec<(String, u32)>,
+    /// Creation and last update.
+    pub created: DateTime<Utc>,
+    /// See `created`.
+    pub updated: DateTime<Utc>,
 }
 
 /// A resource's tags, in the order they were set.
@@ -92,6 +126,12 @@ pub struct Store {
     pub machine_order: Vec<String>,
     /// By ARN.
     pub executions: HashMap<String, ExecutionEntry>,
+    /// Published versions per machine ARN, oldest first.
+    pub versions: HashMap<String, Vec<PublishedVersion>>,
+    /// The last version number given per machine (numbers are never reused).
+    pub version_counter: HashMap<String, u32>,
+    /// Aliases by ARN.
+    pub aliases: HashMap<String, Alias>,
     /// Execution ARNs per machine ARN, oldest first (ListExecutions pages newest first).
     pub executions_of: HashMap<String, Vec<String>>,
     /// By ARN; `activity_order` lists them by creation.

@@ -70,6 +70,14 @@ async fn a_restart_keeps_what_was_acknowledged() {
     )
     .await;
     call(addr, "CreateActivity", json!({"name": "act"})).await;
+    let v1 = call(addr, "PublishStateMachineVersion", json!({"stateMachineArn": m["stateMachineArn"]})).await;
+    let alias = call(
+        addr,
+        "CreateStateMachineAlias",
+        json!({"name": "live",
+        "routingConfiguration": [{"stateMachineVersionArn": v1["stateMachineVersionArn"], "weight": 100}]}),
+    )
+    .await;
     let done =
         call(addr, "StartExecution", json!({"stateMachineArn": m["stateMachineArn"], "name": "done"})).await;
     let before = finished(addr, &done["executionArn"]).await;
@@ -88,6 +96,16 @@ async fn a_restart_keeps_what_was_acknowledged() {
     let tags = call(addr, "ListTagsForResource", json!({"resourceArn": m["stateMachineArn"]})).await;
     assert_eq!(tags["tags"], json!([{"key": "k", "value": "v"}]));
     assert_eq!(call(addr, "ListActivities", json!({})).await["activities"][0]["name"], "act");
+    let versions =
+        call(addr, "ListStateMachineVersions", json!({"stateMachineArn": m["stateMachineArn"]})).await;
+    assert_eq!(versions["stateMachineVersions"][0]["stateMachineVersionArn"], v1["stateMachineVersionArn"]);
+    let routed = call(
+        addr,
+        "DescribeStateMachineAlias",
+        json!({"stateMachineAliasArn": alias["stateMachineAliasArn"]}),
+    )
+    .await;
+    assert_eq!(routed["routingConfiguration"][0]["stateMachineVersionArn"], v1["stateMachineVersionArn"]);
     let after = call(addr, "DescribeExecution", json!({"executionArn": done["executionArn"]})).await;
     assert_eq!(after, before);
     let history_after =
