@@ -62,8 +62,9 @@ pub enum NodeValue {
 #[derive(Clone, Debug, Default)]
 pub struct Members {
     list: Vec<Member>,
-    /// Key -> position of its last occurrence; only for objects above `INDEXED`.
-    index: Option<FastMap<CompactString, usize>>,
+    /// Key -> position of its last occurrence; only for objects above `INDEXED`. Boxed:
+    /// few objects have one, and every object (and so every `Node`) carried its 32 bytes.
+    index: Option<Box<FastMap<CompactString, usize>>>,
 }
 
 /// Below this many members a linear scan is faster than hashing.
@@ -73,7 +74,7 @@ impl Members {
     /// Wraps the members, indexing their keys when there are many.
     pub fn new(list: Vec<Member>) -> Self {
         let index = (list.len() > INDEXED)
-            .then(|| list.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect());
+            .then(|| Box::new(list.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect()));
         // (collect keeps the last position of a duplicated key, as lookups must)
         Members { list, index }
     }
