@@ -181,6 +181,10 @@ class VersionsAndAliases(Case):
         self.assertEqual(sfn.describe_state_machine_alias(stateMachineAliasArn=alias)["routingConfiguration"],
                          [{"stateMachineVersionArn": v2, "weight": 100}])
         self.assertEqual([a["stateMachineAliasArn"] for a in sfn.list_state_machine_aliases(stateMachineArn=arn)["stateMachineAliases"]], [alias])
+        on_v1 = sfn.list_executions(stateMachineArn=v1)["executions"]
+        self.assertEqual(len(on_v1), 2, "started on v1 directly and through the alias")
+        self.assertEqual(len(sfn.list_executions(stateMachineArn=alias)["executions"]), 2)
+        self.assertEqual(len(sfn.list_executions(stateMachineArn=arn)["executions"]), 3)
         self.assertApiError("ConflictException", sfn.delete_state_machine_version, stateMachineVersionArn=v2)
         sfn.delete_state_machine_alias(stateMachineAliasArn=alias)
         sfn.delete_state_machine_version(stateMachineVersionArn=v2)

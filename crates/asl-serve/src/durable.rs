@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS aliases (arn TEXT PRIMARY KEY, alias TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS executions (
   arn TEXT PRIMARY KEY, name TEXT NOT NULL, machine TEXT NOT NULL, status TEXT NOT NULL,
   start INTEGER NOT NULL, stop INTEGER, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
-  history TEXT NOT NULL);
+  history TEXT NOT NULL, version_arn TEXT, alias_arn TEXT);
 ";
 
 fn millis(d: DateTime<Utc>) -> i64 {
@@ -159,7 +159,7 @@ impl Durable {
             store.tags.insert(arn, tags);
         }
         let mut stmt = db.prepare(
-            "SELECT arn, name, machine, status, start, stop, input, output, error, cause, history FROM executions ORDER BY rowid",
+            "SELECT arn, name, machine, status, start, stop, input, output, error, cause, history, version_arn, alias_arn FROM executions ORDER BY rowid",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -167,10 +167,17 @@ impl Durable {
                 (r.get::<_, i64>(4)?, r.get::<_, Option<i64>>(5)?),
                 [r.get::<_, Option<String>>(6)?, r.get(7)?, r.get(8)?, r.get(9)?],
                 r.get::<_, String>(10)?,
+                [r.get::<_, Option<String>>(11)?, r.get(12)?],
             ))
         })?;
         for row in rows {
-            let ([arn, name, machine, status], (start, stop), [input, output, error, cause], history) = row?;
+            let (
+                [arn, name, machine, status],
+                (start, stop),
+                [input, output, error, cause],
+                history,
+                [version_arn, alias_arn],
+            ) = row?;
             let Some(version) = version_of(&machine)
                 .map(|v| versions.entry(v.revision_id.clone()).or_insert_with(|| Arc::new(v)).clone())
             else {
@@ -185,8 +192,8 @@ impl Durable {
                 arn: arn.clone(),
                 name,
                 machine: version,
-                version_arn: None,
-                alias_arn: None,
+                version_arn,
+                alias_arn,
                 status,
                 start: date(start),
                 stop: stop.map(date),
@@ -272,16 +279,18 @@ impl Durable {
             e.output,
             e.error,
             e.cause,
-            history
+            history,
+            e.version_arn,
+            e.alias_arn
         ];
         if known.is_some() {
             db.execute(
-                "UPDATE executions SET name = ?2, machine = ?3, status = ?4, start = ?5, stop = ?6, input = ?7, output = ?8, error = ?9, cause = ?10, history = ?11 WHERE arn = ?1",
+                "UPDATE executions SET name = ?2, machine = ?3, status = ?4, start = ?5, stop = ?6, input = ?7, output = ?8, error = ?9, cause = ?10, history = ?11, version_arn = ?12, alias_arn = ?13 WHERE arn = ?1",
                 values,
             )?;
         } else {
             db.execute(
-                "INSERT INTO executions (arn, name, machine, status, start, stop, input, output, error, cause, history) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                "INSERT INTO executions (arn, name, machine, status, start, stop, input, output, error, cause, history, version_arn, alias_arn) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 values,
             )?;
         }

@@ -97,15 +97,25 @@ pub fn list(service: &Service, r: &Request) -> Result<Value, ApiError> {
     }
     let size = r.page_size(100, 1000)?;
     let token = r.opt_str("nextToken")?.map(|t| read_page_token("executions", t)).transpose()?;
-    let version = machines::find(service, machine_arn)?;
-    if version.express {
+    // A version or alias ARN lists the executions started on it.
+    let target = crate::versions::resolve(service, machine_arn)?;
+    let (base, qualified) = match (&target.version_arn, &target.alias_arn) {
+        (None, None) => (machine_arn.to_owned(), None),
+        _ => (target.version.arn.clone(), Some(machine_arn)),
+    };
+    let matches = |e: &ExecutionEntry| {
+        filter.is_none_or(|f| f == e.status)
+            && qualified
+                .is_none_or(|q| e.version_arn.as_deref() == Some(q) || e.alias_arn.as_deref() == Some(q))
+    };
+    if target.version.express {
         return Err(ApiError::new(
             "StateMachineTypeNotSupported",
             "This operation is not supported by this type of state machine: Express executions are not listed",
         ));
     }
     let store = service.store();
-    let arns = store.executions_of.get(machine_arn).map(Vec::as_slice).unwrap_or_default();
+    let arns = store.executions_of.get(&base).map(Vec::as_slice).unwrap_or_default();
     // Newest first. The token is how many of the oldest executions are left to look at,
     // so executions started meanwhile do not shift the pages.
     let mut left = token.unwrap_or(arns.len()).min(arns.len());
@@ -113,13 +123,11 @@ pub fn list(service: &Service, r: &Request) -> Result<Value, ApiError> {
     while left > 0 && page.len() < size {
         left -= 1;
         let Some(e) = store.executions.get(&arns[left]) else { continue };
-        if filter.is_none_or(|f| f == e.status) {
+        if matches(e) {
             page.push(summary(e));
         }
     }
-    let more = arns[..left]
-        .iter()
-        .any(|a| store.executions.get(a).is_some_and(|e| filter.is_none_or(|f| f == e.status)));
+    let more = arns[..left].iter().any(|a| store.executions.get(a).is_some_and(matches));
     let mut out = json!({"executions": page});
     if more {
         out["nextToken"] = json!(page_token("executions", left));
