@@ -7,7 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/../../scripts/env.sh"
 venv="$(bash "$here/install.sh" | tail -1)"
 cargo build -q -p asl-cli --locked
-export ASL_BIN="$CARGO_TARGET_DIR/debug/asl" SERVE_PYTHON="$venv/bin/python"
+export ASL_BIN="$CARGO_TARGET_DIR/debug/asl" SERVE_PYTHON="$venv/bin/python" PYTHONDONTWRITEBYTECODE=1
 status=0
 (cd "$here" && "$venv/bin/python" run_python.py) || status=$?
 
