@@ -81,9 +81,9 @@ impl<'e, 'a> Feed<'e, 'a> {
     }
 
     /// Every input, in order (stops at the first error).
-    pub fn collect_all(mut self) -> Result<Vec<Value>, Failure> {
+    pub fn collect_all(self) -> Result<Vec<Value>, Failure> {
         let mut out = Vec::with_capacity(self.items.known_len().unwrap_or(0));
-        while let Some(input) = self.next() {
+        for input in self {
             out.push(input?);
         }
         Ok(out)
