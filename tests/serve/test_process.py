@@ -98,3 +98,34 @@ class Process(Case):
         finally:
             p.send_signal(signal.SIGINT)
             self.assertEqual(p.wait(timeout=10), 0)
+
+    def test_history_shape_aws_by_default_or_step_functions_local(self):
+        import signal
+        import subprocess
+
+        import boto3
+        import botocore.config
+        from common import ASL, HERE
+
+        sdk = {"StartAt": "Detect", "States": {"Detect": {
+            "Type": "Task", "Resource": "arn:aws:states:::aws-sdk:comprehend:detectSentiment",
+            "Parameters": {"Text": "great", "LanguageCode": "en"}, "End": True}}}
+        shapes = {}
+        for compat in ["aws", "stepfunctions-local"]:
+            p = subprocess.Popen([ASL, "serve", "--port", "0", "--compat", compat, "--mock-config",
+                                  os.path.join(HERE, "mock-config.json")], stdout=subprocess.PIPE, text=True)
+            url = p.stdout.readline().strip()[len("listening on "):]
+            sfn = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1", aws_access_key_id="t",
+                               aws_secret_access_key="t", config=botocore.config.Config(inject_host_prefix=False))
+            try:
+                arn = sfn.create_state_machine(name="SdkFlow", roleArn=ROLE, definition=json.dumps(sdk))["stateMachineArn"]
+                e = sfn.start_execution(stateMachineArn=arn + "#Ok")["executionArn"]
+                self.assertEqual(json.loads(wait_done(sfn, e)["output"]), {"Sentiment": "POSITIVE"})
+                events = sfn.get_execution_history(executionArn=e)["events"]
+                scheduled = [x for x in events if x["type"] == "TaskScheduled"][0]["taskScheduledEventDetails"]
+                shapes[compat] = (scheduled["resourceType"], scheduled["resource"])
+            finally:
+                p.send_signal(signal.SIGINT)
+                self.assertEqual(p.wait(timeout=10), 0)
+        self.assertEqual(shapes, {"aws": ("aws-sdk:comprehend", "detectSentiment"),
+                                  "stepfunctions-local": ("aws-sdk", "comprehend:detectSentiment")})

@@ -45,6 +45,17 @@ pub struct Args {
     /// unmocked Lambda tasks (default: $LAMBDA_ENDPOINT).
     #[arg(long, value_name = "URL")]
     lambda_endpoint: Option<String>,
+    /// Histories as AWS shapes them, or with Step Functions Local's known differences
+    /// (AWS SDK integrations' Task events: resourceType "aws-sdk", resource "SERVICE:ACTION").
+    #[arg(long, value_enum, default_value = "aws")]
+    compat: CompatArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CompatArg {
+    Aws,
+    #[value(name = "stepfunctions-local")]
+    StepFunctionsLocal,
 }
 
 pub fn run(mut args: Args, io: &mut Io) -> u8 {
@@ -82,6 +93,10 @@ pub fn run(mut args: Args, io: &mut Io) -> u8 {
         real_time: args.real_time,
         account: Account::from_env(),
         data_dir: args.data_dir.clone(),
+        compat: match args.compat {
+            CompatArg::Aws => asl_serve::Compat::Aws,
+            CompatArg::StepFunctionsLocal => asl_serve::Compat::StepFunctionsLocal,
+        },
         ..Config::default()
     };
     let mut ready = |addr: std::net::SocketAddr| {

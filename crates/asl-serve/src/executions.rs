@@ -99,7 +99,9 @@ fn launch(
                 },
                 record_states: false,
                 record_history: history.is_some(),
-                sink: history.map(|h| Arc::new(HistorySink(h)) as Arc<dyn asl_eval::RecordSink>),
+                sink: history.map(|h| {
+                    Arc::new(HistorySink(h, service.config.compat)) as Arc<dyn asl_eval::RecordSink>
+                }),
                 execution_name: name,
                 state_machine_name: version.name.clone(),
                 region: service.config.account.region.clone(),

@@ -3,6 +3,7 @@
 //! end offset of every event. A page of history is slices of that text; nothing is
 //! re-serialized unless `includeExecutionData` asks for payloads to be left out.
 
+use crate::compat::Compat;
 use asl_eval::history::HistoryEvent;
 use asl_eval::{RecordSink, StateRecord};
 use serde_json::Value;
@@ -137,14 +138,20 @@ impl HistoryLog {
     }
 }
 
-/// The engine's events go straight into a shared [`HistoryLog`] (no state records).
-pub struct HistorySink(pub Arc<Mutex<HistoryLog>>);
+/// The engine's events go straight into a shared [`HistoryLog`] (no state records),
+/// shaped as the server's [`Compat`] says.
+pub struct HistorySink(pub Arc<Mutex<HistoryLog>>, pub Compat);
 
 impl RecordSink for HistorySink {
     fn state(&self, _record: StateRecord) {}
 
     fn history_event(&self, event: &HistoryEvent) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(event);
+        let shaped = event.details.as_ref().and_then(|d| crate::compat::shaped(self.1, d));
+        let mut log = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match shaped {
+            None => log.push(event),
+            Some(details) => log.push(&HistoryEvent { details: Some(details), ..event.clone() }),
+        }
     }
 }
 

@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 mod activities;
+pub mod compat;
 mod durable;
 pub mod error;
 mod executions;
@@ -38,6 +39,7 @@ mod store;
 mod tasks;
 mod versions;
 
+pub use compat::Compat;
 pub use error::ApiError;
 pub use names::Account;
 
@@ -66,6 +68,8 @@ pub struct Config {
     pub workers: usize,
     /// Keep everything in an SQLite database in this folder (default: memory only).
     pub data_dir: Option<std::path::PathBuf>,
+    /// Histories in AWS's shape, or with Step Functions Local's known differences.
+    pub compat: Compat,
 }
 
 impl Default for Config {
@@ -79,6 +83,7 @@ impl Default for Config {
             account: Account::from_env(),
             workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
             data_dir: None,
+            compat: Compat::Aws,
         }
     }
 }
