@@ -20,7 +20,8 @@ ROLE = "arn:aws:iam::123456789012:role/StepFunctionsRole"
 
 class LambdaStub(http.server.BaseHTTPRequestHandler):
     """The Lambda Invoke REST API, as `sam local start-lambda` serves it: `Echo` returns
-    what it got with its name, `Boom` fails as a function error does."""
+    what it got with its name, `Boom` fails as a function error does, `Approver` answers
+    the task token it is given (SendTaskSuccess) a moment after it returns."""
 
     calls = []
 
@@ -29,6 +30,11 @@ class LambdaStub(http.server.BaseHTTPRequestHandler):
         payload = json.loads(self.rfile.read(length) or b"null")
         name = self.path.split("/functions/")[1].split("/")[0]
         LambdaStub.calls.append((self.path, payload))
+        if name == "Approver":
+            token = payload["token"]
+            answer = threading.Timer(0.05, lambda: client().send_task_success(
+                taskToken=token, output=json.dumps({"approvedBy": "lambda"})))
+            answer.start()
         if name == "Boom":
             body, error = {"errorType": "BoomError", "errorMessage": "it went boom"}, True
         else:

@@ -130,6 +130,22 @@ class StepFunctionsLocal(Case):
         self.assertEqual(failed["lambdaFunctionFailedEventDetails"]["error"], "BoomError")
 
 
+class LambdaWithToken(Case):
+    def test_lambda_invoke_wait_for_task_token_calls_the_function(self):
+        sfn = client()
+        arn = machine(sfn, "LambdaToken", {"StartAt": "Ask", "States": {
+            "Ask": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+                    "Parameters": {"FunctionName": "Approver", "Payload": {"token.$": "$$.Task.Token"}}, "Next": "Fails"},
+            "Fails": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+                      "Parameters": {"FunctionName": "Boom", "Payload": {"token.$": "$$.Task.Token"}},
+                      "Catch": [{"ErrorEquals": ["BoomError"], "ResultPath": "$.caught", "Next": "Done"}], "End": True},
+            "Done": {"Type": "Pass", "End": True}}})
+        d = wait_done(sfn, sfn.start_execution(stateMachineArn=arn)["executionArn"])
+        self.assertEqual(d["status"], "SUCCEEDED", d)
+        out = json.loads(d["output"])
+        self.assertEqual((out["approvedBy"], out["caught"]["Error"]), ("lambda", "BoomError"))
+
+
 class AwsCli(Case):
     def aws(self, *args, check=True):
         env = dict(os.environ, AWS_ENDPOINT_URL_SFN=server().url, AWS_DISABLE_HOST_PREFIX_INJECTION="true",

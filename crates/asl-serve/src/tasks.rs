@@ -154,7 +154,23 @@ impl ServerHandler {
         }
         let result = match first {
             Some(result) => result,
-            None => waiting.await,
+            None => match self.lambda_with_token(&request) {
+                // `lambda:invoke.waitForTaskToken`: the function is called (it, or whoever it
+                // tells, answers the token); a function that fails fails the task.
+                Some(call) => {
+                    let call = async move {
+                        match call.await {
+                            Err(failure) => failure,
+                            Ok(_) => std::future::pending().await,
+                        }
+                    };
+                    tokio::select! {
+                        answered = waiting => answered,
+                        failure = call => Err(failure),
+                    }
+                }
+                None => waiting.await,
+            },
         };
         if let Err(TaskFailure::Error(e)) = &result {
             if matches!(e.error.as_str(), "States.Timeout" | "States.HeartbeatTimeout") {
@@ -162,6 +178,24 @@ impl ServerHandler {
             }
         }
         result
+    }
+
+    /// The Lambda call of an unmocked `lambda:invoke.waitForTaskToken` task, when there is
+    /// a Lambda endpoint to make it.
+    fn lambda_with_token<'r>(
+        &'r self,
+        request: &TaskRequest<'r>,
+    ) -> Option<impl Future<Output = Result<Value, TaskFailure>> + 'r> {
+        let endpoint = self.lambda_endpoint.as_deref()?;
+        let (_, service, action) = classify_resource(request.resource);
+        if service != "lambda" || action != "invoke.waitForTaskToken" {
+            return None;
+        }
+        let function = lambda::function_name(
+            request.input.get("FunctionName").and_then(Value::as_str).unwrap_or_default(),
+        );
+        let payload = request.input.get("Payload").cloned().unwrap_or(Value::Object(Default::default()));
+        Some(async move { lambda::invoke(endpoint, &function, &payload).await })
     }
 
     async fn call(&self, request: TaskRequest<'_>) -> Result<Value, TaskFailure> {
