@@ -6,3 +6,4 @@ shared="${ASL_SHARED_DIR:-$root/../shared}"
 if [ -d "$shared/corpus" ]; then export ASL_CORPUS_DIR="${ASL_CORPUS_DIR:-$shared/corpus}"; fi
 if [ -d "$shared/conformance/cases" ]; then export ASL_CONFORMANCE_DIR="${ASL_CONFORMANCE_DIR:-$shared/conformance/cases}"; fi
 if [ -d "$shared/conformance-teststate/cases" ]; then export ASL_CONFORMANCE_TESTSTATE_DIR="${ASL_CONFORMANCE_TESTSTATE_DIR:-$shared/conformance-teststate/cases}"; fi
+if [ -d "$shared/iac" ]; then export ASL_IAC_DIR="${ASL_IAC_DIR:-$shared/iac}"; fi

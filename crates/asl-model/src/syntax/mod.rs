@@ -12,7 +12,7 @@ pub use tree::{
     find_duplicates, number_value, pointer_push, pointer_tokens, value_kind, Duplicate, FastMap, Fnv, Member,
     Members, Node, NodeValue,
 };
-pub use yaml::read_yaml;
+pub use yaml::{read_yaml, read_yaml_tagged};
 pub use yaml_write::write_yaml;
 
 /// Nesting deeper than this is refused before any recursive code sees it: real machines

@@ -20,6 +20,18 @@ pub const MAX_ALIAS_NODES: usize = 1_000_000;
 /// Reads one YAML document into the syntax tree, with byte spans. Refuses more than one
 /// document, and texts nested or aliased beyond the limits.
 pub fn read_yaml(text: &str) -> Result<Node, ParseError> {
+    read(text, None)
+}
+
+/// Reads one YAML document as [`read_yaml`] does, handing every node written with a local
+/// tag (`!Sub`, `!GetAtt`: CloudFormation's short forms) to `on_tag` with the tag's name,
+/// and keeping what it returns in the node's place. Without a callback tags are ignored,
+/// as an ASL document has none.
+pub fn read_yaml_tagged(text: &str, on_tag: &dyn Fn(&str, Node) -> Node) -> Result<Node, ParseError> {
+    read(text, Some(on_tag))
+}
+
+fn read(text: &str, on_tag: Option<&dyn Fn(&str, Node) -> Node>) -> Result<Node, ParseError> {
     let options = granit_parser::options! {
         emit_comments: false,
         // One more than ours, so our depth check (counting flow and block together, with
@@ -27,7 +39,7 @@ pub fn read_yaml(text: &str) -> Result<Node, ParseError> {
         flow_nesting_limit: MAX_DEPTH + 1,
         block_nesting_limit: MAX_DEPTH + 1,
     };
-    let mut b = Builder { text, stack: Vec::new(), anchors: HashMap::new(), nodes: 0, root: None };
+    let mut b = Builder { text, on_tag, stack: Vec::new(), anchors: HashMap::new(), nodes: 0, root: None };
     let mut documents = 0;
     for item in Parser::new_from_str_with_options(text, options) {
         let (event, span) = item.map_err(|e| scan_error(text, &e))?;
@@ -43,8 +55,12 @@ pub fn read_yaml(text: &str) -> Result<Node, ParseError> {
             Event::Scalar(value, style, anchor, tag) => {
                 b.scalar(&value, style, anchor, tag.as_deref(), Span::new(start, end))?
             }
-            Event::SequenceStart(style, anchor, _) => b.open(start, style, anchor, false)?,
-            Event::MappingStart(style, anchor, _) => b.open(start, style, anchor, true)?,
+            Event::SequenceStart(style, anchor, tag) => {
+                b.open(start, style, anchor, local(tag.as_deref()), false)?
+            }
+            Event::MappingStart(style, anchor, tag) => {
+                b.open(start, style, anchor, local(tag.as_deref()), true)?
+            }
             Event::SequenceEnd | Event::MappingEnd => b.close(end)?,
             Event::Alias(id) => b.alias(id, Span::new(start, end))?,
             // Comments, anchor metadata, stream and document ends carry no data.
@@ -54,8 +70,14 @@ pub fn read_yaml(text: &str) -> Result<Node, ParseError> {
     b.root.ok_or_else(|| error(text, 0, "expected one YAML document, found none"))
 }
 
+/// The name of a local tag (`!Sub` -> `Sub`); core-schema and other tags are not handed on.
+fn local(tag: Option<&Tag>) -> Option<String> {
+    tag.filter(|t| t.handle() == "!").map(|t| t.suffix().to_owned())
+}
+
 struct Builder<'t> {
     text: &'t str,
+    on_tag: Option<&'t dyn Fn(&str, Node) -> Node>,
     stack: Vec<Frame>,
     /// Completed anchored nodes by parser anchor id. An anchor whose node is still open
     /// is absent, which is how an alias inside its own anchor is caught.
@@ -83,6 +105,8 @@ struct Frame {
     height: usize,
     /// End of the last child's source (for an alias, the `*name` token, not the copy).
     last_end: usize,
+    /// The local tag written on the collection, for `on_tag`.
+    tag: Option<String>,
     kind: Kind,
 }
 
@@ -123,7 +147,7 @@ impl Builder<'_> {
             _ => span,
         };
         self.nodes += 1;
-        let node = Node::new(span, value);
+        let node = self.tagged(local(tag), Node::new(span, value));
         if anchor != 0 {
             self.anchors.insert(anchor, Anchored { node: node.clone(), count: 1, height: 0 });
         }
@@ -137,6 +161,7 @@ impl Builder<'_> {
         start: usize,
         style: StructureStyle,
         anchor: usize,
+        tag: Option<String>,
         map: bool,
     ) -> Result<(), ParseError> {
         if self.stack.len() >= MAX_DEPTH {
@@ -155,6 +180,7 @@ impl Builder<'_> {
             nodes_before: self.nodes,
             height: 0,
             last_end: start,
+            tag,
             kind,
         });
         self.nodes += 1;
@@ -170,7 +196,7 @@ impl Builder<'_> {
             Kind::Seq(items) => NodeValue::Array(items),
             Kind::Map { members, merges, .. } => NodeValue::Object(apply_merges(members, &merges).into()),
         };
-        let node = Node::new(Span::new(frame.start, end), value);
+        let node = self.tagged(frame.tag, Node::new(Span::new(frame.start, end), value));
         let height = frame.height + 1;
         if frame.anchor != 0 {
             let count = self.nodes - frame.nodes_before;
@@ -204,6 +230,13 @@ impl Builder<'_> {
             return Err(error(self.text, at, &message));
         }
         Ok(())
+    }
+
+    fn tagged(&self, tag: Option<String>, node: Node) -> Node {
+        match (tag, self.on_tag) {
+            (Some(tag), Some(on_tag)) => on_tag(&tag, node),
+            _ => node,
+        }
     }
 
     /// Hands a completed node to the open collection (or makes it the root).
