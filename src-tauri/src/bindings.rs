@@ -102,6 +102,8 @@ pub fn typescript() -> String {
         run::HistoryEvent,
         run::Extent,
         run::StateTally,
+        crate::serve_commands::ServeStatus,
+        crate::serve_commands::WatchedEvent,
         run::TallyStatus,
         run::HistoryQuery,
         run::HistoryPage,

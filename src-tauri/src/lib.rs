@@ -15,6 +15,7 @@ mod error;
 mod run_commands;
 mod run_events;
 mod run_pages;
+mod serve_commands;
 mod settings;
 mod state;
 mod watch;
@@ -57,6 +58,10 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::app_first_paint,
         run_commands::run_sources,
         run_commands::run_start,
+        serve_commands::serve_status,
+        serve_commands::serve_start,
+        serve_commands::serve_stop,
+        serve_commands::serve_breakpoints,
         run_commands::debug_command,
         run_commands::debug_set_breakpoints,
         run_commands::debug_edit,
@@ -128,6 +133,7 @@ pub fn run() {
     let file = std::env::args_os().nth(1).map(PathBuf::from);
     builder(tauri::Builder::<tauri::Wry>::default())
         .manage(AppState::new(None, samples_dir()))
+        .manage(serve_commands::ServeState::default())
         .plugin(tauri_plugin_window_state::Builder::new().build())
         .setup(move |app| {
             // Drafts live in the app's data folder, known only once the app exists.

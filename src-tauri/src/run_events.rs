@@ -12,39 +12,51 @@ use tauri::ipc::Channel;
 /// How long the first event of a batch waits for others (about a frame).
 const BATCH_WINDOW: Duration = Duration::from_millis(16);
 
-#[derive(Default)]
-struct Queue {
-    events: Vec<RunEvent>,
+struct Queue<T> {
+    events: Vec<T>,
     /// The run has finished: send what is left and end the thread.
     closed: bool,
 }
 
-/// Takes the run's events one by one (on the run's forwarder thread) and sends them in
-/// batches from its own thread.
-pub struct EventBatcher {
-    queue: Arc<(Mutex<Queue>, Condvar)>,
+impl<T> Default for Queue<T> {
+    fn default() -> Self {
+        Queue { events: Vec::new(), closed: false }
+    }
 }
 
-impl EventBatcher {
-    pub fn new(channel: Channel<Vec<RunEvent>>) -> EventBatcher {
-        let queue: Arc<(Mutex<Queue>, Condvar)> = Arc::default();
+/// Takes items one by one (on a run's forwarder thread) and sends them in batches from
+/// its own thread: one run's events, or (the app's server) those of every run it watches.
+pub struct Batcher<T> {
+    queue: Arc<(Mutex<Queue<T>>, Condvar)>,
+}
+
+pub type EventBatcher = Batcher<RunEvent>;
+
+impl<T: serde::Serialize + Send + Clone + 'static> Batcher<T> {
+    pub fn new(channel: Channel<Vec<T>>) -> Batcher<T> {
+        let queue: Arc<(Mutex<Queue<T>>, Condvar)> = Arc::default();
         let shared = queue.clone();
         thread::Builder::new()
             .name("run-events".into())
             .spawn(move || send_batches(&shared, |batch| channel.send(batch).is_ok()))
             .expect("spawning the run-events thread");
-        EventBatcher { queue }
+        Batcher { queue }
     }
 
-    pub fn push(&self, event: RunEvent) {
-        let event = lean(event);
+    /// Queues `item`; `last`: nothing follows it (the thread ends once it is sent).
+    pub fn push_item(&self, item: T, last: bool) {
         let (lock, ready) = &*self.queue;
         let mut q = lock.lock().unwrap_or_else(|e| e.into_inner());
-        if matches!(event, RunEvent::Finished { .. }) {
-            q.closed = true;
-        }
-        q.events.push(event);
+        q.closed |= last;
+        q.events.push(item);
         ready.notify_one();
+    }
+}
+
+impl Batcher<RunEvent> {
+    pub fn push(&self, event: RunEvent) {
+        let last = matches!(event, RunEvent::Finished { .. });
+        self.push_item(lean(event), last);
     }
 }
 
@@ -52,7 +64,7 @@ impl EventBatcher {
 /// (`fold.ts`); the values it shows come from the record and its pages. So the input,
 /// output and stages of every state do not cross IPC: a 1,000,000-transition run sent
 /// some 2 GB of JSON for nothing.
-fn lean(event: RunEvent) -> RunEvent {
+pub fn lean(event: RunEvent) -> RunEvent {
     match event {
         RunEvent::StateEntered { path, pointer, state_type, from, .. } => {
             RunEvent::StateEntered { path, pointer, state_type, input: serde_json::Value::Null, from }
@@ -64,7 +76,7 @@ fn lean(event: RunEvent) -> RunEvent {
     }
 }
 
-impl Drop for EventBatcher {
+impl<T> Drop for Batcher<T> {
     fn drop(&mut self) {
         let (lock, ready) = &*self.queue;
         lock.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
@@ -74,7 +86,7 @@ impl Drop for EventBatcher {
 
 /// Waits for a first event, lets the window fill, sends the batch; until closed and empty
 /// (or the page is gone).
-fn send_batches(queue: &(Mutex<Queue>, Condvar), mut send: impl FnMut(Vec<RunEvent>) -> bool) {
+fn send_batches<T>(queue: &(Mutex<Queue<T>>, Condvar), mut send: impl FnMut(Vec<T>) -> bool) {
     let (lock, ready) = queue;
     loop {
         let mut q = lock.lock().unwrap_or_else(|e| e.into_inner());
@@ -107,7 +119,7 @@ mod tests {
 
     #[test]
     fn events_arrive_in_order_in_few_batches_and_the_thread_ends_after_finished() {
-        let queue: Arc<(Mutex<Queue>, Condvar)> = Arc::default();
+        let queue: Arc<(Mutex<Queue<RunEvent>>, Condvar)> = Arc::default();
         let shared = queue.clone();
         let (tx, rx) = std::sync::mpsc::channel::<Vec<String>>();
         let sender = thread::spawn(move || {
@@ -115,7 +127,7 @@ mod tests {
                 tx.send(batch.iter().map(|e| serde_json::to_value(e).unwrap()["event"].to_string()).collect()).is_ok()
             })
         });
-        let batcher = EventBatcher { queue };
+        let batcher: EventBatcher = Batcher { queue };
         for _ in 0..1000 {
             batcher.push(RunEvent::Resumed { path: "A".into(), pointer: "/States/A".into(), command: "continue" });
         }

@@ -114,6 +114,25 @@ fn launch(
             if service.config.real_time {
                 options.clock = Arc::new(RealClock);
             }
+            // The app may watch this execution (its debugger, its live record).
+            let watched = service.config.attach.as_ref().and_then(|w| {
+                w.0.attach(&crate::attach::Starting {
+                    state_machine_name: &version.name,
+                    definition: &version.definition,
+                    execution_arn: &arn,
+                    execution_name: &options.execution_name,
+                    input: &input,
+                    express: version.express,
+                })
+            });
+            let finished = watched.map(|w| {
+                options.hook = Some(w.hook);
+                options.record_states = true;
+                options.record_history = true;
+                options.sink =
+                    Some(Arc::new(crate::attach::Both { server: options.sink.take(), watcher: w.sink }));
+                w.finished
+            });
             let handler = ServerHandler {
                 mocks,
                 callbacks: Callbacks::new(NoTasks),
@@ -128,8 +147,16 @@ fn launch(
                 },
                 None => Some(run.await),
             };
-            // None: stopped; StopExecution already recorded the end.
-            let Some(outcome) = outcome else { return };
+            // None: stopped; StopExecution already recorded the end (a watcher hears it).
+            let Some(outcome) = outcome else {
+                if let Some(finished) = finished {
+                    finished(&crate::attach::aborted());
+                }
+                return;
+            };
+            if let Some(finished) = finished {
+                finished(&outcome);
+            }
             match report {
                 Report::Kept => finish(&service, &arn, &outcome),
                 Report::Reply(tx) => {

@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 mod activities;
+pub mod attach;
 pub mod compat;
 mod durable;
 pub mod error;
@@ -70,6 +71,8 @@ pub struct Config {
     pub data_dir: Option<std::path::PathBuf>,
     /// Histories in AWS's shape, or with Step Functions Local's known differences.
     pub compat: Compat,
+    /// Something that may watch (and debug) executions as they start: the desktop app.
+    pub attach: Option<attach::Watcher>,
 }
 
 impl Default for Config {
@@ -84,6 +87,7 @@ impl Default for Config {
             workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
             data_dir: None,
             compat: Compat::Aws,
+            attach: None,
         }
     }
 }

@@ -1038,6 +1038,171 @@ status: TallyStatus,
  */
 error: string | null, };
 
+export type ServeStatus = { url: string | null, };
+
+export type WatchedEvent = { run: number, } & ({ "event": "stateEntered", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The state's `Type`.
+ */
+stateType: string, 
+/**
+ * The state's input (as edited at a pause before it).
+ */
+input: JsonValue, 
+/**
+ * The state of the same branch/iteration it was entered from (its pointer);
+ * `None` for the first state of its scope: the transition taken is `from -> pointer`.
+ */
+from: string | null, } | { "event": "stateExited", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The state's output (as edited at a pause after it).
+ */
+output: JsonValue, 
+/**
+ * Its processing stages, when the run records them.
+ */
+inspection: Inspection | null, 
+/**
+ * It ended its scope (End, Succeed): no state of its branch/iteration follows.
+ */
+ends: boolean, } | { "event": "paused" } & Paused | { "event": "resumed", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * `continue`, `stepOver`, `stepInto` or `stepOut`.
+ */
+command: string, } | { "event": "retryScheduled", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The error name.
+ */
+error: string, 
+/**
+ * The retry about to run: 1 for the first.
+ */
+attempt: number, 
+/**
+ * The backoff before the retry, in seconds.
+ */
+delaySeconds: number, } | { "event": "caught", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The error name.
+ */
+error: string, 
+/**
+ * The Catcher's Next (a state name of the same scope).
+ */
+next: string, } | { "event": "failed", 
+/**
+ * Where the state runs.
+ */
+path: string, 
+/**
+ * The state's JSON pointer.
+ */
+pointer: string, 
+/**
+ * The error name (`States.TaskFailed`, a Fail state's `Error`, ...).
+ */
+error: string, 
+/**
+ * The error's cause (a message, often JSON).
+ */
+cause: string, } | { "event": "mapRunProgress", 
+/**
+ * Where the state runs: `Name`, `Parallel/1/Name`, `Map/3/Name`.
+ */
+path: string, 
+/**
+ * The state's JSON pointer in the definition.
+ */
+pointer: string, 
+/**
+ * The Map Run's ARN (Distributed Map only).
+ */
+mapRunArn: string | null, 
+/**
+ * Iterations/child executions in all, once known.
+ */
+total: number | null, 
+/**
+ * Iterations/child executions that succeeded so far.
+ */
+succeeded: number, 
+/**
+ * Iterations/child executions that failed so far.
+ */
+failed: number, 
+/**
+ * Iterations/child executions started and not yet ended.
+ */
+running: number, 
+/**
+ * The Map state has ended (these are its final counts).
+ */
+finished: boolean, } | { "event": "waitingForCallback" } & WaitingCallback | { "event": "callbackAnswered", 
+/**
+ * The task token answered.
+ */
+token: string, 
+/**
+ * SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.
+ */
+kind: CallbackAnswer, } | { "event": "finished", 
+/**
+ * How the execution ended.
+ */
+status: Status, 
+/**
+ * The execution's output (SUCCEEDED).
+ */
+output: JsonValue | null, 
+/**
+ * The execution's error and cause (FAILED, TIMED_OUT).
+ */
+error: string | null, 
+/**
+ * The cause of `error`.
+ */
+cause: string | null, });
+
 export type TallyStatus = "running" | "succeeded" | "failed";
 
 export type HistoryQuery = { offset?: number, limit: number, 

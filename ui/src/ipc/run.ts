@@ -16,7 +16,9 @@ import type {
   RunRecord,
   RunSources,
   RunSummary,
+  ServeStatus,
   TestReport,
+  WatchedEvent,
 } from "./generated";
 
 export type {
@@ -46,10 +48,12 @@ export type {
   RunState,
   RunStatus,
   RunSummary,
+  ServeStatus,
   StateCoverage,
   TestFileInfo,
   TestReport,
   WaitingCallback,
+  WatchedEvent,
 } from "./generated";
 
 export type Json = JsonValue;
@@ -85,3 +89,15 @@ export const testsRun = (allowCommands = false) => invoke<TestReport>("tests_run
 /** What the Choice at `pointer` does with the input the last run of this document gave
  *  it (rule, Default, or the run's error; each rule's own answer). */
 export const choicePreview = (pointer: string) => invoke<ChoicePreview>("choice_preview", { pointer });
+
+/** Starts the app's own Step Functions API server on 127.0.0.1:`port` (0: any free port);
+ *  executions clients start on the open machine come over `onEvents` as watched runs. */
+export const serveStart = (port: number, breakpoints: BreakpointSpec[], onEvents: (batch: WatchedEvent[]) => void) => {
+  const channel = new Channel<WatchedEvent[]>();
+  channel.onmessage = onEvents;
+  return invoke<ServeStatus>("serve_start", { port, breakpoints, onEvent: channel });
+};
+export const serveStop = () => invoke<ServeStatus>("serve_stop");
+export const serveStatus = () => invoke<ServeStatus>("serve_status");
+/** The breakpoints the server's next executions of the open machine start with. */
+export const serveBreakpoints = (breakpoints: BreakpointSpec[]) => invoke<void>("serve_breakpoints", { breakpoints });

@@ -9,6 +9,7 @@ import { MockPicker } from "./MockPicker";
 import { RunList } from "./RunList";
 import { refreshRuns, refreshSources } from "./runActions";
 import { NONE, useRun } from "./runStore";
+import { ServeSection } from "./ServeSection";
 
 export function RunPanel() {
   const path = useStudio((s) => s.snapshot?.path ?? null);
@@ -70,6 +71,7 @@ export function RunPanel() {
           </label>
         )}
       </section>
+      <ServeSection />
       <RunList />
     </div>
   );

@@ -8,6 +8,7 @@ import { asIpcError, useStudio } from "../store/studio";
 import { defaultMocks, fileKey, hasSaved, type Breakpoint, type MockSelection } from "./persist";
 import { viewFromRecord } from "./recordView";
 import { LiveRun, liveRuns, useRun } from "./runStore";
+import { syncServerBreakpoints } from "./serve";
 
 const fail = (e: unknown) => useStudio.getState().setError(asIpcError(e));
 
@@ -127,7 +128,7 @@ async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<vo
   // Restart: the run shown stops first (two runs animating one canvas would confuse).
   const shown = store.runId;
   if (shown !== null && isLive(store.view?.status)) await run.runStop(shown).catch(() => undefined);
-  const live = new LiveRun(onFlush);
+  const live = new LiveRun(followLive);
   try {
     const summary = await run.runStart(config, live.push);
     live.id = summary.id;
@@ -145,7 +146,7 @@ async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<vo
  *  pause (the states so far) and at the end, and while it goes at most every
  *  LIVE_RECORD_MS, so the history and timeline stream (a big run's record is paged: its
  *  history is read a page at a time either way). */
-function onFlush(live: LiveRun, batch: readonly RunEvent[]) {
+export function followLive(live: LiveRun, batch: readonly RunEvent[]) {
   if (live.id === null || useRun.getState().runId !== live.id) return;
   useRun.setState({ view: live.view });
   const last = batch[batch.length - 1];
@@ -212,8 +213,10 @@ export function startOrContinue(): void {
 
 export const isLive = (status: string | undefined) => status === "RUNNING" || status === "PAUSED";
 
-/** Sends the breakpoints to the shown run when it is still going. */
+/** Sends the breakpoints to the shown run when it is still going (and to the app's
+ *  server, for the executions it starts next). */
 function syncBreakpoints(extra: BreakpointSpec[] = []): Promise<void> {
+  syncServerBreakpoints();
   const { runId, view, breakpoints } = useRun.getState();
   if (runId === null || !isLive(view?.status)) return Promise.resolve();
   return run.debugSetBreakpoints(runId, [...breakpointSpecs(breakpoints), ...extra]).catch(fail);
@@ -234,7 +237,7 @@ export function updateBreakpoint(pointer: string, patch: Partial<Breakpoint>): v
 }
 
 /** "Run to here": a one-time breakpoint on the state, then Continue; the next pause puts
- *  the user's breakpoints back (see onFlush). */
+ *  the user's breakpoints back (see followLive). */
 const temporary = new Set<number>();
 export async function runToHere(pointer: string): Promise<void> {
   const id = useRun.getState().runId;

@@ -59,8 +59,8 @@ pub(crate) struct Slot {
     pub doc: Arc<Document>,
     pub callbacks: CallbackHandle,
     pub signals: Signals,
-    live: Mutex<Live>,
-    finished: Condvar,
+    pub(super) live: Mutex<Live>,
+    pub(super) finished: Condvar,
 }
 
 /// What is known of a run so far.
@@ -85,6 +85,23 @@ pub(crate) struct Live {
     pub entered_paths: std::collections::HashMap<String, Arc<str>>,
     /// How many of `states` the engine's records were merged into (see live_sink.rs).
     pub merged: usize,
+}
+
+impl Live {
+    pub(super) fn new(summary: RunSummary, spill: SpillTo) -> Live {
+        Live {
+            summary,
+            states: Spool::new("states"),
+            history: Spool::new("history"),
+            index: HistoryIndex::default(),
+            spilled: SpilledStates::default(),
+            spill,
+            callbacks: Vec::new(),
+            entered: Vec::new(),
+            entered_paths: Default::default(),
+            merged: 0,
+        }
+    }
 }
 
 impl Slot {
@@ -211,18 +228,7 @@ pub(crate) fn start(
         doc: doc.clone(),
         callbacks,
         signals: signals.clone(),
-        live: Mutex::new(Live {
-            summary: summary.clone(),
-            states: Spool::new("states"),
-            history: Spool::new("history"),
-            index: HistoryIndex::default(),
-            spilled: SpilledStates::default(),
-            spill,
-            callbacks: Vec::new(),
-            entered: Vec::new(),
-            entered_paths: Default::default(),
-            merged: 0,
-        }),
+        live: Mutex::new(Live::new(summary.clone(), spill)),
         finished: Condvar::new(),
     });
     let mut options = asl_eval::Options {
@@ -333,7 +339,7 @@ fn as_aborted_history(history: &mut [HistoryEvent], outcome: &Outcome) -> bool {
 
 impl Slot {
     /// Stores the end of the run and wakes whoever waits for it.
-    fn finish(&self, outcome: Option<Outcome>, doc: &Document) {
+    pub(super) fn finish(&self, outcome: Option<Outcome>, doc: &Document) {
         let mut live = self.live();
         match outcome {
             Some(outcome) => {
@@ -359,16 +365,16 @@ impl Slot {
     }
 }
 
-struct Forwarder {
-    slot: Arc<Slot>,
-    debug_rx: mpsc::Receiver<RunEvent>,
-    msg_rx: mpsc::Receiver<Msg>,
-    on_event: Box<dyn Fn(RunEvent) + Send>,
-    answers: asl_eval::Mocks,
+pub(super) struct Forwarder {
+    pub slot: Arc<Slot>,
+    pub debug_rx: mpsc::Receiver<RunEvent>,
+    pub msg_rx: mpsc::Receiver<Msg>,
+    pub on_event: Box<dyn Fn(RunEvent) + Send>,
+    pub answers: asl_eval::Mocks,
 }
 
 impl Forwarder {
-    fn run(self) {
+    pub(super) fn run(self) {
         loop {
             match self.debug_rx.recv_timeout(POLL) {
                 Ok(event) => self.debug(event),

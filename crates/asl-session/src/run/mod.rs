@@ -23,6 +23,7 @@
 //! ```
 
 mod answer;
+mod attached;
 mod choice_preview;
 mod config;
 mod coverage;
@@ -44,6 +45,7 @@ mod state_keys;
 mod suite;
 mod tally;
 
+pub use attached::{Outside, Watch};
 pub use choice_preview::{evaluate as choice_decision, ChoicePreview, RuleAnswer};
 pub use config::{
     BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, ExecutionTypeChoice,

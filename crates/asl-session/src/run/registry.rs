@@ -82,7 +82,7 @@ impl Runs {
             }
             None => None,
         };
-        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+        let id = self.next_id();
         let launch = Launch {
             id,
             doc,
@@ -90,11 +90,23 @@ impl Runs {
             title: session.title(),
             config,
             start_at,
-            spill: self.spill.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+            spill: self.spill_to(),
         };
         let (slot, summary) = driver::start(launch, Box::new(on_event))?;
-        self.lock().insert(id, slot);
+        self.insert(id, slot);
         Ok(summary)
+    }
+
+    pub(super) fn next_id(&self) -> RunId {
+        self.next.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    pub(super) fn spill_to(&self) -> SpillTo {
+        self.spill.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub(super) fn insert(&self, id: RunId, slot: Arc<Slot>) {
+        self.lock().insert(id, slot);
     }
 
     /// A debugger command. Stop always applies (also to a finished run: nothing to do);

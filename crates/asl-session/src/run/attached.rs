@@ -1,0 +1,96 @@
+//! Runs the app did not start (issue 15, item 7): an execution that an API client started
+//! on the app's own `asl serve`, run by the server's engine, watched and debugged here as
+//! a local run is — the same debugger (breakpoints, steps, edits at a pause), live record,
+//! events and pages. The server asks for a hook and a sink as the execution starts and
+//! says how it ended; everything else is the run machinery of driver.rs.
+
+use super::config::{BreakpointSpec, ClockChoice};
+use super::driver::{Forwarder, Live, Msg, Slot};
+use super::handler::Signals;
+use super::live_hook::LiveHook;
+use super::live_sink::LiveSink;
+use super::record::{now, RunStatus, RunSummary};
+use super::registry::{RunId, Runs};
+use super::{RunError, RunEvent};
+use asl_eval::debug::Debugger;
+use asl_eval::{Callbacks, Hook, Outcome, RecordSink};
+use asl_model::Document;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+
+/// An execution started elsewhere, as the app sees it.
+pub struct Outside {
+    /// What it runs (the definition the client sent, parsed).
+    pub doc: Document,
+    /// The file open in the app it was matched to, if any.
+    pub path: Option<PathBuf>,
+    /// Shown in the run list: the state machine's and the execution's names.
+    pub title: String,
+    pub input: Value,
+    /// The app's breakpoints when it started (resolved in `doc`).
+    pub breakpoints: Vec<BreakpointSpec>,
+}
+
+/// What the server runs the execution with.
+pub struct Watch {
+    pub id: RunId,
+    pub hook: Arc<dyn Hook>,
+    pub sink: Arc<dyn RecordSink>,
+    /// Tell it how the execution ended.
+    pub finished: Box<dyn FnOnce(&Outcome) + Send>,
+}
+
+impl Runs {
+    /// Watches an execution the server is about to run: a run of this session like any
+    /// other (listed, paused at its breakpoints, stepped, inspected, stopped), whose engine
+    /// is the server's.
+    pub fn attach(&self, outside: Outside, on_event: impl Fn(RunEvent) + Send + 'static) -> Result<Watch, RunError> {
+        let Outside { doc, path, title, input, breakpoints } = outside;
+        let id = self.next_id();
+        let breakpoints = breakpoints.iter().filter_map(|b| b.to_breakpoint(doc.machine())).collect();
+        let (session, debug_rx) = Debugger::new(breakpoints);
+        let debug_hook = session.hook();
+        let summary = RunSummary {
+            id,
+            machine_path: path.as_ref().map(|p| p.display().to_string()),
+            title,
+            started_at: now(),
+            finished_at: None,
+            status: RunStatus::Running,
+            input,
+            output: None,
+            error: None,
+            cause: None,
+            clock: ClockChoice::Virtual,
+            transitions: None,
+        };
+        let doc = Arc::new(doc);
+        let slot = Arc::new(Slot {
+            session,
+            doc: doc.clone(),
+            // The server's clients answer its callbacks (SendTaskSuccess), not the app.
+            callbacks: Callbacks::new(asl_eval::NoTasks).handle(),
+            signals: Signals::new(),
+            live: Mutex::new(Live::new(summary, self.spill_to())),
+            finished: Condvar::new(),
+        });
+        let (msgs, msg_rx) = mpsc::channel();
+        let forwarder = Forwarder {
+            slot: slot.clone(),
+            debug_rx,
+            msg_rx,
+            on_event: Box::new(on_event),
+            answers: asl_eval::Mocks::default(),
+        };
+        std::thread::Builder::new().name(format!("asl-run-{id}-events")).spawn(move || forwarder.run())?;
+        self.insert(id, slot.clone());
+        let hook = Arc::new(LiveHook { inner: debug_hook, slot: slot.clone() });
+        let sink = Arc::new(LiveSink { slot: slot.clone() });
+        let finished = Box::new(move |outcome: &Outcome| {
+            slot.finish(Some(outcome.clone()), &doc);
+            let _ = msgs.send(Msg::Done);
+        });
+        Ok(Watch { id, hook, sink, finished })
+    }
+}

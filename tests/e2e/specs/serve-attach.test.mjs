@@ -1,0 +1,96 @@
+// The app debugs what an outside client runs (issue 15, item 7): Run mode starts the app's
+// own Step Functions API server; a boto3 client (the real SDK, from PyPI) creates a state
+// machine with the definition open in the app and calls StartSyncExecution; the execution
+// stops at the app's breakpoint, is stepped and continued there, and the client's call
+// returns the output it computed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { byTestId, runStatus, screenshot, start, until, waitNode } from "../lib/app.mjs";
+
+const machine = {
+  Comment: "Adds a line item and totals an order.",
+  StartAt: "AddItem",
+  States: {
+    AddItem: { Type: "Pass", Parameters: { "sku.$": "$.extra", "qty": 1 }, ResultPath: "$.added", Next: "Count" },
+    Count: { Type: "Pass", Parameters: { "count.$": "States.ArrayLength($.items)", "added.$": "$.added.sku" }, ResultPath: "$.total", Next: "Done" },
+    Done: { Type: "Pass", OutputPath: "$.total", End: true },
+  },
+};
+
+/** The client: boto3 against the app's server, StartSyncExecution on an EXPRESS machine
+ *  with the same definition; prints the response's status and output. */
+const client = `
+import boto3, json, sys
+from botocore.config import Config
+url, definition = sys.argv[1], open(sys.argv[2]).read()
+sfn = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1",
+                   aws_access_key_id="x", aws_secret_access_key="x",
+                   config=Config(inject_host_prefix=False, read_timeout=120, retries={"max_attempts": 0}))
+arn = sfn.create_state_machine(name="orders", definition=definition, type="EXPRESS",
+                               roleArn="arn:aws:iam::123456789012:role/r")["stateMachineArn"]
+out = sfn.start_sync_execution(stateMachineArn=arn, input=json.dumps({"items": ["a", "b"], "extra": "c"}))
+print(json.dumps({"status": out["status"], "output": json.loads(out.get("output", "null"))}))
+`;
+
+test("a boto3 StartSyncExecution on the open machine pauses at the app's breakpoint; Step and Continue let it return", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "asl-e2e-serve-"));
+  const file = join(dir, "orders.asl.json");
+  writeFileSync(file, JSON.stringify(machine, null, 2) + "\n");
+  const script = join(dir, "client.py");
+  writeFileSync(script, client);
+  // boto3 from PyPI, in the venv the serve tests use (installed once, then reused).
+  const venv = execFileSync("bash", [resolve("../serve/install.sh")]).toString().trim().split("\n").pop();
+  const browser = await start(file);
+  let proc;
+  try {
+    await waitNode(browser, "/States/Count");
+    await byTestId(browser, "mode-run").click();
+    await (await waitNode(browser, "/States/Count")).click();
+    await browser.keys(["F9"]);
+    await until(async () => (await browser.$('[data-testid="breakpoint-gutter"][data-pointer="/States/Count"]').getAttribute("data-on")) === "true", "F9 set no breakpoint");
+    const port = await byTestId(browser, "serve-port");
+    await port.click();
+    await browser.keys(["Control", "a"]);
+    await port.addValue("0");
+    await byTestId(browser, "serve-start").click();
+    const shown = await byTestId(browser, "serve-url");
+    await shown.waitForDisplayed({ timeout: 10000 });
+    // textContent: the section may sit below the panel's fold, where getText sees nothing.
+    const url = await browser.execute((el) => el.textContent, shown);
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+
+    let stdout = "";
+    let stderr = "";
+    proc = spawn(join(venv, "bin/python"), [script, url, file]);
+    proc.stdout.on("data", (d) => (stdout += d));
+    proc.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise((done) => proc.on("exit", done));
+
+    // The client's execution shows as this session's run, paused before Count.
+    await Promise.race([
+      runStatus(browser, "PAUSED", 30000),
+      exited.then((code) => assert.fail(`the client ended (${code}) before the run paused: ${stdout} ${stderr}`)),
+    ]);
+    await screenshot(browser, "serve-attach-paused-light");
+    const at = await byTestId(browser, "paused-at");
+    assert.equal(await at.getAttribute("data-path"), "Count");
+    assert.equal(stdout, "", "the client's call waits while the run is paused");
+    // Step over Count: paused again, before Done.
+    await byTestId(browser, "debug-step-over").click();
+    await until(async () => (await byTestId(browser, "paused-at").getAttribute("data-path")) === "Done", "Step Over did not stop before Done", 15000);
+    await byTestId(browser, "debug-continue").click();
+    await runStatus(browser, "SUCCEEDED", 30000);
+
+    const code = await exited;
+    assert.equal(code, 0, `the client failed: ${stderr}`);
+    assert.deepEqual(JSON.parse(stdout), { status: "SUCCEEDED", output: { count: 2, added: "c" } });
+    assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { count: 2, added: "c" });
+  } finally {
+    proc?.kill();
+    await browser.deleteSession();
+  }
+});
