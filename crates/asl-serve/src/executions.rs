@@ -138,6 +138,7 @@ fn launch(
                 callbacks: Callbacks::new(NoTasks),
                 board: service.board.clone(),
                 lambda_endpoint: service.config.lambda_endpoint.clone(),
+                checkpoint: checkpoint(&service, &arn, &report),
             };
             let run = Execution::start(&version.doc, input, &handler, &options);
             let outcome = match stop {
@@ -166,6 +167,23 @@ fn launch(
             }
         })
     }));
+}
+
+/// For a kept execution with a data folder: writes it as it stands (see
+/// `ServerHandler::checkpoint`).
+fn checkpoint(service: &Arc<Service>, arn: &str, report: &Report) -> Option<Box<dyn Fn() + Send + Sync>> {
+    if !matches!(report, Report::Kept) || service.durable.is_none() {
+        return None;
+    }
+    let (service, arn) = (service.clone(), arn.to_owned());
+    Some(Box::new(move || {
+        let store = service.store();
+        if let Some(entry) = store.executions.get(&arn).filter(|e| e.status == "RUNNING") {
+            if let Err(e) = service.persist(|d| d.save_execution(entry)) {
+                eprintln!("asl serve: {}", e.message);
+            }
+        }
+    }))
 }
 
 /// Task tokens and retry jitter are seeded per execution: tokens must differ across the

@@ -114,6 +114,9 @@ pub struct ServerHandler {
     pub board: Arc<TaskBoard>,
     /// `--lambda-endpoint`.
     pub lambda_endpoint: Option<String>,
+    /// Called when the execution starts waiting for a token: `--data-dir` writes its
+    /// history so far, so a server that dies during the wait still shows where it stood.
+    pub checkpoint: Option<Box<dyn Fn() + Send + Sync>>,
 }
 
 impl TaskHandler for ServerHandler {
@@ -145,6 +148,9 @@ impl ServerHandler {
         let mut waiting = self.callbacks.invoke(request);
         // The registry knows the token after the first poll; only then may a worker see it.
         let first = poll_once(&mut waiting).await;
+        if let (None, Some(checkpoint)) = (&first, &self.checkpoint) {
+            checkpoint();
+        }
         if classify_resource(request.resource).0 == ResourceKind::Activity {
             let mut board = self.board.lock();
             let queue = board.activities.entry(request.resource.to_owned()).or_default();

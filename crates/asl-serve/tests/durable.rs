@@ -85,6 +85,18 @@ async fn a_restart_keeps_what_was_acknowledged() {
         call(addr, "GetExecutionHistory", json!({"executionArn": done["executionArn"]})).await;
     let running =
         call(addr, "StartExecution", json!({"stateMachineArn": w["stateMachineArn"], "name": "open"})).await;
+    // The server goes away once the waiting execution's history is in the folder.
+    let db = rusqlite::Connection::open(dir.path().join("asl-serve.sqlite3")).unwrap();
+    let written = || -> String {
+        db.query_row("SELECT history FROM executions WHERE name = 'open'", [], |r| r.get(0))
+            .unwrap_or_default()
+    };
+    for _ in 0..1000 {
+        if written().contains("TaskStarted") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
     let _ = stop.send(());
     handle.await.unwrap();
 
@@ -114,6 +126,11 @@ async fn a_restart_keeps_what_was_acknowledged() {
     // It ran when the server went away: RUNNING, with nothing behind it, until stopped.
     let open = call(addr, "DescribeExecution", json!({"executionArn": running["executionArn"]})).await;
     assert_eq!(open["status"], "RUNNING");
+    // Its history was written when it began to wait: it shows where it stood.
+    let so_far = call(addr, "GetExecutionHistory", json!({"executionArn": running["executionArn"]})).await;
+    let kinds: Vec<&str> =
+        so_far["events"].as_array().unwrap().iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted"]);
     call(addr, "StopExecution", json!({"executionArn": running["executionArn"], "cause": "after restart"}))
         .await;
     let stopped = call(addr, "DescribeExecution", json!({"executionArn": running["executionArn"]})).await;
