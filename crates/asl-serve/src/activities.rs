@@ -135,8 +135,8 @@ pub fn list_activities(service: &Service, r: &Request) -> Result<Value, ApiError
         .map(|a| json!({"activityArn": a.arn, "name": a.name, "creationDate": epoch(a.created)}))
         .collect();
     let mut out = json!({"activities": page});
-    if from + size < store.activity_order.len() {
-        out["nextToken"] = json!(page_token("activities", from + size));
+    if from.saturating_add(size) < store.activity_order.len() {
+        out["nextToken"] = json!(page_token("activities", from.saturating_add(size)));
     }
     Ok(out)
 }

@@ -252,8 +252,8 @@ pub fn list(service: &Service, r: &Request) -> Result<Value, ApiError> {
         })
         .collect();
     let mut out = json!({"stateMachines": page});
-    if from + size < store.machine_order.len() {
-        out["nextToken"] = json!(page_token("machines", from + size));
+    if from.saturating_add(size) < store.machine_order.len() {
+        out["nextToken"] = json!(page_token("machines", from.saturating_add(size)));
     }
     Ok(out)
 }

@@ -185,7 +185,7 @@ pub fn history(service: &Service, r: &Request) -> Result<Value, ApiError> {
         (events, (from > 0).then_some(from))
     } else {
         let from = token.unwrap_or(0).min(len);
-        let to = (from + size).min(len);
+        let to = (from.saturating_add(size)).min(len);
         let events = (from..to).map(|i| log.event_value(i, with_data)).collect();
         (events, (to < len).then_some(to))
     };

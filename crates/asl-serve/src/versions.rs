@@ -146,8 +146,8 @@ pub fn list_versions(service: &Service, r: &Request) -> Result<Value, ApiError> 
         .map(|v| json!({"stateMachineVersionArn": v.arn, "creationDate": epoch(v.created)}))
         .collect();
     let mut out = json!({"stateMachineVersions": page});
-    if from + size < list.len() {
-        out["nextToken"] = json!(page_token("versions", from + size));
+    if from.saturating_add(size) < list.len() {
+        out["nextToken"] = json!(page_token("versions", from.saturating_add(size)));
     }
     Ok(out)
 }
@@ -188,6 +188,13 @@ fn routing(
         };
         if split(v).0 != machine || published(store, v).is_none() {
             return Err(ApiError::new("ResourceNotFound", format!("Resource not found: '{v}'")));
+        }
+        if w > 100 {
+            return Err(ApiError::constraint(
+                "weight",
+                w,
+                "Member must have value less than or equal to 100",
+            ));
         }
         out.push((v.to_owned(), w as u32));
     }

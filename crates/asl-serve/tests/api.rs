@@ -184,6 +184,15 @@ async fn bad_requests_get_aws_errors() {
     assert_eq!(e.0, "SerializationException");
     let e = call(s.addr, "DescribeExecution", json!({})).await.unwrap_err();
     assert_eq!(e, ("ValidationException".into(), "1 validation error detected: Value null at 'executionArn' failed to satisfy constraint: Member must not be null".into()));
+    // Paging tokens are the client's to forge: the largest position is no panic.
+    use base64::Engine as _;
+    for kind in ["machines", "activities", "history", "executions", "versions"] {
+        let token =
+            base64::engine::general_purpose::STANDARD.encode(format!("asl-serve:{kind}:{}", usize::MAX));
+        for op in ["ListStateMachines", "ListActivities"] {
+            let _ = call(s.addr, op, json!({"nextToken": token, "maxResults": 1000})).await;
+        }
+    }
     assert!(call(s.addr, "ListStateMachines", json!({})).await.is_ok(), "still serving");
 }
 
