@@ -130,10 +130,12 @@ fn a_debugged_run_streams_its_events_over_a_channel() {
     let run = summary["id"].clone();
     let events = app.until(7, "paused");
     let mut stream = events.clone();
+    // The page folds entries into colours and transitions: the state's values stay in Rust
+    // (the record and its pages have them), so they do not cross IPC with every event.
     assert_eq!(
         events[0],
         json!({"event": "stateEntered", "path": "RunRiskChecks", "pointer": "/States/RunRiskChecks",
-        "stateType": "Parallel", "input": sample_json("parallel-risk-analysis", "input.json"), "from": null})
+        "stateType": "Parallel", "input": null, "from": null})
     );
     let paused = events.last().unwrap();
     assert_eq!(

@@ -4,7 +4,9 @@
 // in TypeScript. The recording decides everything: where a run pauses (breakpoints set
 // in the UI are not consulted), what each state outputs, how the run ends. The replay only
 // waits where the real run waited for the user (a pause, a callback) and keeps what it
-// has sent as the run's record for run_get and the page commands.
+// has sent as the run's record for run_get and the page commands. The app's stream
+// carries no state values (they stay in Rust's record), so the replayed record has none
+// either: the pause points do (the Paused events carry them whole).
 //
 // Free of `window` and `location` so a test can drive it with a fake channel.
 import type { CallbackOutcome, HistoryEvent, Json, Paused, RunEvent, RunRecord, RunState, RunSummary, Variables, WaitingCallback } from "../ipc/run";
