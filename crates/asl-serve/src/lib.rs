@@ -2,11 +2,19 @@
 //! AWS JSON 1.0 as the SDKs send it (`POST /`, `X-Amz-Target: AWSStepFunctions.<Op>`),
 //! accepts any signature and any Host header (botocore sends StartSyncExecution to a
 //! `sync-` prefixed host), and answers errors as AWS does. Step Functions Local
-//! compatible: a `MockConfigFile` with `stateMachineArn#TestCase`, and a Lambda endpoint
-//! for unmocked Lambda tasks.
+//! compatible: a `MockConfigFile` with `stateMachineArn#TestCase`, a Lambda endpoint for
+//! unmocked Lambda tasks, its history shape on request ([`Compat`]).
+//!
+//! The pipeline of a request: `http` (hyper, body limits, AWS errors) -> `request` (typed
+//! members) -> one operation module (`machines`, `versions`, `executions` and `queries`,
+//! `activities`, TestState in `asl-teststate`) -> the `store` under one
+//! lock, written through to SQLite by `durable` with `--data-dir`. Executions run on
+//! engine threads (`runner`), their tasks answered by `tasks` (mocks, callbacks and
+//! activities, `lambda`), their events kept compactly in a [`history::HistoryLog`].
 //!
 //! ```
 //! use asl_serve::{Config, Server};
+//! use tokio::io::{AsyncReadExt, AsyncWriteExt};
 //!
 //! let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
 //! rt.block_on(async {
@@ -14,10 +22,18 @@
 //!     let addr = server.local_addr();
 //!     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
 //!     let running = tokio::spawn(server.run(async { let _ = stopped.await; }));
-//!     // ... point an AWS SDK at http://{addr} ...
+//!     // What an SDK sends, less the signature (any is accepted).
+//!     let mut socket = tokio::net::TcpStream::connect(addr).await.unwrap();
+//!     socket.write_all(b"POST / HTTP/1.1\r\nHost: sync-localhost\r\n\
+//!         X-Amz-Target: AWSStepFunctions.ListStateMachines\r\n\
+//!         Content-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n\
+//!         Connection: close\r\n\r\n{}").await.unwrap();
+//!     let mut answer = String::new();
+//!     socket.read_to_string(&mut answer).await.unwrap();
+//!     assert!(answer.starts_with("HTTP/1.1 200"));
+//!     assert!(answer.ends_with(r#"{"stateMachines":[]}"#));
 //!     let _ = stop.send(());
 //!     running.await.unwrap();
-//!     assert_ne!(addr.port(), 0);
 //! });
 //! ```
 #![forbid(unsafe_code)]
