@@ -10,10 +10,6 @@ use crate::Service;
 use asl_eval::callback::CALLBACK_OUTPUT_LIMIT;
 use asl_eval::{CallbackError, CallbackHandle};
 use serde_json::{json, Value};
-use std::time::Duration;
-
-/// How long GetActivityTask waits for a task before answering without one.
-const LONG_POLL: Duration = Duration::from_secs(60);
 
 /// The token's registry; AWS's errors for a token that is malformed, unknown or timed out.
 fn waiting(service: &Service, token: &str) -> Result<CallbackHandle, ApiError> {
@@ -147,7 +143,7 @@ pub async fn get_activity_task(service: &Service, r: &Request) -> Result<Value, 
         check_name(worker)?;
     }
     find(service, &arn)?;
-    let deadline = tokio::time::Instant::now() + LONG_POLL;
+    let deadline = tokio::time::Instant::now() + service.config.activity_poll;
     loop {
         // Registered before looking, so a task queued in between still wakes this poll.
         let queued = service.board.queued.notified();

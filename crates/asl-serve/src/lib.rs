@@ -87,6 +87,8 @@ pub struct Config {
     pub data_dir: Option<std::path::PathBuf>,
     /// Histories in AWS's shape, or with Step Functions Local's known differences.
     pub compat: Compat,
+    /// How long GetActivityTask waits for a task before answering without one (AWS: 60 s).
+    pub activity_poll: std::time::Duration,
     /// Something that may watch (and debug) executions as they start: the desktop app.
     pub attach: Option<attach::Watcher>,
 }
@@ -103,6 +105,7 @@ impl Default for Config {
             workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
             data_dir: None,
             compat: Compat::Aws,
+            activity_poll: std::time::Duration::from_secs(60),
             attach: None,
         }
     }

@@ -197,6 +197,20 @@ async fn bad_requests_get_aws_errors() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_activity_poll_with_no_task_answers_empty_after_its_wait() {
+    let poll = std::time::Duration::from_millis(300);
+    let server = Server::bind(Config { port: 0, activity_poll: poll, ..Config::default() }).await.unwrap();
+    let addr = server.local_addr();
+    tokio::spawn(server.run(std::future::pending()));
+    let activity = call(addr, "CreateActivity", json!({"name": "idle"})).await.unwrap();
+    let started = std::time::Instant::now();
+    let answer =
+        call(addr, "GetActivityTask", json!({"activityArn": activity["activityArn"]})).await.unwrap();
+    assert_eq!(answer, json!({}), "no token, no input");
+    assert!(started.elapsed() >= poll, "it waited for a task");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_taken_port_is_a_bind_error() {
     let s = start().await;
     let taken = Server::bind(Config { port: s.addr.port(), ..Config::default() }).await;
