@@ -44,7 +44,11 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
             return exit::INVALID;
         }
     };
-    let text = render(&doc, args.to);
+    let iac_json = match args.to {
+        Some(Target::Json) => crate::machines::export_json(&args.file, &doc),
+        _ => None,
+    };
+    let text = iac_json.unwrap_or_else(|| render(&doc, args.to));
     let written = match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: cannot write: {e}", path.display()))

@@ -11,8 +11,24 @@ pub enum ReadError {
 }
 
 pub fn read_document(path: &Path) -> Result<Document, ReadError> {
+    read_document_as(path, false)
+}
+
+/// Reads a document, or the definition of a state machine of an IaC file (`FILE#ID`, or
+/// the file's only machine), with its literal substitutions applied when `substitute`.
+pub fn read_document_as(path: &Path, substitute: bool) -> Result<Document, ReadError> {
+    if !path.exists() {
+        if let Some(found) = crate::machines::read_machine(path, None, substitute) {
+            return found;
+        }
+    }
     let bytes =
         std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: cannot read: {e}", path.display())))?;
+    if let Some(found) =
+        std::str::from_utf8(&bytes).ok().and_then(|t| crate::machines::read_machine(path, Some(t), substitute))
+    {
+        return found;
+    }
     let format = Format::from_path(path);
     Document::from_bytes(&bytes, format)
         .map_err(|error| ReadError::Parse { text: String::from_utf8(bytes).ok(), error })

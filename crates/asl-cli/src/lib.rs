@@ -5,6 +5,7 @@ mod export;
 mod input;
 mod layout;
 mod local;
+mod machines;
 mod render;
 mod report;
 mod run;
@@ -44,6 +45,8 @@ enum Command {
     Test(test_cmd::Args),
     /// Answer one AWS Step Functions TestState request (JSON file) as AWS would.
     TestState(test_state::Args),
+    /// List the state machines of a SAM, CloudFormation, CDK, Terraform or Serverless file.
+    Machines(machines::Args),
     /// Serve the AWS Step Functions API on localhost (a drop-in for Step Functions Local).
     Serve(serve::Args),
 }
@@ -86,5 +89,6 @@ where
         Command::Test(args) => test_cmd::run(args, io),
         Command::TestState(args) => test_state::run(args, io),
         Command::Serve(args) => serve::run(args, io),
+        Command::Machines(args) => machines::run(args, io),
     }
 }

@@ -3,7 +3,7 @@
 //! one execution on the local engine. Exit 0 SUCCEEDED, 1 FAILED/TIMED_OUT/ABORTED, 2 usage, I/O or invalid definition.
 
 use crate::exit;
-use crate::input::read_document;
+use crate::input::read_document_as;
 use crate::local::LocalArgs;
 use crate::report::render;
 use crate::Io;
@@ -113,7 +113,7 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
 
 fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mocks, Options), String> {
     let file = args.file.display().to_string();
-    let doc = match read_document(&args.file) {
+    let doc = match read_document_as(&args.file, true) {
         Ok(doc) => doc,
         Err(crate::input::ReadError::Io(m)) => return Err(format!("asl: {m}")),
         Err(crate::input::ReadError::Parse { text, error }) => {
@@ -122,7 +122,7 @@ fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mock
             return Err(String::new());
         }
     };
-    let diagnostics = check(&doc);
+    let diagnostics = crate::machines::without_intrinsics(&args.file, &doc, check(&doc));
     let errors: Vec<_> = diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     if !errors.is_empty() {
         for d in &errors {

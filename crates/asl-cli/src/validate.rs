@@ -34,11 +34,12 @@ struct FileReport {
 pub fn run(args: Args, io: &mut Io) -> u8 {
     let mut reports = Vec::new();
     let mut io_failed = false;
-    for path in &args.files {
+    for path in &args.files.iter().flat_map(|p| crate::machines::expand(p)).collect::<Vec<_>>() {
         let name = path.display().to_string();
         match read_document(path) {
             Ok(doc) => {
-                let items = check(&doc).into_iter().map(|d| (doc.position(d.span.start), d)).collect();
+                let diagnostics = crate::machines::without_intrinsics(path, &doc, check(&doc));
+                let items = diagnostics.into_iter().map(|d| (doc.position(d.span.start), d)).collect();
                 reports.push(FileReport { name, text: Some(doc.text().to_owned()), items });
             }
             Err(ReadError::Parse { text, error }) => {

@@ -1,0 +1,194 @@
+//! `asl machines FILE [--format json]`, and the one place where a command's file argument
+//! becomes a state machine of an IaC file: `FILE#ID`, or an IaC file with one machine
+//! (design §3.1: every command that takes a file takes `FILE#ID`).
+
+use crate::exit;
+use crate::input::ReadError;
+use crate::Io;
+use asl_check::Diagnostic;
+use asl_iac::{
+    definition_value, intrinsic_pointers, is_iac, read_tagged_yaml, split_address, Machine, Source,
+};
+use asl_model::{Document, Format, ParseError};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A SAM, CloudFormation, CDK, Terraform or Serverless file.
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: OutputFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    kind: &'a str,
+    line: usize,
+    column: usize,
+    definition_file: Option<String>,
+    readonly: bool,
+}
+
+pub fn run(args: Args, io: &mut Io) -> u8 {
+    let machines = match asl_iac::discover(&args.file) {
+        Ok(machines) => machines,
+        Err(e @ (asl_iac::IacError::Io(..) | asl_iac::IacError::NotUtf8(_))) => {
+            let _ = writeln!(io.err, "asl: {e}");
+            return exit::USAGE;
+        }
+        Err(e) => {
+            let _ = writeln!(io.err, "{e}");
+            return exit::INVALID;
+        }
+    };
+    match args.format {
+        OutputFormat::Json => {
+            let listed: Vec<Listed> = machines
+                .iter()
+                .map(|m| Listed {
+                    id: &m.id,
+                    kind: m.kind.name(),
+                    line: m.position.line,
+                    column: m.position.column,
+                    definition_file: m.definition_file().map(|p| p.display().to_string()),
+                    readonly: m.readonly.is_some(),
+                })
+                .collect();
+            let _ =
+                writeln!(io.out, "{}", serde_json::to_string_pretty(&listed).unwrap_or_else(|_| "[]".into()));
+        }
+        OutputFormat::Text => {
+            for m in &machines {
+                let place = match &m.source {
+                    Source::File { path, .. } => path.display().to_string(),
+                    Source::Embedded { .. } => "inline".into(),
+                    Source::Unknown { reason } => format!("unknown: {reason}"),
+                };
+                let readonly =
+                    m.readonly.as_deref().map(|r| format!(" (read-only: {r})")).unwrap_or_default();
+                let (line, column) = (m.position.line, m.position.column);
+                let _ = writeln!(
+                    io.out,
+                    "{}#{}\t{}\t{line}:{column}\t{place}{readonly}",
+                    args.file.display(),
+                    m.id,
+                    m.kind.name()
+                );
+            }
+        }
+    }
+    exit::OK
+}
+
+/// The IaC machine `path` names: `FILE#ID`, or an IaC file (with exactly one machine,
+/// else an error listing them). `None` for an ASL file. `text` is the file's text when
+/// the caller has read it already.
+fn named_machine(path: &Path, text: Option<&str>) -> Option<Result<Machine, ReadError>> {
+    let address = split_address(path);
+    if address.id.is_none() && !text.is_some_and(|t| is_iac(path, t)) {
+        return None;
+    }
+    Some(address.machine().map_err(iac_error))
+}
+
+fn iac_error(e: asl_iac::IacError) -> ReadError {
+    use asl_iac::IacError;
+    match e {
+        IacError::Parse { line, column, message, .. } => {
+            let position = asl_model::Position { line, column };
+            ReadError::Parse { text: None, error: ParseError { message, offset: 0, position } }
+        }
+        other => ReadError::Io(other.to_string()),
+    }
+}
+
+/// The definition of the machine `path` names, as a document; `substitute` replaces the
+/// `${Name}` placeholders that have literal values in the file (for a run only: the text
+/// shown and written back keeps them). `None` when `path` is an ASL file.
+pub fn read_machine(
+    path: &Path,
+    text: Option<&str>,
+    substitute: bool,
+) -> Option<Result<Document, ReadError>> {
+    let machine = match named_machine(path, text)? {
+        Ok(m) => m,
+        Err(e) => return Some(Err(e)),
+    };
+    let definition = match machine.definition() {
+        Ok(d) => d,
+        Err(e) => return Some(Err(iac_error(e))),
+    };
+    let mut text = definition.text;
+    if substitute {
+        for (name, value) in &machine.substitutions {
+            if let Some(value) = value {
+                text = text.replace(&format!("${{{name}}}"), value);
+            }
+        }
+    }
+    Some(
+        Document::parse(text.clone(), definition.format)
+            .map_err(|error| ReadError::Parse { text: Some(text), error }),
+    )
+}
+
+/// `asl validate TEMPLATE` checks every machine: an IaC file without `#ID` becomes one
+/// `FILE#ID` per machine whose definition can be known.
+pub fn expand(path: &Path) -> Vec<PathBuf> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) if is_iac(path, &text) => text,
+        _ => return vec![path.to_path_buf()],
+    };
+    match asl_iac::discover_text(path, &text) {
+        Ok(machines) if !machines.is_empty() => machines
+            .iter()
+            .filter(|m| !matches!(m.source, Source::Unknown { .. }))
+            .map(|m| PathBuf::from(format!("{}#{}", path.display(), m.id)))
+            .collect(),
+        _ => vec![path.to_path_buf()],
+    }
+}
+
+/// Whether `path` names an IaC machine (so its definition may hold intrinsics).
+fn is_machine(path: &Path) -> bool {
+    split_address(path).id.is_some() || std::fs::read_to_string(path).is_ok_and(|text| is_iac(path, &text))
+}
+
+/// Drops the diagnostics about CloudFormation intrinsic functions (`Resource: !GetAtt
+/// F.Arn`, `{"Fn::Sub": ...}`) of an IaC machine's definition: CloudFormation replaces them
+/// with strings before AWS reads the definition.
+pub fn without_intrinsics(path: &Path, doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if !is_machine(path) {
+        return diagnostics;
+    }
+    let tree = match doc.format() {
+        Format::Yaml => read_tagged_yaml(doc.text()).ok(),
+        Format::Json => Some(doc.tree().clone()),
+    };
+    let Some(tree) = tree else { return diagnostics };
+    let pointers = intrinsic_pointers(&tree);
+    if pointers.is_empty() {
+        return diagnostics;
+    }
+    let within = |p: &str, i: &str| p == i || p.strip_prefix(i).is_some_and(|rest| rest.starts_with('/'));
+    diagnostics.into_iter().filter(|d| !pointers.iter().any(|i| within(&d.pointer, i))).collect()
+}
+
+/// `asl export FILE#ID --to json` of a YAML definition: its data with CloudFormation's
+/// short forms in their long forms (`!GetAtt A.B` is `{"Fn::GetAtt": ["A", "B"]}`).
+pub fn export_json(path: &Path, doc: &Document) -> Option<String> {
+    if doc.format() != Format::Yaml || !is_machine(path) {
+        return None;
+    }
+    let value = definition_value(doc.text(), Format::Yaml).ok()?;
+    Some(format!("{}\n", serde_json::to_string_pretty(&value).ok()?))
+}
