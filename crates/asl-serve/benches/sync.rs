@@ -61,6 +61,7 @@ fn main() {
                 while Instant::now() < until {
                     let body = json!({"stateMachineArn": arn, "input": format!("{{\"n\": {n}}}")});
                     let t = Instant::now();
+                    sender.ready().await.expect("the connection is open");
                     let response = sender.send_request(request("StartSyncExecution", &body)).await.expect("answered");
                     let bytes = response.into_body().collect().await.expect("body").to_bytes();
                     latencies.push(t.elapsed());
