@@ -187,19 +187,24 @@ fn encode(text: &str, encoding: &Encoding) -> String {
     }
 }
 
-/// The host with the definition (`old`, decoded from `span`) replaced by `new`.
+/// The host with the definition (`old`, decoded from `span`) replaced by `new`: changed
+/// lines only when `merge` (lines both texts share are kept), else the changed middle.
 pub(crate) fn write_back(
     host: &str,
     span: Span,
     encoding: &Encoding,
     old: &str,
     new: &str,
+    merge: bool,
 ) -> Result<String, String> {
     let decoded =
         decode(host, span, encoding).ok_or("the definition is not written in a form asl-iac can rewrite")?;
     if decoded.text != old {
         return Err("the definition's text in the file is not the text read".into());
     }
+    // A re-emitted YAML text ends with a line break the definition's span does not hold
+    // (the host's own line break follows it).
+    let new = if old.ends_with('\n') { new } else { new.trim_end_matches(['\n', '\r']) };
     if matches!(encoding, Encoding::SingleQuoted) && new.contains('\n') {
         return Err("a single-quoted YAML string cannot hold a line break here".into());
     }
@@ -209,20 +214,32 @@ pub(crate) fn write_back(
     };
     let at_line_start = |i: usize| i == 0 || old.as_bytes()[i - 1] == b'\n';
     let mut out = host.to_owned();
-    for s in line_splices(old, new).iter().rev() {
+    let splices = if merge { line_splices(old, new) } else { asl_model::edit::diff(old, new) };
+    for s in splices.iter().rev() {
         let (mut start, mut end) = (decoded.map[s.start], decoded.map[s.end]);
         let mut text = encode(&s.text, encoding);
         if let Some(pad) = &pad {
-            // At a line start the host's indentation belongs to the line: a change there
-            // starts before it (and writes its own), and one ending there keeps it.
-            if at_line_start(s.end) && s.end < old.len() {
+            // At a line start the host's indentation belongs to the line. A change that
+            // starts there starts before it and writes its own; one that ends there with
+            // whole lines keeps the next line's. New content that follows a line break of
+            // the change (the change's first line, or the old line's rest after it) gets
+            // the indentation too.
+            let from_line_start = at_line_start(s.start);
+            let whole_lines =
+                at_line_start(s.end) && s.end < old.len() && (s.text.is_empty() || s.text.ends_with('\n'));
+            if whole_lines {
                 end = line_start(host, end);
             }
-            if at_line_start(s.start) {
+            if from_line_start {
                 start = line_start(host, start);
-                if !s.text.is_empty() && !s.text.starts_with(['\n', '\r']) {
+                let first_line_has_content =
+                    if s.text.is_empty() { !whole_lines } else { !s.text.starts_with(['\n', '\r']) };
+                if first_line_has_content {
                     text.insert_str(0, pad);
                 }
+            }
+            if s.text.ends_with('\n') && !whole_lines && end < host.len() {
+                text.push_str(pad);
             }
         }
         out.replace_range(start..end, &text);
@@ -235,13 +252,22 @@ pub(crate) fn write_back(
 pub(crate) fn line_splices(old: &str, new: &str) -> Vec<Splice> {
     let a: Vec<&str> = old.split_inclusive('\n').collect();
     let b: Vec<&str> = new.split_inclusive('\n').collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    // Lines compare without a CloudFormation tag: the YAML the document model re-emits
+    // has `Resource: F.Arn` where the host has `Resource: !GetAtt F.Arn`, and the host's
+    // line (tag included) is the one to keep.
+    let (ka, kb): (Vec<String>, Vec<String>) =
+        (a.iter().map(|l| untagged(l)).collect(), b.iter().map(|l| untagged(l)).collect());
+    let (a_keys, b_keys): (Vec<&str>, Vec<&str>) =
+        (ka.iter().map(String::as_str).collect(), kb.iter().map(String::as_str).collect());
+    let prefix = a_keys.iter().zip(&b_keys).take_while(|(x, y)| x == y).count();
+    let suffix =
+        a_keys[prefix..].iter().rev().zip(b_keys[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (am, bm) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
     let start_of = |lines: &[&str], i: usize| lines[..i].iter().map(|l| l.len()).sum::<usize>();
     let base_a = start_of(&a, prefix);
     // The kept middle lines: a longest common subsequence, when small enough to compute.
-    let pairs = if am.len().saturating_mul(bm.len()) <= 4_000_000 { lcs(am, bm) } else { Vec::new() };
+    let (ak, bk) = (&a_keys[prefix..a.len() - suffix], &b_keys[prefix..b.len() - suffix]);
+    let pairs = if am.len().saturating_mul(bm.len()) <= 4_000_000 { lcs(ak, bk) } else { Vec::new() };
     let mut splices = Vec::new();
     let (mut i, mut j, mut at) = (0, 0, base_a);
     for (pi, pj) in pairs.into_iter().chain(std::iter::once((am.len(), bm.len()))) {
@@ -262,6 +288,24 @@ fn line_start(host: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// A line without a local tag written before a value on it (`key: !Tag value`,
+/// `- !Tag value`): what the line reads as once the tag is lost.
+fn untagged(line: &str) -> String {
+    for marker in [": !", "- !"] {
+        if let Some(i) = line.find(marker) {
+            let tag_start = i + marker.len() - 1;
+            let rest = &line[tag_start..];
+            let tag_len = rest.find([' ', '\n', '\r']).unwrap_or(rest.len());
+            let after = rest[tag_len..].trim_start_matches(' ');
+            // Only a tag followed by its scalar on the line (a tag alone opens a block).
+            if !after.trim().is_empty() {
+                return format!("{}{}", &line[..tag_start], after);
+            }
+        }
+    }
+    line.to_owned()
 }
 
 /// Narrows a splice to the bytes that differ (common prefix and suffix kept).

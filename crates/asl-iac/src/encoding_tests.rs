@@ -13,11 +13,11 @@ fn indented_lines_keep_their_indentation() {
     let d = decode(host, span, &enc).unwrap();
     assert_eq!(d.text, "StartAt: A\nStates:\n\n  A: {Type: Succeed}");
     let new = "StartAt: B\nStates:\n\n  B: {Type: Succeed}\n  C: {Type: Pass, End: true}";
-    let out = write_back(host, span, &enc, &d.text, new).unwrap();
+    let out = write_back(host, span, &enc, &d.text, new, true).unwrap();
     assert_eq!(out, "Def:\n    StartAt: B\n    States:\n\n      B: {Type: Succeed}\n      C: {Type: Pass, End: true}\nNext: 1\n");
     // Lines inserted before others and whole lines removed.
     let new = "Comment: x\nStartAt: A\nStates:\n  A: {Type: Succeed}";
-    let out = write_back(host, span, &enc, &d.text, new).unwrap();
+    let out = write_back(host, span, &enc, &d.text, new, true).unwrap();
     assert_eq!(out, "Def:\n    Comment: x\n    StartAt: A\n    States:\n      A: {Type: Succeed}\nNext: 1\n");
 }
 
@@ -28,7 +28,7 @@ fn json_strings_keep_their_escapes() {
     let d = decode(host, span, &Encoding::JsonString).unwrap();
     assert_eq!(d.text, "{\"StartAt\":\"A\",\n\"B\":\"\u{e9}/\"}");
     let new = d.text.replace("\"A\"", "\"Done \\\"x\\\"\"");
-    let out = write_back(host, span, &Encoding::JsonString, &d.text, &new).unwrap();
+    let out = write_back(host, span, &Encoding::JsonString, &d.text, &new, true).unwrap();
     // The untouched escapes (\u00e9, \/) are the host's own bytes still.
     assert_eq!(out, r#"{"S": "{\"StartAt\":\"Done \\\"x\\\"\",\n\"B\":\"\u00e9\/\"}", "T": 1}"#);
 }
@@ -40,7 +40,7 @@ fn heredocs_read_doubled_dollars_as_one() {
     let enc = Encoding::Heredoc { indent: 0 };
     let d = decode(host, span, &enc).unwrap();
     assert_eq!(d.text, "{\"A\": \"${keep}\", \"B\": \"${var.b}\"}\n");
-    let out = write_back(host, span, &enc, &d.text, &d.text.replace("\"B\"", "\"C\"")).unwrap();
+    let out = write_back(host, span, &enc, &d.text, &d.text.replace("\"B\"", "\"C\""), true).unwrap();
     assert_eq!(out, host.replace("\"B\"", "\"C\""));
 }
 
@@ -50,8 +50,8 @@ fn a_text_that_is_no_longer_there_is_refused() {
     let span = Span::new(0, host.len());
     let d = decode(host, span, &Encoding::SingleQuoted).unwrap();
     assert_eq!(d.text, "a'b");
-    assert!(write_back(host, span, &Encoding::SingleQuoted, "other", "x").is_err());
-    assert_eq!(write_back(host, span, &Encoding::SingleQuoted, "a'b", "a'c").unwrap(), "'a''c'");
+    assert!(write_back(host, span, &Encoding::SingleQuoted, "other", "x", true).is_err());
+    assert_eq!(write_back(host, span, &Encoding::SingleQuoted, "a'b", "a'c", true).unwrap(), "'a''c'");
 }
 
 #[test]

@@ -24,6 +24,10 @@ pub enum IacError {
     /// The definition cannot be written back.
     #[error("{}: the definition is read-only: {reason}", file.display())]
     ReadOnly { file: PathBuf, reason: String },
+    /// This edit cannot be written back as the definition is written (it would lose a
+    /// CloudFormation tag, or a line break in a one-line string).
+    #[error("{}: cannot write the edit back: {reason}", file.display())]
+    Refused { file: PathBuf, reason: String },
     /// The file changed since the definition was read.
     #[error("{}: the file changed since the definition was read", .0.display())]
     Changed(PathBuf),

@@ -30,6 +30,7 @@ mod serverless;
 mod tags;
 mod terraform;
 mod value;
+mod verify;
 
 pub use address::{is_iac, split_address, Address};
 pub use encoding::Encoding;
@@ -187,6 +188,12 @@ impl Machine {
 }
 
 impl Definition {
+    /// The bytes of [`Definition::file`] that hold the definition (all of a referenced
+    /// file), when it can be written back.
+    pub fn span(&self) -> Option<Span> {
+        self.encoding.as_ref().map(|(span, _)| *span)
+    }
+
     /// Why this definition cannot be written back, if it cannot.
     pub fn readonly(&self) -> Option<&str> {
         self.readonly.as_deref()
@@ -206,8 +213,29 @@ impl Definition {
         if self.host.as_deref() != Some(file_text) {
             return Err(IacError::Changed(self.file.clone()));
         }
-        encoding::write_back(file_text, *span, encoding, &self.text, new_text)
-            .map_err(|reason| IacError::ReadOnly { file: self.file.clone(), reason })
+        let refused = |reason| IacError::Refused { file: self.file.clone(), reason };
+        let new_text =
+            if self.text.ends_with('\n') { new_text } else { new_text.trim_end_matches(['\n', '\r']) };
+        // First the line merge (it keeps the host's tagged lines); if what it made does
+        // not read back as the edited definition (a re-emitted YAML nests sequences
+        // differently, and kept lines can land at the wrong depth), the changed middle
+        // as one piece.
+        let mut first_error = None;
+        for merge in [true, false] {
+            let attempt = encoding::write_back(file_text, *span, encoding, &self.text, new_text, merge)
+                .and_then(|w| {
+                    let grown = w.len() as isize - file_text.len() as isize;
+                    verify::written_back(&w, *span, grown, encoding, self.format, &self.text, new_text)
+                        .map(|()| w)
+                });
+            match attempt {
+                Ok(written) => return Ok(written),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        Err(refused(first_error.unwrap_or_default()))
     }
 }
 

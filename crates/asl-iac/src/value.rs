@@ -105,6 +105,15 @@ pub(crate) fn place_object(text: &str, json_host: bool, node: &Node) -> Placed {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let indent = span.start - line_start;
     let spaces_only = text[line_start..span.start].bytes().all(|b| b == b' ');
+    if raw.starts_with('{') && spaces_only && raw.contains('\n') {
+        // JSON written as a YAML flow mapping on lines of its own: edited as JSON (exact
+        // splices), each line keeping the block's indentation.
+        let encoding = Encoding::Indented { indent };
+        let whole = Span::new(line_start, span.end);
+        if let Some(d) = decode(text, whole, &encoding).filter(|d| read_json(&d.text).is_ok()) {
+            return Placed { span: whole, encoding: Some(encoding), text: d.text, format: Format::Json };
+        }
+    }
     if raw.starts_with(['{', '[']) || !spaces_only {
         // A flow collection (or a block after other text on its line): kept verbatim.
         let encoding = (!raw.contains('\n')).then_some(Encoding::Verbatim);

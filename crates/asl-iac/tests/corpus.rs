@@ -2,7 +2,8 @@
 //! with its position, definition file and read-only flag, and the expected definition
 //! data (or the expected failure naming the missing file).
 
-use asl_iac::{definition_value, discover, IacError, Machine};
+use asl_iac::{definition_value, discover, discover_text, IacError, Machine};
+use asl_model::{Document, DocumentEdit};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -157,4 +158,75 @@ fn every_iac_file_yields_its_expected_machines() {
     }
     eprintln!("asl-iac corpus: {machines}/{expected_machines} machines found as expected, {definitions} definitions equal");
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every writable machine of the corpus: its first state renamed through the document
+/// model and written back into its real file. Either the write-back is refused with a
+/// reason (an edit that would lose a CloudFormation tag), or the file outside the
+/// definition is byte-identical and reads back with the renamed state.
+#[test]
+fn every_writable_definition_takes_a_rename_back() {
+    let Some(dir) = iac_dir() else { return };
+    let (mut written, mut refused, mut failures) = (0, Vec::new(), Vec::new());
+    for case in cases(&dir) {
+        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let expect: Value =
+            serde_json::from_slice(&std::fs::read(case.join(format!("{name}.expect.json"))).unwrap())
+                .unwrap();
+        let file = case.join(expect["path"].as_str().unwrap());
+        for m in discover(&file).unwrap_or_default().iter().filter(|m| m.readonly.is_none()) {
+            let Ok(definition) = m.definition() else { continue };
+            let Ok(doc) = Document::parse(definition.text.clone(), definition.format) else { continue };
+            let Some(first) = doc.machine().states.first().map(|s| s.name.to_string()) else { continue };
+            let rename = DocumentEdit::RenameState {
+                pointer: asl_model::syntax::pointer_push("/States", &first),
+                new_name: format!("{first} renamed"),
+            };
+            let Ok(edited) = doc.apply(&rename) else { continue };
+            let old = std::fs::read_to_string(&definition.file).unwrap();
+            let new = match definition.write_back(&old, edited.text()) {
+                Ok(new) => new,
+                // Refused with a reason: an edit that would lose a tag, or a form (a
+                // Fn::Join of plain strings) asl-iac does not write.
+                Err(e @ (IacError::Refused { .. } | IacError::ReadOnly { .. })) => {
+                    refused.push(format!("{name}#{}: {e}", m.id));
+                    continue;
+                }
+                Err(e) => {
+                    failures.push(format!("{name}#{}: {e}", m.id));
+                    continue;
+                }
+            };
+            let span = definition.span().unwrap();
+            let tail = old.len() - span.end;
+            if new[..span.start] != old[..span.start] || new[new.len() - tail..] != old[span.end..] {
+                failures.push(format!("{name}#{}: bytes outside the definition changed", m.id));
+            }
+            let reread = if definition.file == file {
+                discover_text(&file, &new)
+                    .map_err(|e| e.to_string())
+                    .and_then(|ms| {
+                        ms.into_iter().find(|x| x.id == m.id).ok_or_else(|| "machine gone".to_owned())
+                    })
+                    .and_then(|x| x.definition_in(&new).map_err(|e| e.to_string()))
+                    .map(|d| d.text)
+            } else {
+                Ok(new.clone())
+            };
+            match reread.and_then(|t| Document::parse(t, definition.format).map_err(|e| e.to_string())) {
+                Ok(doc) if doc.machine().states.iter().any(|s| s.name == format!("{first} renamed")) => {
+                    written += 1
+                }
+                Ok(_) => failures.push(format!("{name}#{}: the renamed state is not there", m.id)),
+                Err(e) => failures.push(format!("{name}#{}: does not read back: {e}", m.id)),
+            }
+        }
+    }
+    eprintln!(
+        "asl-iac write-back: {written} renames written back, {} refused:\n{}",
+        refused.len(),
+        refused.join("\n")
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(written > 150, "only {written} written back");
 }
