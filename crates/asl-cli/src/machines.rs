@@ -141,6 +141,53 @@ pub fn read_machine(
     )
 }
 
+/// A test case whose `definition_file` names an IaC machine (`template.yaml#Flow`, or a
+/// template with one machine): that definition, its literal substitutions applied as for
+/// `asl run`. `None` for a case with an ASL file or an inline definition.
+pub fn case_document(case: &asl_eval::testing::TestCase) -> Option<Result<Document, String>> {
+    let relative = case.definition_file.as_deref().filter(|_| case.definition.is_none())?;
+    let path = case.file.parent().unwrap_or(Path::new(".")).join(relative);
+    let text = std::fs::read_to_string(&path).ok();
+    let found = read_machine(&path, text.as_deref(), true)?;
+    Some(found.map_err(|e| match e {
+        ReadError::Io(message) => message,
+        ReadError::Parse { error, .. } => {
+            format!("{}:{}:{}: {}", path.display(), error.position.line, error.position.column, error.message)
+        }
+    }))
+}
+
+/// Where a machine's diagnostics are shown: the file holding its definition (the template
+/// itself for an embedded one), with positions in that file.
+pub struct Located {
+    pub name: String,
+    pub text: String,
+    offsets: Vec<usize>,
+    lines: asl_model::LineIndex,
+}
+
+impl Located {
+    /// The position in the file of a byte offset of the definition.
+    pub fn position(&self, offset: usize) -> asl_model::Position {
+        let at = self.offsets.get(offset).or(self.offsets.last()).copied().unwrap_or(0);
+        self.lines.position(&self.text, at)
+    }
+}
+
+/// For `FILE#ID` (or an IaC file's only machine) whose definition is `doc` as read (no
+/// substitution applied): its file and the offset mapping. `None` for an ASL file, or a
+/// definition built from parts (its own positions are used).
+pub fn locate(path: &Path, doc: &Document) -> Option<Located> {
+    if !is_machine(path) {
+        return None;
+    }
+    let definition = split_address(path).machine().ok()?.definition().ok()?;
+    let offsets = definition.file_offsets().filter(|_| definition.text == doc.text())?;
+    let text = definition.file_text()?.to_owned();
+    let lines = asl_model::LineIndex::new(&text);
+    Some(Located { name: definition.file.display().to_string(), text, offsets, lines })
+}
+
 /// `asl validate TEMPLATE` checks every machine: an IaC file without `#ID` becomes one
 /// `FILE#ID` per machine whose definition can be known.
 pub fn expand(path: &Path) -> Vec<PathBuf> {

@@ -100,7 +100,10 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
 /// Tasks mapped to local commands by the run configuration beside the definition run
 /// them when `local` allows it.
 fn run_case(case: &TestCase, options: &Options, local: &LocalArgs) -> Result<(), String> {
-    let doc = case.document()?;
+    let doc = match crate::machines::case_document(case) {
+        Some(found) => found?,
+        None => case.document()?,
+    };
     // The case runs even when the checker objects: the corpus holds definitions AWS ran,
     // so a checker error there is the checker's to fix. A failing case names it.
     let invalid = check(&doc).into_iter().find(|d| d.severity == Severity::Error).map(|d| {

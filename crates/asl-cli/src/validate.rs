@@ -39,6 +39,12 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
         match read_document(path) {
             Ok(doc) => {
                 let diagnostics = crate::machines::without_intrinsics(path, &doc, check(&doc));
+                // A machine of an IaC file is reported at its place in the file holding it.
+                if let Some(at) = crate::machines::locate(path, &doc) {
+                    let items = diagnostics.into_iter().map(|d| (at.position(d.span.start), d)).collect();
+                    reports.push(FileReport { name: at.name, text: Some(at.text), items });
+                    continue;
+                }
                 let items = diagnostics.into_iter().map(|d| (doc.position(d.span.start), d)).collect();
                 reports.push(FileReport { name, text: Some(doc.text().to_owned()), items });
             }

@@ -105,9 +105,14 @@ fn intrinsics_are_no_errors_but_real_errors_are() {
         TEMPLATE.replace("Next: x", "").replace("            End: true\n  Second", "  Second"),
     )
     .unwrap();
-    let out = asl(&["validate", broken.to_str().unwrap()]);
+    let out = asl(&["validate", "--format", "json", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    assert!(text(&out).contains("broken.yaml#First:"), "{}", text(&out));
+    // Reported in the template, at the state's lines there (not the definition's own).
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &found[0];
+    assert!(first["file"].as_str().unwrap().ends_with("broken.yaml"), "{found}");
+    assert!((12..=17).contains(&first["line"].as_u64().unwrap()), "{found}");
+    assert_eq!(first["pointer"], "/States/Say", "{found}");
 }
 
 #[test]
@@ -128,4 +133,23 @@ fn an_unknown_id_or_a_missing_file_is_named() {
     assert_ne!(out.status.code(), Some(0));
     assert!(err.contains("sm/missing.asl.json") && err.contains("uri.yaml"), "{err}");
     assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn a_test_file_runs_a_machine_of_a_template() {
+    let (dir, _path) = template();
+    let case = dir.path().join("first.test.json");
+    std::fs::write(
+        &case,
+        r#"{"name": "greets", "definition_file": "template.yaml#First", "expect": {"status": "SUCCEEDED", "output": "hello"}}"#,
+    )
+    .unwrap();
+    let out = asl(&["test", case.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out), String::from_utf8_lossy(&out.stderr));
+    assert!(text(&out).contains("1 passed, 0 failed"), "{}", text(&out));
+    // The same case expecting another output fails: the substitution really ran.
+    std::fs::write(&case, std::fs::read_to_string(&case).unwrap().replace("\"hello\"", "\"${Greeting}\""))
+        .unwrap();
+    let out = asl(&["test", case.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
 }

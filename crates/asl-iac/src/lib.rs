@@ -194,6 +194,20 @@ impl Definition {
         self.encoding.as_ref().map(|(span, _)| *span)
     }
 
+    /// For each byte offset of [`Definition::text`] (and its end), the offset in
+    /// [`Definition::file`]: where a diagnostic about the definition is in the file.
+    /// `None` for a definition built from parts (`Fn::Join`, `jsonencode`).
+    pub fn file_offsets(&self) -> Option<Vec<usize>> {
+        let (span, encoding) = self.encoding.as_ref()?;
+        let decoded = encoding::decode(self.host.as_deref()?, *span, encoding)?;
+        (decoded.text == self.text).then_some(decoded.map)
+    }
+
+    /// The text of [`Definition::file`] as read.
+    pub fn file_text(&self) -> Option<&str> {
+        self.host.as_deref()
+    }
+
     /// Why this definition cannot be written back, if it cannot.
     pub fn readonly(&self) -> Option<&str> {
         self.readonly.as_deref()
