@@ -83,7 +83,7 @@ impl AppState {
         if session.is_dirty() {
             let draft = Draft {
                 id,
-                path: session.path().map(|p| p.display().to_string()),
+                path: session.draft_path(),
                 title: session.title(),
                 saved_at: now_seconds(),
                 format: session.format().into(),

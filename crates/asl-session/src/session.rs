@@ -4,7 +4,7 @@
 use crate::delta::{SnapshotDelta, Update};
 use crate::dto::{FormatDto, Problem, Snapshot};
 use crate::error::SessionError;
-use crate::files::{read_text, save};
+use crate::files::read_text;
 use crate::view::View;
 use asl_model::edit::compose;
 use asl_model::{Document, DocumentEdit, Format, History, Splice};
@@ -12,10 +12,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod disk;
+mod machine;
 mod naming;
 mod typing;
 
 pub use disk::DiskChange;
+pub use machine::{machines, MachineEntry};
 pub use naming::with_asl_extension;
 
 /// Typing that pauses longer than this starts a new undo step.
@@ -46,6 +48,8 @@ pub struct Session {
     /// The text's splices since `sent`, while every change since was an edit, undo or
     /// redo (they know theirs); `None` once one was not (typing, a reload): then diffed.
     unsent: Option<Vec<Splice>>,
+    /// The IaC machine this document is, when `path` is a template (see `machine.rs`).
+    machine: Option<String>,
 }
 
 impl Session {
@@ -87,6 +91,7 @@ impl Session {
             theirs: None,
             sent: None,
             unsent: Some(Vec::new()),
+            machine: None,
         };
         session.replace_text(text, false);
         session
@@ -95,6 +100,9 @@ impl Session {
     /// A document restored from its draft after a crash: dirty against what its file
     /// holds now (or against nothing, when it has no file or the file is gone).
     pub fn from_draft(draft: crate::drafts::Draft) -> Session {
+        if let Some(session) = Session::machine_from_draft(&draft) {
+            return session;
+        }
         let path = draft.path.map(PathBuf::from);
         let saved = path.as_deref().and_then(|p| read_text(p).ok());
         let mut session = Session::from_text(path, draft.format.into(), draft.text);
@@ -266,7 +274,11 @@ impl Session {
     }
 
     pub fn save_as(&mut self, path: &Path) -> Result<(), SessionError> {
-        save(path, self.text.as_bytes())?;
+        if self.path.as_deref() != Some(path) {
+            // Saved elsewhere, the definition becomes an ASL file of its own.
+            self.machine = None;
+        }
+        self.write(path)?;
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         self.path = Some(path);
         self.origin = None;

@@ -33,7 +33,7 @@ impl Session {
             }
             Err(e) => return Err(io_error(&path, &e)),
         };
-        let theirs = text_of(&path, bytes)?;
+        let theirs = self.own_text(&path, text_of(&path, bytes)?)?;
         if self.saved.as_deref() == Some(theirs.as_str()) || self.theirs.as_deref() == Some(theirs.as_str()) {
             return Ok(None);
         }
@@ -49,7 +49,10 @@ impl Session {
     pub fn reload(&mut self) -> Result<(), SessionError> {
         let theirs = match self.theirs.take() {
             Some(t) => t,
-            None => read_text(self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?)?,
+            None => {
+                let path = self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?;
+                self.own_text(path, read_text(path)?)?
+            }
         };
         self.load_text(theirs);
         Ok(())
@@ -73,7 +76,10 @@ impl Session {
     pub fn disk_diff(&self) -> Result<DiskDiff, SessionError> {
         let theirs = match &self.theirs {
             Some(t) => t.clone(),
-            None => read_text(self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?)?,
+            None => {
+                let path = self.path.as_deref().ok_or_else(|| SessionError::new("no-path", "no file"))?;
+                self.own_text(path, read_text(path)?)?
+            }
         };
         Ok(DiskDiff { mine: self.text.clone(), theirs })
     }
