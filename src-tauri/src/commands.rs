@@ -51,10 +51,11 @@ pub fn open_path<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) 
         watch::unwatch(app);
         return Ok(state.replace(Session::open_copy(path)?));
     }
-    let session = Session::open(path)?;
+    // An IaC file's machine (`FILE#ID`, or its only one) opens as its definition.
+    let session = Session::open_any(path)?;
     let opened = session.path().map(Path::to_owned).unwrap_or_else(|| path.to_owned());
     watch::watch(app, &opened);
-    settings::add_recent(app, &opened.display().to_string());
+    settings::add_recent(app, &session.draft_path().unwrap_or_else(|| opened.display().to_string()));
     Ok(state.replace(session))
 }
 

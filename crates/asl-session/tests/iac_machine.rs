@@ -159,3 +159,19 @@ fn a_draft_of_a_machine_comes_back_as_that_machine() {
     let copy = Session::from_draft(plain);
     assert_eq!(copy.path(), None);
 }
+
+#[test]
+fn open_any_takes_file_hash_id_and_names_the_machines_to_pick_from() {
+    let (dir, path) = template();
+    let err = Session::open_any(&path).err().unwrap();
+    assert!(format!("{err:?}").contains("First, Second"), "{err:?}");
+    let first = Session::open_any(std::path::Path::new(&format!("{}#First", path.display()))).unwrap();
+    assert_eq!(first.machine(), Some("First"));
+    assert_eq!(
+        first.draft_path().unwrap(),
+        format!("{}#First", std::path::absolute(&path).unwrap().display())
+    );
+    let one = dir.path().join("one.yaml");
+    std::fs::write(&one, TEMPLATE.split("  Second:").next().unwrap()).unwrap();
+    assert_eq!(Session::open_any(&one).unwrap().machine(), Some("First"));
+}

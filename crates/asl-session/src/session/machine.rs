@@ -118,6 +118,31 @@ impl Session {
 }
 
 impl Session {
+    /// Opens what a path names: `FILE#ID`, an IaC file's only machine, or an ASL file. A
+    /// template with several machines is an error that lists them (`FILE#ID` picks one).
+    pub fn open_any(path: &Path) -> Result<Session, SessionError> {
+        let address = asl_iac::split_address(path);
+        if let Some(id) = &address.id {
+            return Session::open_machine(&address.file, id);
+        }
+        match machines(path)? {
+            None => Session::open(path),
+            Some(list) => match list.as_slice() {
+                [only] => Session::open_machine(path, &only.id),
+                _ => {
+                    let ids: Vec<&str> = list.iter().map(|m| m.id.as_str()).collect();
+                    let message = format!(
+                        "{}: {} state machines ({}): open one as FILE#ID",
+                        path.display(),
+                        list.len(),
+                        ids.join(", ")
+                    );
+                    Err(SessionError::new("iac-machines", message))
+                }
+            },
+        }
+    }
+
     /// Where a draft of this document says it belongs: `FILE#ID` for an IaC machine, so
     /// that a restored draft is saved into its template's definition, never over the file.
     pub fn draft_path(&self) -> Option<String> {
