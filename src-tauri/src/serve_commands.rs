@@ -126,6 +126,7 @@ impl<R: Runtime> Attach for AppWatcher<R> {
             title: format!("{} · {}", starting.state_machine_name, starting.execution_name),
             input: starting.input.clone(),
             breakpoints,
+            callbacks: starting.callbacks.clone(),
         };
         // The id is known once attached; the engine starts (and events come) after that.
         let id = Arc::new(AtomicU64::new(0));
@@ -137,6 +138,6 @@ impl<R: Runtime> Attach for AppWatcher<R> {
             })
             .ok()?;
         id.store(watch.id, Ordering::Release);
-        Some(Attached { hook: watch.hook, sink: watch.sink, finished: watch.finished })
+        Some(Attached { hook: watch.hook, sink: watch.sink, finished: watch.finished, waiting: watch.waiting })
     }
 }

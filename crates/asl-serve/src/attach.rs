@@ -6,7 +6,7 @@
 //! execution simply takes longer: a StartSyncExecution caller waits.
 
 use asl_eval::history::HistoryEvent;
-use asl_eval::{Hook, Outcome, RecordSink, StateRecord};
+use asl_eval::{CallbackHandle, Hook, Outcome, PendingTask, RecordSink, StateRecord};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -19,6 +19,8 @@ pub struct Starting<'a> {
     pub execution_name: &'a str,
     pub input: &'a Value,
     pub express: bool,
+    /// The execution's waiting tasks: the watcher may answer them as a client would.
+    pub callbacks: CallbackHandle,
 }
 
 /// What watches one execution.
@@ -28,6 +30,8 @@ pub struct Attached {
     pub sink: Arc<dyn RecordSink>,
     /// Called once with how it ended (ABORTED when StopExecution ended it).
     pub finished: Box<dyn FnOnce(&Outcome) + Send>,
+    /// Called when a task starts waiting for its token (`.waitForTaskToken`, an activity).
+    pub waiting: Box<dyn Fn(PendingTask) + Send + Sync>,
 }
 
 /// Decides, per execution, whether something watches it.

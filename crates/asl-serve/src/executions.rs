@@ -114,7 +114,8 @@ fn launch(
             if service.config.real_time {
                 options.clock = Arc::new(RealClock);
             }
-            // The app may watch this execution (its debugger, its live record).
+            let callbacks = Callbacks::new(NoTasks);
+            // The app may watch this execution (its debugger, its live record, its tasks).
             let watched = service.config.attach.as_ref().and_then(|w| {
                 w.0.attach(&crate::attach::Starting {
                     state_machine_name: &version.name,
@@ -123,22 +124,27 @@ fn launch(
                     execution_name: &options.execution_name,
                     input: &input,
                     express: version.express,
+                    callbacks: callbacks.handle(),
                 })
             });
-            let finished = watched.map(|w| {
-                options.hook = Some(w.hook);
-                options.record_states = true;
-                options.record_history = true;
-                options.sink =
-                    Some(Arc::new(crate::attach::Both { server: options.sink.take(), watcher: w.sink }));
-                w.finished
-            });
+            let (finished, watcher_waiting) = match watched {
+                Some(w) => {
+                    options.hook = Some(w.hook);
+                    options.record_states = true;
+                    options.record_history = true;
+                    options.sink =
+                        Some(Arc::new(crate::attach::Both { server: options.sink.take(), watcher: w.sink }));
+                    (Some(w.finished), Some(w.waiting))
+                }
+                None => (None, None),
+            };
             let handler = ServerHandler {
                 mocks,
-                callbacks: Callbacks::new(NoTasks),
+                callbacks,
                 board: service.board.clone(),
                 lambda_endpoint: service.config.lambda_endpoint.clone(),
                 checkpoint: checkpoint(&service, &arn, &report),
+                watcher_waiting,
             };
             let run = Execution::start(&version.doc, input, &handler, &options);
             let outcome = match stop {

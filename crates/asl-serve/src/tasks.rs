@@ -117,6 +117,8 @@ pub struct ServerHandler {
     /// Called when the execution starts waiting for a token: `--data-dir` writes its
     /// history so far, so a server that dies during the wait still shows where it stood.
     pub checkpoint: Option<Box<dyn Fn() + Send + Sync>>,
+    /// The app watching this execution hears of each task that starts waiting.
+    pub watcher_waiting: Option<Box<dyn Fn(asl_eval::PendingTask) + Send + Sync>>,
 }
 
 impl TaskHandler for ServerHandler {
@@ -150,6 +152,11 @@ impl ServerHandler {
         let first = poll_once(&mut waiting).await;
         if let (None, Some(checkpoint)) = (&first, &self.checkpoint) {
             checkpoint();
+        }
+        if let (None, Some(tell)) = (&first, &self.watcher_waiting) {
+            if let Some(task) = self.callbacks.handle().pending().into_iter().find(|t| t.token == token) {
+                tell(task);
+            }
         }
         if classify_resource(request.resource).0 == ResourceKind::Activity {
             let mut board = self.board.lock();

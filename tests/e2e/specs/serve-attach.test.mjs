@@ -9,7 +9,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { byTestId, runStatus, screenshot, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, chord, press, runStatus, screenshot, start, until, waitNode } from "../lib/app.mjs";
 
 const machine = {
   Comment: "Adds a line item and totals an order.",
@@ -89,6 +89,66 @@ test("a boto3 StartSyncExecution on the open machine pauses at the app's breakpo
     assert.equal(code, 0, `the client failed: ${stderr}`);
     assert.deepEqual(JSON.parse(stdout), { status: "SUCCEEDED", output: { count: 2, added: "c" } });
     assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { count: 2, added: "c" });
+  } finally {
+    proc?.kill();
+    await browser.deleteSession();
+  }
+});
+
+test("a client's execution waiting for a task token shows the callback card; approving it answers the client", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "asl-e2e-serve-token-"));
+  const file = join(dir, "approval.asl.json");
+  const approval = {
+    Comment: "Waits for a person's answer.",
+    StartAt: "AskManager",
+    States: {
+      AskManager: {
+        Type: "Task",
+        Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        Parameters: { QueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/approvals", MessageBody: { "token.$": "$$.Task.Token", "order.$": "$.order" } },
+        End: true,
+      },
+    },
+  };
+  writeFileSync(file, JSON.stringify(approval, null, 2) + "\n");
+  const script = join(dir, "client.py");
+  writeFileSync(script, client.replace('{"items": ["a", "b"], "extra": "c"}', '{"order": "A-1"}').replace('name="orders"', 'name="approval"'));
+  const venv = execFileSync("bash", [resolve("../serve/install.sh")]).toString().trim().split("\n").pop();
+  const browser = await start(file);
+  let proc;
+  try {
+    await waitNode(browser, "/States/AskManager");
+    await byTestId(browser, "mode-run").click();
+    const port = await byTestId(browser, "serve-port");
+    await port.click();
+    await browser.keys(["Control", "a"]);
+    await port.addValue("0");
+    await byTestId(browser, "serve-start").click();
+    const shown = await byTestId(browser, "serve-url");
+    await shown.waitForDisplayed({ timeout: 10000 });
+    const url = await browser.execute((el) => el.textContent, shown);
+    let stdout = "";
+    let stderr = "";
+    proc = spawn(join(venv, "bin/python"), [script, url, file]);
+    proc.stdout.on("data", (d) => (stdout += d));
+    proc.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise((done) => proc.on("exit", done));
+
+    const card = await byTestId(browser, "callback");
+    await Promise.race([
+      card.waitForDisplayed({ timeout: 30000 }),
+      exited.then((code) => assert.fail(`the client ended (${code}) before the task waited: ${stdout} ${stderr}`)),
+    ]);
+    await screenshot(browser, "serve-attach-callback-light");
+    const output = await byTestId(browser, "callback-output");
+    await output.click();
+    await chord(browser, "Control", "a");
+    await press(browser, '{"approved": true}');
+    await byTestId(browser, "callback-approve").click();
+    await runStatus(browser, "SUCCEEDED", 30000);
+    const code = await exited;
+    assert.equal(code, 0, `the client failed: ${stderr}`);
+    assert.deepEqual(JSON.parse(stdout), { status: "SUCCEEDED", output: { approved: true } });
   } finally {
     proc?.kill();
     await browser.deleteSession();

@@ -13,7 +13,7 @@ use super::record::{now, RunStatus, RunSummary};
 use super::registry::{RunId, Runs};
 use super::{RunError, RunEvent};
 use asl_eval::debug::Debugger;
-use asl_eval::{Callbacks, Hook, Outcome, RecordSink};
+use asl_eval::{CallbackHandle, Hook, Outcome, PendingTask, RecordSink};
 use asl_model::Document;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -30,6 +30,8 @@ pub struct Outside {
     pub input: Value,
     /// The app's breakpoints when it started (resolved in `doc`).
     pub breakpoints: Vec<BreakpointSpec>,
+    /// Its waiting tasks, answered from the app as the server's clients would.
+    pub callbacks: CallbackHandle,
 }
 
 /// What the server runs the execution with.
@@ -39,14 +41,20 @@ pub struct Watch {
     pub sink: Arc<dyn RecordSink>,
     /// Tell it how the execution ended.
     pub finished: Box<dyn FnOnce(&Outcome) + Send>,
+    /// Tell it a task waits for its token: the app shows the callback card.
+    pub waiting: Box<dyn Fn(PendingTask) + Send + Sync>,
 }
 
 impl Runs {
     /// Watches an execution the server is about to run: a run of this session like any
     /// other (listed, paused at its breakpoints, stepped, inspected, stopped), whose engine
     /// is the server's.
-    pub fn attach(&self, outside: Outside, on_event: impl Fn(RunEvent) + Send + 'static) -> Result<Watch, RunError> {
-        let Outside { doc, path, title, input, breakpoints } = outside;
+    pub fn attach(
+        &self,
+        outside: Outside,
+        on_event: impl Fn(RunEvent) + Send + 'static,
+    ) -> Result<Watch, RunError> {
+        let Outside { doc, path, title, input, breakpoints, callbacks } = outside;
         let id = self.next_id();
         let breakpoints = breakpoints.iter().filter_map(|b| b.to_breakpoint(doc.machine())).collect();
         let (session, debug_rx) = Debugger::new(breakpoints);
@@ -69,8 +77,8 @@ impl Runs {
         let slot = Arc::new(Slot {
             session,
             doc: doc.clone(),
-            // The server's clients answer its callbacks (SendTaskSuccess), not the app.
-            callbacks: Callbacks::new(asl_eval::NoTasks).handle(),
+            // The server's registry: the app's answer is the same as a client's.
+            callbacks,
             signals: Signals::new(),
             live: Mutex::new(Live::new(summary, self.spill_to())),
             finished: Condvar::new(),
@@ -87,10 +95,14 @@ impl Runs {
         self.insert(id, slot.clone());
         let hook = Arc::new(LiveHook { inner: debug_hook, slot: slot.clone() });
         let sink = Arc::new(LiveSink { slot: slot.clone() });
+        let tell = Mutex::new(msgs.clone());
+        let waiting = Box::new(move |task: PendingTask| {
+            let _ = tell.lock().unwrap_or_else(|e| e.into_inner()).send(Msg::Waiting(task));
+        });
         let finished = Box::new(move |outcome: &Outcome| {
             slot.finish(Some(outcome.clone()), &doc);
             let _ = msgs.send(Msg::Done);
         });
-        Ok(Watch { id, hook, sink, finished })
+        Ok(Watch { id, hook, sink, finished, waiting })
     }
 }
