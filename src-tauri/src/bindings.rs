@@ -36,6 +36,8 @@ pub fn typescript() -> String {
         asl_session::StateInfo,
         asl_session::ScopeInfo,
         asl_session::DiskDiff,
+        asl_session::MachineEntry,
+        asl_session::MachinePick,
         asl_check::Severity,
         asl_graph::Layout,
         asl_graph::LayoutNode,

@@ -280,7 +280,7 @@ pub fn settings_set<R: Runtime>(app: AppHandle<R>, settings: Settings) {
 
 /// The path the caller gave (tests, drag-and-drop, recent files), or the user's pick.
 /// The dialog is only created when needed.
-async fn given_or_picked<F: std::future::Future<Output = Option<PathBuf>>>(
+pub(crate) async fn given_or_picked<F: std::future::Future<Output = Option<PathBuf>>>(
     given: Option<String>,
     pick: impl FnOnce() -> F,
 ) -> Option<PathBuf> {

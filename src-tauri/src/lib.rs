@@ -12,6 +12,7 @@ mod commands;
 mod dialogs;
 mod drafts_writer;
 mod error;
+mod iac_commands;
 mod run_commands;
 mod run_events;
 mod run_pages;
@@ -34,6 +35,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::document_current,
         commands::document_new,
         commands::document_open,
+        iac_commands::document_machines,
         commands::document_edit,
         commands::document_set_text,
         commands::document_supersede,

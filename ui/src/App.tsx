@@ -5,6 +5,7 @@ import * as ipc from "./ipc";
 import { useCloseGuard, useDiskChanges, useStaleNoticeCleanup, useWindowTitle } from "./frame/appEvents";
 import { DiskConflictDialog } from "./frame/DiskConflictDialog";
 import { SaveChangesDialog } from "./frame/SaveChangesDialog";
+import { MachinePickerDialog } from "./frame/MachinePickerDialog";
 import { useShortcuts } from "./frame/shortcuts";
 import { Toasts } from "./frame/Toasts";
 import { Workspace } from "./frame/Workspace";
@@ -42,6 +43,7 @@ export function App() {
     <div className="app">
       {!ready ? <div className="app-loading">Loading…</div> : hasDocument ? <Workspace /> : <StartPage />}
       <SaveChangesDialog />
+      <MachinePickerDialog />
       <DiskConflictDialog />
       <Toasts />
     </div>

@@ -39,4 +39,4 @@ pub use delta::{SnapshotDelta, Update};
 pub use dto::{DiskDiff, FormatDto, Problem, ScopeInfo, Snapshot, StateInfo, TextRange};
 pub use error::SessionError;
 pub use offsets::Utf16Index;
-pub use session::{machines, with_asl_extension, DiskChange, MachineEntry, Session};
+pub use session::{machines, with_asl_extension, DiskChange, MachineEntry, MachinePick, Session};

@@ -17,7 +17,7 @@ mod naming;
 mod typing;
 
 pub use disk::DiskChange;
-pub use machine::{machines, MachineEntry};
+pub use machine::{machines, MachineEntry, MachinePick};
 pub use naming::with_asl_extension;
 
 /// Typing that pauses longer than this starts a new undo step.

@@ -52,6 +52,7 @@ fn a_template_lists_its_machines_and_an_asl_file_none() {
     let asl = dir.path().join("m.asl.json");
     std::fs::write(&asl, r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#).unwrap();
     assert_eq!(machines(&asl).unwrap(), None);
+    assert_eq!(machines(std::path::Path::new(&format!("{}#First", path.display()))).unwrap(), None);
 }
 
 #[test]

@@ -24,10 +24,26 @@ export async function newDocument(format: Format): Promise<void> {
   await useStudio.getState().run(() => ipc.documentNew(format));
 }
 
-/** `path` null shows the native open dialog. */
+/** `path` null shows the native open dialog. A SAM, CloudFormation, CDK, Terraform or
+ *  Serverless file with several state machines asks which one (opened as `FILE#ID`). */
 export async function openDocument(path: string | null): Promise<Snapshot | null> {
   if (!(await confirmLeave("open another file"))) return null;
-  return useStudio.getState().run(() => ipc.documentOpen(path));
+  let pick;
+  try {
+    pick = await ipc.documentMachines(path);
+  } catch (e) {
+    useStudio.getState().setError(asIpcError(e));
+    return null;
+  }
+  if (!pick) return null;
+  let target = pick.path;
+  const machines = pick.machines;
+  if (machines && machines.length > 1) {
+    const id = await useFrame.getState().askMachine(pick.path, machines);
+    if (id === null) return null;
+    target = `${pick.path}#${id}`;
+  }
+  return useStudio.getState().run(() => ipc.documentOpen(target));
 }
 
 export async function saveDocument(): Promise<boolean> {

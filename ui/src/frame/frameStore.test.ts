@@ -62,3 +62,18 @@ describe("disk changes", () => {
     expect(notice.message).toContain("a.asl.json");
   });
 });
+
+describe("askMachine", () => {
+  it("resolves with the machine picked, and a second request cancels the first", async () => {
+    const machines = [
+      { id: "First", kind: "sam", line: 6, column: 3, definitionFile: null, readonly: null },
+      { id: "Second", kind: "cloudformation", line: 20, column: 3, definitionFile: null, readonly: null },
+    ];
+    const first = useFrame.getState().askMachine("/t/template.yaml", machines);
+    const second = useFrame.getState().askMachine("/t/template.yaml", machines);
+    expect(await first).toBeNull();
+    useFrame.getState().machinePrompt?.answer("Second");
+    expect(await second).toBe("Second");
+    expect(useFrame.getState().machinePrompt).toBeNull();
+  });
+});

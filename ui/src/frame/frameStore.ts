@@ -1,7 +1,7 @@
 // UI state of the app frame only (dialogs, notices, panels, the code view's cursor). The
 // document and the selection live in the studio store; nothing here enters Rust's history.
 import { create } from "zustand";
-import type { Theme } from "../ipc/types";
+import type { MachineEntry, Theme } from "../ipc/types";
 
 export type ThemeSetting = Theme | "system";
 export type SaveChoice = "save" | "discard" | "cancel";
@@ -21,6 +21,9 @@ interface FrameState {
   notices: Notice[];
   /** The open "save changes?" prompt: its question and the function answering it. */
   savePrompt: { reason: string; answer: (choice: SaveChoice) => void } | null;
+  /** The open "which state machine?" prompt of an IaC file: its machines and the answer
+   *  (an id, or null for cancel). */
+  machinePrompt: { path: string; machines: MachineEntry[]; answer: (id: string | null) => void } | null;
   /** Set while the disk-conflict dialog is open (the path that changed). */
   conflict: string | null;
   cursor: { line: number; column: number } | null;
@@ -35,6 +38,8 @@ interface FrameState {
   dismiss(id: number): void;
   /** Asks "save changes?" and resolves with the user's choice. */
   askSave(reason: string): Promise<SaveChoice>;
+  /** Asks which state machine of an IaC file to open; resolves with its id, or null. */
+  askMachine(path: string, machines: MachineEntry[]): Promise<string | null>;
   setConflict(path: string | null): void;
   setCursor(cursor: { line: number; column: number } | null): void;
   setProblemsHeight(height: number): void;
@@ -48,6 +53,7 @@ export const useFrame = create<FrameState>()((set, get) => ({
   themeSetting: "system",
   notices: [],
   savePrompt: null,
+  machinePrompt: null,
   conflict: null,
   cursor: null,
   problemsOpen: true,
@@ -72,6 +78,21 @@ export const useFrame = create<FrameState>()((set, get) => ({
           answer: (choice) => {
             set({ savePrompt: null });
             resolve(choice);
+          },
+        },
+      });
+    });
+  },
+  askMachine(path, machines) {
+    get().machinePrompt?.answer(null);
+    return new Promise<string | null>((resolve) => {
+      set({
+        machinePrompt: {
+          path,
+          machines,
+          answer: (id) => {
+            set({ machinePrompt: null });
+            resolve(id);
           },
         },
       });

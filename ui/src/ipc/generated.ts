@@ -51,6 +51,18 @@ queryLanguage: "JSONPath" | "JSONata", };
 
 export type DiskDiff = { mine: string, theirs: string, };
 
+export type MachineEntry = { id: string, kind: string, line: number, column: number, 
+/**
+ * The referenced definition file, if the definition lives in one.
+ */
+definitionFile: string | null, 
+/**
+ * Why the definition cannot be written back (it then opens as an untitled copy).
+ */
+readonly: string | null, };
+
+export type MachinePick = { path: string, machines: Array<MachineEntry> | null, };
+
 export type Severity = "error" | "warning";
 
 export type Layout = { 

@@ -15,6 +15,8 @@ export type {
   Layout,
   LayoutEdge,
   LayoutNode,
+  MachineEntry,
+  MachinePick,
   Part,
   Problem,
   SampleInfo,

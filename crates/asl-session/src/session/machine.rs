@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 /// One machine of an IaC file, for the picker the app shows when opening a template.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MachineEntry {
     pub id: String,
     pub kind: String,
@@ -26,6 +27,15 @@ pub struct MachineEntry {
     pub readonly: Option<String>,
 }
 
+/// A file chosen to open, with its state machines when it is an IaC file (the app then
+/// asks which one to open as `FILE#ID`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MachinePick {
+    pub path: String,
+    pub machines: Option<Vec<MachineEntry>>,
+}
+
 fn iac_error(e: asl_iac::IacError) -> SessionError {
     SessionError::new("iac", e.to_string())
 }
@@ -33,6 +43,10 @@ fn iac_error(e: asl_iac::IacError) -> SessionError {
 /// The state machines of `path` when it is an IaC file (SAM, CloudFormation, CDK,
 /// Terraform, Serverless); `None` for an ASL file.
 pub fn machines(path: &Path) -> Result<Option<Vec<MachineEntry>>, SessionError> {
+    // `FILE#ID` (a recent file) names its machine already.
+    if asl_iac::split_address(path).id.is_some() {
+        return Ok(None);
+    }
     let text = read_text(path)?;
     if !asl_iac::is_iac(path, &text) {
         return Ok(None);
