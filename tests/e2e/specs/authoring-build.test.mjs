@@ -116,6 +116,16 @@ test("a machine built by drag and drop and forms only validates, runs, and undoe
     // "+ branch" follows the container's name: in view with it, however wide the Parallel.
     const add = await byTestId(browser, "add-branch");
     await add.waitForDisplayed({ timeout: 10000 });
+    // The canvas pans the dropped Parallel into view: clicking while it moves can miss
+    // (seen under load), so wait until the button stays put.
+    let at = null;
+    await until(async () => {
+      const now = await add.getLocation();
+      const still = at !== null && now.x === at.x && now.y === at.y;
+      at = now;
+      return still;
+    }, "+ branch kept moving");
+    await add.waitForClickable({ timeout: 10000 });
     await add.click();
     await step("third branch", (m) => m.States.Parallel.Branches.length === 3);
 
