@@ -140,7 +140,7 @@ fn deep_but_valid_documents_validate_and_export() {
     // 500 levels (under the 512 limit) inside a Pass state's Result, on a test thread's
     // default stack: reading, model building, checking and export all cope.
     let depth = 500;
-    let result = format!("{}{}", "{\"a\": ".repeat(depth), format!("1{}", "}".repeat(depth)));
+    let result = format!("{}1{}", "{\"a\": ".repeat(depth), "}".repeat(depth));
     let text = format!("{{\"StartAt\": \"A\", \"States\": {{\"A\": {{\"Type\": \"Pass\", \"Result\": {result}, \"End\": true}}}}}}");
     let (_dir, path) = temp("deep-valid.asl.json", text.as_bytes());
     let p = path.to_str().unwrap_or_default();

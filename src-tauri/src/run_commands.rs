@@ -100,5 +100,5 @@ pub fn choice_preview(state: Ipc, pointer: String) -> IpcResult<ChoicePreview> {
     })?;
     // Runs of this document: its file, or, never saved, its title.
     let same = |r: &RunSummary| r.machine_path == path && (path.is_some() || r.title == title);
-    Ok(state.runs.choice_preview(&pointer, &json, &ql, same))
+    Ok(state.runs.choice_preview(&pointer, &json, ql, same))
 }
