@@ -26,7 +26,10 @@ fn refused(name: &str, bytes: &[u8]) -> String {
     let rest = &first[shape.len()..];
     let mut parts = rest.splitn(3, ':');
     let (line, col) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
-    assert!(line.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(), "{name}: no position in {first:?}");
+    assert!(
+        line.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(),
+        "{name}: no position in {first:?}"
+    );
     assert!(first.contains("error["), "{name}: {first:?}");
     let e = asl(&["export", p, "--to", "yaml"]);
     assert!(e.code == 1 || e.code == 2, "{name}: export exit {}", e.code);
@@ -59,7 +62,9 @@ fn truncated_json_and_yaml() {
 
 #[test]
 fn top_level_is_not_an_object() {
-    for (name, text) in [("array.asl.json", "[1, 2]"), ("string.asl.json", "\"x\""), ("list.asl.yaml", "- a\n- b\n")] {
+    for (name, text) in
+        [("array.asl.json", "[1, 2]"), ("string.asl.json", "\"x\""), ("list.asl.yaml", "- a\n- b\n")]
+    {
         assert!(refused(name, text.as_bytes()).contains("top level must be an object"), "{name}");
     }
 }
@@ -82,11 +87,14 @@ fn deep_nesting() {
 
 #[test]
 fn billion_laughs_yaml() {
-    let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut text =
+        String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
     let mut prev = "a";
     for n in names {
-        text.push_str(&format!("{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        text.push_str(&format!(
+            "{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
         prev = n;
     }
     assert!(refused("laughs.asl.yaml", text.as_bytes()).contains("expand"));
@@ -107,7 +115,9 @@ fn a_50_megabyte_file_is_read() {
     let item = "{\"id\": 123456, \"name\": \"abcdefghij\", \"tags\": [1, 2, 3]},\n";
     let count = 50 * 1024 * 1024 / item.len();
     let mut text = String::with_capacity(52 * 1024 * 1024);
-    text.push_str("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true, \"Result\": [\n");
+    text.push_str(
+        "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true, \"Result\": [\n",
+    );
     for _ in 0..count {
         text.push_str(item);
     }

@@ -9,9 +9,18 @@ use std::path::Path;
 /// Upstream validator fixtures that the upstream tests call valid but AWS rejects. AWS
 /// wins (design: the interpreter and checker follow AWS); each is named with its reason.
 const VALID_BUT_AWS_REJECTS: &[(&str, &str)] = &[
-    ("asls__json-documentSucceedFailTerminalState.asl.json", "DUPLICATE_STATE_NAME: \"Second\" in two branches"),
-    ("asls__yaml-documentSucceedFailTerminalState.asl.yaml", "DUPLICATE_STATE_NAME: \"Second\" in two branches"),
-    ("asls__yaml-documentValidParametersIntrinsicFunction.asl.yaml", "States.Format arguments without commas"),
+    (
+        "asls__json-documentSucceedFailTerminalState.asl.json",
+        "DUPLICATE_STATE_NAME: \"Second\" in two branches",
+    ),
+    (
+        "asls__yaml-documentSucceedFailTerminalState.asl.yaml",
+        "DUPLICATE_STATE_NAME: \"Second\" in two branches",
+    ),
+    (
+        "asls__yaml-documentValidParametersIntrinsicFunction.asl.yaml",
+        "States.Format arguments without commas",
+    ),
 ];
 
 /// Invalid fixtures whose only problem is a style AWS accepts; see the closing note.
@@ -43,7 +52,13 @@ fn valid_files_round_trip_and_have_no_errors() {
             failures.push(format!("{}: validate exit {}\n{}", name(path), validate.code, validate.stdout()));
         }
     }
-    assert!(failures.is_empty(), "{} of {} valid files failed:\n{}", failures.len(), valid.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} valid files failed:\n{}",
+        failures.len(),
+        valid.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -59,10 +74,12 @@ fn yaml_files_export_to_the_same_data() {
             serde_saphyr::from_str_with_options(&text, options).unwrap_or_else(|e| panic!("{p}: {e}"));
         let json = asl(&["export", p, "--to", "json"]);
         assert_eq!(json.code, 0, "{p}: {}", json.err);
-        let exported: serde_json::Value = serde_json::from_slice(&json.out).unwrap_or_else(|e| panic!("{p}: {e}"));
+        let exported: serde_json::Value =
+            serde_json::from_slice(&json.out).unwrap_or_else(|e| panic!("{p}: {e}"));
         assert_eq!(exported, expected, "{p}: --to json changed the data");
         let yaml = asl(&["export", p, "--to", "yaml"]);
-        let again = Document::parse(yaml.stdout(), Format::Yaml).unwrap_or_else(|e| panic!("{p}: re-read: {e}"));
+        let again =
+            Document::parse(yaml.stdout(), Format::Yaml).unwrap_or_else(|e| panic!("{p}: re-read: {e}"));
         assert_eq!(again.to_value(), expected, "{p}: --to yaml changed the data");
     }
 }
@@ -96,8 +113,11 @@ fn expected_messages_of_fixtures_match_a_diagnostic_kind() {
     // field: e.g. statelint's '"ResultSelector"' substring, which we report on that key.
     let Some(dir) = shared_dir("ASL_CORPUS_DIR") else { return };
     for path in files(&dir.join("invalid"), &[".expect.json"]) {
-        let expect: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap_or_default()).unwrap_or_default();
-        let Some(subs) = expect.get("expected_message_substrings").and_then(|v| v.as_array()) else { continue };
+        let expect: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap_or_default()).unwrap_or_default();
+        let Some(subs) = expect.get("expected_message_substrings").and_then(|v| v.as_array()) else {
+            continue;
+        };
         let asl_path = path.to_str().unwrap_or_default().replace(".expect.json", ".asl.json");
         let Ok(text) = std::fs::read_to_string(&asl_path) else { continue };
         let (_, diagnostics) = check_text(&text, Format::Json);

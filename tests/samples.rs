@@ -24,7 +24,8 @@ fn every_sample_validates_clean_and_exports_identically() {
             let file = path.parent().map(|d| d.join(side)).unwrap_or_default();
             if file.exists() {
                 let text = std::fs::read_to_string(&file).unwrap_or_default();
-                serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             }
         }
     }
@@ -33,7 +34,11 @@ fn every_sample_validates_clean_and_exports_identically() {
 #[test]
 fn every_sample_passes_its_test_file() {
     let samples = workspace().join("samples");
-    let mut dirs: Vec<_> = std::fs::read_dir(&samples).expect("samples folder").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut dirs: Vec<_> = std::fs::read_dir(&samples)
+        .expect("samples folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     dirs.sort();
     let mut checked = 0;
     for dir in dirs.iter().filter(|d| d.join("tests.json").is_file()) {
@@ -41,7 +46,12 @@ fn every_sample_passes_its_test_file() {
         let run = asl(&["test", dir.join("tests.json").to_str().unwrap_or_default()]);
         let out = run.stdout();
         let summary = out.lines().rev().find(|l| l.ends_with(" failed")).unwrap_or_default().to_owned();
-        let failed: usize = summary.split(", ").nth(1).and_then(|f| f.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
+        let failed: usize = summary
+            .split(", ")
+            .nth(1)
+            .and_then(|f| f.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(usize::MAX);
         assert_eq!(failed, 0, "{name}: {summary}\n{out}");
         checked += 1;
     }

@@ -114,7 +114,12 @@ fn send_batches<T>(queue: &(Mutex<Queue<T>>, Condvar), mut send: impl FnMut(Vec<
 mod tests {
     use super::*;
     fn finished() -> RunEvent {
-        RunEvent::Finished { status: asl_session::run::Status::Succeeded, output: None, error: None, cause: None }
+        RunEvent::Finished {
+            status: asl_session::run::Status::Succeeded,
+            output: None,
+            error: None,
+            cause: None,
+        }
     }
 
     #[test]
@@ -124,12 +129,17 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel::<Vec<String>>();
         let sender = thread::spawn(move || {
             send_batches(&shared, |batch| {
-                tx.send(batch.iter().map(|e| serde_json::to_value(e).unwrap()["event"].to_string()).collect()).is_ok()
+                tx.send(batch.iter().map(|e| serde_json::to_value(e).unwrap()["event"].to_string()).collect())
+                    .is_ok()
             })
         });
         let batcher: EventBatcher = Batcher { queue };
         for _ in 0..1000 {
-            batcher.push(RunEvent::Resumed { path: "A".into(), pointer: "/States/A".into(), command: "continue" });
+            batcher.push(RunEvent::Resumed {
+                path: "A".into(),
+                pointer: "/States/A".into(),
+                command: "continue",
+            });
         }
         batcher.push(finished());
         sender.join().unwrap();

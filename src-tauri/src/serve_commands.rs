@@ -47,7 +47,9 @@ pub struct WatchedEvent {
 }
 
 fn status(state: &ServeState) -> ServeStatus {
-    ServeStatus { url: state.running.lock().unwrap_or_else(|e| e.into_inner()).as_ref().map(|r| r.url.clone()) }
+    ServeStatus {
+        url: state.running.lock().unwrap_or_else(|e| e.into_inner()).as_ref().map(|r| r.url.clone()),
+    }
 }
 
 #[tauri::command]
@@ -119,7 +121,8 @@ impl<R: Runtime> Attach for AppWatcher<R> {
             session.setup_path().map(std::path::Path::to_path_buf)
         };
         let doc = Document::parse(starting.definition, Format::Json).ok()?;
-        let breakpoints = self.app.state::<ServeState>().breakpoints.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let breakpoints =
+            self.app.state::<ServeState>().breakpoints.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let outside = Outside {
             doc,
             path,
@@ -134,10 +137,16 @@ impl<R: Runtime> Attach for AppWatcher<R> {
         let watch = state
             .runs
             .attach(outside, move |event| {
-                batcher.push_item(WatchedEvent { run: run.load(Ordering::Acquire), event: lean(event) }, false)
+                batcher
+                    .push_item(WatchedEvent { run: run.load(Ordering::Acquire), event: lean(event) }, false)
             })
             .ok()?;
         id.store(watch.id, Ordering::Release);
-        Some(Attached { hook: watch.hook, sink: watch.sink, finished: watch.finished, waiting: watch.waiting })
+        Some(Attached {
+            hook: watch.hook,
+            sink: watch.sink,
+            finished: watch.finished,
+            waiting: watch.waiting,
+        })
     }
 }

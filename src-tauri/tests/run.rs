@@ -194,7 +194,9 @@ fn callbacks_are_answered_and_a_waiting_run_stops() {
     let answer = json!({"runId": approve, "token": token, "outcome": {"kind": "success", "output": output}});
     app.call("callback_send", answer.clone()).unwrap();
     let rest = app.until(3, "finished");
-    assert!(rest.iter().any(|e| e["event"] == "callbackAnswered" && e["token"] == token && e["kind"] == "success"));
+    assert!(rest
+        .iter()
+        .any(|e| e["event"] == "callbackAnswered" && e["token"] == token && e["kind"] == "success"));
     stream.extend(rest.iter().cloned());
     assert_eq!(stream.last().unwrap()["status"], "SUCCEEDED");
     check_fixture("run-callback.events.json", &stream, token.as_str());

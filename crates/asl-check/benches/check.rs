@@ -14,7 +14,8 @@ fn main() {
         eprintln!("machine of {size}: {} states, {} KiB", machines::count_states(&text), text.len() / 1024);
         // ASL_BENCH_DUMP=DIR writes the machines out, to profile `asl validate` on them.
         if let Some(dir) = std::env::var_os("ASL_BENCH_DUMP") {
-            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("machine-{size}.asl.json")), &text);
+            let _ =
+                std::fs::write(std::path::Path::new(&dir).join(format!("machine-{size}.asl.json")), &text);
         }
     }
     divan::main();
@@ -43,13 +44,17 @@ fn jsonc_parser_alone(bencher: divan::Bencher, size: usize) {
     let text = machines::machine(size);
     let opts = jsonc_parser::ParseOptions::default();
     let collect = jsonc_parser::CollectOptions::default();
-    bencher.bench(|| jsonc_parser::parse_to_ast(divan::black_box(text.as_str()), &collect, &opts).expect("parses"));
+    bencher.bench(|| {
+        jsonc_parser::parse_to_ast(divan::black_box(text.as_str()), &collect, &opts).expect("parses")
+    });
 }
 
 #[divan::bench(args = [5_000], sample_count = 30)]
 fn serde_json_alone(bencher: divan::Bencher, size: usize) {
     let text = machines::machine(size);
-    bencher.bench(|| serde_json::from_str::<serde_json::Value>(divan::black_box(text.as_str())).expect("parses"));
+    bencher.bench(|| {
+        serde_json::from_str::<serde_json::Value>(divan::black_box(text.as_str())).expect("parses")
+    });
 }
 
 #[divan::bench(args = [5_000], sample_count = 30)]

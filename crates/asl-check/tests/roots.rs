@@ -144,7 +144,13 @@ fn a_transition_out_of_a_branch_is_no_typo() {
 fn a_typo_in_a_branching_machine_of_332_states_is_one_root() {
     let mut states = serde_json::Map::new();
     for i in 0..66 {
-        let next = if i == 37 { "Tsak38".to_owned() } else if i + 1 < 66 { format!("Task{}", i + 1) } else { "Done".to_owned() };
+        let next = if i == 37 {
+            "Tsak38".to_owned()
+        } else if i + 1 < 66 {
+            format!("Task{}", i + 1)
+        } else {
+            "Done".to_owned()
+        };
         states.insert(format!("Task{i}"), json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}], "Next": format!("Check{i}")}));
         states.insert(format!("Check{i}"), json!({"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": i, "Next": format!("Big{i}")}], "Default": format!("Small{i}")}));
         states.insert(format!("Big{i}"), json!({"Type": "Pass", "Next": format!("Wait{i}")}));

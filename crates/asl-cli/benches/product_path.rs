@@ -9,11 +9,11 @@
 //! and ../shared/bench (or ASL_BENCH_DIR with the generated workloads).
 
 use asl_eval::{Execution, ExecutionType, Hook, Options, Resume, StatePoint};
-use std::future::Future;
-use std::pin::Pin;
 use asl_model::{Document, Format};
 use serde_json::Value;
+use std::future::Future;
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -36,7 +36,8 @@ fn workloads() -> &'static PathBuf {
         let dir = std::env::temp_dir().join(format!("asl-bench-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("a temporary folder");
         let gen = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/gen.js");
-        let status = std::process::Command::new("node").arg(&gen).arg(&dir).output().expect("node runs gen.js");
+        let status =
+            std::process::Command::new("node").arg(&gen).arg(&dir).output().expect("node runs gen.js");
         assert!(status.status.success(), "{}: {}", gen.display(), String::from_utf8_lossy(&status.stderr));
         dir
     })
@@ -44,7 +45,8 @@ fn workloads() -> &'static PathBuf {
 
 fn args(name: &str, format: &str) -> Vec<String> {
     let dir = workloads();
-    let mut args = vec!["asl".into(), "run".into(), "--type".into(), "express".into(), "--format".into(), format.into()];
+    let mut args =
+        vec!["asl".into(), "run".into(), "--type".into(), "express".into(), "--format".into(), format.into()];
     let input = dir.join(format!("{name}.input.json"));
     if input.exists() {
         args.push(format!("--input=@{}", input.display()));

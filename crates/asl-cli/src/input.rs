@@ -24,8 +24,9 @@ pub fn read_document_as(path: &Path, substitute: bool) -> Result<Document, ReadE
     }
     let bytes =
         std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: cannot read: {e}", path.display())))?;
-    if let Some(found) =
-        std::str::from_utf8(&bytes).ok().and_then(|t| crate::machines::read_machine(path, Some(t), substitute))
+    if let Some(found) = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|t| crate::machines::read_machine(path, Some(t), substitute))
     {
         return found;
     }

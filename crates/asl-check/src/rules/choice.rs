@@ -41,9 +41,11 @@ fn top_level_fields(ctx: &mut Ctx, pointer: &str, known: &[&str], ql: QueryLangu
             QueryLanguage::Jsonata if jsonpath_key => {
                 format!("field \"{}\" is not supported in a JSONata Choice rule: use \"Condition\"", m.key)
             }
-            QueryLanguage::JsonPath if m.key == "Condition" => "field \"Condition\" is not supported in a JSONPath Choice rule: \
+            QueryLanguage::JsonPath if m.key == "Condition" => {
+                "field \"Condition\" is not supported in a JSONPath Choice rule: \
                  set \"QueryLanguage\": \"JSONata\" or use \"Variable\" with a comparison operator"
-                .to_owned(),
+                    .to_owned()
+            }
             _ => format!("field \"{}\" is not supported in a Choice rule", m.key),
         };
         ctx.error_key("field-not-allowed", &ptr, message);
@@ -69,13 +71,19 @@ fn condition(ctx: &mut Ctx, cond: &Condition, ql: QueryLanguage, top: bool) {
             // Keys of the other query language are reported as fields not allowed; only
             // the operators of this one count.
             let jsonata = ql == QueryLanguage::Jsonata;
-            let relevant: Vec<&str> = operators.iter().map(String::as_str).filter(|o| (*o == "Condition") == jsonata).collect();
+            let relevant: Vec<&str> =
+                operators.iter().map(String::as_str).filter(|o| (*o == "Condition") == jsonata).collect();
             match relevant.as_slice() {
                 // A `Not` that is not an object is reported as such by the model.
                 [] if ctx.doc.tree().at(&pointer_push(ptr, "Not")).is_some() => {}
                 [] => {
-                    let what = if jsonata { "a \"Condition\"" } else { "a comparison operator (or And/Or/Not)" };
-                    ctx.error("choice-rule-operators", ptr, format!("the Choice rule has no condition: it needs {what}"));
+                    let what =
+                        if jsonata { "a \"Condition\"" } else { "a comparison operator (or And/Or/Not)" };
+                    ctx.error(
+                        "choice-rule-operators",
+                        ptr,
+                        format!("the Choice rule has no condition: it needs {what}"),
+                    );
                 }
                 ["Condition"] => {
                     let value = ctx.doc.tree().at(&pointer_push(ptr, "Condition")).map(|n| n.to_value());
@@ -83,7 +91,10 @@ fn condition(ctx: &mut Ctx, cond: &Condition, ql: QueryLanguage, top: bool) {
                 }
                 [_] => {}
                 several => {
-                    let message = format!("a Choice rule can have only one comparison operator; found {}", several.join(", "));
+                    let message = format!(
+                        "a Choice rule can have only one comparison operator; found {}",
+                        several.join(", ")
+                    );
                     ctx.error("choice-rule-operators", ptr, message);
                 }
             }
@@ -108,13 +119,21 @@ fn condition(ctx: &mut Ctx, cond: &Condition, ql: QueryLanguage, top: bool) {
             match variable {
                 // A `Variable` of the wrong type is reported as such by the model.
                 None if ctx.doc.tree().at(&variable_ptr).is_some() => {}
-                None => ctx.error_key("missing-field", ptr, format!("\"{}\" needs a \"Variable\"", operator.name())),
+                None => ctx.error_key(
+                    "missing-field",
+                    ptr,
+                    format!("\"{}\" needs a \"Variable\"", operator.name()),
+                ),
                 Some(v) => expressions::path(ctx, &variable_ptr, v),
             }
             if operator.path {
                 match operand.as_str() {
                     Some(p) => expressions::path(ctx, &op_ptr, p),
-                    None => ctx.error("invalid-type", &op_ptr, format!("\"{}\" must be a path string", operator.name())),
+                    None => ctx.error(
+                        "invalid-type",
+                        &op_ptr,
+                        format!("\"{}\" must be a path string", operator.name()),
+                    ),
                 }
                 return;
             }
@@ -137,7 +156,11 @@ fn condition(ctx: &mut Ctx, cond: &Condition, ql: QueryLanguage, top: bool) {
                     Value::String(s) => format!("\"{s}\""),
                     other => other.to_string(),
                 };
-                ctx.error("invalid-type", &op_ptr, format!("\"{}\" must be {expected}, found {found}", operator.name()));
+                ctx.error(
+                    "invalid-type",
+                    &op_ptr,
+                    format!("\"{}\" must be {expected}, found {found}", operator.name()),
+                );
             }
         }
     }
@@ -147,8 +170,14 @@ fn jsonata_condition(ctx: &mut Ctx, rule: &str, value: &Value) {
     let cptr = pointer_push(rule, "Condition");
     match value {
         Value::Bool(_) => {}
-        Value::String(s) if s.starts_with("{%") || s.ends_with("%}") => super::jsonata::expression(ctx, &cptr, s),
-        _ => ctx.error("invalid-type", &cptr, "\"Condition\" must be a JSONata expression {% ... %} or a boolean"),
+        Value::String(s) if s.starts_with("{%") || s.ends_with("%}") => {
+            super::jsonata::expression(ctx, &cptr, s)
+        }
+        _ => ctx.error(
+            "invalid-type",
+            &cptr,
+            "\"Condition\" must be a JSONata expression {% ... %} or a boolean",
+        ),
     }
 }
 

@@ -3,14 +3,24 @@
 
 use super::has_placeholder;
 use crate::Ctx;
-use asl_model::expr::{check_intrinsic, check_payload_path, is_intrinsic_call, parse_intrinsic, parse_path, parse_result_path};
+use asl_model::expr::{
+    check_intrinsic, check_payload_path, is_intrinsic_call, parse_intrinsic, parse_path, parse_result_path,
+};
 use asl_model::model::State;
 use asl_model::syntax::{pointer_push, Node, NodeValue};
 
 /// Fields holding a JSONPath.
 const PATH_FIELDS: &[&str] = &[
-    "InputPath", "OutputPath", "ItemsPath", "SecondsPath", "TimestampPath", "TimeoutSecondsPath",
-    "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath",
+    "InputPath",
+    "OutputPath",
+    "ItemsPath",
+    "SecondsPath",
+    "TimestampPath",
+    "TimeoutSecondsPath",
+    "HeartbeatSecondsPath",
+    "MaxConcurrencyPath",
+    "ToleratedFailureCountPath",
+    "ToleratedFailurePercentagePath",
 ];
 /// Fields holding a payload template.
 const TEMPLATE_FIELDS: &[&str] = &["Parameters", "ResultSelector", "ItemSelector", "Assign", "Credentials"];
@@ -35,7 +45,8 @@ pub(super) fn state_paths(ctx: &mut Ctx, state: &State, node: &Node) {
             }
             ("Catch" | "Choices", _) => {
                 for (i, item) in m.value.as_array().unwrap_or(&[]).iter().enumerate() {
-                    if let Some(s) = item.get("ResultPath").and_then(Node::as_str).filter(|_| key == "Catch") {
+                    if let Some(s) = item.get("ResultPath").and_then(Node::as_str).filter(|_| key == "Catch")
+                    {
                         let at = format!("{base}/{key}/{i}");
                         check_at(ctx, &at, "ResultPath", RESULT, s, result_path_problem);
                     }
@@ -139,7 +150,8 @@ fn template(ctx: &mut Ctx, pointer: &str, node: &Node) {
                     path.push(Step::Key(&m.key));
                     if let Some(plain) = m.key.strip_suffix(".$") {
                         if members.iter().any(|o| o.key == plain) {
-                            let message = format!("\"{plain}\" and \"{}\" both set the field \"{plain}\"", m.key);
+                            let message =
+                                format!("\"{plain}\" and \"{}\" both set the field \"{plain}\"", m.key);
                             ctx.error_key("duplicate-key", &at(pointer, path), message);
                         }
                         let problem = match m.value.as_str() {

@@ -46,19 +46,34 @@ mod fieldset {
         static MASKS: OnceLock<Masks> = OnceLock::new();
         MASKS.get_or_init(|| {
             let samples = [
-                StateKind::Pass(Default::default()), StateKind::Task(Default::default()),
-                StateKind::Choice(Default::default()), StateKind::Wait(Default::default()), StateKind::Succeed,
-                StateKind::Fail(Default::default()), StateKind::Parallel(Default::default()),
+                StateKind::Pass(Default::default()),
+                StateKind::Task(Default::default()),
+                StateKind::Choice(Default::default()),
+                StateKind::Wait(Default::default()),
+                StateKind::Succeed,
+                StateKind::Fail(Default::default()),
+                StateKind::Parallel(Default::default()),
                 StateKind::Map(Default::default()),
             ];
             let mut index = FastMap::default();
-            let all = COMMON.iter().chain(JSONPATH_ONLY).chain(JSONATA_ONLY).chain(samples.iter().flat_map(|k| allowed(k).iter()));
+            let all = COMMON
+                .iter()
+                .chain(JSONPATH_ONLY)
+                .chain(JSONATA_ONLY)
+                .chain(samples.iter().flat_map(|k| allowed(k).iter()));
             for name in all {
                 let next = index.len() as u32;
                 index.entry(*name).or_insert(next);
             }
             assert!(index.len() <= 128, "state fields fit a u128");
-            let mut m = Masks { index, common: 0, jsonpath_only: 0, jsonata_only: 0, exclusive: Vec::new(), by_kind: [0; 8] };
+            let mut m = Masks {
+                index,
+                common: 0,
+                jsonpath_only: 0,
+                jsonata_only: 0,
+                exclusive: Vec::new(),
+                by_kind: [0; 8],
+            };
             m.common = m.mask(COMMON);
             m.jsonpath_only = m.mask(JSONPATH_ONLY);
             m.jsonata_only = m.mask(JSONATA_ONLY);
@@ -83,10 +98,23 @@ mod fieldset {
 const COMMON: &[&str] = &["Type", "Comment", "QueryLanguage"];
 /// Fields of the JSONPath query language only.
 const JSONPATH_ONLY: &[&str] = &[
-    "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "ItemsPath",
-    "SecondsPath", "TimestampPath", "ErrorPath", "CausePath", "TimeoutSecondsPath",
-    "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath",
-    "ToleratedFailurePercentagePath", "Iterator", "Result",
+    "InputPath",
+    "OutputPath",
+    "Parameters",
+    "ResultPath",
+    "ResultSelector",
+    "ItemsPath",
+    "SecondsPath",
+    "TimestampPath",
+    "ErrorPath",
+    "CausePath",
+    "TimeoutSecondsPath",
+    "HeartbeatSecondsPath",
+    "MaxConcurrencyPath",
+    "ToleratedFailureCountPath",
+    "ToleratedFailurePercentagePath",
+    "Iterator",
+    "Result",
 ];
 /// Fields of the JSONata query language only.
 const JSONATA_ONLY: &[&str] = &["Arguments", "Output", "Items"];
@@ -94,26 +122,94 @@ const JSONATA_ONLY: &[&str] = &["Arguments", "Output", "Items"];
 /// Fields each state type accepts (in either query language; the language filters next).
 fn allowed(kind: &StateKind) -> &'static [&'static str] {
     match kind {
-        StateKind::Pass(_) => &["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "Result", "Assign", "Output"],
+        StateKind::Pass(_) => &[
+            "Next",
+            "End",
+            "InputPath",
+            "OutputPath",
+            "Parameters",
+            "ResultPath",
+            "Result",
+            "Assign",
+            "Output",
+        ],
         StateKind::Task(_) => &[
-            "Next", "End", "Resource", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector",
-            "Retry", "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath",
-            "Credentials", "Assign", "Arguments", "Output",
+            "Next",
+            "End",
+            "Resource",
+            "InputPath",
+            "OutputPath",
+            "Parameters",
+            "ResultPath",
+            "ResultSelector",
+            "Retry",
+            "Catch",
+            "TimeoutSeconds",
+            "TimeoutSecondsPath",
+            "HeartbeatSeconds",
+            "HeartbeatSecondsPath",
+            "Credentials",
+            "Assign",
+            "Arguments",
+            "Output",
         ],
         StateKind::Choice(_) => &["Choices", "Default", "InputPath", "OutputPath", "Assign", "Output"],
-        StateKind::Wait(_) => &["Next", "End", "InputPath", "OutputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Assign", "Output"],
+        StateKind::Wait(_) => &[
+            "Next",
+            "End",
+            "InputPath",
+            "OutputPath",
+            "Seconds",
+            "SecondsPath",
+            "Timestamp",
+            "TimestampPath",
+            "Assign",
+            "Output",
+        ],
         StateKind::Succeed => &["InputPath", "OutputPath", "Output"],
         StateKind::Fail(_) => &["Error", "ErrorPath", "Cause", "CausePath"],
         StateKind::Parallel(_) => &[
-            "Next", "End", "Branches", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector",
-            "Retry", "Catch", "Assign", "Arguments", "Output",
+            "Next",
+            "End",
+            "Branches",
+            "InputPath",
+            "OutputPath",
+            "Parameters",
+            "ResultPath",
+            "ResultSelector",
+            "Retry",
+            "Catch",
+            "Assign",
+            "Arguments",
+            "Output",
         ],
         StateKind::Map(_) => &[
-            "Next", "End", "ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "Parameters",
-            "ItemReader", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath",
-            "ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
-            "ToleratedFailurePercentagePath", "Label", "InputPath", "OutputPath", "ResultPath", "ResultSelector",
-            "Retry", "Catch", "Assign", "Output",
+            "Next",
+            "End",
+            "ItemProcessor",
+            "Iterator",
+            "ItemsPath",
+            "Items",
+            "ItemSelector",
+            "Parameters",
+            "ItemReader",
+            "ItemBatcher",
+            "ResultWriter",
+            "MaxConcurrency",
+            "MaxConcurrencyPath",
+            "ToleratedFailureCount",
+            "ToleratedFailureCountPath",
+            "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath",
+            "Label",
+            "InputPath",
+            "OutputPath",
+            "ResultPath",
+            "ResultSelector",
+            "Retry",
+            "Catch",
+            "Assign",
+            "Output",
         ],
         StateKind::Unknown => &[],
     }
@@ -163,7 +259,10 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, node: &Node, ql: QueryL
             let message = format!("field \"{key}\" is not supported in a {} state", state.kind.name());
             ctx.error_key("field-not-allowed", &ptr(), message);
         } else if ql == QueryLanguage::Jsonata && JSONPATH_ONLY.contains(&key) {
-            let message = format!("field \"{key}\" belongs to JSONPath, but this state uses JSONata: {}", jsonata_instead(key));
+            let message = format!(
+                "field \"{key}\" belongs to JSONPath, but this state uses JSONata: {}",
+                jsonata_instead(key)
+            );
             ctx.error_key("jsonpath-field-in-jsonata", &ptr(), message);
         } else if ql == QueryLanguage::JsonPath && JSONATA_ONLY.contains(&key) {
             let instead = match key {
@@ -182,12 +281,16 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, node: &Node, ql: QueryL
         QueryLanguage::Jsonata => JSONPATH_ONLY,
     };
     for group in EXCLUSIVE {
-        let present: Vec<&str> =
-            group.iter().copied().filter(|k| !foreign.contains(k) && members.iter().any(|m| m.key == *k)).collect();
+        let present: Vec<&str> = group
+            .iter()
+            .copied()
+            .filter(|k| !foreign.contains(k) && members.iter().any(|m| m.key == *k))
+            .collect();
         if present.len() > 1 {
             let ptr = pointer_push(&state.pointer, present[1]);
             let names: Vec<String> = present.iter().map(|k| format!("\"{k}\"")).collect();
-            let message = format!("a {} state may have only one of {}", state.kind.name(), names.join(" and "));
+            let message =
+                format!("a {} state may have only one of {}", state.kind.name(), names.join(" and "));
             ctx.error_key("mutually-exclusive", &ptr, message);
         }
     }
@@ -198,7 +301,20 @@ pub(super) fn state_fields(ctx: &mut Ctx, state: &State, node: &Node, ql: QueryL
 /// Fields of the state's retriers and catchers.
 fn handlers(ctx: &mut Ctx, state: &State, ql: QueryLanguage) {
     for retrier in &state.retry {
-        object_fields(ctx, &retrier.pointer, &["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"], "retrier");
+        object_fields(
+            ctx,
+            &retrier.pointer,
+            &[
+                "ErrorEquals",
+                "IntervalSeconds",
+                "MaxAttempts",
+                "BackoffRate",
+                "MaxDelaySeconds",
+                "JitterStrategy",
+                "Comment",
+            ],
+            "retrier",
+        );
     }
     let catcher_fields: &[&str] = match ql {
         QueryLanguage::JsonPath => &["ErrorEquals", "Next", "ResultPath", "Assign", "Comment"],
@@ -237,7 +353,9 @@ fn required(ctx: &mut Ctx, state: &State, members: &[asl_model::syntax::Member])
         StateKind::Choice(_) if !has("Choices") => Some("Choices"),
         StateKind::Parallel(_) if !has("Branches") => Some("Branches"),
         StateKind::Map(_) if !has("ItemProcessor") && !has("Iterator") => Some("ItemProcessor"),
-        StateKind::Wait(_) if !["Seconds", "SecondsPath", "Timestamp", "TimestampPath"].iter().any(|k| has(k)) => {
+        StateKind::Wait(_)
+            if !["Seconds", "SecondsPath", "Timestamp", "TimestampPath"].iter().any(|k| has(k)) =>
+        {
             Some("one of \"Seconds\", \"SecondsPath\", \"Timestamp\" or \"TimestampPath\"")
         }
         _ => None,
@@ -248,9 +366,17 @@ fn required(ctx: &mut Ctx, state: &State, members: &[asl_model::syntax::Member])
     }
     let branches = members.iter().rev().find(|m| m.key == "Branches").and_then(|m| m.value.as_array());
     if matches!(state.kind, StateKind::Parallel(_)) && branches.is_some_and(|a| a.is_empty()) {
-        ctx.error("missing-field", &pointer_push(ptr, "Branches"), "\"Branches\" must hold at least one branch");
+        ctx.error(
+            "missing-field",
+            &pointer_push(ptr, "Branches"),
+            "\"Branches\" must hold at least one branch",
+        );
     }
-    let handlers = state.retry.iter().map(|r| (&r.pointer, "retrier")).chain(state.catch.iter().map(|c| (&c.pointer, "catcher")));
+    let handlers = state
+        .retry
+        .iter()
+        .map(|r| (&r.pointer, "retrier"))
+        .chain(state.catch.iter().map(|c| (&c.pointer, "catcher")));
     for (pointer, what) in handlers {
         if tree.at(&pointer_push(pointer, "ErrorEquals")).is_none() {
             ctx.error_key("missing-field", pointer, format!("a {what} needs \"ErrorEquals\""));
@@ -264,13 +390,22 @@ pub(super) fn object_fields(ctx: &mut Ctx, pointer: &str, known: &[&str], what: 
     for m in members {
         if !known.contains(&m.key.as_str()) {
             let ptr = pointer_push(pointer, &m.key);
-            ctx.error_key("field-not-allowed", &ptr, format!("field \"{}\" is not supported in a {what}", m.key));
+            ctx.error_key(
+                "field-not-allowed",
+                &ptr,
+                format!("field \"{}\" is not supported in a {what}", m.key),
+            );
         }
     }
 }
 
 pub(super) fn machine_fields(ctx: &mut Ctx) {
-    object_fields(ctx, "", &["Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"], "state machine");
+    object_fields(
+        ctx,
+        "",
+        &["Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"],
+        "state machine",
+    );
 }
 
 pub(super) fn scope_fields(ctx: &mut Ctx, scope: &StateMachine) {

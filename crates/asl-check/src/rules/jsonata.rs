@@ -6,9 +6,24 @@ use asl_model::syntax::{pointer_push, Node, NodeValue};
 
 /// Fields whose strings may be JSONata expressions.
 const EXPRESSION_FIELDS: &[&str] = &[
-    "Arguments", "Output", "Assign", "Items", "ItemSelector", "TimeoutSeconds", "HeartbeatSeconds",
-    "Seconds", "Timestamp", "MaxConcurrency", "ToleratedFailureCount", "ToleratedFailurePercentage",
-    "Error", "Cause", "Credentials", "ItemReader", "ItemBatcher", "ResultWriter",
+    "Arguments",
+    "Output",
+    "Assign",
+    "Items",
+    "ItemSelector",
+    "TimeoutSeconds",
+    "HeartbeatSeconds",
+    "Seconds",
+    "Timestamp",
+    "MaxConcurrency",
+    "ToleratedFailureCount",
+    "ToleratedFailurePercentage",
+    "Error",
+    "Cause",
+    "Credentials",
+    "ItemReader",
+    "ItemBatcher",
+    "ResultWriter",
 ];
 
 pub(super) fn state_expressions(ctx: &mut Ctx, state: &State, node: &Node) {
@@ -40,7 +55,9 @@ fn walk(ctx: &mut Ctx, pointer: &str, node: &Node) {
             NodeValue::Object(members) => {
                 stack.extend(members.iter().map(|m| (&m.value, pointer_push(&ptr, &m.key))));
             }
-            NodeValue::Array(items) => stack.extend(items.iter().enumerate().map(|(i, n)| (n, format!("{ptr}/{i}")))),
+            NodeValue::Array(items) => {
+                stack.extend(items.iter().enumerate().map(|(i, n)| (n, format!("{ptr}/{i}"))))
+            }
             _ => {}
         }
     }

@@ -14,12 +14,19 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
     catchers(ctx, state);
     match &state.kind {
         StateKind::Task(task) => {
-            let timeout = seconds(ctx, &state.pointer, "TimeoutSeconds", task.timeout_seconds.as_ref(), jsonata);
-            let heartbeat = seconds(ctx, &state.pointer, "HeartbeatSeconds", task.heartbeat_seconds.as_ref(), jsonata);
+            let timeout =
+                seconds(ctx, &state.pointer, "TimeoutSeconds", task.timeout_seconds.as_ref(), jsonata);
+            let heartbeat =
+                seconds(ctx, &state.pointer, "HeartbeatSeconds", task.heartbeat_seconds.as_ref(), jsonata);
             if let (Some(t), Some(h)) = (timeout, heartbeat) {
                 if h >= t {
-                    let message = format!("\"HeartbeatSeconds\" ({h}) must be smaller than \"TimeoutSeconds\" ({t})");
-                    ctx.error("heartbeat-not-below-timeout", &pointer_push(&state.pointer, "HeartbeatSeconds"), message);
+                    let message =
+                        format!("\"HeartbeatSeconds\" ({h}) must be smaller than \"TimeoutSeconds\" ({t})");
+                    ctx.error(
+                        "heartbeat-not-below-timeout",
+                        &pointer_push(&state.pointer, "HeartbeatSeconds"),
+                        message,
+                    );
                 }
             }
             if let Some(resource) = &task.resource {
@@ -27,7 +34,11 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
             }
             if let Some(credentials) = &task.credentials {
                 if !credentials.is_object() {
-                    ctx.error("invalid-type", &pointer_push(&state.pointer, "Credentials"), "\"Credentials\" must be an object such as {\"RoleArn\": \"...\"}");
+                    ctx.error(
+                        "invalid-type",
+                        &pointer_push(&state.pointer, "Credentials"),
+                        "\"Credentials\" must be an object such as {\"RoleArn\": \"...\"}",
+                    );
                 }
             }
         }
@@ -36,7 +47,8 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
             if let Some(ts) = &wait.timestamp {
                 let accepted = jsonata && is_expression(ts) || has_placeholder(ts) || is_rfc3339(ts);
                 if !accepted {
-                    let message = format!("\"{ts}\" is not an RFC 3339 timestamp such as 2026-01-31T09:30:00Z");
+                    let message =
+                        format!("\"{ts}\" is not an RFC 3339 timestamp such as 2026-01-31T09:30:00Z");
                     ctx.error("invalid-timestamp", &pointer_push(&state.pointer, "Timestamp"), message);
                 }
             }
@@ -44,23 +56,52 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
         StateKind::Map(map) => {
             let p = &state.pointer;
             non_negative(ctx, p, "MaxConcurrency", map.max_concurrency.as_ref(), None, jsonata);
-            non_negative(ctx, p, "ToleratedFailureCount", map.tolerated_failure_count.as_ref(), None, jsonata);
-            non_negative(ctx, p, "ToleratedFailurePercentage", map.tolerated_failure_percentage.as_ref(), Some(100.0), jsonata);
+            non_negative(
+                ctx,
+                p,
+                "ToleratedFailureCount",
+                map.tolerated_failure_count.as_ref(),
+                None,
+                jsonata,
+            );
+            non_negative(
+                ctx,
+                p,
+                "ToleratedFailurePercentage",
+                map.tolerated_failure_percentage.as_ref(),
+                Some(100.0),
+                jsonata,
+            );
             if let Some(Value::Object(reader)) = &map.item_reader {
                 if let Some(Value::Object(config)) = reader.get("ReaderConfig") {
                     if config.contains_key("MaxItems") && config.contains_key("MaxItemsPath") {
                         let ptr = format!("{p}/ItemReader/ReaderConfig/MaxItemsPath");
-                        ctx.error_key("mutually-exclusive", &ptr, "a ReaderConfig may have only one of \"MaxItems\" and \"MaxItemsPath\"");
+                        ctx.error_key(
+                            "mutually-exclusive",
+                            &ptr,
+                            "a ReaderConfig may have only one of \"MaxItems\" and \"MaxItemsPath\"",
+                        );
                     }
                 }
             }
             if let Some(config) = map.item_processor.as_ref().and_then(|m| m.processor_config.as_ref()) {
                 let base = map.item_processor.as_ref().map(|m| m.pointer.clone()).unwrap_or_default();
-                one_of(ctx, &format!("{base}/ProcessorConfig/Mode"), config.mode.as_deref(), &["INLINE", "DISTRIBUTED"]);
-                one_of(ctx, &format!("{base}/ProcessorConfig/ExecutionType"), config.execution_type.as_deref(), &["STANDARD", "EXPRESS"]);
+                one_of(
+                    ctx,
+                    &format!("{base}/ProcessorConfig/Mode"),
+                    config.mode.as_deref(),
+                    &["INLINE", "DISTRIBUTED"],
+                );
+                one_of(
+                    ctx,
+                    &format!("{base}/ProcessorConfig/ExecutionType"),
+                    config.execution_type.as_deref(),
+                    &["STANDARD", "EXPRESS"],
+                );
                 // A Distributed Map runs child workflows, whose type must be named.
                 if config.mode.as_deref() == Some("DISTRIBUTED") && config.execution_type.is_none() {
-                    let message = "a DISTRIBUTED item processor needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\"";
+                    let message =
+                        "a DISTRIBUTED item processor needs \"ExecutionType\": \"STANDARD\" or \"EXPRESS\"";
                     ctx.error_key("missing-field", &format!("{base}/ProcessorConfig"), message);
                 }
             }
@@ -75,22 +116,38 @@ fn retriers(ctx: &mut Ctx, state: &State) {
         error_equals(ctx, p, &r.error_equals, state.retry.len(), "retrier");
         if let Some(v) = r.interval_seconds {
             if v < 1.0 || v.fract() != 0.0 {
-                ctx.error("invalid-interval", &pointer_push(p, "IntervalSeconds"), format!("\"IntervalSeconds\" must be a positive integer, found {v}"));
+                ctx.error(
+                    "invalid-interval",
+                    &pointer_push(p, "IntervalSeconds"),
+                    format!("\"IntervalSeconds\" must be a positive integer, found {v}"),
+                );
             }
         }
         if let Some(v) = r.max_attempts {
             if v < 0.0 || v.fract() != 0.0 {
-                ctx.error("invalid-max-attempts", &pointer_push(p, "MaxAttempts"), format!("\"MaxAttempts\" must be a non-negative integer, found {v}"));
+                ctx.error(
+                    "invalid-max-attempts",
+                    &pointer_push(p, "MaxAttempts"),
+                    format!("\"MaxAttempts\" must be a non-negative integer, found {v}"),
+                );
             }
         }
         if let Some(v) = r.backoff_rate {
             if v < 1.0 {
-                ctx.error("invalid-backoff-rate", &pointer_push(p, "BackoffRate"), format!("\"BackoffRate\" must be at least 1.0, found {v}"));
+                ctx.error(
+                    "invalid-backoff-rate",
+                    &pointer_push(p, "BackoffRate"),
+                    format!("\"BackoffRate\" must be at least 1.0, found {v}"),
+                );
             }
         }
         if let Some(v) = r.max_delay_seconds {
             if v <= 0.0 || v.fract() != 0.0 {
-                ctx.error("invalid-max-delay", &pointer_push(p, "MaxDelaySeconds"), format!("\"MaxDelaySeconds\" must be a positive integer, found {v}"));
+                ctx.error(
+                    "invalid-max-delay",
+                    &pointer_push(p, "MaxDelaySeconds"),
+                    format!("\"MaxDelaySeconds\" must be a positive integer, found {v}"),
+                );
             }
         }
         one_of(ctx, &pointer_push(p, "JitterStrategy"), r.jitter_strategy.as_deref(), &["FULL", "NONE"]);
@@ -109,7 +166,11 @@ fn error_equals(ctx: &mut Ctx, pointer: &str, names: &[String], _count: usize, w
     let ptr = pointer_push(pointer, "ErrorEquals");
     let present = ctx.doc.tree().at(&ptr).and_then(Node::as_array).is_some();
     if present && names.is_empty() {
-        ctx.error("empty-error-equals", &ptr, format!("a {what}'s \"ErrorEquals\" must name at least one error, e.g. [\"States.ALL\"]"));
+        ctx.error(
+            "empty-error-equals",
+            &ptr,
+            format!("a {what}'s \"ErrorEquals\" must name at least one error, e.g. [\"States.ALL\"]"),
+        );
     }
     if names.len() > 1 && names.iter().any(|n| n == "States.ALL") {
         ctx.error("states-all-not-alone", &ptr, "\"States.ALL\" must appear alone in \"ErrorEquals\"");
@@ -122,7 +183,11 @@ fn all_last<'a>(ctx: &mut Ctx, items: impl Iterator<Item = (&'a String, &'a Vec<
     for (i, (ptr, names)) in items.iter().enumerate() {
         if i + 1 < items.len() && names.iter().any(|n| n == "States.ALL") {
             let code = if what == "retrier" { "retry-all-not-last" } else { "catch-all-not-last" };
-            ctx.error(code, &pointer_push(ptr, "ErrorEquals"), format!("a {what} with \"States.ALL\" must be the last one"));
+            ctx.error(
+                code,
+                &pointer_push(ptr, "ErrorEquals"),
+                format!("a {what} with \"States.ALL\" must be the last one"),
+            );
         }
     }
 }
@@ -141,7 +206,11 @@ fn seconds(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>, jsona
         }
         Value::String(s) if jsonata && is_expression(s) || has_placeholder(s) => None,
         other => {
-            let message = format!("\"{key}\" must be a positive integer{}, found {}", or_expression(jsonata), kind(other));
+            let message = format!(
+                "\"{key}\" must be a positive integer{}, found {}",
+                or_expression(jsonata),
+                kind(other)
+            );
             ctx.error("invalid-type", &ptr, message);
             None
         }
@@ -158,7 +227,14 @@ fn or_expression(jsonata: bool) -> &'static str {
 
 /// A non-negative integer, or with `max` a number from 0 to `max` (or, in JSONata, an
 /// expression).
-fn non_negative(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>, max: Option<f64>, jsonata: bool) {
+fn non_negative(
+    ctx: &mut Ctx,
+    pointer: &str,
+    key: &str,
+    value: Option<&Value>,
+    max: Option<f64>,
+    jsonata: bool,
+) {
     let Some(value) = value else { return };
     let ptr = pointer_push(pointer, key);
     match value {
@@ -171,7 +247,8 @@ fn non_negative(ctx: &mut Ctx, pointer: &str, key: &str, value: Option<&Value>, 
         }
         Value::String(s) if jsonata && is_expression(s) || has_placeholder(s) => {}
         other => {
-            let message = format!("\"{key}\" must be {}{}, found {}", range(max), or_expression(jsonata), kind(other));
+            let message =
+                format!("\"{key}\" must be {}{}, found {}", range(max), or_expression(jsonata), kind(other));
             ctx.error("invalid-type", &ptr, message);
         }
     }
@@ -201,7 +278,8 @@ use asl_model::syntax::value_kind as kind;
 pub(crate) fn is_rfc3339(s: &str) -> bool {
     static SHAPE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let shape = SHAPE.get_or_init(|| {
-        regex::Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$").expect("static regex")
+        regex::Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+            .expect("static regex")
     });
     shape.is_match(s) && chrono::DateTime::parse_from_rfc3339(s).is_ok()
 }
@@ -214,17 +292,26 @@ fn resource_arn(ctx: &mut Ctx, pointer: &str, resource: &str) {
         return;
     }
     if resource.contains("${") {
-        ctx.error("invalid-resource", pointer, format!("\"{resource}\" has an unterminated ${{...}} placeholder"));
+        ctx.error(
+            "invalid-resource",
+            pointer,
+            format!("\"{resource}\" has an unterminated ${{...}} placeholder"),
+        );
         return;
     }
     let parts: Vec<&str> = resource.split(':').collect();
     if parts.len() >= 7 && parts[0] == "arn" && parts[2] == "lambda" && parts[5] == "function" {
         let qualifier_ok = match parts.get(7) {
             None => true,
-            Some(q) => *q == "$LATEST" || !q.is_empty() && q.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+            Some(q) => {
+                *q == "$LATEST"
+                    || !q.is_empty() && q.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            }
         };
         if parts[6].is_empty() || !qualifier_ok || parts.len() > 8 {
-            let message = format!("\"{resource}\" is not a valid Lambda function ARN (name, then an optional version or alias)");
+            let message = format!(
+                "\"{resource}\" is not a valid Lambda function ARN (name, then an optional version or alias)"
+            );
             ctx.error("invalid-resource", pointer, message);
         }
     }

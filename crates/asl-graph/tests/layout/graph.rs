@@ -159,7 +159,10 @@ fn graphs_are_equal_exactly_when_the_diagram_would_be() {
         ("a name", NESTED.replace("\"Oops\"", "\"Oops2\"")),
         ("a target", NESTED.replace(r#""Next": "Gone""#, r#""Next": "A""#)),
         ("a catcher's errors", NESTED.replace(r#""Custom""#, r#""Other""#)),
-        ("a state's type", NESTED.replace(r#""I": {"Type": "Succeed"}"#, r#""I": {"Type": "Pass", "End": true}"#)),
+        (
+            "a state's type",
+            NESTED.replace(r#""I": {"Type": "Succeed"}"#, r#""I": {"Type": "Pass", "End": true}"#),
+        ),
     ] {
         assert!(base != graph(&seen), "{what} changed, the graph did not");
     }

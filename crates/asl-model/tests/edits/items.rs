@@ -207,7 +207,8 @@ fn move_an_item_to_where_it_is_changes_nothing() {
 
 #[test]
 fn add_a_branch_with_one_pass_state_at_the_end() {
-    let branch = json!({"StartAt": "Branch 3 Pass", "States": {"Branch 3 Pass": {"Type": "Pass", "End": true}}});
+    let branch =
+        json!({"StartAt": "Branch 3 Pass", "States": {"Branch 3 Pass": {"Type": "Pass", "End": true}}});
     let doc = apply(MACHINE, &insert_item("/States/Ship", ItemList::Branches, None, branch.clone()));
     let branches = &doc.to_value()["States"]["Ship"]["Branches"];
     assert_eq!(branches.as_array().unwrap().len(), 3);

@@ -237,7 +237,9 @@ fn edit_from(doc: &Document, (kind, a, b, c): (u8, u8, u8, u8)) -> DocumentEdit 
         }
         ItemList::Retry => json!({"ErrorEquals": ["States.TaskFailed"], "MaxAttempts": c % 4}),
         ItemList::Catch => json!({"ErrorEquals": ["States.ALL"], "Next": pick(&names, c)}),
-        ItemList::Branches => json!({"StartAt": format!("B{c}"), "States": {format!("B{c}"): {"Type": "Pass", "End": true}}}),
+        ItemList::Branches => {
+            json!({"StartAt": format!("B{c}"), "States": {format!("B{c}"): {"Type": "Pass", "End": true}}})
+        }
     };
     let mut leaves = Vec::new();
     scalars(&doc.to_value(), String::new(), &mut leaves);
