@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, changedLines, chord, press, read, start, waitNode } from "../lib/app.mjs";
+import { byTestId, changedLines, chord, drag, edgeMiddle, press, read, runStatus, start, until, waitNode } from "../lib/app.mjs";
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::Serverless-2016-10-31
@@ -51,6 +51,69 @@ test("a machine of a template: edit on the canvas, save, only its line changes",
     const { removed, added } = changedLines(TEMPLATE, read(file));
     assert.deepEqual(removed, []);
     assert.deepEqual(added, ["            Comment: All done"]);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+const GREETINGS = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Greet:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionSubstitutions:
+        Greeting: hello from the template
+      Definition:
+        StartAt: Say
+        States:
+          Say:
+            Type: Pass
+            Result:
+              message: \${Greeting}
+            End: true
+  Other:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        StartAt: Only
+        States:
+          Only: {Type: Pass, End: true}
+`;
+
+test("a machine of a two-machine template: a state dragged in, saved as those lines only, run with the template's substitution", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "asl-e2e-iac-run-"));
+  const file = join(dir, "template.yaml");
+  writeFileSync(file, GREETINGS);
+  const browser = await start(`${file}#Greet`);
+  try {
+    await waitNode(browser, "/States/Say");
+    const before = new Set(await browser.$$(".react-flow__node").map((n) => n.getAttribute("data-id")));
+    await drag(browser, await byTestId(browser, "browser-item-Pass"), await edgeMiddle(browser, "#start", "/States/Say"));
+    const added = await until(async () => {
+      const ids = await browser.$$(".react-flow__node").map((n) => n.getAttribute("data-id"));
+      return ids.find((id) => !before.has(id) && id.startsWith("/States/"));
+    }, "no new state on the canvas after the drop");
+    const name = added.slice("/States/".length);
+    await byTestId(browser, "dirty").waitForExist({ timeout: 5000 });
+    await chord(browser, "Control", "s");
+    await byTestId(browser, "dirty").waitForExist({ reverse: true, timeout: 5000 });
+    const saved = read(file);
+    // Only Greet's definition changed: StartAt, and the new state before Say (the window
+    // changedLines returns also holds "States:", on both sides: unchanged).
+    const window = changedLines(GREETINGS, saved);
+    const removed = window.removed.filter((l) => !window.added.includes(l));
+    const lines = window.added.filter((l) => !window.removed.includes(l));
+    assert.deepEqual(removed, ["        StartAt: Say"], saved);
+    assert.deepEqual(lines, [`        StartAt: ${name}`, `          ${name}:`, "            Type: Pass", "            Next: Say"], saved);
+    assert.ok(saved.endsWith("          Only: {Type: Pass, End: true}\n") && saved.includes("message: ${Greeting}"), "the rest is as it was");
+
+    // The run resolves ${Greeting} from DefinitionSubstitutions; the file keeps it.
+    await byTestId(browser, "mode-run").click();
+    await byTestId(browser, "run-start").click();
+    await runStatus(browser, "SUCCEEDED");
+    assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { message: "hello from the template" });
+    assert.equal(read(file), saved, "a run never changes the file");
   } finally {
     await browser.deleteSession();
   }

@@ -241,7 +241,8 @@ impl Drop for Runs {
 
 /// The session's current text as a document that can run: it parses and has no errors.
 pub(crate) fn runnable(session: &Session) -> Result<Document, RunError> {
-    let doc = Document::parse(session.text(), session.format()).map_err(|e| {
+    // An IaC machine runs with its template's substitutions resolved.
+    let doc = Document::parse(session.run_text(), session.format()).map_err(|e| {
         RunError::Invalid(format!("{}:{}: {}", e.position.line, e.position.column, e.message))
     })?;
     if let Some(d) = check(&doc).into_iter().find(|d| d.severity == Severity::Error) {

@@ -116,6 +116,21 @@ impl Session {
         Ok(())
     }
 
+    /// The text a run executes: the document's, and for an IaC machine with the `${Name}`
+    /// placeholders its template gives literal values (`DefinitionSubstitutions`)
+    /// replaced, as the deployed machine would have them. Never written anywhere.
+    pub fn run_text(&self) -> String {
+        let (Some(id), Some(path)) = (&self.machine, &self.path) else { return self.text.clone() };
+        let Ok(machine) = machine_of(path, id) else { return self.text.clone() };
+        let mut text = self.text.clone();
+        for (name, value) in &machine.substitutions {
+            if let Some(value) = value {
+                text = text.replace(&format!("${{{name}}}"), value);
+            }
+        }
+        text
+    }
+
     /// The document's text as the file holds it: the whole file, or the machine's
     /// definition read out of the template.
     pub(super) fn own_text(&self, path: &Path, file_text: String) -> Result<String, SessionError> {
