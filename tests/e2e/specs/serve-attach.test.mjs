@@ -23,7 +23,7 @@ const machine = {
 
 /** The client: boto3 against the app's server, StartSyncExecution on an EXPRESS machine
  *  with the same definition; prints the response's status and output. */
-const client = `
+const CLIENT_PY = `
 import boto3, json, sys
 from botocore.config import Config
 url, definition = sys.argv[1], open(sys.argv[2]).read()
@@ -36,61 +36,69 @@ out = sfn.start_sync_execution(stateMachineArn=arn, input=json.dumps({"items": [
 print(json.dumps({"status": out["status"], "output": json.loads(out.get("output", "null"))}))
 `;
 
+/** Starts the app's API server on a free port from the Run panel; answers its URL. */
+async function startServer(browser) {
+  const port = await byTestId(browser, "serve-port");
+  await port.click();
+  await chord(browser, "Control", "a");
+  await port.addValue("0");
+  await byTestId(browser, "serve-start").click();
+  const shown = await byTestId(browser, "serve-url");
+  await shown.waitForDisplayed({ timeout: 10000 });
+  // textContent: the section may sit below the panel's fold, where getText sees nothing.
+  return browser.execute((el) => el.textContent, shown);
+}
+
+/** Runs the boto3 client script (from the venv the serve tests install) against `url`
+ *  with the definition in `file`: its output so far, and a promise of its exit code. */
+function runClient(script, url, file) {
+  const venv = execFileSync("bash", [resolve("../serve/install.sh")]).toString().trim().split("\n").pop();
+  const proc = spawn(join(venv, "bin/python"), [script, url, file]);
+  const out = { stdout: "", stderr: "", proc };
+  proc.stdout.on("data", (d) => (out.stdout += d));
+  proc.stderr.on("data", (d) => (out.stderr += d));
+  out.exited = new Promise((done) => proc.on("exit", done));
+  return out;
+}
+
 test("a boto3 StartSyncExecution on the open machine pauses at the app's breakpoint; Step and Continue let it return", async () => {
   const dir = mkdtempSync(join(tmpdir(), "asl-e2e-serve-"));
   const file = join(dir, "orders.asl.json");
   writeFileSync(file, JSON.stringify(machine, null, 2) + "\n");
   const script = join(dir, "client.py");
-  writeFileSync(script, client);
-  // boto3 from PyPI, in the venv the serve tests use (installed once, then reused).
-  const venv = execFileSync("bash", [resolve("../serve/install.sh")]).toString().trim().split("\n").pop();
+  writeFileSync(script, CLIENT_PY);
   const browser = await start(file);
-  let proc;
+  let client;
   try {
     await waitNode(browser, "/States/Count");
     await byTestId(browser, "mode-run").click();
     await (await waitNode(browser, "/States/Count")).click();
     await browser.keys(["F9"]);
     await until(async () => (await browser.$('[data-testid="breakpoint-gutter"][data-pointer="/States/Count"]').getAttribute("data-on")) === "true", "F9 set no breakpoint");
-    const port = await byTestId(browser, "serve-port");
-    await port.click();
-    await browser.keys(["Control", "a"]);
-    await port.addValue("0");
-    await byTestId(browser, "serve-start").click();
-    const shown = await byTestId(browser, "serve-url");
-    await shown.waitForDisplayed({ timeout: 10000 });
-    // textContent: the section may sit below the panel's fold, where getText sees nothing.
-    const url = await browser.execute((el) => el.textContent, shown);
+    const url = await startServer(browser);
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-
-    let stdout = "";
-    let stderr = "";
-    proc = spawn(join(venv, "bin/python"), [script, url, file]);
-    proc.stdout.on("data", (d) => (stdout += d));
-    proc.stderr.on("data", (d) => (stderr += d));
-    const exited = new Promise((done) => proc.on("exit", done));
+    client = runClient(script, url, file);
 
     // The client's execution shows as this session's run, paused before Count.
     await Promise.race([
       runStatus(browser, "PAUSED", 30000),
-      exited.then((code) => assert.fail(`the client ended (${code}) before the run paused: ${stdout} ${stderr}`)),
+      client.exited.then((code) => assert.fail(`the client ended (${code}) before the run paused: ${client.stdout} ${client.stderr}`)),
     ]);
     await screenshot(browser, "serve-attach-paused-light");
     const at = await byTestId(browser, "paused-at");
     assert.equal(await at.getAttribute("data-path"), "Count");
-    assert.equal(stdout, "", "the client's call waits while the run is paused");
+    assert.equal(client.stdout, "", "the client's call waits while the run is paused");
     // Step over Count: paused again, before Done.
     await byTestId(browser, "debug-step-over").click();
     await until(async () => (await byTestId(browser, "paused-at").getAttribute("data-path")) === "Done", "Step Over did not stop before Done", 15000);
     await byTestId(browser, "debug-continue").click();
     await runStatus(browser, "SUCCEEDED", 30000);
 
-    const code = await exited;
-    assert.equal(code, 0, `the client failed: ${stderr}`);
-    assert.deepEqual(JSON.parse(stdout), { status: "SUCCEEDED", output: { count: 2, added: "c" } });
+    assert.equal(await client.exited, 0, `the client failed: ${client.stderr}`);
+    assert.deepEqual(JSON.parse(client.stdout), { status: "SUCCEEDED", output: { count: 2, added: "c" } });
     assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { count: 2, added: "c" });
   } finally {
-    proc?.kill();
+    client?.proc.kill();
     await browser.deleteSession();
   }
 });
@@ -112,32 +120,18 @@ test("a client's execution waiting for a task token shows the callback card; app
   };
   writeFileSync(file, JSON.stringify(approval, null, 2) + "\n");
   const script = join(dir, "client.py");
-  writeFileSync(script, client.replace('{"items": ["a", "b"], "extra": "c"}', '{"order": "A-1"}').replace('name="orders"', 'name="approval"'));
-  const venv = execFileSync("bash", [resolve("../serve/install.sh")]).toString().trim().split("\n").pop();
+  writeFileSync(script, CLIENT_PY.replace('{"items": ["a", "b"], "extra": "c"}', '{"order": "A-1"}').replace('name="orders"', 'name="approval"'));
   const browser = await start(file);
-  let proc;
+  let client;
   try {
     await waitNode(browser, "/States/AskManager");
     await byTestId(browser, "mode-run").click();
-    const port = await byTestId(browser, "serve-port");
-    await port.click();
-    await browser.keys(["Control", "a"]);
-    await port.addValue("0");
-    await byTestId(browser, "serve-start").click();
-    const shown = await byTestId(browser, "serve-url");
-    await shown.waitForDisplayed({ timeout: 10000 });
-    const url = await browser.execute((el) => el.textContent, shown);
-    let stdout = "";
-    let stderr = "";
-    proc = spawn(join(venv, "bin/python"), [script, url, file]);
-    proc.stdout.on("data", (d) => (stdout += d));
-    proc.stderr.on("data", (d) => (stderr += d));
-    const exited = new Promise((done) => proc.on("exit", done));
+    client = runClient(script, await startServer(browser), file);
 
     const card = await byTestId(browser, "callback");
     await Promise.race([
       card.waitForDisplayed({ timeout: 30000 }),
-      exited.then((code) => assert.fail(`the client ended (${code}) before the task waited: ${stdout} ${stderr}`)),
+      client.exited.then((code) => assert.fail(`the client ended (${code}) before the task waited: ${client.stdout} ${client.stderr}`)),
     ]);
     await screenshot(browser, "serve-attach-callback-light");
     const output = await byTestId(browser, "callback-output");
@@ -146,11 +140,10 @@ test("a client's execution waiting for a task token shows the callback card; app
     await press(browser, '{"approved": true}');
     await byTestId(browser, "callback-approve").click();
     await runStatus(browser, "SUCCEEDED", 30000);
-    const code = await exited;
-    assert.equal(code, 0, `the client failed: ${stderr}`);
-    assert.deepEqual(JSON.parse(stdout), { status: "SUCCEEDED", output: { approved: true } });
+    assert.equal(await client.exited, 0, `the client failed: ${client.stderr}`);
+    assert.deepEqual(JSON.parse(client.stdout), { status: "SUCCEEDED", output: { approved: true } });
   } finally {
-    proc?.kill();
+    client?.proc.kill();
     await browser.deleteSession();
   }
 });

@@ -9,7 +9,7 @@ use super::driver::{Forwarder, Live, Msg, Slot};
 use super::handler::Signals;
 use super::live_hook::LiveHook;
 use super::live_sink::LiveSink;
-use super::record::{now, RunStatus, RunSummary};
+use super::record::RunSummary;
 use super::registry::{RunId, Runs};
 use super::{RunError, RunEvent};
 use asl_eval::debug::Debugger;
@@ -59,20 +59,7 @@ impl Runs {
         let breakpoints = breakpoints.iter().filter_map(|b| b.to_breakpoint(doc.machine())).collect();
         let (session, debug_rx) = Debugger::new(breakpoints);
         let debug_hook = session.hook();
-        let summary = RunSummary {
-            id,
-            machine_path: path.as_ref().map(|p| p.display().to_string()),
-            title,
-            started_at: now(),
-            finished_at: None,
-            status: RunStatus::Running,
-            input,
-            output: None,
-            error: None,
-            cause: None,
-            clock: ClockChoice::Virtual,
-            transitions: None,
-        };
+        let summary = RunSummary::started(id, path.as_deref(), title, input, ClockChoice::Virtual);
         let doc = Arc::new(doc);
         let slot = Arc::new(Slot {
             session,

@@ -208,20 +208,7 @@ pub(crate) fn start(
     let debug_hook = session.hook();
     let stem = title.split('.').next().filter(|s| !s.is_empty()).map(str::to_owned);
 
-    let summary = RunSummary {
-        id,
-        machine_path: path.as_ref().map(|p| p.display().to_string()),
-        title,
-        started_at: now(),
-        finished_at: None,
-        status: RunStatus::Running,
-        input: config.input.clone(),
-        output: None,
-        error: None,
-        cause: None,
-        clock: config.clock,
-        transitions: None,
-    };
+    let summary = RunSummary::started(id, path.as_deref(), title, config.input.clone(), config.clock);
     let doc = Arc::new(doc);
     let slot = Arc::new(Slot {
         session,

@@ -152,6 +152,30 @@ pub struct RunRecord {
 }
 
 impl RunSummary {
+    /// A run starting now.
+    pub(crate) fn started(
+        id: u64,
+        path: Option<&std::path::Path>,
+        title: String,
+        input: Value,
+        clock: super::ClockChoice,
+    ) -> RunSummary {
+        RunSummary {
+            id,
+            machine_path: path.map(|p| p.display().to_string()),
+            title,
+            started_at: now(),
+            finished_at: None,
+            status: RunStatus::Running,
+            input,
+            output: None,
+            error: None,
+            cause: None,
+            clock,
+            transitions: None,
+        }
+    }
+
     /// Fills in the end of the run.
     pub(crate) fn finish(&mut self, outcome: &Outcome) {
         self.status = outcome.status.into();
