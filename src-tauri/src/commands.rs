@@ -27,6 +27,12 @@ pub fn document_current(state: Ipc) -> IpcResult<Option<Snapshot>> {
     Ok(state.session.lock().unwrap_or_else(|p| p.into_inner()).as_mut().map(Session::sent_snapshot))
 }
 
+/// The template named on the command line whose machines the page should offer (once).
+#[tauri::command]
+pub fn document_startup_pick(state: Ipc) -> Option<String> {
+    state.startup_pick.lock().unwrap_or_else(|p| p.into_inner()).take().map(|p| p.display().to_string())
+}
+
 #[tauri::command]
 pub fn document_new<R: Runtime>(app: AppHandle<R>, state: Ipc, format: FormatDto) -> Snapshot {
     watch::unwatch(&app);

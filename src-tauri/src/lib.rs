@@ -33,6 +33,7 @@ use tauri::{Manager, Runtime};
 pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
     base.plugin(tauri_plugin_store::Builder::new().build()).invoke_handler(tauri::generate_handler![
         commands::document_current,
+        commands::document_startup_pick,
         commands::document_new,
         commands::document_open,
         iac_commands::document_machines,
@@ -88,6 +89,11 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
 pub fn open_from_args<R: Runtime>(app: &tauri::AppHandle<R>, file: Option<PathBuf>) {
     let Some(file) = file else { return };
     let state = app.state::<AppState>();
+    // Several machines in one template: the page shows the picker, as Open does.
+    if matches!(asl_session::machines(&file), Ok(Some(list)) if list.len() > 1) {
+        *state.startup_pick.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
+        return;
+    }
     if let Err(e) = commands::open_path(app, &state, &file) {
         *state.startup_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
     }

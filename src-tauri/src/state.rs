@@ -17,6 +17,9 @@ pub struct AppState {
     pub samples_dir: Option<PathBuf>,
     /// Why the file named on the command line did not open; reported once.
     pub startup_error: Mutex<Option<IpcError>>,
+    /// A template named on the command line that declares several state machines: the
+    /// page asks which one to open (`document_startup_pick`).
+    pub startup_pick: Mutex<Option<PathBuf>>,
     /// The runs of this app session (Run mode).
     pub runs: asl_session::run::Runs,
     /// The generation of typed text the UI said is outdated (`document_supersede`).
@@ -36,6 +39,7 @@ impl AppState {
             drafts,
             samples_dir,
             startup_error: Mutex::new(None),
+            startup_pick: Mutex::new(None),
             runs: asl_session::run::Runs::default(),
             superseded_typing: AtomicU64::new(0),
         }

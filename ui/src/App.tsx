@@ -6,6 +6,7 @@ import { useCloseGuard, useDiskChanges, useStaleNoticeCleanup, useWindowTitle } 
 import { DiskConflictDialog } from "./frame/DiskConflictDialog";
 import { SaveChangesDialog } from "./frame/SaveChangesDialog";
 import { MachinePickerDialog } from "./frame/MachinePickerDialog";
+import { openDocument } from "./frame/fileActions";
 import { useShortcuts } from "./frame/shortcuts";
 import { Toasts } from "./frame/Toasts";
 import { Workspace } from "./frame/Workspace";
@@ -31,9 +32,14 @@ export function App() {
     performance.mark("asl:boot");
     ipc
       .documentCurrent()
-      .then((snapshot) => {
+      .then(async (snapshot) => {
         performance.mark("asl:document");
         if (snapshot) useStudio.getState().setSnapshot(snapshot);
+        // A template with several machines on the command line: which one?
+        else {
+          const pick = await ipc.documentStartupPick();
+          if (pick) void openDocument(pick);
+        }
       })
       .catch((e) => useStudio.getState().setError(asIpcError(e)))
       .finally(() => setReady(true));

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, changedLines, chord, drag, edgeMiddle, press, read, runStatus, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, changedLines, chord, drag, edgeMiddle, press, read, runStatus, screenshot, start, until, waitNode } from "../lib/app.mjs";
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::Serverless-2016-10-31
@@ -81,12 +81,17 @@ Resources:
           Only: {Type: Pass, End: true}
 `;
 
-test("a machine of a two-machine template: a state dragged in, saved as those lines only, run with the template's substitution", async () => {
+test("a two-machine template: the machine picked, a state dragged in, saved as those lines only, run with the template's substitution", async () => {
   const dir = mkdtempSync(join(tmpdir(), "asl-e2e-iac-run-"));
   const file = join(dir, "template.yaml");
   writeFileSync(file, GREETINGS);
-  const browser = await start(`${file}#Greet`);
+  // The template itself, as a user opens it: the app asks which machine.
+  const browser = await start(file);
   try {
+    const picker = await byTestId(browser, "machine-picker");
+    await picker.waitForDisplayed({ timeout: 15000 });
+    await screenshot(browser, "iac-machine-picker-light");
+    await byTestId(browser, "machine-Greet").click();
     await waitNode(browser, "/States/Say");
     const before = new Set(await browser.$$(".react-flow__node").map((n) => n.getAttribute("data-id")));
     await drag(browser, await byTestId(browser, "browser-item-Pass"), await edgeMiddle(browser, "#start", "/States/Say"));

@@ -14,6 +14,8 @@ export const documentNew = (format: Format) => invoke<Snapshot>("document_new", 
 export const documentOpen = (path: string | null) => invoke<Snapshot | null>("document_open", { path });
 /** The file to open (`path` null: the native dialog; null when cancelled) and, for a SAM,
  *  CloudFormation, CDK, Terraform or Serverless file, its state machines. */
+/** A template given on the command line with several machines: ask which (once). */
+export const documentStartupPick = () => invoke<string | null>("document_startup_pick");
 export const documentMachines = (path: string | null) => invoke<MachinePick | null>("document_machines", { path });
 // Commands that change the open document answer an `Update`: usually a delta against the
 // last snapshot sent, which the store merges (ui/src/store/delta.ts). They run off Rust's
