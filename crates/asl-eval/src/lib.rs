@@ -45,5 +45,5 @@ pub use engine::{
 pub use error::RuntimeError;
 pub use handler::{NoTasks, TaskFailure, TaskHandler, TaskRequest};
 pub use mocks::{MockError, Mocks};
-pub use record::{ErrorDetails, Inspection, Outcome, StateRecord, Status};
+pub use record::{present, ErrorDetails, Inspection, Outcome, StateRecord, Status};
 pub use s3::S3Folders;

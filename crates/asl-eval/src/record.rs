@@ -2,7 +2,7 @@
 //! TestState-style inspection stages) and the history.
 
 use crate::history::HistoryEvent;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// How an execution ended, as AWS names it.
@@ -35,50 +35,56 @@ impl Status {
 /// The processing stages of one state, as TestState's DEBUG inspection level names them.
 /// A stage is absent when the state does not have it or never reached it.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Inspection {
     /// The state's input.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "present")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub input: Option<Value>,
     /// After InputPath.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "present")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_input_path: Option<Value>,
     /// After Parameters (JSONPath).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "present")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_parameters: Option<Value>,
     /// After Arguments (JSONata).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "present")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_arguments: Option<Value>,
     /// The task's (or Pass Result's) raw result.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "present")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub result: Option<Value>,
     /// After ResultSelector.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "present")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_result_selector: Option<Value>,
     /// After ResultPath.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "present")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub after_result_path: Option<Value>,
     /// The state's output (after OutputPath, or Output in JSONata).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "present")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub output: Option<Value>,
     /// Which Retrier or Catcher handled an error, if one did.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub error_details: Option<ErrorDetails>,
 }
 
+/// A stage that is present is kept, `null` included (serde would read `null` as absent:
+/// a state whose input is `null` still has an input stage).
+pub fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
 /// How a state's error was handled.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDetails {
     /// The retrier that matched the last error, if any.

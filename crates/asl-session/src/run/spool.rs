@@ -11,6 +11,7 @@ use asl_eval::history::HistoryEvent;
 use asl_eval::{Inspection, StateRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -245,108 +246,74 @@ impl Spilled for HistoryEvent {
     }
 }
 
-/// A state record on disk: what the app sends, plus the times it does not.
+/// A state record on disk: what the app sends, plus the times it does not. Borrowed to
+/// write, owned when read back.
 #[derive(Serialize, Deserialize)]
-struct StateLine {
-    name: String,
-    kind: String,
-    path: String,
-    input: Value,
-    output: Option<Value>,
-    variables: Option<Map<String, Value>>,
-    inspection: Value,
-    pointer: Option<String>,
-    from: Option<String>,
+struct StateLine<'a> {
+    name: Cow<'a, str>,
+    kind: Cow<'a, str>,
+    path: Cow<'a, str>,
+    input: Cow<'a, Value>,
+    #[serde(default, deserialize_with = "present_cow")]
+    output: Cow<'a, Option<Value>>,
+    variables: Cow<'a, Option<Map<String, Value>>>,
+    inspection: Cow<'a, Inspection>,
+    pointer: Cow<'a, Option<String>>,
+    from: Cow<'a, Option<String>>,
     ends: bool,
-    error: Option<String>,
-    cause: Option<String>,
+    error: Cow<'a, Option<String>>,
+    cause: Cow<'a, Option<String>>,
     entered_at: Option<i64>,
     left_at: Option<i64>,
 }
 
+/// An output that is there stays there, `null` included (see `asl_eval::record::present`).
+fn present_cow<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Cow<'static, Option<Value>>, D::Error> {
+    asl_eval::present(d).map(Cow::Owned)
+}
+
 impl Spilled for RunState {
     fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        #[derive(Serialize)]
-        struct Ref<'a> {
-            name: &'a str,
-            kind: &'a str,
-            path: &'a str,
-            input: &'a Value,
-            output: &'a Option<Value>,
-            variables: &'a Option<Map<String, Value>>,
-            inspection: &'a Inspection,
-            pointer: &'a Option<String>,
-            from: &'a Option<String>,
-            ends: bool,
-            error: &'a Option<String>,
-            cause: &'a Option<String>,
-            entered_at: Option<i64>,
-            left_at: Option<i64>,
-        }
         let r = &self.record;
-        serde_json::to_writer(
-            out,
-            &Ref {
-                name: &r.name,
-                kind: r.kind,
-                path: &r.path,
-                input: &r.input,
-                output: &r.output,
-                variables: &r.variables,
-                inspection: &r.inspection,
-                pointer: &self.pointer,
-                from: &self.from,
-                ends: self.ends,
-                error: &self.error,
-                cause: &self.cause,
-                entered_at: self.entered_at,
-                left_at: self.left_at,
-            },
-        )
+        let line = StateLine {
+            name: Cow::Borrowed(&r.name),
+            kind: Cow::Borrowed(r.kind),
+            path: Cow::Borrowed(&r.path),
+            input: Cow::Borrowed(&r.input),
+            output: Cow::Borrowed(&r.output),
+            variables: Cow::Borrowed(&r.variables),
+            inspection: Cow::Borrowed(&r.inspection),
+            pointer: Cow::Borrowed(&self.pointer),
+            from: Cow::Borrowed(&self.from),
+            ends: self.ends,
+            error: Cow::Borrowed(&self.error),
+            cause: Cow::Borrowed(&self.cause),
+            entered_at: self.entered_at,
+            left_at: self.left_at,
+        };
+        serde_json::to_writer(out, &line)
     }
 
     fn read(line: &[u8]) -> serde_json::Result<Self> {
         let l: StateLine = serde_json::from_slice(line)?;
         Ok(RunState {
             record: StateRecord {
-                name: l.name,
+                name: l.name.into_owned(),
                 kind: intern(&l.kind),
-                path: l.path,
-                input: l.input,
-                output: l.output,
-                variables: l.variables,
-                inspection: inspection_from(l.inspection),
+                path: l.path.into_owned(),
+                input: l.input.into_owned(),
+                output: l.output.into_owned(),
+                variables: l.variables.into_owned(),
+                inspection: l.inspection.into_owned(),
             },
-            pointer: l.pointer,
-            from: l.from,
+            pointer: l.pointer.into_owned(),
+            from: l.from.into_owned(),
             ends: l.ends,
-            error: l.error,
-            cause: l.cause,
+            error: l.error.into_owned(),
+            cause: l.cause.into_owned(),
             entered_at: l.entered_at,
             left_at: l.left_at,
         })
-    }
-}
-
-/// The stages back from their JSON (camelCase members, as `Inspection` writes them).
-fn inspection_from(value: Value) -> Inspection {
-    let Value::Object(mut m) = value else { return Inspection::default() };
-    let mut take = |key: &str| m.remove(key);
-    let error_details = take("errorDetails").map(|d| asl_eval::ErrorDetails {
-        retry_index: d["retryIndex"].as_u64().map(|n| n as usize),
-        catch_index: d["catchIndex"].as_u64().map(|n| n as usize),
-        retry_backoff_interval_seconds: d["retryBackoffIntervalSeconds"].as_f64(),
-    });
-    Inspection {
-        input: take("input"),
-        after_input_path: take("afterInputPath"),
-        after_parameters: take("afterParameters"),
-        after_arguments: take("afterArguments"),
-        result: take("result"),
-        after_result_selector: take("afterResultSelector"),
-        after_result_path: take("afterResultPath"),
-        output: take("output"),
-        error_details,
     }
 }
 

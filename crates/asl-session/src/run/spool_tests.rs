@@ -63,3 +63,33 @@ fn only_finished_items_move_and_a_disk_that_refuses_keeps_them_in_memory() {
     kept.spill(10, &SpillTo { dir: blocked.join("runs"), chunk: 2 }, |_| {});
     assert_eq!((kept.spilled(), kept.range(0..10).len()), (0, 10));
 }
+
+#[test]
+fn a_state_reads_back_whole_null_values_included() {
+    let state = RunState {
+        record: StateRecord {
+            name: "A".into(),
+            kind: "Pass",
+            path: "Map/2/A".into(),
+            input: Value::Null,
+            output: Some(Value::Null),
+            variables: Some(serde_json::Map::from_iter([("x".to_owned(), json!(1))])),
+            inspection: Inspection {
+                input: Some(Value::Null),
+                result: Some(json!({"r": [1, null]})),
+                error_details: Some(asl_eval::ErrorDetails { retry_index: Some(1), ..Default::default() }),
+                ..Default::default()
+            },
+        },
+        pointer: Some("/States/Map/ItemProcessor/States/A".into()),
+        from: None,
+        ends: true,
+        error: None,
+        cause: None,
+        entered_at: Some(5),
+        left_at: Some(9),
+    };
+    let mut line = Vec::new();
+    state.write(&mut line).unwrap();
+    assert_eq!(RunState::read(&line).unwrap(), state);
+}
