@@ -56,23 +56,7 @@ impl<T: serde::Serialize + Send + Clone + 'static> Batcher<T> {
 impl Batcher<RunEvent> {
     pub fn push(&self, event: RunEvent) {
         let last = matches!(event, RunEvent::Finished { .. });
-        self.push_item(lean(event), last);
-    }
-}
-
-/// The page folds a state's entry and exit into its colour and the transition taken
-/// (`fold.ts`); the values it shows come from the record and its pages. So the input,
-/// output and stages of every state do not cross IPC: a 1,000,000-transition run sent
-/// some 2 GB of JSON for nothing.
-pub fn lean(event: RunEvent) -> RunEvent {
-    match event {
-        RunEvent::StateEntered { path, pointer, state_type, from, .. } => {
-            RunEvent::StateEntered { path, pointer, state_type, input: serde_json::Value::Null, from }
-        }
-        RunEvent::StateExited { path, pointer, ends, .. } => {
-            RunEvent::StateExited { path, pointer, output: serde_json::Value::Null, inspection: None, ends }
-        }
-        other => other,
+        self.push_item(event, last);
     }
 }
 

@@ -6,13 +6,11 @@
 //! of other machines run as the server always runs them.
 
 use crate::error::{IpcError, IpcResult};
-use crate::run_events::{lean, Batcher};
+use crate::run_events::Batcher;
 use crate::state::AppState;
-use asl_model::{Document, Format};
 use asl_serve::attach::{Attach, Attached, Starting, Watcher};
 use asl_session::run::{BreakpointSpec, Outside, RunEvent};
 use serde::Serialize;
-use serde_json::Value;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use tauri::ipc::Channel;
@@ -113,14 +111,13 @@ impl<R: Runtime> Attach for AppWatcher<R> {
         let path = {
             let session = state.session.lock().unwrap_or_else(|e| e.into_inner());
             let session = session.as_ref()?;
-            let open = Document::parse(session.text(), session.format()).ok()?.to_value();
-            let sent: Value = serde_json::from_str(starting.definition).ok()?;
-            if open != sent {
+            // The same machine as JSON data (formatting, key order and YAML aside).
+            if session.document()?.to_value() != starting.doc.to_value() {
                 return None;
             }
             session.setup_path().map(std::path::Path::to_path_buf)
         };
-        let doc = Document::parse(starting.definition, Format::Json).ok()?;
+        let doc = starting.doc.clone();
         let breakpoints =
             self.app.state::<ServeState>().breakpoints.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let outside = Outside {
@@ -137,8 +134,7 @@ impl<R: Runtime> Attach for AppWatcher<R> {
         let watch = state
             .runs
             .attach(outside, move |event| {
-                batcher
-                    .push_item(WatchedEvent { run: run.load(Ordering::Acquire), event: lean(event) }, false)
+                batcher.push_item(WatchedEvent { run: run.load(Ordering::Acquire), event }, false)
             })
             .ok()?;
         id.store(watch.id, Ordering::Release);

@@ -40,7 +40,8 @@ impl AppState {
             samples_dir,
             startup_error: Mutex::new(None),
             startup_pick: Mutex::new(None),
-            runs: asl_session::run::Runs::default(),
+            // The page reads state values from the record, never from the events.
+            runs: asl_session::run::Runs::default().without_event_values(),
             superseded_typing: AtomicU64::new(0),
         }
     }

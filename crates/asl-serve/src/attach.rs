@@ -13,8 +13,8 @@ use std::sync::Arc;
 /// An execution about to start.
 pub struct Starting<'a> {
     pub state_machine_name: &'a str,
-    /// The definition as the client sent it.
-    pub definition: &'a str,
+    /// The definition the client sent, as the server read it.
+    pub doc: &'a asl_model::Document,
     pub execution_arn: &'a str,
     pub execution_name: &'a str,
     pub input: &'a Value,

@@ -119,7 +119,7 @@ fn launch(
             let watched = service.config.attach.as_ref().and_then(|w| {
                 w.0.attach(&crate::attach::Starting {
                     state_machine_name: &version.name,
-                    definition: &version.definition,
+                    doc: &version.doc,
                     execution_arn: &arn,
                     execution_name: &options.execution_name,
                     input: &input,

@@ -26,6 +26,7 @@ impl Hook for DebugSession {
             let resume = self.point(point).await;
             if resume != Resume::Abort {
                 let input = match &resume {
+                    _ if !self.sends_values() => Value::Null,
                     Resume::Edit { input: Some(v), .. } => v.clone(),
                     _ => p.input.clone(),
                 };
@@ -57,11 +58,13 @@ impl Hook for DebugSession {
             };
             let resume = self.point(point).await;
             if resume != Resume::Abort {
+                let values = self.sends_values();
                 let output = match &resume {
+                    _ if !values => Value::Null,
                     Resume::Edit { input: Some(v), .. } => v.clone(),
                     _ => output.clone(),
                 };
-                let inspection = p.inspection.cloned();
+                let inspection = p.inspection.filter(|_| values).cloned();
                 self.emit(RunEvent::StateExited {
                     path: p.path.to_string(),
                     pointer: p.pointer.to_string(),

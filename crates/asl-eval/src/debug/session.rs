@@ -6,6 +6,7 @@ use super::stops::{decide, last_segment};
 use super::{Breakpoint, Command, Paused, Place, RunEvent};
 use crate::{Hook, Resume};
 use serde_json::{Map, Value};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::watch;
@@ -23,6 +24,7 @@ impl Debugger {
             state: Mutex::new(State { breakpoints, ..State::default() }),
             wake,
             events: Mutex::new(events),
+            values: AtomicBool::new(true),
         };
         (DebugSession(Arc::new(inner)), receiver)
     }
@@ -37,6 +39,9 @@ struct Inner {
     /// Bumped at every resume; paused points wait for a change.
     wake: watch::Sender<u64>,
     events: Mutex<mpsc::Sender<RunEvent>>,
+    /// Entered/exited events carry the state's values (off: `null` and no stages, for a
+    /// consumer that folds only statuses and reads values from the record).
+    values: AtomicBool,
 }
 
 #[derive(Default)]
@@ -218,6 +223,16 @@ impl DebugSession {
     /// happens after it (the engine woken by a callback answer) is told after it.
     pub fn tell(&self, event: RunEvent) {
         self.emit(event);
+    }
+
+    /// Whether entered/exited events carry the state's input, output and stages (they do
+    /// by default; a pause always carries everything).
+    pub fn send_values(&self, yes: bool) {
+        self.0.values.store(yes, Ordering::Relaxed);
+    }
+
+    pub(super) fn sends_values(&self) -> bool {
+        self.0.values.load(Ordering::Relaxed)
     }
 
     pub(super) fn emit(&self, event: RunEvent) {

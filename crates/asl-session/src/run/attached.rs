@@ -58,6 +58,7 @@ impl Runs {
         let id = self.next_id();
         let breakpoints = breakpoints.iter().filter_map(|b| b.to_breakpoint(doc.machine())).collect();
         let (session, debug_rx) = Debugger::new(breakpoints);
+        session.send_values(self.event_values());
         let debug_hook = session.hook();
         let summary = RunSummary::started(id, path.as_deref(), title, input, ClockChoice::Virtual);
         let doc = Arc::new(doc);

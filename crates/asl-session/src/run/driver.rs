@@ -50,6 +50,8 @@ pub(crate) struct Launch {
     pub start_at: Option<StartAt>,
     /// Where its states and history go past a threshold.
     pub spill: SpillTo,
+    /// Entered/exited events carry the states' values.
+    pub event_values: bool,
 }
 
 /// The shared state of one run.
@@ -174,7 +176,7 @@ pub(crate) fn start(
     launch: Launch,
     on_event: Box<dyn Fn(RunEvent) + Send>,
 ) -> Result<(Arc<Slot>, RunSummary), RunError> {
-    let Launch { id, doc, path, title, config, start_at, spill } = launch;
+    let Launch { id, doc, path, title, config, start_at, spill, event_values } = launch;
     let dir = path.as_deref().and_then(|p| p.parent());
     let mocks = config.mocks.load(dir)?;
     // A fresh copy (own invocation counts) for the answers suggested to waiting callbacks.
@@ -201,6 +203,7 @@ pub(crate) fn start(
     let breakpoints = config.breakpoints.iter().filter_map(|b| b.to_breakpoint(doc.machine())).collect();
     let (session, debug_rx) = Debugger::new(breakpoints);
     session.stop_on_retry_and_catch(config.stop_on_retry, config.stop_on_catch);
+    session.send_values(event_values);
     let clock: Arc<dyn Clock> = match config.clock {
         ClockChoice::Virtual => Arc::new(VirtualClock),
         ClockChoice::Real => Arc::new(RealClock),

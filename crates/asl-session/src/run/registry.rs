@@ -26,6 +26,8 @@ pub struct Runs {
     next: AtomicU64,
     /// Where big runs keep their states and history (spool.rs).
     spill: Mutex<SpillTo>,
+    /// Entered/exited events carry each state's values (see [`Runs::without_event_values`]).
+    event_values: bool,
 }
 
 /// Items a run keeps in memory per spool, between one and two chunks. A state record in
@@ -46,7 +48,7 @@ impl Runs {
     pub fn spilling_to(dir: PathBuf) -> Runs {
         super::spool::clear_stale(&dir);
         let spill = Mutex::new(SpillTo { dir, chunk: SPILL_CHUNK });
-        Runs { runs: Mutex::default(), next: AtomicU64::new(0), spill }
+        Runs { runs: Mutex::default(), next: AtomicU64::new(0), spill, event_values: true }
     }
 
     /// Runs started from now on spill to `dir` (the app knows its data folder only once
@@ -54,6 +56,19 @@ impl Runs {
     pub fn set_spill_dir(&self, dir: PathBuf) {
         super::spool::clear_stale(&dir);
         self.spill.lock().unwrap_or_else(|e| e.into_inner()).dir = dir;
+    }
+
+    /// Runs whose entered/exited events carry no state values: the app's page folds them
+    /// into colours and transitions and reads values from the record, so the debugger
+    /// does not copy every state's input, output and stages for nothing (a 1,000,000-
+    /// transition run sent some 2 GB of JSON over IPC).
+    pub fn without_event_values(mut self) -> Runs {
+        self.event_values = false;
+        self
+    }
+
+    pub(super) fn event_values(&self) -> bool {
+        self.event_values
     }
 
     /// Spill after `chunk` items instead (tests make small runs spill).
@@ -91,6 +106,7 @@ impl Runs {
             config,
             start_at,
             spill: self.spill_to(),
+            event_values: self.event_values,
         };
         let (slot, summary) = driver::start(launch, Box::new(on_event))?;
         self.insert(id, slot);
