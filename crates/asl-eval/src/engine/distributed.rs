@@ -211,6 +211,7 @@ impl<'a> Engine<'a> {
             ..opts.clone()
         };
         let start = base.start_time.unwrap_or(self.start);
+        let frame_elapsed = frame.lane.timeline.elapsed;
         let template = ExecutionContext::new(&base, &Value::Null, start);
         let start_text = template.start_time.clone();
         let seed = opts.seed.unwrap_or_else(|| self.start.timestamp_nanos_opt().unwrap_or(1) as u64);
@@ -306,6 +307,8 @@ impl<'a> Engine<'a> {
                             input,
                             rng: Mutex::new(child_seed | 1),
                             origin: (child_prefix, depth),
+                            timers: self.timers.clone(),
+                            time_offset: self.time_offset.saturating_add(frame_elapsed),
                         };
                         let outcome = engine.run_execution(processor).await;
                         Child {

@@ -22,7 +22,8 @@ impl<'a> Engine<'a> {
             None => machine.start_at.as_deref(),
         };
         let mut frame = Frame {
-            lane: Lane { last_event: 0, timeline: Timeline::START },
+            // A Distributed Map child started after siblings finished starts later.
+            lane: self.started_lane(&Lane { last_event: 0, timeline: Timeline::START }),
             variables: options.start_at.as_ref().map(|at| at.variables.clone()).unwrap_or_default(),
             path: self.origin.0.clone(),
             depth: self.origin.1,

@@ -201,7 +201,7 @@ impl<'a> Engine<'a> {
             (effective, duration, assigned)
         };
         if !duration.is_zero() {
-            self.options.clock.sleep(&mut frame.lane.timeline, duration).await;
+            self.sleep(&mut frame.lane, duration).await;
         }
         let context = self.context_object(run, StateExtra::default());
         let env = Env { context: &context, variables: &frame.variables };

@@ -190,7 +190,7 @@ impl<'a> Engine<'a> {
             (duration, output, assigned)
         };
         if !duration.is_zero() {
-            self.options.clock.sleep(&mut frame.lane.timeline, duration).await;
+            self.sleep(&mut frame.lane, duration).await;
         }
         Ok(Exit { output, next: run.next()?, assigned })
     }

@@ -117,7 +117,7 @@ impl<'a> Engine<'a> {
                     progress.started.fetch_add(1, Ordering::Relaxed);
                     progress.report(false);
                     let mut child = Frame {
-                        lane: parent.lane,
+                        lane: self.started_lane(&parent.lane),
                         variables: parent.variables.clone(),
                         path: self.child_path(&parent.path, name, index),
                         depth: parent.depth + 1,

@@ -26,6 +26,7 @@ mod retry;
 mod run;
 mod task;
 pub mod test_state;
+mod timers;
 mod variables;
 
 pub use distributed::PROGRESS_EVERY;
@@ -43,6 +44,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
+use std::time::Duration;
 
 /// Starts executions. See the crate documentation for an example.
 pub struct Execution;
@@ -69,7 +71,11 @@ impl Execution {
         options: &Options,
     ) -> Outcome {
         let engine = Engine::new(machine, doc, input, handler, options);
-        let outcome = engine.run_execution(machine).await;
+        let outcome = if options.clock.is_virtual() {
+            engine.timers.drive(engine.run_execution(machine)).await
+        } else {
+            engine.run_execution(machine).await
+        };
         if let Some(hook) = &options.hook {
             hook.finished(&outcome);
         }
@@ -172,6 +178,10 @@ pub(crate) struct Engine<'a> {
     /// execution; `("Map/3/", depth)` for child 3 of a Distributed Map, so its states
     /// reach the hook as an inline Map's iterations do (`Map/3/State`).
     pub origin: (String, usize),
+    /// Virtual time's scheduler (shared with Distributed Map children).
+    pub timers: std::sync::Arc<timers::VirtualTimers>,
+    /// Where this execution's time zero lies on `timers` (a Distributed Map child's).
+    pub time_offset: Duration,
 }
 
 impl<'a> Engine<'a> {
@@ -203,11 +213,33 @@ impl<'a> Engine<'a> {
                 options.seed.unwrap_or_else(|| start.timestamp_nanos_opt().unwrap_or(1) as u64) | 1,
             ),
             origin: (String::new(), 0),
+            timers: Default::default(),
+            time_offset: Duration::ZERO,
         }
     }
 
     pub fn now(&self, lane: &Lane) -> DateTime<Utc> {
         self.options.clock.now(self.start, &lane.timeline)
+    }
+
+    /// Lets `duration` pass on the lane: on the virtual clock through the execution's
+    /// scheduler (siblings go first), else on the clock itself.
+    pub async fn sleep(&self, lane: &mut Lane, duration: Duration) {
+        if self.options.clock.is_virtual() {
+            self.timers.sleep(&mut lane.timeline, duration, self.time_offset).await
+        } else {
+            self.options.clock.sleep(&mut lane.timeline, duration).await
+        }
+    }
+
+    /// The timeline a branch or iteration starts on now: its parent's, or later when it
+    /// starts after siblings finished (a Map's MaxConcurrency).
+    pub fn started_lane(&self, parent: &Lane) -> Lane {
+        let mut lane = *parent;
+        if self.options.clock.is_virtual() {
+            lane.timeline.elapsed = lane.timeline.elapsed.max(self.timers.now().saturating_sub(self.time_offset));
+        }
+        lane
     }
 
     pub fn timestamp(&self, lane: &Lane) -> String {

@@ -35,7 +35,7 @@ impl<'a> Engine<'a> {
                 branches.len(),
                 |i| {
                     let mut child = Frame {
-                        lane: parent.lane,
+                        lane: self.started_lane(&parent.lane),
                         variables: parent.variables.clone(),
                         path: self.child_path(&parent.path, &run.state.name, i),
                         depth: parent.depth + 1,

@@ -65,7 +65,7 @@ impl<'a> Engine<'a> {
                     });
                     self.hook_retry(run, frame, &failure.error, index, retries, wait).await?;
                     if !wait.is_zero() {
-                        self.options.clock.sleep(&mut frame.lane.timeline, wait).await;
+                        self.sleep(&mut frame.lane, wait).await;
                     }
                     continue;
                 }

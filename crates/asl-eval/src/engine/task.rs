@@ -95,6 +95,8 @@ impl<'a> Engine<'a> {
         };
         let virtual_clock = self.options.clock.is_virtual();
         let waited_from = (callback && virtual_clock).then(tokio::time::Instant::now);
+        // A task answered without a callback takes no virtual time (see `timers`).
+        let _busy = (virtual_clock && !callback).then(|| self.timers.busy());
         let invoked = match timeout.filter(|_| !virtual_clock) {
             Some(t) => match tokio::time::timeout(t, self.handler.invoke(request)).await {
                 Ok(r) => r,
@@ -102,11 +104,12 @@ impl<'a> Engine<'a> {
             },
             None => self.handler.invoke(request).await,
         };
+        drop(_busy);
         if let Some(from) = waited_from {
             // A callback waited on tokio's (paused) timer: the history's time moves with it.
             let waited = from.elapsed();
             if !waited.is_zero() {
-                self.options.clock.sleep(&mut frame.lane.timeline, waited).await;
+                self.sleep(&mut frame.lane, waited).await;
             }
         }
         let result = match invoked {
