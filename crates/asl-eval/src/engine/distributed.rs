@@ -111,9 +111,10 @@ impl<'a> Engine<'a> {
                 Some(path) => {
                     let scope = expr::Scope { input: effective, context, variables: &frame.variables };
                     let v = expr::select(path, &scope).map_err(|e| run.fail(e))?;
-                    Some(v.as_u64().ok_or_else(|| {
+                    Some(super::numbers::integer(&v).and_then(|n| u64::try_from(n).ok()).ok_or_else(|| {
                         run.runtime(format!(
-                            "The MaxItemsPath field refers to value \"{v}\" which is not a valid integer: {path}"
+                            "The MaxItemsPath field refers to value \"{}\" which is not a valid integer: {path}",
+                            super::numbers::bare(&v)
                         ))
                     })?)
                 }

@@ -226,9 +226,16 @@ impl<'a> Engine<'a> {
             };
         }
         if let Some(path) = &wait.seconds_path {
-            let value = expr::select(path, &env.scope(effective)).map_err(|e| run.fail(e))?;
-            return match value.as_u64().or_else(|| value.as_i64().filter(|n| *n >= 0).map(|n| n as u64)) {
-                Some(s) => Ok(Duration::from_secs(s)),
+            // AWS's texts: a path that resolves to nothing, a negative count, anything else.
+            let Ok(value) = expr::select(path, &env.scope(effective)) else {
+                return Err(run.runtime(format!("The SecondsPath parameter does not reference an input value: {path}")));
+            };
+            return match value.as_i64() {
+                Some(s) if s >= 0 => Ok(Duration::from_secs(s as u64)),
+                Some(_) => Err(run.runtime(format!(
+                    "The SecondsPath parameter references a negative value: {path} == {}",
+                    display(&value)
+                ))),
                 None => Err(run.runtime(format!(
                     "The SecondsPath parameter cannot be parsed as a long value: {path} == {}",
                     display(&value)

@@ -5,6 +5,7 @@
 //! iterations fail.
 
 use super::io::{self, Env};
+use super::numbers::{bare, float, integer};
 use super::items::Feed;
 use super::join;
 use super::parallel::join_lanes;
@@ -223,14 +224,23 @@ impl<'a> Engine<'a> {
             None | Some(0) => INLINE_CONCURRENCY,
             Some(n) => (n as usize).min(INLINE_CONCURRENCY),
         };
-        let tolerated_count = self.int_field(
-            run,
-            map.tolerated_failure_count.as_ref(),
-            map.tolerated_failure_count_path.as_deref(),
-            "ToleratedFailureCountPath",
-            effective,
-            env,
-        )?;
+        let tolerated_count = match (&map.tolerated_failure_count, &map.tolerated_failure_count_path) {
+            (Some(v), _) => v.as_u64(),
+            (None, Some(path)) => {
+                let v = expr::select(path, &env.scope(effective)).map_err(|e| run.fail(e))?;
+                match integer(&v) {
+                    Some(n) if n < 0 => return Err(run.runtime("ToleratedFailureCount cannot be negative.")),
+                    Some(n) => Some(n as u64),
+                    None => {
+                        return Err(run.runtime(format!(
+                            "The ToleratedFailureCountPath field refers to value \"{}\" which is not a valid integer: {path}",
+                            bare(&v)
+                        )))
+                    }
+                }
+            }
+            (None, None) => None,
+        };
         let tolerated_percentage = match (
             &map.tolerated_failure_percentage,
             &map.tolerated_failure_percentage_path,
@@ -238,11 +248,14 @@ impl<'a> Engine<'a> {
             (Some(v), _) => v.as_f64(),
             (None, Some(path)) => {
                 let v = expr::select(path, &env.scope(effective)).map_err(|e| run.fail(e))?;
-                match v.as_f64().filter(|p| (0.0..=100.0).contains(p)) {
-                    Some(p) => Some(p),
+                match float(&v) {
+                    Some(p) if (0.0..=100.0).contains(&p) => Some(p),
+                    Some(_) => {
+                        return Err(run.runtime("ToleratedFailurePercentage must be between 0 and 100."))
+                    }
                     None => {
                         return Err(run.runtime(format!(
-                            "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid percentage: {path}",
+                            "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {path}",
                             bare(&v)
                         )))
                     }
@@ -268,21 +281,13 @@ impl<'a> Engine<'a> {
         }
         let Some(path) = path else { return Ok(None) };
         let v = expr::select(path, &env.scope(effective)).map_err(|e| run.fail(e))?;
-        match v.as_u64() {
+        match integer(&v).and_then(|n| u64::try_from(n).ok()) {
             Some(n) => Ok(Some(n)),
             None => Err(run.runtime(format!(
                 "The {field} field refers to value \"{}\" which is not a valid integer: {path}",
                 bare(&v)
             ))),
         }
-    }
-}
-
-/// A value as AWS quotes it in messages: strings bare, anything else as JSON.
-fn bare(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
     }
 }
 

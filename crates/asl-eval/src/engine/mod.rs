@@ -18,6 +18,7 @@ pub(crate) mod join;
 mod jsonata_flow;
 mod jsonata_map;
 mod map;
+mod numbers;
 mod options;
 mod parallel;
 mod records;

@@ -259,14 +259,11 @@ fn seconds(
     }
     let Some(path) = path else { return Ok(None) };
     let value = crate::expr::select(path, &env.scope(input)).map_err(|e| run.fail(e))?;
-    match value.as_u64() {
-        Some(t) if t > 0 => Ok(Some(Duration::from_secs(t))),
+    match super::numbers::integer(&value) {
+        Some(t) if t > 0 => Ok(Some(Duration::from_secs(t as u64))),
         _ => Err(run.runtime(format!(
             "The {field} field refers to value \"{}\" which is not a valid integer: {path}",
-            match &value {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            }
+            super::numbers::bare(&value)
         ))),
     }
 }
