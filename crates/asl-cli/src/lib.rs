@@ -1,12 +1,16 @@
 //! `asl`: the ASL Studio engine on the command line, for CI and scripts. The commands
 //! live in this library so tests can run them in-process; `main.rs` only forwards.
 
+mod aws;
+mod aws_deploy;
+mod aws_start;
 mod export;
 mod input;
 mod layout;
 mod local;
 mod machines;
 mod render;
+mod replay;
 mod report;
 mod run;
 pub mod run_json;
@@ -49,6 +53,10 @@ enum Command {
     Machines(machines::Args),
     /// Serve the AWS Step Functions API on localhost (a drop-in for Step Functions Local).
     Serve(serve::Args),
+    /// AWS Step Functions in the cloud: list, pull, deploy, start and follow, history, link.
+    Aws(aws::Args),
+    /// Tell a recorded execution state by state; with --against FILE, diff it with a local run.
+    Replay(replay::Args),
 }
 
 /// Exit codes shared by every command.
@@ -90,5 +98,7 @@ where
         Command::TestState(args) => test_state::run(args, io),
         Command::Serve(args) => serve::run(args, io),
         Command::Machines(args) => machines::run(args, io),
+        Command::Aws(args) => aws::run(args, io),
+        Command::Replay(args) => replay::run(args, io),
     }
 }

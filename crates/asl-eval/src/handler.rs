@@ -18,7 +18,7 @@ pub struct TaskRequest<'a> {
     pub input: &'a Value,
     /// 0 for the first attempt, then 1, 2, ... for retries.
     pub attempt: u32,
-    /// The task token, for `.waitForTaskToken` and activity resources.
+    /// The task token, for `.waitForTaskToken`, `.sync` and activity resources.
     pub task_token: Option<&'a str>,
     /// The state's TimeoutSeconds (none when it has none).
     pub timeout: Option<Duration>,
@@ -93,6 +93,14 @@ pub fn classify_resource(resource: &str) -> (ResourceKind, String, String) {
 /// True for `.waitForTaskToken` resources (the context object then has `Task.Token`).
 pub fn waits_for_token(resource: &str) -> bool {
     resource.ends_with(".waitForTaskToken")
+}
+
+/// True when AWS gives the task a token that `$$.Task.Token` reads: the callback pattern
+/// and the job-run (`.sync`, `.sync:2`) pattern, whose token AWS also accepts from
+/// SendTaskSuccess (recorded: a `states:startExecution.sync` task passing `$$.Task.Token`
+/// to its child). A request-response task has none.
+pub fn has_task_token(resource: &str) -> bool {
+    waits_for_token(resource) || resource.ends_with(".sync") || resource.contains(".sync:")
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::io::{self, Env, PAYLOAD_LIMIT};
 use super::run::{data_limit_cause, Exit, StateExtra, StateRun};
 use super::{Engine, Failure, Frame};
 use crate::callback::is_callback;
-use crate::handler::{classify_resource, waits_for_token, ResourceKind, TaskFailure, TaskRequest};
+use crate::handler::{classify_resource, has_task_token, ResourceKind, TaskFailure, TaskRequest};
 use crate::history::payload;
 use crate::RuntimeError;
 use asl_model::model::Task;
@@ -26,14 +26,14 @@ impl<'a> Engine<'a> {
     ) -> Result<Exit<'a>, Failure> {
         let resource = task.resource.as_deref().unwrap_or_default();
         let callback = is_callback(resource);
-        let token = callback.then(|| {
+        let token = (callback || has_task_token(resource)).then(|| {
             pseudo_uuid(
                 run.entered_id.wrapping_mul(31).wrapping_add(retries as u64) ^ self.random().to_bits(),
             )
         });
-        // `$$.Task.Token` exists for `.waitForTaskToken` only; an activity's worker gets the
-        // token with the task.
-        let context_token = token.clone().filter(|_| waits_for_token(resource));
+        // `$$.Task.Token` exists for `.waitForTaskToken` and `.sync`; an activity's worker
+        // gets the token with the task.
+        let context_token = token.clone().filter(|_| has_task_token(resource));
         let extra = StateExtra { retry_count: retries, task_token: context_token, map_item: None };
         let context = self.context_object(run, extra);
         let fields = &run.state.io;

@@ -1,0 +1,183 @@
+//! One error type for every call to Step Functions, each a one-line message a person can
+//! act on: expired or wrong credentials, access denied, throttling, an unknown ARN, a
+//! server that cannot be reached or that dropped the connection.
+
+use aws_sdk_sfn::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_types::error::display::DisplayErrorContext;
+
+/// Why a call to Step Functions failed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AwsError {
+    /// No credentials, expired ones, or ones the server does not know.
+    #[error("credentials: {0}")]
+    Credentials(String),
+    /// The credentials are good but not allowed to do this.
+    #[error("access denied: {0}")]
+    AccessDenied(String),
+    /// The server asked us to slow down, and kept asking through the SDK's own retries.
+    #[error("throttled by the server: {0}")]
+    Throttled(String),
+    /// The state machine, execution, version or alias does not exist.
+    #[error("{code}: {message}")]
+    NotFound {
+        /// AWS's error code (`StateMachineDoesNotExist`, `ExecutionDoesNotExist`, ...).
+        code: String,
+        /// AWS's message (it names the ARN).
+        message: String,
+    },
+    /// The server does not implement the operation (Step Functions Local, moto, ...).
+    #[error("the server does not support {0}")]
+    UnknownOperation(String),
+    /// The endpoint could not be reached, or the connection broke before the answer.
+    #[error("connection: {0}")]
+    Connection(String),
+    /// Any other error answered by the service (validation, conflict, ...).
+    #[error("{code}: {message}")]
+    Service {
+        /// AWS's error code.
+        code: String,
+        /// AWS's message.
+        message: String,
+    },
+    /// A problem on this side: bad arguments, unreadable answers.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl AwsError {
+    /// True when waiting and asking again may succeed (throttling, a lost connection).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, AwsError::Throttled(_) | AwsError::Connection(_))
+    }
+
+    /// The service's error code, when the service answered one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            AwsError::NotFound { code, .. } | AwsError::Service { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+}
+
+const CREDENTIAL_CODES: &[&str] = &[
+    "UnrecognizedClientException",
+    "InvalidSignatureException",
+    "ExpiredTokenException",
+    "ExpiredToken",
+    "InvalidClientTokenId",
+    "MissingAuthenticationToken",
+    "IncompleteSignature",
+];
+const THROTTLING_CODES: &[&str] =
+    &["ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded"];
+
+/// Classifies an SDK error of the operation `operation` into an [`AwsError`].
+pub fn classify<E, R>(operation: &str, error: SdkError<E, R>) -> AwsError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    match &error {
+        SdkError::ServiceError(context) => {
+            let err = context.err();
+            let code = err.code().unwrap_or("UnknownError").to_owned();
+            let message = err.message().unwrap_or("(no message)").to_owned();
+            from_code(operation, code, message)
+        }
+        SdkError::DispatchFailure(failure) => {
+            let detail = DisplayErrorContext(&error).to_string();
+            if failure.is_timeout() {
+                AwsError::Connection(format!("{operation} timed out: {}", last_cause(&detail)))
+            } else if failure.is_io() {
+                AwsError::Connection(format!("{operation}: cannot reach the server: {}", last_cause(&detail)))
+            } else if detail.contains("credential") || detail.contains("identity") {
+                AwsError::Credentials(no_credentials(&detail))
+            } else {
+                AwsError::Connection(format!("{operation}: {}", last_cause(&detail)))
+            }
+        }
+        SdkError::TimeoutError(_) => AwsError::Connection(format!("{operation} timed out")),
+        SdkError::ResponseError(_) => AwsError::Connection(format!(
+            "{operation}: the connection broke before a whole answer arrived: {}",
+            last_cause(&DisplayErrorContext(&error).to_string())
+        )),
+        SdkError::ConstructionFailure(_) => {
+            let detail = DisplayErrorContext(&error).to_string();
+            if detail.contains("credential") || detail.contains("identity") {
+                AwsError::Credentials(no_credentials(&detail))
+            } else {
+                AwsError::Other(format!("{operation}: {}", last_cause(&detail)))
+            }
+        }
+        _ => AwsError::Other(format!("{operation}: {}", last_cause(&DisplayErrorContext(&error).to_string()))),
+    }
+}
+
+fn from_code(operation: &str, code: String, message: String) -> AwsError {
+    if CREDENTIAL_CODES.contains(&code.as_str()) {
+        let hint = if code.starts_with("Expired") {
+            "the credentials have expired: refresh them (aws sso login, or new keys)"
+        } else {
+            "the server does not accept these credentials: check the profile or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in use"
+        };
+        return AwsError::Credentials(format!("{hint} ({code}: {message})"));
+    }
+    if code == "AccessDeniedException" || code == "AccessDenied" {
+        return AwsError::AccessDenied(format!("{operation}: {message}"));
+    }
+    if THROTTLING_CODES.contains(&code.as_str()) {
+        return AwsError::Throttled(format!("{operation}: {message}"));
+    }
+    if code.ends_with("DoesNotExist") || code == "ResourceNotFound" || code == "ResourceNotFoundException" {
+        return AwsError::NotFound { code, message };
+    }
+    if code == "UnknownOperationException" || code == "UnknownOperation" {
+        return AwsError::UnknownOperation(operation.to_owned());
+    }
+    AwsError::Service { code, message }
+}
+
+/// The innermost cause of a `DisplayErrorContext` chain ("a: b: c" -> "c"), which is the
+/// one that says what happened ("Connection refused (os error 111)").
+fn last_cause(detail: &str) -> String {
+    let inner = detail.rsplit(": ").find(|s| !s.trim().is_empty()).unwrap_or(detail);
+    inner.trim().replace('\n', " ")
+}
+
+fn no_credentials(detail: &str) -> String {
+    format!(
+        "no usable credentials found (profile, environment, SSO, instance role): {}",
+        last_cause(detail)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_become_kinds() {
+        assert!(matches!(
+            from_code("ListStateMachines", "UnrecognizedClientException".into(), "bad".into()),
+            AwsError::Credentials(m) if m.contains("does not accept")
+        ));
+        assert!(matches!(
+            from_code("X", "ExpiredTokenException".into(), "old".into()),
+            AwsError::Credentials(m) if m.contains("expired")
+        ));
+        assert!(from_code("X", "ThrottlingException".into(), "slow".into()).is_transient());
+        assert_eq!(
+            from_code("X", "StateMachineDoesNotExist".into(), "arn".into()).code(),
+            Some("StateMachineDoesNotExist")
+        );
+        assert_eq!(
+            from_code("ValidateStateMachineDefinition", "UnknownOperationException".into(), "".into()),
+            AwsError::UnknownOperation("ValidateStateMachineDefinition".into())
+        );
+    }
+
+    #[test]
+    fn the_innermost_cause_is_kept() {
+        assert_eq!(last_cause("dispatch failure: io error: Connection refused (os error 111)"), "Connection refused (os error 111)");
+    }
+}
