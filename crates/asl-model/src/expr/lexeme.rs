@@ -35,6 +35,51 @@ pub(crate) fn quoted(cur: &mut Cursor) -> Result<String, ExprError> {
     }
 }
 
+/// Reads a bracketed member name (`['...']`, `["..."]`) as AWS reads it: the text between
+/// the quotes as written. A backslash keeps the character after it from ending the name
+/// but stays in the name, as does that character: AWS resolved `$['Test\""Name"']` to the
+/// member `Test\""Name"` (LocalStack's AWS snapshot test_base_scenarios.py::
+/// TestBaseScenarios::test_escape_sequence_parsing[ESCAPE_SEQUENCES_JSONPATH]), where
+/// [`quoted`]'s escapes would have read `Test""Name"`. The cursor must be on the opening
+/// quote.
+pub(crate) fn bracket_name(cur: &mut Cursor) -> Result<String, ExprError> {
+    let open = cur.pos();
+    let Some(delim) = cur.bump() else {
+        return Err(cur.error("expected a quoted name"));
+    };
+    let mut out = String::new();
+    loop {
+        match cur.bump() {
+            None => return Err(ExprError::new("unterminated string", open)),
+            Some(c) if c == delim => return Ok(out),
+            Some('\\') => {
+                out.push('\\');
+                match cur.bump() {
+                    None => return Err(ExprError::new("unterminated string", open)),
+                    Some(c) => out.push(c),
+                }
+            }
+            Some(c) => out.push(c),
+        }
+    }
+}
+
+/// True when `name` written between `delim`s reads back as itself with [`bracket_name`]:
+/// no unescaped `delim` inside, and no backslash left to escape the closing one.
+pub(crate) fn fits_bracket_name(name: &str, delim: char) -> bool {
+    let mut escaped = false;
+    for c in name.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == delim {
+            return false;
+        }
+    }
+    !escaped
+}
+
 /// The four hex digits after `\u`; a surrogate pair `\uD83D\uDE00` is combined.
 fn unicode_escape(cur: &mut Cursor, escape_at: usize) -> Result<char, ExprError> {
     let bad = || ExprError::new("invalid \\u escape: expected four hex digits", escape_at);

@@ -7,6 +7,7 @@
 
 use super::filter::{CompareOp, FilterExpr, FilterOperand};
 use super::parse::Mode;
+use crate::expr::lexeme::fits_bracket_name;
 use super::{JsonPath, PathRoot, Segment, Selector};
 use std::fmt::{self, Display, Formatter, Write};
 
@@ -91,20 +92,13 @@ fn write_bracketed(f: &mut Formatter<'_>, selector: &Selector) -> fmt::Result {
     f.write_char(']')
 }
 
+/// A bracketed name is read as written (`lexeme::bracket_name`): it is written as it is,
+/// between the quotes it fits in. A parsed name always fits the quotes it was read in.
 fn write_quoted(f: &mut Formatter<'_>, s: &str) -> fmt::Result {
-    f.write_char('\'')?;
-    for c in s.chars() {
-        match c {
-            '\'' => f.write_str("\\'")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            c if c.is_control() => write!(f, "\\u{:04x}", u32::from(c))?,
-            c => f.write_char(c)?,
-        }
-    }
-    f.write_char('\'')
+    let delim = if fits_bracket_name(s, '\'') { '\'' } else { '"' };
+    f.write_char(delim)?;
+    f.write_str(s)?;
+    f.write_char(delim)
 }
 
 impl Display for FilterExpr {

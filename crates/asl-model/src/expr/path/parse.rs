@@ -5,7 +5,7 @@
 use super::filter::{filter, operand};
 use super::{JsonPath, PathRoot, Segment, Selector};
 use crate::expr::cursor::Cursor;
-use crate::expr::lexeme::{integer, quoted};
+use crate::expr::lexeme::{bracket_name, integer};
 use crate::expr::ExprError;
 
 /// Where a path is embedded; decides which characters end a dotted member name.
@@ -213,7 +213,7 @@ pub(crate) fn bracket(cur: &mut Cursor) -> Result<Selector, ExprError> {
 
 /// `'a'` or `'a', "b"`.
 fn names(cur: &mut Cursor) -> Result<Selector, ExprError> {
-    let mut names = vec![quoted(cur)?];
+    let mut names = vec![bracket_name(cur)?];
     loop {
         cur.skip_ws();
         if !cur.eat(',') {
@@ -223,7 +223,7 @@ fn names(cur: &mut Cursor) -> Result<Selector, ExprError> {
         if !matches!(cur.peek(), Some('\'' | '"')) {
             return Err(cur.error(format!("expected a quoted name after ',', found {}", cur.found())));
         }
-        names.push(quoted(cur)?);
+        names.push(bracket_name(cur)?);
     }
     Ok(match <[String; 1]>::try_from(names) {
         Ok([name]) => Selector::Name(name),
