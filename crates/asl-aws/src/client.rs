@@ -17,6 +17,9 @@ pub struct Connection {
     pub region: Option<String>,
     /// The endpoint (default: `AWS_ENDPOINT_URL_SFN`, `AWS_ENDPOINT_URL`, then AWS's).
     pub endpoint_url: Option<String>,
+    /// Attempts per request, the SDK's retries of throttling and lost connections
+    /// included (default: the SDK's, 3; 1 makes every failure visible at once).
+    pub max_attempts: Option<u32>,
 }
 
 /// A connected Step Functions client and what it connects to.
@@ -47,6 +50,9 @@ impl Sfn {
         }
         if let Some(url) = &connection.endpoint_url {
             loader = loader.endpoint_url(url);
+        }
+        if let Some(n) = connection.max_attempts {
+            loader = loader.retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(n.max(1)));
         }
         let shared = loader.load().await;
         let config = aws_sdk_sfn::config::Builder::from(&shared).build();

@@ -85,32 +85,43 @@ where
             from_code(operation, code, message)
         }
         SdkError::DispatchFailure(failure) => {
-            let detail = DisplayErrorContext(&error).to_string();
+            let cause = innermost(&error);
             if failure.is_timeout() {
-                AwsError::Connection(format!("{operation} timed out: {}", last_cause(&detail)))
+                AwsError::Connection(format!("{operation} timed out: {cause}"))
             } else if failure.is_io() {
-                AwsError::Connection(format!("{operation}: cannot reach the server: {}", last_cause(&detail)))
-            } else if detail.contains("credential") || detail.contains("identity") {
-                AwsError::Credentials(no_credentials(&detail))
+                AwsError::Connection(format!("{operation}: cannot reach the server: {cause}"))
+            } else if mentions_credentials(&error) {
+                AwsError::Credentials(no_credentials(&cause))
             } else {
-                AwsError::Connection(format!("{operation}: {}", last_cause(&detail)))
+                AwsError::Connection(format!("{operation}: {cause}"))
             }
         }
         SdkError::TimeoutError(_) => AwsError::Connection(format!("{operation} timed out")),
         SdkError::ResponseError(_) => AwsError::Connection(format!(
             "{operation}: the connection broke before a whole answer arrived: {}",
-            last_cause(&DisplayErrorContext(&error).to_string())
+            innermost(&error)
         )),
-        SdkError::ConstructionFailure(_) => {
-            let detail = DisplayErrorContext(&error).to_string();
-            if detail.contains("credential") || detail.contains("identity") {
-                AwsError::Credentials(no_credentials(&detail))
-            } else {
-                AwsError::Other(format!("{operation}: {}", last_cause(&detail)))
-            }
+        SdkError::ConstructionFailure(_) if mentions_credentials(&error) => {
+            AwsError::Credentials(no_credentials(&innermost(&error)))
         }
-        _ => AwsError::Other(format!("{operation}: {}", last_cause(&DisplayErrorContext(&error).to_string()))),
+        _ => AwsError::Other(format!("{operation}: {}", innermost(&error))),
     }
+}
+
+/// True when the error's chain is about finding credentials.
+fn mentions_credentials(error: &dyn std::error::Error) -> bool {
+    let text = DisplayErrorContext(error).to_string().to_lowercase();
+    text.contains("credential") || text.contains("identity")
+}
+
+/// The innermost cause's own message ("Connection refused (os error 111)"): the one that
+/// says what happened, where the outer ones only say where.
+fn innermost(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut at = error;
+    while let Some(next) = at.source() {
+        at = next;
+    }
+    at.to_string().replace('\n', " ")
 }
 
 fn from_code(operation: &str, code: String, message: String) -> AwsError {
@@ -137,18 +148,8 @@ fn from_code(operation: &str, code: String, message: String) -> AwsError {
     AwsError::Service { code, message }
 }
 
-/// The innermost cause of a `DisplayErrorContext` chain ("a: b: c" -> "c"), which is the
-/// one that says what happened ("Connection refused (os error 111)").
-fn last_cause(detail: &str) -> String {
-    let inner = detail.rsplit(": ").find(|s| !s.trim().is_empty()).unwrap_or(detail);
-    inner.trim().replace('\n', " ")
-}
-
-fn no_credentials(detail: &str) -> String {
-    format!(
-        "no usable credentials found (profile, environment, SSO, instance role): {}",
-        last_cause(detail)
-    )
+fn no_credentials(cause: &str) -> String {
+    format!("no usable credentials found (environment, profile, SSO, instance role): {cause}")
 }
 
 #[cfg(test)]
@@ -174,10 +175,5 @@ mod tests {
             from_code("ValidateStateMachineDefinition", "UnknownOperationException".into(), "".into()),
             AwsError::UnknownOperation("ValidateStateMachineDefinition".into())
         );
-    }
-
-    #[test]
-    fn the_innermost_cause_is_kept() {
-        assert_eq!(last_cause("dispatch failure: io error: Connection refused (os error 111)"), "Connection refused (os error 111)");
     }
 }

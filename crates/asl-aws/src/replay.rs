@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 ///
 /// `options` are the caller's (S3 folders, clock, names); the execution's start time and
 /// role are taken from the recording so `$$.Execution.StartTime` and `RoleArn` agree;
-/// records are turned on (the diff needs the history).
+/// records are turned on (the diff needs the history). The engine runs on a runtime of
+/// its own (virtual time): call this off async threads (`spawn_blocking` in the app).
 pub fn run_locally(doc: &Document, recorded: &Run, handler: &dyn TaskHandler, mut options: Options) -> Run {
     options.record_history = true;
     options.record_states = false;

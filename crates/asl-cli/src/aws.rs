@@ -92,7 +92,7 @@ struct LinkArgs {
 
 pub fn run(args: Args, io: &mut Io) -> u8 {
     let connection =
-        Connection { profile: args.profile, region: args.region, endpoint_url: args.endpoint_url };
+        Connection { profile: args.profile, region: args.region, endpoint_url: args.endpoint_url, max_attempts: None };
     match args.command {
         Command::Link(link) => run_link(link, io),
         Command::List(list) => with_client(&connection, io, |sfn, io| async move { run_list(&sfn, list.format, io).await }),
