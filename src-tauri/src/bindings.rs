@@ -38,6 +38,8 @@ pub fn typescript() -> String {
         asl_session::DiskDiff,
         asl_session::MachineEntry,
         asl_session::MachinePick,
+        asl_iac::Substitution,
+        asl_iac::Origin,
         asl_check::Severity,
         asl_graph::Layout,
         asl_graph::LayoutNode,

@@ -58,7 +58,10 @@ pub fn open_path<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) 
         return Ok(state.replace(Session::open_copy(path)?));
     }
     // An IaC file's machine (`FILE#ID`, or its only one) opens as its definition.
-    let session = Session::open_any(path)?;
+    let mut session = Session::open_any(path)?;
+    if let (Some(key), Some(_)) = (session.draft_path(), session.machine()) {
+        session.set_user_substitutions(settings::substitutions(app, &key));
+    }
     let opened = session.path().map(Path::to_owned).unwrap_or_else(|| path.to_owned());
     watch::watch(app, &opened);
     settings::add_recent(app, &session.draft_path().unwrap_or_else(|| opened.display().to_string()));

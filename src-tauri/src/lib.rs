@@ -37,6 +37,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::document_new,
         commands::document_open,
         iac_commands::document_machines,
+        iac_commands::document_substitutions,
+        iac_commands::document_set_substitution,
         commands::document_edit,
         commands::document_set_text,
         commands::document_supersede,

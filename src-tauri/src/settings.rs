@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use std::collections::BTreeMap;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::StoreExt;
 
@@ -53,4 +54,27 @@ pub fn set<R: Runtime>(app: &AppHandle<R>, settings: &Settings) {
         store.set("theme", json!(settings.theme));
         let _ = store.save();
     }
+}
+
+/// The user's values for the placeholders of one IaC machine (`FILE#ID`), remembered
+/// across sessions: a run of that machine fills its `${...}` in with them.
+pub fn substitutions<R: Runtime>(app: &AppHandle<R>, machine: &str) -> BTreeMap<String, String> {
+    let Ok(store) = app.store(STORE) else { return BTreeMap::new() };
+    store
+        .get("substitutions")
+        .and_then(|all| all.get(machine).cloned())
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
+pub fn set_substitutions<R: Runtime>(app: &AppHandle<R>, machine: &str, values: &BTreeMap<String, String>) {
+    let Ok(store) = app.store(STORE) else { return };
+    let mut all = store.get("substitutions").filter(|v| v.is_object()).unwrap_or_else(|| json!({}));
+    if values.is_empty() {
+        all.as_object_mut().map(|o| o.remove(machine));
+    } else {
+        all[machine] = json!(values);
+    }
+    store.set("substitutions", all);
+    let _ = store.save();
 }

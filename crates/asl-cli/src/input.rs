@@ -1,6 +1,7 @@
 //! Reading and writing files with one-line errors that name the file.
 
 use asl_model::{Document, Format, ParseError};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub enum ReadError {
@@ -15,8 +16,14 @@ pub fn read_document(path: &Path) -> Result<Document, ReadError> {
 }
 
 /// Reads a document, or the definition of a state machine of an IaC file (`FILE#ID`, or
-/// the file's only machine), with its literal substitutions applied when `substitute`.
+/// the file's only machine), with its substitutions filled in as for a run when
+/// `substitute`.
 pub fn read_document_as(path: &Path, substitute: bool) -> Result<Document, ReadError> {
+    read_document_with(path, substitute.then(BTreeMap::new).as_ref())
+}
+
+/// [`read_document_as`] with the user's own values (`--sub NAME=VALUE`) first.
+pub fn read_document_with(path: &Path, substitute: Option<&BTreeMap<String, String>>) -> Result<Document, ReadError> {
     if !path.exists() {
         if let Some(found) = crate::machines::read_machine(path, None, substitute) {
             return found;

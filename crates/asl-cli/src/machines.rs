@@ -6,9 +6,7 @@ use crate::exit;
 use crate::input::ReadError;
 use crate::Io;
 use asl_check::Diagnostic;
-use asl_iac::{
-    definition_value, intrinsic_pointers, is_iac, read_tagged_yaml, split_address, Machine, Source,
-};
+use asl_iac::{definition_value, is_iac, split_address, Machine, Source};
 use asl_model::{Document, Format, ParseError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -111,13 +109,14 @@ fn iac_error(e: asl_iac::IacError) -> ReadError {
     }
 }
 
-/// The definition of the machine `path` names, as a document; `substitute` replaces the
-/// `${Name}` placeholders that have literal values in the file (for a run only: the text
-/// shown and written back keeps them). `None` when `path` is an ASL file.
+/// The definition of the machine `path` names, as a document; `substitute` (the user's
+/// own values) fills in its `${Name}` placeholders and CloudFormation intrinsics as a run
+/// does ([`Machine::run_text`]; for a run only: the text shown and written back keeps
+/// them). `None` when `path` is an ASL file.
 pub fn read_machine(
     path: &Path,
     text: Option<&str>,
-    substitute: bool,
+    substitute: Option<&std::collections::BTreeMap<String, String>>,
 ) -> Option<Result<Document, ReadError>> {
     let machine = match named_machine(path, text)? {
         Ok(m) => m,
@@ -127,14 +126,10 @@ pub fn read_machine(
         Ok(d) => d,
         Err(e) => return Some(Err(iac_error(e))),
     };
-    let mut text = definition.text;
-    if substitute {
-        for (name, value) in &machine.substitutions {
-            if let Some(value) = value {
-                text = text.replace(&format!("${{{name}}}"), value);
-            }
-        }
-    }
+    let text = match substitute {
+        Some(user) => machine.run_text(&definition.text, definition.format, user),
+        None => definition.text,
+    };
     Some(
         Document::parse(text.clone(), definition.format)
             .map_err(|error| ReadError::Parse { text: Some(text), error }),
@@ -148,7 +143,7 @@ pub fn case_document(case: &asl_eval::testing::TestCase) -> Option<Result<Docume
     let relative = case.definition_file.as_deref().filter(|_| case.definition.is_none())?;
     let path = case.file.parent().unwrap_or(Path::new(".")).join(relative);
     let text = std::fs::read_to_string(&path).ok();
-    let found = read_machine(&path, text.as_deref(), true)?;
+    let found = read_machine(&path, text.as_deref(), Some(&Default::default()))?;
     Some(found.map_err(|e| match e {
         ReadError::Io(message) => message,
         ReadError::Parse { error, .. } => {
@@ -210,24 +205,14 @@ fn is_machine(path: &Path) -> bool {
     split_address(path).id.is_some() || std::fs::read_to_string(path).is_ok_and(|text| is_iac(path, &text))
 }
 
-/// Drops the diagnostics about CloudFormation intrinsic functions (`Resource: !GetAtt
-/// F.Arn`, `{"Fn::Sub": ...}`) of an IaC machine's definition: CloudFormation replaces them
-/// with strings before AWS reads the definition.
-pub fn without_intrinsics(path: &Path, doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if !is_machine(path) {
-        return diagnostics;
+/// `diagnostics` of `doc` as they stand in the template when `path` names an IaC machine
+/// (intrinsics and `${...}` substitutions known to be filled in at deploy; see
+/// [`asl_iac::check`]); unchanged for an ASL file.
+pub fn in_template(path: &Path, doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    match is_machine(path).then(|| split_address(path).machine().ok()).flatten() {
+        Some(machine) => asl_iac::check_within(&machine, doc, diagnostics),
+        None => diagnostics,
     }
-    let tree = match doc.format() {
-        Format::Yaml => read_tagged_yaml(doc.text()).ok(),
-        Format::Json => Some(doc.tree().clone()),
-    };
-    let Some(tree) = tree else { return diagnostics };
-    let pointers = intrinsic_pointers(&tree);
-    if pointers.is_empty() {
-        return diagnostics;
-    }
-    let within = |p: &str, i: &str| p == i || p.strip_prefix(i).is_some_and(|rest| rest.starts_with('/'));
-    diagnostics.into_iter().filter(|d| !pointers.iter().any(|i| within(&d.pointer, i))).collect()
 }
 
 /// `asl export FILE#ID --to json` of a YAML definition: its data with CloudFormation's

@@ -3,7 +3,7 @@
 //! one execution on the local engine. Exit 0 SUCCEEDED, 1 FAILED/TIMED_OUT/ABORTED, 2 usage, I/O or invalid definition.
 
 use crate::exit;
-use crate::input::read_document_as;
+use crate::input::read_document_with;
 use crate::local::LocalArgs;
 use crate::report::render;
 use crate::Io;
@@ -45,8 +45,19 @@ pub struct Args {
     /// End a runaway execution after this many state transitions (0: no limit).
     #[arg(long, value_name = "N", default_value_t = asl_eval::MAX_TRANSITIONS)]
     max_transitions: u64,
+    /// For a machine of a template: the value of a `${NAME}` placeholder (or an intrinsic,
+    /// `--sub '!GetAtt Fn.Arn=arn:...'`), ahead of the template's own. Repeatable.
+    #[arg(long = "sub", value_name = "NAME=VALUE", value_parser = parse_sub)]
+    subs: Vec<(String, String)>,
     #[command(flatten)]
     local: LocalArgs,
+}
+
+fn parse_sub(s: &str) -> Result<(String, String), String> {
+    // An intrinsic's name holds no `=`; a placeholder's neither: the first `=` splits.
+    let (name, value) = s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, found \"{s}\""))?;
+    let name = name.trim().trim_start_matches("${").trim_end_matches('}');
+    Ok((name.to_owned(), value.to_owned()))
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -113,7 +124,8 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
 
 fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mocks, Options), String> {
     let file = args.file.display().to_string();
-    let doc = match read_document_as(&args.file, true) {
+    let subs: std::collections::BTreeMap<String, String> = args.subs.iter().cloned().collect();
+    let doc = match read_document_with(&args.file, Some(&subs)) {
         Ok(doc) => doc,
         Err(crate::input::ReadError::Io(m)) => return Err(format!("asl: {m}")),
         Err(crate::input::ReadError::Parse { text, error }) => {
@@ -122,7 +134,7 @@ fn prepare(args: &Args, io: &mut Io) -> Result<(asl_model::Document, Value, Mock
             return Err(String::new());
         }
     };
-    let diagnostics = crate::machines::without_intrinsics(&args.file, &doc, check(&doc));
+    let diagnostics = crate::machines::in_template(&args.file, &doc, check(&doc));
     let errors: Vec<_> = diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     if !errors.is_empty() {
         for d in &errors {

@@ -38,7 +38,7 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
         let name = path.display().to_string();
         match read_document(path) {
             Ok(doc) => {
-                let diagnostics = crate::machines::without_intrinsics(path, &doc, check(&doc));
+                let diagnostics = crate::machines::in_template(path, &doc, check(&doc));
                 // A machine of an IaC file is reported at its place in the file holding it.
                 if let Some(at) = crate::machines::locate(path, &doc) {
                     let items = diagnostics.into_iter().map(|d| (at.position(d.span.start), d)).collect();

@@ -153,3 +153,31 @@ fn a_test_file_runs_a_machine_of_a_template() {
     let out = asl(&["test", case.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
 }
+
+#[test]
+fn a_run_takes_the_user_s_values_and_stand_ins_and_validate_names_undeclared_ones() {
+    let (dir, path) = template();
+    let first = format!("{}#First", path.display());
+    let run = asl(&["run", &first, "--sub", "Greeting=hi"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(text(&run).trim(), "\"hi\"");
+    let bad = asl(&["run", &first, "--sub", "Greeting"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected NAME=VALUE"));
+
+    // `${Fn.Arn}` of an Fn::Sub is the function's ARN, shaped as AWS's.
+    let mocks = dir.path().join("mocks.json");
+    std::fs::write(&mocks, r#"{"Call": [{"return": {"ok": true}}]}"#).unwrap();
+    let second = format!("{}#Second", path.display());
+    let run = asl(&["run", &second, "--mocks", mocks.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let out = text(&run);
+    assert!(out.contains("arn:aws:lambda:us-east-1:123456789012:function:Fn"), "{out}");
+
+    // A placeholder nothing declares reaches AWS as written: a warning, not an error.
+    let typo = dir.path().join("typo.yaml");
+    std::fs::write(&typo, TEMPLATE.replace("Result: \"${Greeting}\"", "Result: \"${Greting}\"")).unwrap();
+    let out = asl(&["validate", &format!("{}#First", typo.display())]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("${Greting} is not in DefinitionSubstitutions (Greeting)"), "{}", text(&out));
+}

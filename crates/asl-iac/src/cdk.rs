@@ -35,6 +35,8 @@ pub(crate) fn discover(path: &Path, text: &str) -> Result<Vec<Machine>, IacError
             source: Source::File { path: base.join(&file), written: file },
             readonly: None,
             substitutions: Vec::new(),
+            scope: crate::Scope::Unknown,
+            names: Default::default(),
         });
     }
     Ok(out)

@@ -23,18 +23,23 @@
 
 mod address;
 mod cdk;
+mod check;
 mod cfn;
 mod encoding;
 mod error;
+mod resolve;
 mod serverless;
+pub mod stand_in;
 mod tags;
 mod terraform;
 mod value;
 mod verify;
 
 pub use address::{is_iac, split_address, Address};
+pub use check::{check, within as check_within};
 pub use encoding::Encoding;
 pub use error::IacError;
+pub use resolve::{placeholders, Names, Origin, Placeholder, Scope, Substitution};
 pub use tags::{intrinsic_pointers, read_tagged_yaml};
 pub use value::definition_value;
 
@@ -89,9 +94,13 @@ pub struct Machine {
     pub source: Source,
     /// Why the definition cannot be written back, when it cannot.
     pub readonly: Option<String>,
-    /// Substitution names with their literal values where the file gives one
-    /// (`DefinitionSubstitutions`, `Fn::Sub` variables, `templatefile` variables).
-    pub substitutions: Vec<(String, Option<String>)>,
+    /// The substitutions the file declares (`DefinitionSubstitutions`, `Fn::Sub`
+    /// variables, `templatefile` variables), each with the value a run gives it.
+    pub substitutions: Vec<Substitution>,
+    /// What else a `${...}` of the definition may name.
+    pub scope: Scope,
+    /// The template's parameters and resources, for `Ref`, `Fn::GetAtt` and `Fn::Sub`.
+    pub names: Names,
 }
 
 /// Where a definition is, as found.

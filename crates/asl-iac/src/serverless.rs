@@ -1,7 +1,7 @@
 //! Serverless Framework files: `stepFunctions.stateMachines.<key>.definition`.
 
 use crate::value::{is_json, place_object};
-use crate::{position, IacError, Kind, Machine, Source};
+use crate::{position, IacError, Kind, Machine, Names, Source};
 use asl_model::syntax::Node;
 use std::path::Path;
 
@@ -27,6 +27,8 @@ pub(crate) fn discover(path: &Path, text: &str, tree: &Node) -> Result<Vec<Machi
             source: Source::Unknown { reason: "the state machine has no definition".into() },
             readonly: None,
             substitutions: Vec::new(),
+            scope: crate::Scope::Expressions,
+            names: names(tree),
         };
         match m.value.get("definition") {
             Some(def) if def.as_object().is_some() => {
@@ -49,6 +51,24 @@ pub(crate) fn discover(path: &Path, text: &str, tree: &Node) -> Result<Vec<Machi
         out.push(machine);
     }
     Ok(out)
+}
+
+/// The service's functions (the plugin's `Fn::GetAtt: [hello, Arn]` names one) and the
+/// CloudFormation resources under `resources.Resources`.
+fn names(tree: &Node) -> Names {
+    let members = |n: Option<&Node>| n.and_then(Node::as_object).unwrap_or(&[]).to_vec();
+    let functions = members(tree.get("functions"));
+    let resources = members(tree.get("resources").and_then(|r| r.get("Resources")));
+    Names {
+        params: Vec::new(),
+        resources: functions
+            .iter()
+            .map(|f| (f.key.to_string(), "AWS::Lambda::Function".to_owned()))
+            .chain(resources.iter().filter_map(|r| {
+                Some((r.key.to_string(), r.value.get("Type")?.as_str()?.to_owned()))
+            }))
+            .collect(),
+    }
 }
 
 /// The path of `${file(PATH)}` (or `${file(PATH):key}`, the whole file still).

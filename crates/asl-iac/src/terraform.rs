@@ -4,7 +4,7 @@
 //! `data.template_file.X.rendered` / `local.X`.
 
 use crate::encoding::{decode, Encoding};
-use crate::{position, IacError, Kind, Machine, Source};
+use crate::{position, IacError, Kind, Machine, Names, Origin, Scope, Source, Substitution};
 use asl_model::{Format, Span};
 use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, Body};
@@ -31,6 +31,7 @@ pub(crate) fn discover(path: &Path, text: &str) -> Result<Vec<Machine>, IacError
         }
     })?;
     let file = File { path, text, body };
+    let names = file.names();
     let mut out = Vec::new();
     for block in file.body.get_blocks("resource") {
         if block.labels.first().map(|l| l.as_str()) != Some(RESOURCE) {
@@ -47,6 +48,8 @@ pub(crate) fn discover(path: &Path, text: &str) -> Result<Vec<Machine>, IacError
             source: Source::Unknown { reason: "the resource has no definition".into() },
             readonly: None,
             substitutions: Vec::new(),
+            scope: Scope::Text,
+            names: names.clone(),
         };
         if let Some(attr) = block.body.get_attribute("definition") {
             file.locate(&mut machine, &attr.value, 0);
@@ -71,7 +74,9 @@ impl File<'_> {
             Expression::HeredocTemplate(_) => match self.heredoc(expr) {
                 Some((span, encoding, text)) => {
                     machine.source =
-                        Source::Embedded { span, encoding: Some(encoding), text, format: Format::Json }
+                        Source::Embedded { span, encoding: Some(encoding), text, format: Format::Json };
+                    // Terraform interpolates every `${...}` of a heredoc.
+                    machine.scope = Scope::Expressions;
                 }
                 None => self.unknown(machine, "a heredoc asl-iac cannot read".into(), "heredoc".into()),
             },
@@ -81,11 +86,9 @@ impl File<'_> {
                     ("file", [p, ..]) => self.file(machine, p),
                     ("templatefile", [p, rest @ ..]) => {
                         self.file(machine, p);
+                        machine.scope = Scope::Declared;
                         if let Some(Expression::Object(vars)) = rest.first() {
-                            for (key, value) in vars.iter() {
-                                let literal = value.expr().as_str().map(str::to_owned);
-                                machine.substitutions.push((self.key(key), literal));
-                            }
+                            self.vars(machine, vars);
                         }
                     }
                     ("jsonencode", [value]) => {
@@ -120,11 +123,8 @@ impl File<'_> {
                     Some((template, vars)) => {
                         self.locate(machine, template, depth + 1);
                         if let Some(Expression::Object(vars)) = vars {
-                            for (key, value) in vars.iter() {
-                                machine
-                                    .substitutions
-                                    .push((self.key(key), value.expr().as_str().map(str::to_owned)));
-                            }
+                            machine.scope = Scope::Declared;
+                            self.vars(machine, vars);
                         }
                     }
                     None => self.expression(machine, expr),
@@ -172,6 +172,48 @@ impl File<'_> {
 
     fn local(&self, name: &str) -> Option<(&Expression, Option<&Expression>)> {
         self.blocks("locals").find_map(|b| b.body.get_attribute(name)).map(|a| (&a.value, None))
+    }
+
+    /// `templatefile` / `template_file` variables: a string is the value; an expression
+    /// (`aws_sqs_queue.q.url`, `var.stage`) is resolved as in a heredoc.
+    fn vars(&self, machine: &mut Machine, vars: &hcl_edit::expr::Object) {
+        for (key, value) in vars.iter() {
+            let name = self.key(key);
+            let resolved = match value.expr().as_str() {
+                Some(literal) => Substitution::new(&name, Some(literal.to_owned()), Origin::Template),
+                None => {
+                    let source = self.source_of(value.expr()).trim();
+                    let inner = source.strip_prefix("\"${").and_then(|s| s.strip_suffix("}\"")).unwrap_or(source);
+                    let expression = machine.terraform_expression(inner);
+                    Substitution::new(&name, expression.value, expression.origin)
+                }
+            };
+            machine.substitutions.push(resolved);
+        }
+    }
+
+    /// Variables (with literal defaults) and resources (`type.name`) of the file.
+    fn names(&self) -> Names {
+        let params = self
+            .blocks("variable")
+            .filter_map(|b| {
+                let name = b.labels.first()?.as_str().to_owned();
+                let default = b.body.get_attribute("default").and_then(|a| match &a.value {
+                    Expression::String(s) => Some(s.value().clone()),
+                    Expression::Number(_) | Expression::Bool(_) => Some(self.source_of(&a.value).trim().to_owned()),
+                    _ => None,
+                });
+                Some((name, default))
+            })
+            .collect();
+        let resources = self
+            .blocks("resource")
+            .filter_map(|b| {
+                let kind = b.labels.first()?.as_str();
+                Some((format!("{kind}.{}", b.labels.get(1)?.as_str()), kind.to_owned()))
+            })
+            .collect();
+        Names { params, resources }
     }
 
     fn key(&self, key: &ObjectKey) -> String {

@@ -49,7 +49,10 @@ pub struct Session {
     /// redo (they know theirs); `None` once one was not (typing, a reload): then diffed.
     unsent: Option<Vec<Splice>>,
     /// The IaC machine this document is, when `path` is a template (see `machine.rs`).
-    machine: Option<String>,
+    machine: Option<Box<asl_iac::Machine>>,
+    /// The user's own values for the machine's `${...}` placeholders and intrinsics (the
+    /// app remembers them per `FILE#ID`); a run prefers them to the template's.
+    user_substitutions: std::collections::BTreeMap<String, String>,
 }
 
 impl Session {
@@ -92,6 +95,7 @@ impl Session {
             sent: None,
             unsent: Some(Vec::new()),
             machine: None,
+            user_substitutions: Default::default(),
         };
         session.replace_text(text, false);
         session
@@ -238,7 +242,7 @@ impl Session {
         let doc = self.history.as_ref().map(History::current).expect("a history");
         self.text = doc.text().to_owned();
         self.parse_error = None;
-        self.view = View::of(doc, Some(&self.view));
+        self.view = View::of_in(doc, Some(&self.view), self.machine.as_deref());
         self.revision += 1;
     }
 
@@ -276,7 +280,7 @@ impl Session {
     pub fn save_as(&mut self, path: &Path) -> Result<(), SessionError> {
         if self.path.as_deref() != Some(path) {
             // Saved elsewhere, the definition becomes an ASL file of its own.
-            self.machine = None;
+            self.set_machine(None);
         }
         self.write(path)?;
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());

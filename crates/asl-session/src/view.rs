@@ -31,14 +31,21 @@ impl View {
 
     /// The view of `doc`; `previous` (the view before an edit) lends its layout when the
     /// diagram did not change.
-    pub fn of(doc: &Document, previous: Option<&View>) -> View {
-        View::unless(doc, previous, &|| false).expect("never superseded")
+    /// For a definition that lives in an IaC template (`machine`), its problems are told
+    /// what the template fills in at deploy ([`asl_iac::check`]).
+    pub fn of_in(doc: &Document, previous: Option<&View>, machine: Option<&asl_iac::Machine>) -> View {
+        View::unless(doc, previous, machine, &|| false).expect("never superseded")
     }
 
     /// The view, or `None` as soon as `superseded()` says nobody wants it any more
     /// (newer typing arrived): asked between the phases, so a keystroke cancels the work
     /// for the text before it within a phase's time (a few ms at 1,000 states).
-    pub fn unless(doc: &Document, previous: Option<&View>, superseded: &dyn Fn() -> bool) -> Option<View> {
+    pub fn unless(
+        doc: &Document,
+        previous: Option<&View>,
+        machine: Option<&asl_iac::Machine>,
+        superseded: &dyn Fn() -> bool,
+    ) -> Option<View> {
         let index = Utf16Index::new(doc.text());
         let mut states = Vec::new();
         let mut scopes = Vec::new();
@@ -47,7 +54,11 @@ impl View {
         if superseded() {
             return None;
         }
-        let mut problems: Vec<Problem> = asl_check::check(doc)
+        let diagnostics = match machine {
+            Some(machine) => asl_iac::check(machine, doc),
+            None => asl_check::check(doc),
+        };
+        let mut problems: Vec<Problem> = diagnostics
             .into_iter()
             .map(|d| Problem {
                 state_pointer: innermost_state(&states, &d.pointer),

@@ -71,6 +71,7 @@ Resources:
             Type: Pass
             Result:
               message: \${Greeting}
+              audience: \${Audience}
             End: true
   Other:
     Type: AWS::Serverless::StateMachine
@@ -113,13 +114,34 @@ test("a two-machine template: the machine picked, a state dragged in, saved as t
     assert.deepEqual(lines, [`        StartAt: ${name}`, `          ${name}:`, "            Type: Pass", "            Next: Say"], saved);
     assert.ok(saved.endsWith("          Only: {Type: Pass, End: true}\n") && saved.includes("message: ${Greeting}"), "the rest is as it was");
 
-    // The run resolves ${Greeting} from DefinitionSubstitutions; the file keeps it.
+    // The run resolves ${Greeting} from DefinitionSubstitutions; ${Audience}, which the
+    // template does not declare, gets the user's value; the file keeps both as written.
     await byTestId(browser, "mode-run").click();
+    const row = (name) => browser.$(`[data-testid="substitution"][data-name="${name}"]`);
+    await (await row("Greeting")).waitForExist({ timeout: 5000 });
+    assert.equal(await (await row("Greeting")).getAttribute("data-origin"), "template");
+    assert.equal(await (await row("Audience")).getAttribute("data-origin"), "unresolved");
+    const value = await (await row("Audience")).$("input");
+    await value.click();
+    await press(browser, "world", "Enter");
+    await until(async () => (await (await row("Audience")).getAttribute("data-origin")) === "user", "the value was not taken");
+    await screenshot(browser, "iac-substitutions-light");
     await byTestId(browser, "run-start").click();
     await runStatus(browser, "SUCCEEDED");
-    assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { message: "hello from the template" });
+    assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { message: "hello from the template", audience: "world" });
     assert.equal(read(file), saved, "a run never changes the file");
   } finally {
     await browser.deleteSession();
+  }
+  // The value is remembered for this machine of this file.
+  const again = await start(`${file}#Greet`);
+  try {
+    await byTestId(again, "mode-run").click();
+    const audience = await again.$(`[data-testid="substitution"][data-name="Audience"]`);
+    await audience.waitForExist({ timeout: 5000 });
+    assert.equal(await audience.getAttribute("data-origin"), "user");
+    assert.equal(await (await audience.$("input")).getValue(), "world");
+  } finally {
+    await again.deleteSession();
   }
 });

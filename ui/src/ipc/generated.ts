@@ -63,6 +63,14 @@ readonly: string | null, };
 
 export type MachinePick = { path: string, machines: Array<MachineEntry> | null, };
 
+export type Substitution = { 
+/**
+ * `Name` for `${Name}`; the short form for an intrinsic (`!GetAtt F.Arn`).
+ */
+name: string, value: string | null, origin: Origin, };
+
+export type Origin = "user" | "template" | "parameter" | "generated" | "unresolved";
+
 export type Severity = "error" | "warning";
 
 export type Layout = { 

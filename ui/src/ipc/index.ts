@@ -3,7 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import type { DiskChange, DiskDiff, DocumentEdit, Draft, Format, MachinePick, SampleInfo, Settings, Snapshot, Theme, Update } from "./types";
+import type { DiskChange, DiskDiff, DocumentEdit, Draft, Format, MachinePick, SampleInfo, Settings, Snapshot, Substitution, Theme, Update } from "./types";
 
 export * from "./types";
 
@@ -12,11 +12,17 @@ export const documentCurrent = () => invoke<Snapshot | null>("document_current")
 export const documentNew = (format: Format) => invoke<Snapshot>("document_new", { format });
 /** `path` null opens the native dialog; resolves null when the user cancels. */
 export const documentOpen = (path: string | null) => invoke<Snapshot | null>("document_open", { path });
-/** The file to open (`path` null: the native dialog; null when cancelled) and, for a SAM,
- *  CloudFormation, CDK, Terraform or Serverless file, its state machines. */
 /** A template given on the command line with several machines: ask which (once). */
 export const documentStartupPick = () => invoke<string | null>("document_startup_pick");
+/** The file to open (`path` null: the native dialog; null when cancelled) and, for a SAM,
+ *  CloudFormation, CDK, Terraform or Serverless file, its state machines. */
 export const documentMachines = (path: string | null) => invoke<MachinePick | null>("document_machines", { path });
+/** The open IaC machine's `${...}` placeholders and CloudFormation intrinsics, each with
+ *  the value a run fills in and where it comes from (empty for an ASL file). */
+export const documentSubstitutions = () => invoke<Substitution[]>("document_substitutions");
+/** The user's own value for one (null: back to the template's); remembered per file. */
+export const documentSetSubstitution = (name: string, value: string | null) =>
+  invoke<Substitution[]>("document_set_substitution", { name, value });
 // Commands that change the open document answer an `Update`: usually a delta against the
 // last snapshot sent, which the store merges (ui/src/store/delta.ts). They run off Rust's
 // main thread, so nothing orders them there: they are sent one at a time, each after the

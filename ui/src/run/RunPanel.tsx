@@ -10,6 +10,7 @@ import { RunList } from "./RunList";
 import { refreshRuns, refreshSources } from "./runActions";
 import { NONE, useRun } from "./runStore";
 import { ServeSection } from "./ServeSection";
+import { SubstitutionsSection } from "./SubstitutionsSection";
 
 export function RunPanel() {
   const path = useStudio((s) => s.snapshot?.path ?? null);
@@ -39,6 +40,7 @@ export function RunPanel() {
         <JsonEditor value={inputText} onChange={setInputText} testId="run-input" label="Run input (JSON)" />
       </section>
       <MockPicker />
+      <SubstitutionsSection />
       <section className="run-section">
         <h4>Options</h4>
         <div className="run-options" role="radiogroup" aria-label="Clock">

@@ -27,8 +27,38 @@ pub fn subtitle(state: &State) -> Option<String> {
 }
 
 /// `Service: Action (.pattern)` of a Task's `Resource` ARN; `None` for anything that is
-/// not an ARN we can read (a JSONata expression, a placeholder).
+/// not an ARN we can read (a JSONata expression). A template's `${...}` substitutions show
+/// as written: `arn:${AWS::Partition}:states:::lambda:invoke` is `Lambda: Invoke`, a
+/// Resource that is only `${ProcessFunctionArn}` is captioned with it.
 pub fn task_caption(resource: &str) -> Option<String> {
+    if !resource.contains("${") {
+        return arn_caption(resource);
+    }
+    // The substitutions' own colons (`AWS::Region`) must not split the ARN: each stands
+    // in as a colon-free token while the ARN is read, and is put back in the caption.
+    let mut found: Vec<&str> = Vec::new();
+    let mut masked = String::new();
+    let mut rest = resource;
+    while let Some(start) = rest.find("${") {
+        let Some(len) = rest[start..].find('}') else { break };
+        masked.push_str(&rest[..start]);
+        masked.push_str(&format!("\u{1}{}\u{1}", found.len()));
+        found.push(&rest[start..start + len + 1]);
+        rest = &rest[start + len + 1..];
+    }
+    masked.push_str(rest);
+    if found.len() == 1 && masked == "\u{1}0\u{1}" {
+        return Some(found[0].to_owned());
+    }
+    let caption = arn_caption(&masked)?;
+    let mut out = caption;
+    for (i, written) in found.iter().enumerate() {
+        out = out.replace(&format!("\u{1}{i}\u{1}"), written);
+    }
+    Some(out)
+}
+
+fn arn_caption(resource: &str) -> Option<String> {
     let parts: Vec<&str> = resource.split(':').collect();
     if parts.len() < 6 || parts[0] != "arn" {
         return None;
@@ -143,6 +173,15 @@ mod tests {
             ("foo:bar", None),
             ("{% $states.input.arn %}", None),
             ("arn:aws:states:::", None),
+            // A template's substitutions, as written.
+            ("arn:${AWS::Partition}:states:::lambda:invoke", Some("Lambda: Invoke")),
+            (
+                "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:aws-sdk:transcribe:startTranscriptionJob",
+                Some("Transcribe: StartTranscriptionJob"),
+            ),
+            ("arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${FunctionName}", Some("Lambda: ${FunctionName}")),
+            ("${ProcessFunctionArn}", Some("${ProcessFunctionArn}")),
+            ("${aws_lambda_function.process.arn}", Some("${aws_lambda_function.process.arn}")),
         ];
         for (arn, want) in cases {
             assert_eq!(task_caption(arn).as_deref(), want, "{arn}");

@@ -33,7 +33,17 @@ impl Session {
             }
             Err(e) => return Err(io_error(&path, &e)),
         };
-        let theirs = self.own_text(&path, text_of(&path, bytes)?)?;
+        let file_text = text_of(&path, bytes)?;
+        let theirs = self.own_text(&path, file_text.clone())?;
+        // The template around the definition may have changed (its substitutions, its
+        // resources): the problems and a run's values follow it.
+        if let Some(id) = self.machine().map(str::to_owned) {
+            let found = asl_iac::discover_text(&path, &file_text).ok().and_then(|ms| ms.into_iter().find(|m| m.id == id));
+            if found.is_some() {
+                self.set_machine(found);
+                self.revision += 1;
+            }
+        }
         if self.saved.as_deref() == Some(theirs.as_str()) || self.theirs.as_deref() == Some(theirs.as_str()) {
             return Ok(None);
         }

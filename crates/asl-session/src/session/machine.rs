@@ -8,7 +8,8 @@
 use super::Session;
 use crate::error::SessionError;
 use crate::files::{read_text, save};
-use asl_iac::{Address, Machine, Source};
+use asl_iac::{Address, Machine, Source, Substitution};
+use std::collections::BTreeMap;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -88,13 +89,41 @@ impl Session {
         let definition = machine.definition().map_err(iac_error)?;
         let mut session = Session::from_text(Some(path), definition.format, definition.text);
         session.saved = Some(session.text.clone());
-        session.machine = Some(id.to_owned());
+        session.set_machine(Some(machine));
         Ok(session)
     }
 
     /// The id of the IaC machine this document is, when its file is a template.
     pub fn machine(&self) -> Option<&str> {
-        self.machine.as_deref()
+        self.machine.as_ref().map(|m| m.id.as_str())
+    }
+
+    /// Makes the document the definition of `machine` (or of none): its problems are then
+    /// those of a definition in that template.
+    pub(super) fn set_machine(&mut self, machine: Option<Machine>) {
+        self.machine = machine.map(Box::new);
+        if let Some(doc) = self.history.as_ref().map(|h| h.current()) {
+            self.view = crate::view::View::of_in(doc, Some(&self.view), self.machine.as_deref());
+        }
+    }
+
+    /// The user's own values for the placeholders and intrinsics of the definition (the
+    /// app keeps them per `FILE#ID`); a run prefers them to what the template gives.
+    pub fn set_user_substitutions(&mut self, values: BTreeMap<String, String>) {
+        self.user_substitutions = values;
+    }
+
+    pub fn user_substitutions(&self) -> &BTreeMap<String, String> {
+        &self.user_substitutions
+    }
+
+    /// Every `${...}` placeholder and CloudFormation intrinsic of the definition, with the
+    /// value a run gives it and where that comes from. Empty for an ASL file.
+    pub fn substitutions(&self) -> Vec<Substitution> {
+        match &self.machine {
+            Some(m) => m.resolve(&self.text, self.format, &self.user_substitutions),
+            None => Vec::new(),
+        }
     }
 
     /// Writes the text into the file: the whole file, or for an IaC machine only the
@@ -103,12 +132,13 @@ impl Session {
     /// CloudFormation tag (`!GetAtt F.Arn` read as `F.Arn`) are the template's again, in
     /// the same undo step as the edit that changed them.
     pub(super) fn write(&mut self, path: &Path) -> Result<(), SessionError> {
-        let Some(id) = self.machine.clone() else { return save(path, self.text.as_bytes()) };
+        let Some(id) = self.machine().map(str::to_owned) else { return save(path, self.text.as_bytes()) };
         let template = read_text(path)?;
         let machine = machine_of(path, &id)?;
         let definition = machine.definition_in(&template).map_err(iac_error)?;
         let written = definition.write_back(&template, &self.text).map_err(iac_error)?;
         save(path, written.as_bytes())?;
+        self.set_machine(Some(machine));
         let own = self.own_text(path, written)?;
         if own != self.text {
             self.replace_text(own, true);
@@ -116,29 +146,24 @@ impl Session {
         Ok(())
     }
 
-    /// The text a run executes: the document's, and for an IaC machine with the `${Name}`
-    /// placeholders its template gives literal values (`DefinitionSubstitutions`)
-    /// replaced, as the deployed machine would have them. Never written anywhere.
+    /// The text a run executes: the document's, and for an IaC machine with its `${Name}`
+    /// placeholders and CloudFormation intrinsics filled in ([`Session::substitutions`]),
+    /// as the deployed machine would have them. Never written anywhere.
     pub fn run_text(&self) -> String {
-        let (Some(id), Some(path)) = (&self.machine, &self.path) else { return self.text.clone() };
-        let Ok(machine) = machine_of(path, id) else { return self.text.clone() };
-        let mut text = self.text.clone();
-        for (name, value) in &machine.substitutions {
-            if let Some(value) = value {
-                text = text.replace(&format!("${{{name}}}"), value);
-            }
+        match &self.machine {
+            Some(m) => m.run_text(&self.text, self.format, &self.user_substitutions),
+            None => self.text.clone(),
         }
-        text
     }
 
     /// The document's text as the file holds it: the whole file, or the machine's
     /// definition read out of the template.
     pub(super) fn own_text(&self, path: &Path, file_text: String) -> Result<String, SessionError> {
-        let Some(id) = &self.machine else { return Ok(file_text) };
+        let Some(id) = self.machine() else { return Ok(file_text) };
         let machine = asl_iac::discover_text(path, &file_text)
             .map_err(iac_error)?
             .into_iter()
-            .find(|m| &m.id == id)
+            .find(|m| m.id == id)
             .ok_or_else(|| {
                 SessionError::new("iac", format!("{}: the state machine {id} is gone", path.display()))
             })?;
@@ -176,7 +201,7 @@ impl Session {
     /// that a restored draft is saved into its template's definition, never over the file.
     pub fn draft_path(&self) -> Option<String> {
         let path = self.path.as_deref()?.display().to_string();
-        Some(match &self.machine {
+        Some(match self.machine() {
             Some(id) => format!("{path}#{id}"),
             None => path,
         })
@@ -193,7 +218,7 @@ impl Session {
         match (&address.id, &template) {
             (Some(id), Some(template)) => {
                 let mut session = Session::from_text(Some(address.file.clone()), format, draft.text.clone());
-                session.machine = Some(id.clone());
+                session.set_machine(machine_of(&address.file, id).ok());
                 session.saved = session.own_text(&address.file, template.clone()).ok();
                 Some(session)
             }

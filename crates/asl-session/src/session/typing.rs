@@ -51,7 +51,7 @@ impl Session {
         }
         match parsed {
             Ok(doc) => {
-                let Some(view) = View::unless(&doc, Some(&self.view), superseded) else { return false };
+                let Some(view) = View::unless(&doc, Some(&self.view), self.machine.as_deref(), superseded) else { return false };
                 self.parse_error = None;
                 match self.history.as_mut() {
                     None => self.history = Some(History::new(doc)),
