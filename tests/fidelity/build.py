@@ -6,7 +6,8 @@ Usage: build.py REPO_GIT_DIR SPEC.json OUT_DIR
 SPEC: [{"name", "topic", "module" (test file, without .py, under tests/aws/services/stepfunctions/v2/),
         "test" (Class::test_id[param]), "template" (path under tests/aws/services/stepfunctions/templates/),
         "execution" (optional, which recorded execution: 0), "mocks" (optional), "note" (optional),
-        "input" (optional: the real input where the snapshot replaced it by a placeholder; say so in "note")}]
+        "input" (optional: the real input where the snapshot replaced it by a placeholder; say so in "note"),
+        "cause" (optional: the same for a cause)}]
 The definition comes from the template, the input from the recorded ExecutionStarted
 event, the outcome and per-state records from the recorded history.
 """
@@ -90,6 +91,8 @@ def main(repo, spec_file, out_dir):
             "input": spec["input"] if "input" in spec else parse_payload(started["input"]),
             "expect": expect, "states": states, "states_ordered": ordered,
         }
+        if "cause" in spec:
+            expect["cause"] = spec["cause"]
         if "mocks" in spec:
             case["mocks"] = spec["mocks"]
         if "note" in spec:

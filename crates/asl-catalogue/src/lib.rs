@@ -9,10 +9,12 @@ mod response;
 mod search;
 mod skeleton;
 mod store;
+mod validate;
 
 pub use response::{response, Response};
 pub use search::search;
 pub use skeleton::{errors, skeleton, QueryLanguage};
+pub use validate::{check_result, FieldValidation};
 
 use serde::Serialize;
 use std::collections::BTreeMap;

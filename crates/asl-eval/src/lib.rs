@@ -29,6 +29,7 @@ pub mod mocks;
 pub mod record;
 pub mod s3;
 pub mod testing;
+pub mod validated;
 
 mod error;
 pub mod expr;
@@ -45,5 +46,6 @@ pub use engine::{
 pub use error::RuntimeError;
 pub use handler::{NoTasks, TaskFailure, TaskHandler, TaskRequest};
 pub use mocks::{MockError, Mocks};
+pub use validated::{FieldValidated, FieldValidation};
 pub use record::{present, ErrorDetails, Inspection, Outcome, StateRecord, Status};
 pub use s3::S3Folders;

@@ -15,16 +15,9 @@ pub(crate) enum Level {
     Trace,
 }
 
-/// `mock.fieldValidationMode`: how a mock result is held against the API model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum FieldValidation {
-    /// Types, enums, bounds and required fields.
-    Strict,
-    /// Types, enums and bounds of the fields given.
-    Present,
-    /// Nothing.
-    None,
-}
+/// `mock.fieldValidationMode`: how a mock result is held against the API model (shared
+/// with the engine's mocks).
+pub(crate) use asl_catalogue::FieldValidation;
 
 /// `mock`: what the state's work returns instead of calling the service.
 #[derive(Clone, Debug, PartialEq)]

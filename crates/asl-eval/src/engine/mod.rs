@@ -22,6 +22,7 @@ mod numbers;
 mod options;
 mod parallel;
 mod records;
+mod request_check;
 mod result_writer;
 mod retry;
 mod run;

@@ -38,6 +38,13 @@ impl<'a> Engine<'a> {
         let context = self.context_object(run, extra);
         let fields = &run.state.io;
         let params = self.arguments(run, input, &context, frame)?;
+        if let Some(reason) = super::request_check::refusal(resource, &params) {
+            let field = if run.jsonata { "Arguments" } else { "Parameters" };
+            return Err(run.runtime(format!(
+                "The {field} '{}' could not be used to start the Task: [{reason}]",
+                crate::expr::compact(&params)
+            )));
+        }
         let (timeout, heartbeat) = self.task_timeout(run, task, input, &context, frame)?;
         let (kind, resource_type, resource_name) = classify_resource(resource);
         let lambda = kind == ResourceKind::LambdaFunction;

@@ -58,3 +58,4 @@ pub use intrinsics::call_intrinsic;
 pub use reference::{apply_result_path, write_result};
 pub use select::{evaluate_expression, select, select_field};
 pub use template::render_template;
+pub(crate) use value::compact;
