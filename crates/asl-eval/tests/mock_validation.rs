@@ -38,7 +38,8 @@ fn refused(resource: &str, result: Value, mode: FieldValidation) -> Option<Strin
     }
 }
 
-const MODES: [FieldValidation; 3] = [FieldValidation::Strict, FieldValidation::Present, FieldValidation::None];
+const MODES: [FieldValidation; 3] =
+    [FieldValidation::Strict, FieldValidation::Present, FieldValidation::None];
 
 /// `valid` passes every mode; `mistyped` fails STRICT and PRESENT with `detail`, passes NONE.
 fn check(resource: &str, valid: Value, mistyped: Value, detail: &str) {
@@ -78,7 +79,12 @@ fn aws_sdk_action_and_required_fields() {
     let resource = "arn:aws:states:::aws-sdk:sfn:startExecution";
     let valid = json!({"ExecutionArn": "arn:aws:states:us-east-1:111111111111:execution:m:e",
         "StartDate": "2024-01-01T00:00:00Z"});
-    check(resource, valid, json!({"ExecutionArn": "a", "StartDate": 0}), "Field 'StartDate' must be a string");
+    check(
+        resource,
+        valid,
+        json!({"ExecutionArn": "a", "StartDate": 0}),
+        "Field 'StartDate' must be a string",
+    );
     // A required field missing: STRICT only.
     let partial = json!({"StartDate": "2024-01-01T00:00:00Z"});
     assert_eq!(

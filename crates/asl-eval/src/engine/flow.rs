@@ -228,7 +228,9 @@ impl<'a> Engine<'a> {
         if let Some(path) = &wait.seconds_path {
             // AWS's texts: a path that resolves to nothing, a negative count, anything else.
             let Ok(value) = expr::select(path, &env.scope(effective)) else {
-                return Err(run.runtime(format!("The SecondsPath parameter does not reference an input value: {path}")));
+                return Err(run.runtime(format!(
+                    "The SecondsPath parameter does not reference an input value: {path}"
+                )));
             };
             return match value.as_i64() {
                 Some(s) if s >= 0 => Ok(Duration::from_secs(s as u64)),

@@ -5,9 +5,9 @@
 //! iterations fail.
 
 use super::io::{self, Env};
-use super::numbers::{bare, float, integer};
 use super::items::Feed;
 use super::join;
+use super::numbers::{bare, float, integer};
 use super::parallel::join_lanes;
 use super::run::{error_output, Exit, StateExtra, StateRun};
 use super::{Engine, Failure, FailureKind, Frame};

@@ -239,7 +239,8 @@ impl<'a> Engine<'a> {
     pub fn started_lane(&self, parent: &Lane) -> Lane {
         let mut lane = *parent;
         if self.options.clock.is_virtual() {
-            lane.timeline.elapsed = lane.timeline.elapsed.max(self.timers.now().saturating_sub(self.time_offset));
+            lane.timeline.elapsed =
+                lane.timeline.elapsed.max(self.timers.now().saturating_sub(self.time_offset));
         }
         lane
     }

@@ -50,7 +50,9 @@ mod tests {
         assert_eq!(integer(&json!("1")), Some(1));
         assert_eq!(integer(&json!("-3")), Some(-3));
         assert_eq!(integer(&json!(7)), Some(7));
-        for refused in [json!("1.5"), json!(1.5), json!("NoNumber"), json!({}), json!(""), json!(" 1"), json!(true)] {
+        for refused in
+            [json!("1.5"), json!(1.5), json!("NoNumber"), json!({}), json!(""), json!(" 1"), json!(true)]
+        {
             assert_eq!(integer(&refused), None, "{refused}");
         }
         assert_eq!(float(&json!("1")), Some(1.0));

@@ -54,7 +54,12 @@ impl VirtualTimers {
     /// Lets `duration` pass on `timeline`; completes when the scheduler reaches its end.
     /// `offset` is where the timeline's zero lies on the scheduler's (a Distributed Map
     /// child's timeline starts when the Map state started).
-    pub fn sleep<'t>(&'t self, timeline: &mut Timeline, duration: Duration, offset: Duration) -> VirtualSleep<'t> {
+    pub fn sleep<'t>(
+        &'t self,
+        timeline: &mut Timeline,
+        duration: Duration,
+        offset: Duration,
+    ) -> VirtualSleep<'t> {
         timeline.elapsed = timeline.elapsed.saturating_add(duration);
         VirtualSleep { timers: self, wake: offset.saturating_add(timeline.elapsed), key: None }
     }

@@ -7,8 +7,8 @@
 
 use super::filter::{CompareOp, FilterExpr, FilterOperand};
 use super::parse::Mode;
-use crate::expr::lexeme::fits_bracket_name;
 use super::{JsonPath, PathRoot, Segment, Selector};
+use crate::expr::lexeme::fits_bracket_name;
 use std::fmt::{self, Display, Formatter, Write};
 
 impl Display for JsonPath {
