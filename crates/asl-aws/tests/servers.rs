@@ -200,6 +200,18 @@ fn the_cli_against_asl_serve() {
     let deployed: serde_json::Value = serde_json::from_str(&sh.run(&["aws", "pull", "orders-yaml"]).out).unwrap();
     assert_eq!(deployed, serde_json::from_str::<serde_json::Value>(&text).unwrap());
 
+    // A machine of a SAM template: its substitution filled in from the template; one
+    // whose value only the stack knows (!Ref Topic) is refused.
+    let template = data("template.yaml");
+    let greet = format!("{}#Greet", path(&template));
+    let r = sh.run(&["aws", "deploy", &greet, "--name", "greet", "--role-arn", ROLE, "--yes"]);
+    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
+    let deployed: serde_json::Value = serde_json::from_str(&sh.run(&["aws", "pull", "greet"]).out).unwrap();
+    assert_eq!(deployed["States"]["Say"]["Result"], "hello");
+    let r = sh.run(&["aws", "deploy", &format!("{}#Notify", path(&template)), "--name", "notify", "--role-arn", ROLE, "--yes"]);
+    assert_eq!(r.code, 2, "{}{}", r.out, r.err);
+    assert!(r.err.contains("the file gives no value for TopicArn"), "{}", r.err);
+
     // Started from the file (its link; the mock test case after '#'), followed to the end.
     let input = format!("@{}", path(&data("orders.input.json")));
     let r = sh.run(&["aws", "start", path(&orders), "--arn", &format!("{ORDERS_ARN}#Happy"), "--input", &input, "--name", "e1", "--wait"]);

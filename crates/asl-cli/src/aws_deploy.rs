@@ -64,6 +64,17 @@ impl Kind {
 
 pub async fn run(sfn: &Sfn, args: Args, io: &mut Io<'_>) -> u8 {
     let file = args.file.display().to_string();
+    // An IaC machine deploys with what the template itself gives its `${...}` and
+    // intrinsics (literals, parameter defaults); a value only the stack deploy knows
+    // (an ARN from !GetAtt, ...) would go as a run's stand-in: refuse instead.
+    if let Some(pending) = stack_only_values(&args.file) {
+        let _ = writeln!(
+            io.err,
+            "asl aws deploy: {file}: the file gives no value for {pending} (only a CloudFormation/SAM/CDK/Terraform deploy does): deploy the stack, or a copy of the definition with the values written in"
+        );
+        return exit::USAGE;
+    }
+
     // IaC machines with their literal substitutions filled in, as a stack deploy would.
     let doc = match read_document_as(&args.file, true) {
         Ok(doc) => doc,
@@ -84,17 +95,6 @@ pub async fn run(sfn: &Sfn, args: Args, io: &mut Io<'_>) -> u8 {
     if let Some(note) = &deployable.note {
         let _ = writeln!(io.err, "note: {file}: {note}");
     }
-    // Only IaC definitions: in an ASL file `${...}` is plain text.
-    let iac = !args.file.exists()
-        || std::fs::read_to_string(&args.file).is_ok_and(|t| asl_iac::is_iac(&args.file, &t));
-    if let Some(left) = unresolved_intrinsic(&deployable.text).filter(|_| iac) {
-        let _ = writeln!(
-            io.err,
-            "asl aws deploy: {file}: the definition still holds {left}, which only a CloudFormation/SAM deploy resolves; deploy the stack instead"
-        );
-        return exit::USAGE;
-    }
-
     // clap requires one of --arn and --name.
     let target = match &args.arn {
         Some(arn) => Target::Arn(arn.clone()),
@@ -227,23 +227,21 @@ fn print_server(diagnostics: &[ServerDiagnostic], io: &mut Io) {
     }
 }
 
-/// A CloudFormation intrinsic or `${...}` substitution left in a definition, if any.
-fn unresolved_intrinsic(json: &str) -> Option<&'static str> {
-    let value: serde_json::Value = serde_json::from_str(json).ok()?;
-    fn walk(v: &serde_json::Value) -> Option<&'static str> {
-        match v {
-            serde_json::Value::Object(o) => {
-                if o.len() == 1 && o.keys().any(|k| k == "Ref" || k.starts_with("Fn::")) {
-                    return Some("a CloudFormation intrinsic (Ref / Fn::...)");
-                }
-                o.values().find_map(walk)
-            }
-            serde_json::Value::Array(a) => a.iter().find_map(walk),
-            serde_json::Value::String(s) if s.contains("${") && !s.contains("{%") => {
-                Some("a ${...} substitution")
-            }
-            _ => None,
-        }
+/// For an IaC machine, the placeholders and intrinsics of its definition that the file
+/// gives no value (stand-ins or nothing), named; None when there are none, or not IaC.
+fn stack_only_values(path: &std::path::Path) -> Option<String> {
+    let address = asl_iac::split_address(path);
+    let is_iac = address.id.is_some() || std::fs::read_to_string(path).is_ok_and(|t| asl_iac::is_iac(path, &t));
+    if !is_iac {
+        return None;
     }
-    walk(&value)
+    let machine = address.machine().ok()?;
+    let definition = machine.definition().ok()?;
+    let pending: Vec<String> = machine
+        .resolve(&definition.text, definition.format, &Default::default())
+        .into_iter()
+        .filter(|s| matches!(s.origin, asl_iac::Origin::Generated | asl_iac::Origin::Unresolved))
+        .map(|s| s.name)
+        .collect();
+    (!pending.is_empty()).then(|| pending.join(", "))
 }
