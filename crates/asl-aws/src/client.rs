@@ -52,7 +52,8 @@ impl Sfn {
             loader = loader.endpoint_url(url);
         }
         if let Some(n) = connection.max_attempts {
-            loader = loader.retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(n.max(1)));
+            loader =
+                loader.retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(n.max(1)));
         }
         let shared = loader.load().await;
         let config = aws_sdk_sfn::config::Builder::from(&shared).build();

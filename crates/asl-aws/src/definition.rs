@@ -126,7 +126,10 @@ mod tests {
         let d = deployable(&doc);
         let value: serde_json::Value = serde_json::from_str(&d.text).unwrap();
         assert_eq!(value["Comment"], "a // b /* c */");
-        assert_eq!(d.note.as_deref(), Some("removed 2 comments and 3 trailing commas (AWS rejects JSON with them)"));
+        assert_eq!(
+            d.note.as_deref(),
+            Some("removed 2 comments and 3 trailing commas (AWS rejects JSON with them)")
+        );
         assert_eq!(d.text.lines().count(), text.lines().count());
     }
 

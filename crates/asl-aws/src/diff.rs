@@ -24,7 +24,9 @@ pub fn definition_diff(deployed: &str, local: &str, deployed_name: &str, local_n
 pub fn same_json(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))
+        }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
         }
@@ -159,7 +161,12 @@ fn same_option(a: &Option<Value>, b: &Option<Value>) -> bool {
 }
 
 fn outcome_of(run: &Run) -> Outcome {
-    Outcome { status: run.status.clone(), output: run.output.clone(), error: run.error.clone(), cause: run.cause.clone() }
+    Outcome {
+        status: run.status.clone(),
+        output: run.output.clone(),
+        error: run.error.clone(),
+        cause: run.cause.clone(),
+    }
 }
 
 #[cfg(test)]

@@ -169,7 +169,9 @@ pub async fn follow(
                 }
             }
             // A page token the server no longer honours: read again from the start.
-            Err(AwsError::Service { code, .. }) if code == "InvalidToken" && resume.is_some() => resume = None,
+            Err(AwsError::Service { code, .. }) if code == "InvalidToken" && resume.is_some() => {
+                resume = None
+            }
             Err(e) => return Err(fail(e, received)),
         }
         if let Some(end) = ended {
@@ -192,7 +194,12 @@ fn ended_by(event: &HistoryEvent) -> Option<Ended> {
     let field = |name: &str| {
         event.details.as_ref().and_then(|(_, d)| d.get(name)).and_then(Value::as_str).map(str::to_owned)
     };
-    Some(Ended { status: status.into(), output: field("output"), error: field("error"), cause: field("cause") })
+    Some(Ended {
+        status: status.into(),
+        output: field("output"),
+        error: field("error"),
+        cause: field("cause"),
+    })
 }
 
 /// One page of history: its events and the next page's token.
@@ -214,14 +221,16 @@ async fn history_page(
         .await
         .map_err(|e| classify("GetExecutionHistory", e))?;
     let raw = body.0.lock().unwrap_or_else(|e| e.into_inner()).take();
-    let raw: Value = raw
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .ok_or_else(|| AwsError::Other("GetExecutionHistory: the answer's body could not be read as JSON".into()))?;
+    let raw: Value = raw.and_then(|b| serde_json::from_slice(&b).ok()).ok_or_else(|| {
+        AwsError::Other("GetExecutionHistory: the answer's body could not be read as JSON".into())
+    })?;
     let events = raw.get("events").and_then(Value::as_array).cloned().unwrap_or_default();
     let events = events
         .iter()
         .enumerate()
-        .map(|(i, e)| event_from_json(e).map_err(|m| AwsError::Other(format!("GetExecutionHistory: events[{i}]: {m}"))))
+        .map(|(i, e)| {
+            event_from_json(e).map_err(|m| AwsError::Other(format!("GetExecutionHistory: events[{i}]: {m}")))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let next = out.next_token().filter(|t| !t.is_empty()).map(str::to_owned);
     Ok((events, next))

@@ -25,9 +25,13 @@ pub struct HistoryFileError {
 
 /// Reads a history file's text (`file` names it in errors).
 pub fn parse_history(file: &str, text: &str) -> Result<Vec<HistoryEvent>, HistoryFileError> {
-    let fail = |position: String, message: String| HistoryFileError { file: file.to_owned(), position, message };
+    let fail =
+        |position: String, message: String| HistoryFileError { file: file.to_owned(), position, message };
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        fail(format!("line {}, column {}: ", e.line(), e.column()), format!("not JSON: {}", strip_position(&e)))
+        fail(
+            format!("line {}, column {}: ", e.line(), e.column()),
+            format!("not JSON: {}", strip_position(&e)),
+        )
     })?;
     let events = match &value {
         Value::Array(events) => events,
@@ -207,7 +211,8 @@ mod tests {
     fn errors_name_the_file_and_where() {
         let e = parse_history("h.json", "{\"events\": [\n  {\"type\": }]}").unwrap_err();
         assert!(e.to_string().starts_with("h.json: line 2, column 12: not JSON"), "{e}");
-        let e = parse_history("h.json", r#"{"events": [{"type": "Nope", "id": 1, "timestamp": 1}]}"#).unwrap_err();
+        let e = parse_history("h.json", r#"{"events": [{"type": "Nope", "id": 1, "timestamp": 1}]}"#)
+            .unwrap_err();
         assert_eq!(e.to_string(), "h.json: events[0]: unknown event type 'Nope'");
         let e = parse_history("h.json", r#"{"executionArn": "x"}"#).unwrap_err();
         assert!(e.to_string().contains("not an execution history"), "{e}");

@@ -28,7 +28,9 @@ pub use error::AwsError;
 pub use executions::{follow, start, Ended, FollowError, Polling, Started};
 pub use history::{parse_history, to_cli_json, HistoryFileError};
 pub use links::Links;
-pub use machines::{deploy, list, plan, pull, validate, Deployed, Deployment, MachineSummary, Plan, ServerValidation, Target};
+pub use machines::{
+    deploy, list, plan, pull, validate, Deployed, Deployment, MachineSummary, Plan, ServerValidation, Target,
+};
 pub use mocks::{mock_config, HistoryMocks};
 pub use replay::run_locally;
 pub use steps::{run_of, Run, Step, StepStatus};

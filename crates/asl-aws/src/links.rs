@@ -25,8 +25,9 @@ impl Links {
     /// Reads the store at `path`; a missing file is an empty store.
     pub fn load(path: &Path) -> Result<Links, String> {
         let links = match std::fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text)
-                .map_err(|e| format!("{}: not a link store (a JSON object of file -> ARN): {e}", path.display()))?,
+            Ok(text) => serde_json::from_str(&text).map_err(|e| {
+                format!("{}: not a link store (a JSON object of file -> ARN): {e}", path.display())
+            })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
             Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
         };

@@ -144,7 +144,7 @@ pub async fn validate(sfn: &Sfn, definition: &str, kind: Option<&str>) -> Result
                     Ok(ServerValidation::NotChecked)
                 }
                 other => Err(other),
-            }
+            };
         }
     };
     let diagnostics = answer
@@ -250,7 +250,9 @@ pub async fn deploy(
         }
         (None, Target::Name { name, role_arn, kind }) => {
             let role = role_arn.as_deref().ok_or_else(|| {
-                AwsError::Other(format!("there is no state machine named {name}: creating it needs --role-arn"))
+                AwsError::Other(format!(
+                    "there is no state machine named {name}: creating it needs --role-arn"
+                ))
             })?;
             let out = sfn
                 .client
@@ -258,7 +260,9 @@ pub async fn deploy(
                 .name(name)
                 .definition(definition)
                 .role_arn(role)
-                .r#type(StateMachineType::from(kind.as_deref().unwrap_or("STANDARD").to_ascii_uppercase().as_str()))
+                .r#type(StateMachineType::from(
+                    kind.as_deref().unwrap_or("STANDARD").to_ascii_uppercase().as_str(),
+                ))
                 .publish(publish)
                 .send()
                 .await

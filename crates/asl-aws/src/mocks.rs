@@ -75,7 +75,9 @@ impl HistoryMocks {
         used[i] = true;
         let result = &self.recorded[i].result;
         match (&result.output, &result.error) {
-            (_, Some((error, cause))) => Err(TaskFailure::Error(RuntimeError::new(error.clone(), cause.clone()))),
+            (_, Some((error, cause))) => {
+                Err(TaskFailure::Error(RuntimeError::new(error.clone(), cause.clone())))
+            }
             (Some(output), None) => Ok(output.clone()),
             (None, None) => Err(TaskFailure::Unhandled(format!(
                 "the Task state '{}' has no result in the history (it had not ended)",

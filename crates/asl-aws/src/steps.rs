@@ -174,7 +174,8 @@ pub fn run_of(events: &[HistoryEvent]) -> Run {
                     let step = &mut run.steps[i];
                     step.output = field("output").map(|s| parse(&s));
                     step.exited_event = Some(event.id);
-                    step.status = if step.error.is_some() { StepStatus::Caught } else { StepStatus::Succeeded };
+                    step.status =
+                        if step.error.is_some() { StepStatus::Caught } else { StepStatus::Succeeded };
                 }
             }
             kind => {
@@ -237,7 +238,12 @@ fn task_event(step: &mut Step, kind: &str, details: Option<&Value>) {
 }
 
 /// The open step named `name` in `path` (the latest), removed from the open list.
-fn take_open(open: &mut HashMap<String, Vec<usize>>, path: &str, steps: &[Step], name: &str) -> Option<usize> {
+fn take_open(
+    open: &mut HashMap<String, Vec<usize>>,
+    path: &str,
+    steps: &[Step],
+    name: &str,
+) -> Option<usize> {
     let list = open.get_mut(path)?;
     let at = list.iter().rposition(|&i| steps[i].name == name)?;
     Some(list.remove(at))

@@ -21,7 +21,13 @@ fn quick() -> Polling {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_and_expired_credentials_are_told() {
     let url = front(|_, _| {
-        Action::Respond(400, aws_error("UnrecognizedClientException", "The security token included in the request is invalid."))
+        Action::Respond(
+            400,
+            aws_error(
+                "UnrecognizedClientException",
+                "The security token included in the request is invalid.",
+            ),
+        )
     })
     .await;
     let e = asl_aws::list(&client(&url, false).await).await.unwrap_err();
@@ -29,11 +35,26 @@ async fn wrong_and_expired_credentials_are_told() {
     assert!(e.to_string().contains("does not accept these credentials"), "{e}");
     assert!(!e.to_string().contains('\n'), "one line: {e}");
 
-    let url = front(|_, _| Action::Respond(400, aws_error("ExpiredTokenException", "The security token included in the request is expired"))).await;
+    let url = front(|_, _| {
+        Action::Respond(
+            400,
+            aws_error("ExpiredTokenException", "The security token included in the request is expired"),
+        )
+    })
+    .await;
     let e = asl_aws::list(&client(&url, false).await).await.unwrap_err();
     assert!(e.to_string().contains("expired"), "{e}");
 
-    let url = front(|_, _| Action::Respond(400, aws_error("AccessDeniedException", "User: x is not authorized to perform: states:ListStateMachines"))).await;
+    let url = front(|_, _| {
+        Action::Respond(
+            400,
+            aws_error(
+                "AccessDeniedException",
+                "User: x is not authorized to perform: states:ListStateMachines",
+            ),
+        )
+    })
+    .await;
     let e = asl_aws::list(&client(&url, false).await).await.unwrap_err();
     assert!(matches!(e, AwsError::AccessDenied(_)), "{e:?}");
 }
@@ -52,9 +73,10 @@ async fn a_server_that_is_not_there_is_a_connection_error() {
 async fn throttling_slows_following_down_and_is_never_an_error() {
     let real = asl_serve(None).await;
     let sfn = client(&real, false).await;
-    let plan = asl_aws::plan(&sfn, Target::Name { name: "p".into(), role_arn: Some(ROLE.into()), kind: None })
-        .await
-        .unwrap();
+    let plan =
+        asl_aws::plan(&sfn, Target::Name { name: "p".into(), role_arn: Some(ROLE.into()), kind: None })
+            .await
+            .unwrap();
     let definition = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": 1, "End": true}}}"#;
     let arn = asl_aws::deploy(&sfn, &plan, definition, false, None).await.unwrap().arn;
     let started = asl_aws::start(&sfn, &arn, "{}", None).await.unwrap();
@@ -89,9 +111,10 @@ async fn a_connection_dropped_mid_poll_is_told_and_nothing_is_lost() {
         "Prepare": {"Type": "Pass", "Next": "Work"},
         "Work": {"Type": "Task", "Resource": activity.activity_arn(), "End": true}}})
     .to_string();
-    let plan = asl_aws::plan(&sfn, Target::Name { name: "w".into(), role_arn: Some(ROLE.into()), kind: None })
-        .await
-        .unwrap();
+    let plan =
+        asl_aws::plan(&sfn, Target::Name { name: "w".into(), role_arn: Some(ROLE.into()), kind: None })
+            .await
+            .unwrap();
     let arn = asl_aws::deploy(&sfn, &plan, &definition, false, None).await.unwrap().arn;
     let started = asl_aws::start(&sfn, &arn, "{\"n\": 1}", None).await.unwrap();
     // Let it reach the Task.
@@ -124,7 +147,11 @@ async fn a_connection_dropped_mid_poll_is_told_and_nothing_is_lost() {
     assert!(received.iter().any(|ev| ev.kind == "PassStateExited"), "{received:?}");
     let message = e.to_string();
     assert!(!message.contains('\n') && message.contains(&started.execution_arn), "{message}");
-    assert_eq!(reads.load(Ordering::SeqCst), 1 + 1 + quick().connection_retries as usize, "retried, then gave up");
+    assert_eq!(
+        reads.load(Ordering::SeqCst),
+        1 + 1 + quick().connection_retries as usize,
+        "retried, then gave up"
+    );
     // Nothing lost: what was handed over is the start of the real history.
     let all = executions::history(&sfn, &started.execution_arn).await.unwrap();
     assert_eq!(&all[..received.len()], &received[..]);

@@ -53,7 +53,8 @@ async fn deploy_creates_then_updates_publishes_and_moves_the_alias() {
         .send()
         .await
         .unwrap();
-    let routes: Vec<_> = alias.routing_configuration().iter().map(|r| r.state_machine_version_arn()).collect();
+    let routes: Vec<_> =
+        alias.routing_configuration().iter().map(|r| r.state_machine_version_arn()).collect();
     assert_eq!(routes, [second.version_arn.as_deref().unwrap()], "the alias moved to version 2");
     // Version 1 still holds the first definition.
     assert_eq!(asl_aws::pull(&sfn, &v1).await.unwrap().definition, text);
@@ -115,7 +116,15 @@ async fn an_execution_is_followed_exported_read_back_and_replayed_without_differ
     let recorded = asl_aws::run_of(&read_back);
     assert_eq!(recorded.status, "SUCCEEDED");
     let keys: Vec<&str> = recorded.steps.iter().map(|s| s.key.as_str()).collect();
-    for key in ["Prepare", "Checks", "CheckStock", "ScoreFraud", "ShipItems[0]/ShipItem", "ShipItems[1]/Backorder", "Done"] {
+    for key in [
+        "Prepare",
+        "Checks",
+        "CheckStock",
+        "ScoreFraud",
+        "ShipItems[0]/ShipItem",
+        "ShipItems[1]/Backorder",
+        "Done",
+    ] {
         assert!(keys.contains(&key), "{key} in {keys:?}");
     }
     let check_stock = recorded.steps.iter().find(|s| s.name == "CheckStock").unwrap();
@@ -128,9 +137,11 @@ async fn an_execution_is_followed_exported_read_back_and_replayed_without_differ
     assert_eq!(mocks.len(), 5, "CheckStock twice, ScoreFraud, ShipItem twice");
     // The engine runs on a runtime of its own: off this one's threads.
     let run = recorded.clone();
-    let local = tokio::task::spawn_blocking(move || asl_aws::run_locally(&doc, &run, &mocks, asl_eval::Options::default()))
-        .await
-        .unwrap();
+    let local = tokio::task::spawn_blocking(move || {
+        asl_aws::run_locally(&doc, &run, &mocks, asl_eval::Options::default())
+    })
+    .await
+    .unwrap();
     let diff = asl_aws::run_diff(&recorded, &local);
     assert!(diff.is_same(), "{diff:#?}");
     assert_eq!(asl_aws::steps::run_of(&history).output, local.output);

@@ -4,139 +4,13 @@
 //! binary) and `ASL_AWS_MOTO_SERVER` (moto_server of the venv tests/serve/install.sh
 //! makes) set; run that way, a missing variable is a failure, not a skip.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use common::cli::{asl_serve, moto, path, ran, Shell, ORDERS_ARN, ROLE};
+use common::data;
+use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
-const RUNNER: &str = "run by tests/serve/run.sh (needs the asl binary and moto)";
-const ROLE: &str = "arn:aws:iam::123456789012:role/service-role/orders";
-const ORDERS_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
-
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/aws").join(name)
-}
-
-fn required(var: &str) -> String {
-    std::env::var(var).unwrap_or_else(|_| panic!("{var} is not set: these tests are {RUNNER}"))
-}
-
-/// A server process of this test, ended when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts `command` and reads its output until a line holds the URL it listens on.
-fn start(mut command: Command, from_stderr: bool, marker: &str) -> Server {
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(if from_stderr { Stdio::null() } else { Stdio::piped() })
-        .stderr(if from_stderr { Stdio::piped() } else { Stdio::null() })
-        .spawn()
-        .expect("the server starts");
-    let stream: Box<dyn Read + Send> = match from_stderr {
-        true => Box::new(child.stderr.take().expect("stderr")),
-        false => Box::new(child.stdout.take().expect("stdout")),
-    };
-    let mut lines = BufReader::new(stream).lines();
-    let url = loop {
-        let line = lines.next().expect("the server printed its address").expect("readable");
-        if let Some(at) = line.find(marker) {
-            break line[at + marker.len()..].split_whitespace().next().unwrap_or_default().to_owned();
-        }
-    };
-    // Keep draining its output so it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, url }
-}
-
-fn asl_serve() -> Server {
-    let mut command = Command::new(required("ASL_BIN"));
-    command.args(["serve", "--port", "0", "--mock-config"]).arg(data("mock-config.json"));
-    start(command, false, "listening on ")
-}
-
-/// moto's server, set to run state machines (its LocalStack-derived interpreter) instead
-/// of answering canned histories.
-fn moto() -> Server {
-    let mut command = Command::new(required("ASL_AWS_MOTO_SERVER"));
-    command.args(["-H", "127.0.0.1", "-p", "0"]);
-    let server = start(command, true, "Running on ");
-    let body = r#"{"stepfunctions": {"execute_state_machine": true}}"#;
-    let addr = server.url.trim_start_matches("http://").trim_end_matches('/');
-    let mut socket = std::net::TcpStream::connect(addr).expect("moto answers");
-    write!(
-        socket,
-        "POST /moto-api/config HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut answer = String::new();
-    socket.read_to_string(&mut answer).unwrap();
-    assert!(answer.starts_with("HTTP/1.1 20") || answer.starts_with("HTTP/1.0 20"), "{answer}");
-    server
-}
-
-/// A user's shell: test credentials, no profile files or instance metadata, links in a
-/// folder of the test, the endpoint from AWS_ENDPOINT_URL_SFN.
-struct Shell {
-    endpoint: String,
-    links: tempfile::TempDir,
-}
-
-struct Ran {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-impl Shell {
-    fn new(endpoint: &str) -> Shell {
-        Shell { endpoint: endpoint.to_owned(), links: tempfile::tempdir().unwrap() }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(required("ASL_BIN"));
-        c.args(args)
-            .env("AWS_ACCESS_KEY_ID", "AKIDTESTTESTTESTTEST")
-            .env("AWS_SECRET_ACCESS_KEY", "test-secret")
-            .env("AWS_REGION", "us-east-1")
-            .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env("AWS_CONFIG_FILE", "/nonexistent/config")
-            .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
-            .env("ASL_AWS_LINKS", self.links.path().join("links.json"))
-            .env("AWS_ENDPOINT_URL_SFN", &self.endpoint)
-            .env_remove("AWS_PROFILE")
-            .env_remove("AWS_ENDPOINT_URL")
-            .stdin(Stdio::null());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Ran {
-        ran(self.command(args))
-    }
-}
-
-fn ran(mut command: Command) -> Ran {
-    let out = command.output().expect("asl runs");
-    Ran {
-        code: out.status.code().unwrap_or(-1),
-        out: String::from_utf8_lossy(&out.stdout).into_owned(),
-        err: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use std::path::Path;
 
 #[test]
 #[ignore = "run by tests/serve/run.sh (needs the asl binary and moto)"]
@@ -158,10 +32,30 @@ fn the_cli_against_asl_serve() {
     assert!(r.err.contains("standard input is not a terminal (pass --yes"), "{}", r.err);
     assert_eq!(sh.run(&["aws", "list", "--format", "json"]).out.trim(), "[]");
 
-    let r = sh.run(&["aws", "deploy", path(&orders), "--name", "orders", "--role-arn", ROLE, "--yes", "--publish", "--alias", "live", "--link"]);
+    let r = sh.run(&[
+        "aws",
+        "deploy",
+        path(&orders),
+        "--name",
+        "orders",
+        "--role-arn",
+        ROLE,
+        "--yes",
+        "--publish",
+        "--alias",
+        "live",
+        "--link",
+    ]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
-    assert!(r.out.contains(&format!("created {ORDERS_ARN}\npublished {ORDERS_ARN}:1\nalias {ORDERS_ARN}:live -> {ORDERS_ARN}:1\n")), "{}", r.out);
-    let listed: serde_json::Value = serde_json::from_str(&sh.run(&["aws", "list", "--format", "json"]).out).unwrap();
+    assert!(
+        r.out.contains(&format!(
+            "created {ORDERS_ARN}\npublished {ORDERS_ARN}:1\nalias {ORDERS_ARN}:live -> {ORDERS_ARN}:1\n"
+        )),
+        "{}",
+        r.out
+    );
+    let listed: serde_json::Value =
+        serde_json::from_str(&sh.run(&["aws", "list", "--format", "json"]).out).unwrap();
     assert_eq!(listed[0]["name"], "orders");
     assert_eq!(listed[0]["type"], "STANDARD");
     assert_eq!(sh.run(&["aws", "link", path(&orders)]).out.trim(), ORDERS_ARN);
@@ -177,11 +71,27 @@ fn the_cli_against_asl_serve() {
     let text = std::fs::read_to_string(&orders).unwrap();
     let edited = text.replacen("\"MaxConcurrency\": 2,", "\"MaxConcurrency\": 3, // two was too slow", 1);
     std::fs::write(&jsonc, &edited).unwrap();
-    let r = sh.run(&["aws", "deploy", path(&jsonc), "--arn", ORDERS_ARN, "--yes", "--publish", "--alias", "live"]);
+    let r = sh.run(&[
+        "aws",
+        "deploy",
+        path(&jsonc),
+        "--arn",
+        ORDERS_ARN,
+        "--yes",
+        "--publish",
+        "--alias",
+        "live",
+    ]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
     assert!(r.err.contains("removed 1 comment (AWS rejects JSON with them)"), "{}", r.err);
     assert!(r.out.contains("-      \"MaxConcurrency\": 2,\n+      \"MaxConcurrency\": 3, \n"), "{}", r.out);
-    assert!(r.out.contains(&format!("updated {ORDERS_ARN}\npublished {ORDERS_ARN}:2\nalias {ORDERS_ARN}:live -> {ORDERS_ARN}:2")), "{}", r.out);
+    assert!(
+        r.out.contains(&format!(
+            "updated {ORDERS_ARN}\npublished {ORDERS_ARN}:2\nalias {ORDERS_ARN}:live -> {ORDERS_ARN}:2"
+        )),
+        "{}",
+        r.out
+    );
     assert!(!sh.run(&["aws", "pull", ORDERS_ARN]).out.contains("//"));
     let r = sh.run(&["aws", "pull", &format!("{ORDERS_ARN}:1")]);
     assert_eq!(r.out, text, "version 1 keeps the first definition");
@@ -197,7 +107,8 @@ fn the_cli_against_asl_serve() {
     let r = sh.run(&["aws", "deploy", path(&yaml), "--name", "orders-yaml", "--role-arn", ROLE, "--yes"]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
     assert!(r.err.contains("YAML converted to JSON"), "{}", r.err);
-    let deployed: serde_json::Value = serde_json::from_str(&sh.run(&["aws", "pull", "orders-yaml"]).out).unwrap();
+    let deployed: serde_json::Value =
+        serde_json::from_str(&sh.run(&["aws", "pull", "orders-yaml"]).out).unwrap();
     assert_eq!(deployed, serde_json::from_str::<serde_json::Value>(&text).unwrap());
 
     // A machine of a SAM template: its substitution filled in from the template; one
@@ -208,13 +119,33 @@ fn the_cli_against_asl_serve() {
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
     let deployed: serde_json::Value = serde_json::from_str(&sh.run(&["aws", "pull", "greet"]).out).unwrap();
     assert_eq!(deployed["States"]["Say"]["Result"], "hello");
-    let r = sh.run(&["aws", "deploy", &format!("{}#Notify", path(&template)), "--name", "notify", "--role-arn", ROLE, "--yes"]);
+    let r = sh.run(&[
+        "aws",
+        "deploy",
+        &format!("{}#Notify", path(&template)),
+        "--name",
+        "notify",
+        "--role-arn",
+        ROLE,
+        "--yes",
+    ]);
     assert_eq!(r.code, 2, "{}{}", r.out, r.err);
     assert!(r.err.contains("the file gives no value for TopicArn"), "{}", r.err);
 
     // Started from the file (its link; the mock test case after '#'), followed to the end.
     let input = format!("@{}", path(&data("orders.input.json")));
-    let r = sh.run(&["aws", "start", path(&orders), "--arn", &format!("{ORDERS_ARN}#Happy"), "--input", &input, "--name", "e1", "--wait"]);
+    let r = sh.run(&[
+        "aws",
+        "start",
+        path(&orders),
+        "--arn",
+        &format!("{ORDERS_ARN}#Happy"),
+        "--input",
+        &input,
+        "--name",
+        "e1",
+        "--wait",
+    ]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
     let execution = r.out.lines().next().unwrap().to_owned();
     assert_eq!(execution, "arn:aws:states:us-east-1:123456789012:execution:orders:e1");
@@ -236,19 +167,54 @@ fn the_cli_against_asl_serve() {
     let r = sh.run(&["replay", path(&history), "--against", path(&orders), "--mocks-from-history"]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
     assert!(r.out.ends_with("no difference\n"), "{}", r.out);
+    // The recorded results kept as a mock config file run the file the same way.
+    let saved = dir.path().join("recorded-mocks.json");
+    let r = sh.run(&["replay", path(&history), "--against", path(&orders), "--save-mocks", path(&saved)]);
+    assert_eq!(r.code, 1, "no mocks for this run: its tasks have no results");
+    let local = sh.run(&[
+        "run",
+        path(&orders),
+        "--input",
+        &input,
+        "--mocks",
+        path(&saved),
+        "--test-case",
+        "Recorded",
+        "--state-machine-name",
+        "orders",
+    ]);
+    assert_eq!(local.code, 0, "{}", local.err);
+    let recorded: serde_json::Value =
+        serde_json::from_str(&sh.run(&["aws", "history", &execution]).out).unwrap();
+    let last = recorded["events"].as_array().unwrap().last().unwrap().clone();
+    let output: serde_json::Value =
+        serde_json::from_str(last["executionSucceededEventDetails"]["output"].as_str().unwrap()).unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&local.out).unwrap(), output);
     let changed = dir.path().join("changed.asl.json");
     std::fs::write(&changed, text.replace("\"BACKORDERED\"", "\"DELAYED\"")).unwrap();
     let r = sh.run(&["replay", path(&history), "--against", path(&changed), "--mocks-from-history"]);
     assert_eq!(r.code, 1, "{}{}", r.out, r.err);
     assert!(r.out.contains(">> ShipItems[1]/Backorder  output"), "{}", r.out);
-    let r = sh.run(&["replay", path(&history), "--against", path(&changed), "--mocks-from-history", "--format", "json"]);
+    let r = sh.run(&[
+        "replay",
+        path(&history),
+        "--against",
+        path(&changed),
+        "--mocks-from-history",
+        "--format",
+        "json",
+    ]);
     let diff: serde_json::Value = serde_json::from_str(&r.out).unwrap();
     assert_eq!(diff["same"], false);
 
     // Bad input: unknown ARNs, an unlinked file, a malformed history file.
     let r = sh.run(&["aws", "pull", &format!("{ORDERS_ARN}-nope")]);
     assert_eq!(r.code, 2);
-    assert!(r.err.starts_with("asl aws: StateMachineDoesNotExist") && r.err.lines().count() == 1, "{}", r.err);
+    assert!(
+        r.err.starts_with("asl aws: StateMachineDoesNotExist") && r.err.lines().count() == 1,
+        "{}",
+        r.err
+    );
     let r = sh.run(&["aws", "history", &format!("{execution}-nope")]);
     assert!(r.code == 2 && r.err.contains("ExecutionDoesNotExist"), "{}", r.err);
     let r = sh.run(&["aws", "start", path(&changed)]);
@@ -279,7 +245,10 @@ fn the_cli_against_moto() {
     assert_eq!(r.code, 0, "AWS_ENDPOINT_URL is honoured: {}", r.err);
 
     let deploy = |file: &Path, more: &[&str]| {
-        sh.run(&[&["aws", "deploy", path(file)][..], more, &["--yes", "--publish", "--alias", "live"], &flag].concat())
+        sh.run(
+            &[&["aws", "deploy", path(file)][..], more, &["--yes", "--publish", "--alias", "live"], &flag]
+                .concat(),
+        )
     };
     let r = deploy(&orders, &["--name", "orders", "--role-arn", ROLE]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
@@ -289,10 +258,19 @@ fn the_cli_against_moto() {
     assert_eq!(sh.run(&[&["aws", "pull", ORDERS_ARN, "-o", path(&pulled)][..], &flag].concat()).code, 0);
     assert_eq!(std::fs::read(&pulled).unwrap(), std::fs::read(&orders).unwrap());
     let edited = dir.path().join("orders.asl.json");
-    std::fs::write(&edited, std::fs::read_to_string(&orders).unwrap().replace("\"MaxConcurrency\": 2", "\"MaxConcurrency\": 5")).unwrap();
+    std::fs::write(
+        &edited,
+        std::fs::read_to_string(&orders).unwrap().replace("\"MaxConcurrency\": 2", "\"MaxConcurrency\": 5"),
+    )
+    .unwrap();
     let r = deploy(&edited, &["--name", "orders"]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
-    assert!(r.out.contains("+      \"MaxConcurrency\": 5,") && r.out.contains(&format!("{ORDERS_ARN}:live -> {ORDERS_ARN}:2")), "{}", r.out);
+    assert!(
+        r.out.contains("+      \"MaxConcurrency\": 5,")
+            && r.out.contains(&format!("{ORDERS_ARN}:live -> {ORDERS_ARN}:2")),
+        "{}",
+        r.out
+    );
 
     // moto runs machines without Tasks (its Lambda needs Docker): Parallel, Map, Choice.
     let flow = dir.path().join("flow.asl.json");
@@ -300,7 +278,22 @@ fn the_cli_against_moto() {
     let r = deploy(&flow, &["--name", "flow", "--role-arn", ROLE]);
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
     let flow_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:flow";
-    let r = sh.run(&[&["aws", "start", flow_arn, "--input", r#"{"n": 2, "items": [1, 2, 3]}"#, "--name", "f1", "--wait"][..], &flag].concat());
+    let r = sh.run(
+        &[
+            &[
+                "aws",
+                "start",
+                flow_arn,
+                "--input",
+                r#"{"n": 2, "items": [1, 2, 3]}"#,
+                "--name",
+                "f1",
+                "--wait",
+            ][..],
+            &flag,
+        ]
+        .concat(),
+    );
     assert_eq!(r.code, 0, "{}{}", r.out, r.err);
     assert!(r.out.contains("MapIterationStarted  Each[2]"), "{}", r.out);
     let execution = r.out.lines().next().unwrap();
@@ -309,11 +302,15 @@ fn the_cli_against_moto() {
     let r = sh.run(&["replay", path(&history), "--against", path(&flow)]);
     assert_eq!(r.code, 0, "moto's run and ours agree: {}{}", r.out, r.err);
     assert!(r.out.contains("Each[2]/Double  same"), "{}", r.out);
-    let r = sh.run(&[&["aws", "start", flow_arn, "--input", r#"{"n": 0, "items": []}"#, "--wait"][..], &flag].concat());
+    let r = sh.run(
+        &[&["aws", "start", flow_arn, "--input", r#"{"n": 0, "items": []}"#, "--wait"][..], &flag].concat(),
+    );
     assert_eq!(r.code, 1, "{}{}", r.out, r.err);
     assert!(r.err.contains("execution FAILED: TooSmall"), "{}", r.err);
 
-    let r = sh.run(&[&["aws", "pull", "arn:aws:states:us-east-1:123456789012:stateMachine:nope"][..], &flag].concat());
+    let r = sh.run(
+        &[&["aws", "pull", "arn:aws:states:us-east-1:123456789012:stateMachine:nope"][..], &flag].concat(),
+    );
     assert!(r.code == 2 && r.err.contains("StateMachineDoesNotExist"), "{}", r.err);
 }
 
@@ -355,6 +352,10 @@ fn the_cli_with_credentials_the_server_refuses() {
     });
     let r = Shell::new(&url).run(&["aws", "list"]);
     assert_eq!(r.code, 2);
-    assert!(r.err.starts_with("asl aws: credentials: the server does not accept these credentials"), "{}", r.err);
+    assert!(
+        r.err.starts_with("asl aws: credentials: the server does not accept these credentials"),
+        "{}",
+        r.err
+    );
     assert_eq!(r.err.lines().count(), 1, "{}", r.err);
 }

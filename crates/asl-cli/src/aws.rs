@@ -91,17 +91,29 @@ struct LinkArgs {
 }
 
 pub fn run(args: Args, io: &mut Io) -> u8 {
-    let connection =
-        Connection { profile: args.profile, region: args.region, endpoint_url: args.endpoint_url, max_attempts: None };
+    let connection = Connection {
+        profile: args.profile,
+        region: args.region,
+        endpoint_url: args.endpoint_url,
+        max_attempts: None,
+    };
     match args.command {
         Command::Link(link) => run_link(link, io),
-        Command::List(list) => with_client(&connection, io, |sfn, io| async move { run_list(&sfn, list.format, io).await }),
-        Command::Pull(pull) => with_client(&connection, io, |sfn, io| async move { run_pull(&sfn, pull, io).await }),
-        Command::History(h) => with_client(&connection, io, |sfn, io| async move { run_history(&sfn, h, io).await }),
+        Command::List(list) => {
+            with_client(&connection, io, |sfn, io| async move { run_list(&sfn, list.format, io).await })
+        }
+        Command::Pull(pull) => {
+            with_client(&connection, io, |sfn, io| async move { run_pull(&sfn, pull, io).await })
+        }
+        Command::History(h) => {
+            with_client(&connection, io, |sfn, io| async move { run_history(&sfn, h, io).await })
+        }
         Command::Deploy(d) => {
             with_client(&connection, io, |sfn, io| async move { crate::aws_deploy::run(&sfn, d, io).await })
         }
-        Command::Start(s) => with_client(&connection, io, |sfn, io| async move { crate::aws_start::run(&sfn, s, io).await }),
+        Command::Start(s) => {
+            with_client(&connection, io, |sfn, io| async move { crate::aws_start::run(&sfn, s, io).await })
+        }
     }
 }
 
@@ -226,6 +238,9 @@ pub fn linked_arn(file: &Path, arn: Option<&str>) -> Result<String, String> {
         return Ok(arn.to_owned());
     }
     load_links()?.get(file).map(str::to_owned).ok_or_else(|| {
-        format!("{}: no state machine given: pass --arn ARN, or link the file first (asl aws link FILE ARN)", file.display())
+        format!(
+            "{}: no state machine given: pass --arn ARN, or link the file first (asl aws link FILE ARN)",
+            file.display()
+        )
     })
 }

@@ -123,7 +123,11 @@ pub async fn run(sfn: &Sfn, args: Args, io: &mut Io<'_>) -> u8 {
         }
         None => {
             let name = args.name.as_deref().unwrap_or_default();
-            let _ = writeln!(io.out, "{name}: no state machine of this name at {}: it will be created", sfn.target());
+            let _ = writeln!(
+                io.out,
+                "{name}: no state machine of this name at {}: it will be created",
+                sfn.target()
+            );
         }
     }
 
@@ -223,7 +227,8 @@ pub async fn run(sfn: &Sfn, args: Args, io: &mut Io<'_>) -> u8 {
 fn print_server(diagnostics: &[ServerDiagnostic], io: &mut Io) {
     for d in diagnostics {
         let at = d.location.as_deref().map(|l| format!(" at {l}")).unwrap_or_default();
-        let _ = writeln!(io.out, "server: {}[{}]{at}: {}", d.severity.to_ascii_lowercase(), d.code, d.message);
+        let _ =
+            writeln!(io.out, "server: {}[{}]{at}: {}", d.severity.to_ascii_lowercase(), d.code, d.message);
     }
 }
 
@@ -231,7 +236,8 @@ fn print_server(diagnostics: &[ServerDiagnostic], io: &mut Io) {
 /// gives no value (stand-ins or nothing), named; None when there are none, or not IaC.
 fn stack_only_values(path: &std::path::Path) -> Option<String> {
     let address = asl_iac::split_address(path);
-    let is_iac = address.id.is_some() || std::fs::read_to_string(path).is_ok_and(|t| asl_iac::is_iac(path, &t));
+    let is_iac =
+        address.id.is_some() || std::fs::read_to_string(path).is_ok_and(|t| asl_iac::is_iac(path, &t));
     if !is_iac {
         return None;
     }

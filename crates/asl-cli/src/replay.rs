@@ -55,7 +55,10 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
     };
     let recorded = run_of(&events);
     if let Some(path) = &args.save_mocks {
-        let machine = args.against.as_deref().map_or("StateMachine".into(), |f| MachineFiles::of(f).state_machine_name());
+        let machine = args
+            .against
+            .as_deref()
+            .map_or("StateMachine".into(), |f| MachineFiles::of(f).state_machine_name());
         let config = asl_aws::mock_config(&recorded, &machine, "Recorded");
         let text = format!("{}\n", serde_json::to_string_pretty(&config).unwrap_or_default());
         if let Err(e) = write_atomic(path, text.as_bytes()) {
@@ -77,7 +80,10 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
         Err(ReadError::Io(m)) => return usage(io, &m),
         Err(ReadError::Parse { error, .. }) => {
             let p = error.position;
-            return usage(io, &format!("{file}:{}:{}: error[parse-error]: {}", p.line, p.column, error.message));
+            return usage(
+                io,
+                &format!("{file}:{}:{}: error[parse-error]: {}", p.line, p.column, error.message),
+            );
         }
     };
     let handler: Box<dyn TaskHandler> = if args.mocks_from_history {
@@ -91,7 +97,8 @@ pub fn run(args: Args, io: &mut Io) -> u8 {
             None => Box::new(Mocks::default()),
         }
     };
-    let options = Options { state_machine_name: MachineFiles::of(against).state_machine_name(), ..Options::default() };
+    let options =
+        Options { state_machine_name: MachineFiles::of(against).state_machine_name(), ..Options::default() };
     let local = asl_aws::run_locally(&doc, &recorded, handler.as_ref(), options);
     let diff = asl_aws::run_diff(&recorded, &local);
     match args.format {
@@ -122,8 +129,17 @@ fn print_run(run: &Run, io: &mut Io) {
 }
 
 fn step_line(step: &Step, width: usize) -> String {
-    let status = serde_json::to_value(step.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    let mut line = format!("{:width$}  {:8}  {:9}  in {}", step.key, step.state_type, status, short(step.input.as_ref()));
+    let status = serde_json::to_value(step.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let mut line = format!(
+        "{:width$}  {:8}  {:9}  in {}",
+        step.key,
+        step.state_type,
+        status,
+        short(step.input.as_ref())
+    );
     if step.output.is_some() {
         line.push_str(&format!("  out {}", short(step.output.as_ref())));
     }
@@ -166,7 +182,11 @@ fn print_diff(diff: &RunDiff, history: &str, file: &str, io: &mut Io) {
     }
     let (r, l) = (&diff.recorded, &diff.local);
     let _ = writeln!(io.out, "outcome: recorded {}, local {}{}", r.status, l.status, {
-        if diff.outcome.is_empty() { String::new() } else { format!("; differs: {}", diff.outcome.join(", ")) }
+        if diff.outcome.is_empty() {
+            String::new()
+        } else {
+            format!("; differs: {}", diff.outcome.join(", "))
+        }
     });
     if diff.outcome.contains(&"error") || (l.status != "SUCCEEDED" && r.status == "SUCCEEDED") {
         let _ = writeln!(
@@ -195,7 +215,8 @@ fn print_first(row: &DiffRow, io: &mut Io) {
                 let _ = writeln!(io.out, "     {side:8}  input  {}", full(s.input.as_ref()));
                 let _ = writeln!(io.out, "     {side:8}  output {}", full(s.output.as_ref()));
                 if let Some(e) = &s.error {
-                    let _ = writeln!(io.out, "     {side:8}  error  {e}: {}", s.cause.as_deref().unwrap_or(""));
+                    let _ =
+                        writeln!(io.out, "     {side:8}  error  {e}: {}", s.cause.as_deref().unwrap_or(""));
                 }
             }
         }

@@ -3,6 +3,8 @@
 //! drops the connection, request by request. Everything listens on 127.0.0.1 only.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use asl_aws::{Connection, Sfn};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -88,7 +90,8 @@ pub async fn front(decide: impl Fn(&str, usize) -> Action + Send + Sync + 'stati
 
 /// An AWS JSON 1.0 error body.
 pub fn aws_error(kind: &str, message: &str) -> String {
-    serde_json::json!({"__type": format!("com.amazonaws.swf.base.model#{kind}"), "message": message}).to_string()
+    serde_json::json!({"__type": format!("com.amazonaws.swf.base.model#{kind}"), "message": message})
+        .to_string()
 }
 
 async fn serve_one(
