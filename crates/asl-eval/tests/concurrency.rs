@@ -119,6 +119,38 @@ fn on_the_real_clock_the_order_is_the_same() {
 }
 
 #[test]
+fn a_branch_failing_at_once_still_lets_its_siblings_start() {
+    // Branch 0 fails at 0 s; at that instant branch 1 has entered its Pass and its Wait, as
+    // every branch starts at once on AWS. Its Wait (1 s) is cut off by the failure.
+    let definition = json!({
+        "StartAt": "Fanout",
+        "States": {"Fanout": {"Type": "Parallel", "End": true, "Branches": [
+            {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "E", "Cause": "C"}}},
+            {"StartAt": "First", "States": {
+                "First": {"Type": "Pass", "Next": "Later"},
+                "Later": {"Type": "Wait", "Seconds": 1, "End": true}}}
+        ]}}
+    });
+    let doc = Document::parse(definition.to_string(), Format::Json).expect("definition");
+    for clock in [None, Some(Arc::new(RealClock) as Arc<dyn asl_eval::Clock>)] {
+        let real = clock.is_some();
+        let mut options = Options::default();
+        if let Some(clock) = clock {
+            options.clock = clock;
+        }
+        let rt = tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build().unwrap();
+        let outcome = rt.block_on(Execution::start(&doc, json!({}), &asl_eval::NoTasks, &options));
+        assert_eq!((outcome.status, outcome.error.as_deref()), (Status::Failed, Some("E")), "real: {real}");
+        let l = labels(&outcome);
+        let failed = position(&l, "ParallelStateFailed", 0);
+        for entered in ["PassStateEntered:First", "PassStateExited:First", "WaitStateEntered:Later"] {
+            assert!(position(&l, entered, 0) < failed, "real: {real}: {l:#?}");
+        }
+        assert!(!l.iter().any(|x| x == "WaitStateExited:Later"), "real: {real}: {l:#?}");
+    }
+}
+
+#[test]
 fn map_iterations_beyond_max_concurrency_start_when_a_place_frees() {
     // Two places: item 0 waits 5 s, item 1 waits 1 s; item 2 starts at 1 s and waits 1 s.
     let definition = json!({

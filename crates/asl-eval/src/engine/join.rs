@@ -12,8 +12,10 @@ use std::task::Poll;
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Runs `make(0..count)` with at most `limit` in flight, handing each result to
-/// `sink(index, result)` as it completes. `sink` returning true stops everything at once:
-/// futures still running are dropped (cancelled) and no more are started.
+/// `sink(index, result)` as it completes. `sink` returning true stops everything: no more
+/// are started, the ones running go on until none can progress (on AWS every branch
+/// started at once, so a sibling's work at the instant of the failure happens before the
+/// failure ends it), then they are dropped (cancelled); their results are not handed on.
 pub async fn ordered<'a, R>(
     count: usize,
     limit: usize,
@@ -35,6 +37,7 @@ pub async fn streamed<'a, R>(
     let mut active: VecDeque<(usize, BoxFuture<'a, R>)> = VecDeque::new();
     let mut next = 0;
     let mut exhausted = false;
+    let mut halting = false;
     std::future::poll_fn(|cx| loop {
         while active.len() < limit && !exhausted {
             match make(next) {
@@ -54,14 +57,17 @@ pub async fn streamed<'a, R>(
             match fut.as_mut().poll(cx) {
                 Poll::Ready(r) => {
                     progressed = true;
-                    if sink(index, r) {
-                        active.clear();
+                    if !halting && sink(index, r) {
+                        halting = true;
                         exhausted = true;
-                        return Poll::Ready(());
                     }
                 }
                 Poll::Pending => active.push_back((index, fut)),
             }
+        }
+        if halting && (!progressed || active.is_empty()) {
+            active.clear();
+            return Poll::Ready(());
         }
         if !progressed {
             return Poll::Pending;
@@ -109,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn halting_drops_the_rest() {
+    fn halting_starts_no_more_and_drops_what_cannot_progress() {
         let mut out = vec![None; 5];
         block(ordered(
             5,
@@ -121,5 +127,30 @@ mod tests {
             },
         ));
         assert_eq!(out, vec![Some(0), Some(1), None, None, None]);
+
+        // Item 0 halts at once; item 1 still runs up to where it waits, then is dropped.
+        let reached = Arc::new(AtomicUsize::new(0));
+        let mut seen = Vec::new();
+        block(ordered(
+            2,
+            2,
+            |i| {
+                let reached = reached.clone();
+                Box::pin(async move {
+                    if i == 1 {
+                        tokio::task::yield_now().await;
+                        reached.fetch_add(1, Ordering::SeqCst);
+                        std::future::pending::<()>().await;
+                    }
+                    i
+                })
+            },
+            |i, _| {
+                seen.push(i);
+                true
+            },
+        ));
+        assert_eq!(seen, vec![0]);
+        assert_eq!(reached.load(Ordering::SeqCst), 1);
     }
 }
