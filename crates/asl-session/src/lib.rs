@@ -33,10 +33,12 @@ pub mod run;
 pub mod samples;
 mod session;
 pub mod setup;
+mod state_diff;
 mod view;
 
 pub use delta::{SnapshotDelta, Update};
 pub use dto::{DiskDiff, FormatDto, Problem, ScopeInfo, Snapshot, StateInfo, TextRange};
 pub use error::SessionError;
 pub use offsets::Utf16Index;
+pub use state_diff::{state_diff, StateDiff};
 pub use session::{machines, with_asl_extension, DiskChange, MachineEntry, MachinePick, Session};

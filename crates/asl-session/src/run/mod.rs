@@ -29,6 +29,8 @@ mod config;
 mod coverage;
 mod driver;
 mod event;
+mod feed;
+mod feed_paths;
 mod handler;
 mod history_index;
 mod iterations;
@@ -46,6 +48,7 @@ mod suite;
 mod tally;
 
 pub use attached::{Outside, Watch};
+pub use feed::HistoryFeed;
 pub use choice_preview::{evaluate as choice_decision, ChoicePreview, RuleAnswer};
 pub use config::{
     BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, ExecutionTypeChoice,

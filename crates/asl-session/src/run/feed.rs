@@ -1,0 +1,284 @@
+//! Runs the app watches but does not execute (issue 17): a cloud execution followed live
+//! from its history, or a history imported from a file, fed event by event into a run of
+//! this session. The events drive the same hook a local run's engine drives, so the
+//! canvas animates it and the inspector, history table, timeline and Map/Parallel views
+//! show it as they show a local run; the history kept is AWS's own.
+
+use super::config::ClockChoice;
+use super::driver::{Forwarder, Live, Msg, Slot};
+use super::feed_paths::FeedPaths;
+use super::handler::Signals;
+use super::live_hook::LiveHook;
+use super::live_sink::LiveSink;
+use super::record::RunSummary;
+use super::registry::{RunId, Runs};
+use super::{RunError, RunEvent};
+use asl_eval::debug::Debugger;
+use asl_eval::history::HistoryEvent;
+use asl_eval::{FailurePoint, Hook, Outcome, RecordSink, RuntimeError, StatePoint, StateRecord, Status};
+use asl_model::Document;
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+
+/// A run fed from history events; see the module doc.
+pub struct HistoryFeed {
+    id: RunId,
+    slot: Arc<Slot>,
+    doc: Arc<Document>,
+    hook: LiveHook,
+    sink: LiveSink,
+    msgs: mpsc::Sender<Msg>,
+    paths: FeedPaths,
+    /// States entered, in entry order, each with whether it exited: the sink takes
+    /// records in entry order (branches exit in any order).
+    entered: Vec<(StateRecord, bool)>,
+    flushed: usize,
+    /// The last state left in each scope (path prefix): where the next one came from.
+    last_in_scope: HashMap<String, String>,
+    /// The state each event belongs to (its chain of `previousEventId`s), for failures.
+    owner: HashMap<u64, String>,
+    runtime: tokio::runtime::Runtime,
+    events: u64,
+    ended: bool,
+}
+
+impl Runs {
+    /// A run of this session that `HistoryFeed::event` feeds (a cloud execution followed,
+    /// or a history file); `doc` is the definition it ran.
+    pub fn follow_history(
+        &self,
+        doc: Document,
+        path: Option<PathBuf>,
+        title: String,
+        input: Value,
+        on_event: impl Fn(RunEvent) + Send + 'static,
+    ) -> Result<HistoryFeed, RunError> {
+        let id = self.next_id();
+        let (session, debug_rx) = Debugger::new(Vec::new());
+        session.send_values(self.event_values());
+        let debug_hook = session.hook();
+        // Cloud times are AWS's own: the run is shown on its timestamps.
+        let summary = RunSummary::started(id, path.as_deref(), title, input, ClockChoice::Real);
+        let doc = Arc::new(doc);
+        let slot = Arc::new(Slot {
+            session,
+            doc: doc.clone(),
+            // Nothing to answer here: a cloud task's token is answered in the cloud.
+            callbacks: asl_eval::Callbacks::new(asl_eval::NoTasks).handle(),
+            signals: Signals::new(),
+            live: Mutex::new(Live::new(summary, self.spill_to())),
+            finished: Condvar::new(),
+        });
+        let (msgs, msg_rx) = mpsc::channel();
+        let forwarder = Forwarder {
+            slot: slot.clone(),
+            debug_rx,
+            msg_rx,
+            on_event: Box::new(on_event),
+            answers: asl_eval::Mocks::default(),
+        };
+        std::thread::Builder::new().name(format!("asl-run-{id}-events")).spawn(move || forwarder.run())?;
+        self.insert(id, slot.clone());
+        let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+        Ok(HistoryFeed {
+            id,
+            hook: LiveHook { inner: debug_hook, slot: slot.clone() },
+            sink: LiveSink { slot: slot.clone() },
+            paths: FeedPaths::new(&doc),
+            doc,
+            slot,
+            msgs,
+            entered: Vec::new(),
+            flushed: 0,
+            last_in_scope: HashMap::new(),
+            owner: HashMap::new(),
+            runtime,
+            events: 0,
+            ended: false,
+        })
+    }
+}
+
+impl HistoryFeed {
+    pub fn id(&self) -> RunId {
+        self.id
+    }
+
+    /// The user asked to stop the run (the caller stops the execution where it runs).
+    pub fn stop_requested(&self) -> bool {
+        self.slot.signals.is_stopped()
+    }
+
+    /// The next event of the execution (in id order).
+    pub fn event(&mut self, event: &HistoryEvent) {
+        if self.ended {
+            return;
+        }
+        self.events += 1;
+        let at = time_of(event);
+        let field = |name: &str| event.details.as_ref().and_then(|(_, d)| d.get(name)).and_then(Value::as_str);
+        let json = |name: &str| field(name).map(|s| serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_owned())));
+        let placed = self.paths.observe(event).map(|(path, place)| (path, place.clone()));
+        let inherited = self.owner.get(&event.previous_event_id).cloned();
+        let empty = Map::new();
+        match (event.kind, placed) {
+            (kind, Some((path, place))) if kind.ends_with("StateEntered") => {
+                let name = field("name").unwrap_or_default().to_owned();
+                let scope = path.rsplit_once('/').map_or(String::new(), |(s, _)| s.to_owned());
+                let from = self.last_in_scope.get(&scope).cloned();
+                let input = json("input").unwrap_or(Value::Null);
+                let point = StatePoint {
+                    path: &path,
+                    pointer: &place.pointer,
+                    name: &name,
+                    kind: place.kind,
+                    depth: path.matches('/').count() / 2,
+                    from: from.as_deref(),
+                    next: None,
+                    input: &input,
+                    output: None,
+                    variables: &empty,
+                    inspection: None,
+                    at,
+                };
+                self.runtime.block_on(self.hook.enter(point));
+                let record = StateRecord {
+                    name,
+                    kind: place.kind,
+                    path: path.clone(),
+                    input,
+                    output: None,
+                    variables: None,
+                    inspection: Default::default(),
+                };
+                self.entered.push((record, false));
+                self.owner.insert(event.id, path);
+            }
+            (kind, Some((path, place))) if kind.ends_with("StateExited") => {
+                let name = field("name").unwrap_or_default().to_owned();
+                let output = json("output");
+                let input = Value::Null;
+                let point = StatePoint {
+                    path: &path,
+                    pointer: &place.pointer,
+                    name: &name,
+                    kind: place.kind,
+                    depth: path.matches('/').count() / 2,
+                    from: None,
+                    next: place.next.as_deref(),
+                    input: &input,
+                    output: output.as_ref(),
+                    variables: &empty,
+                    inspection: None,
+                    at,
+                };
+                self.runtime.block_on(self.hook.leave(point));
+                let scope = path.rsplit_once('/').map_or(String::new(), |(s, _)| s.to_owned());
+                self.last_in_scope.insert(scope, place.pointer.clone());
+                self.exited(&path, output);
+                self.owner.insert(event.id, path);
+            }
+            (kind, _) if kind.ends_with("Failed") && !kind.starts_with("Execution") && !kind.starts_with("MapIteration") => {
+                if let Some(path) = &inherited {
+                    let error = RuntimeError::new(field("error").unwrap_or_default(), field("cause").unwrap_or_default());
+                    self.failed(path, &error, at);
+                }
+            }
+            _ => {}
+        }
+        if let Some(path) = inherited.filter(|_| !self.owner.contains_key(&event.id)) {
+            self.owner.insert(event.id, path);
+        }
+        self.hook.history_event(event);
+        if let Some(outcome) = outcome_of(event, self.events) {
+            self.finish(outcome);
+        }
+    }
+
+    /// The history ended without the execution's end (a file cut short, or following
+    /// stopped): the run stops here, with what was seen.
+    pub fn abandon(mut self) {
+        if !self.ended {
+            let outcome = Outcome { status: Status::Aborted, output: None, error: None, cause: None, states: Vec::new(), history: Vec::new(), transitions: 0, events: self.events };
+            self.finish(outcome);
+        }
+    }
+
+    fn failed(&mut self, path: &str, error: &RuntimeError, at: DateTime<Utc>) {
+        let Some(place) = self.paths.place(path.rsplit('/').next().unwrap_or(path)) else { return };
+        let depth = path.matches('/').count() / 2;
+        self.hook.state_failed(FailurePoint { path, pointer: &place.pointer.clone(), depth, error, at });
+    }
+
+    /// A state's record is final when it exits; records go to the sink in entry order.
+    fn exited(&mut self, path: &str, output: Option<Value>) {
+        if let Some((record, done)) =
+            self.entered.iter_mut().skip(self.flushed).find(|(r, done)| r.path == path && !done)
+        {
+            record.output = output;
+            *done = true;
+        }
+        while self.entered.get(self.flushed).is_some_and(|(_, done)| *done) {
+            let record = std::mem::replace(&mut self.entered[self.flushed].0, blank(path));
+            self.sink.state(record);
+            self.flushed += 1;
+        }
+    }
+
+    fn finish(&mut self, outcome: Outcome) {
+        self.ended = true;
+        // States that never exited (the one that failed, those a failure cut short) go
+        // with what was seen of them.
+        for (record, _) in self.entered.drain(self.flushed..).collect::<Vec<_>>() {
+            self.sink.state(record);
+        }
+        self.flushed = self.entered.len();
+        self.hook.finished(&outcome);
+        self.slot.finish(Some(outcome), &self.doc);
+        let _ = self.msgs.send(Msg::Done);
+    }
+}
+
+impl Drop for HistoryFeed {
+    /// A feed dropped before the end (the app closed, following failed) leaves no run
+    /// RUNNING forever.
+    fn drop(&mut self) {
+        if !self.ended {
+            let outcome = Outcome { status: Status::Aborted, output: None, error: None, cause: None, states: Vec::new(), history: Vec::new(), transitions: 0, events: self.events };
+            self.finish(outcome);
+        }
+    }
+}
+
+fn blank(path: &str) -> StateRecord {
+    StateRecord {
+        name: path.rsplit('/').next().unwrap_or(path).to_owned(),
+        kind: "Unknown",
+        path: path.to_owned(),
+        input: Value::Null,
+        output: None,
+        variables: None,
+        inspection: Default::default(),
+    }
+}
+
+fn time_of(event: &HistoryEvent) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(&event.timestamp).map_or_else(|_| Utc::now(), |t| t.with_timezone(&Utc))
+}
+
+/// The execution's end, if `event` is it.
+fn outcome_of(event: &HistoryEvent, events: u64) -> Option<Outcome> {
+    let status = match event.kind {
+        "ExecutionSucceeded" => Status::Succeeded,
+        "ExecutionFailed" => Status::Failed,
+        "ExecutionTimedOut" => Status::TimedOut,
+        "ExecutionAborted" => Status::Aborted,
+        _ => return None,
+    };
+    let field = |name: &str| event.details.as_ref().and_then(|(_, d)| d.get(name)).and_then(Value::as_str).map(str::to_owned);
+    let output = field("output").map(|s| serde_json::from_str(&s).unwrap_or(Value::String(s)));
+    Some(Outcome { status, output, error: field("error"), cause: field("cause"), states: Vec::new(), history: Vec::new(), transitions: 0, events })
+}
