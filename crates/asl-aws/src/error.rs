@@ -2,8 +2,12 @@
 //! act on: expired or wrong credentials, access denied, throttling, an unknown ARN, a
 //! server that cannot be reached or that dropped the connection.
 
+use aws_sdk_sfn::config::http::HttpResponse;
 use aws_sdk_sfn::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_types::error::display::DisplayErrorContext;
+
+/// The code of an error answer that carried none.
+pub const UNKNOWN: &str = "UnknownError";
 
 /// Why a call to Step Functions failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -72,17 +76,26 @@ const THROTTLING_CODES: &[&str] =
     &["ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded"];
 
 /// Classifies an SDK error of the operation `operation` into an [`AwsError`].
-pub fn classify<E, R>(operation: &str, error: SdkError<E, R>) -> AwsError
+pub fn classify<E>(operation: &str, error: SdkError<E, HttpResponse>) -> AwsError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    R: std::fmt::Debug + Send + Sync + 'static,
 {
     match &error {
         SdkError::ServiceError(context) => {
             let err = context.err();
-            let code = err.code().unwrap_or("UnknownError").to_owned();
-            let message = err.message().unwrap_or("(no message)").to_owned();
-            from_code(operation, code, message)
+            let status = context.raw().status().as_u16();
+            match err.code() {
+                Some(code) => {
+                    from_code(operation, code.to_owned(), err.message().unwrap_or("(no message)").to_owned())
+                }
+                // Not an AWS error answer (an HTML error page, an emulator's bare 404).
+                None => AwsError::Service {
+                    code: UNKNOWN.into(),
+                    message: format!(
+                        "{operation}: the server answered HTTP {status} with no AWS error in it"
+                    ),
+                },
+            }
         }
         SdkError::DispatchFailure(failure) => {
             let cause = innermost(&error);

@@ -108,8 +108,12 @@ pub enum ServerValidation {
         /// Errors and warnings.
         diagnostics: Vec<ServerDiagnostic>,
     },
-    /// The server does not implement the operation: not checked by the server.
-    NotChecked,
+    /// The server does not implement the operation (or answered no AWS error): not
+    /// checked by the server.
+    NotChecked {
+        /// Why, for the user.
+        reason: String,
+    },
 }
 
 /// One diagnostic of ValidateStateMachineDefinition.
@@ -138,10 +142,15 @@ pub async fn validate(sfn: &Sfn, definition: &str, kind: Option<&str>) -> Result
         Ok(a) => a,
         Err(e) => {
             return match classify("ValidateStateMachineDefinition", e) {
-                AwsError::UnknownOperation(_) => Ok(ServerValidation::NotChecked),
-                // Some emulators answer an unknown action with a bare 404/400 and no code.
-                AwsError::Service { code, .. } if code == "UnknownError" || code == "InvalidAction" => {
-                    Ok(ServerValidation::NotChecked)
+                e @ AwsError::UnknownOperation(_) => {
+                    Ok(ServerValidation::NotChecked { reason: e.to_string() })
+                }
+                // Emulators answer an action they lack with a bare 404/500 (moto) or their
+                // own code; the deploy itself still goes to the server, which judges then.
+                AwsError::Service { code, message }
+                    if code == crate::error::UNKNOWN || code == "InvalidAction" =>
+                {
+                    Ok(ServerValidation::NotChecked { reason: message })
                 }
                 other => Err(other),
             };

@@ -156,3 +156,31 @@ async fn a_connection_dropped_mid_poll_is_told_and_nothing_is_lost() {
     let all = executions::history(&sfn, &started.execution_arn).await.unwrap();
     assert_eq!(&all[..received.len()], &received[..]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_without_validation_leaves_it_unchecked_and_says_why() {
+    use asl_aws::ServerValidation;
+    let definition = r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#;
+    // Step Functions Local's answer to an action it lacks.
+    let url = front(|_, _| Action::Respond(400, aws_error("UnknownOperationException", "")));
+    let sfn = client(&url.await, true).await;
+    match asl_aws::validate(&sfn, definition, None).await.unwrap() {
+        ServerValidation::NotChecked { reason } => {
+            assert_eq!(reason, "the server does not support ValidateStateMachineDefinition")
+        }
+        other => panic!("{other:?}"),
+    }
+    // An emulator's bare error page (moto answers HTTP 500 with HTML).
+    let url = front(|_, _| Action::Respond(500, "<html>Internal Server Error</html>".into()));
+    let sfn = client(&url.await, true).await;
+    match asl_aws::validate(&sfn, definition, None).await.unwrap() {
+        ServerValidation::NotChecked { reason } => {
+            assert!(reason.contains("HTTP 500 with no AWS error"), "{reason}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // Other errors stay errors.
+    let url = front(|_, _| Action::Respond(400, aws_error("AccessDeniedException", "no")));
+    let e = asl_aws::validate(&client(&url.await, true).await, definition, None).await.unwrap_err();
+    assert!(matches!(e, AwsError::AccessDenied(_)), "{e:?}");
+}

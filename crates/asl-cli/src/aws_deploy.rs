@@ -151,8 +151,8 @@ pub async fn run(sfn: &Sfn, args: Args, io: &mut Io<'_>) -> u8 {
         Err(e) => return fail(io, &e),
     };
     let server_failed = match &server {
-        ServerValidation::NotChecked => {
-            let _ = writeln!(io.out, "server validation: not checked by the server");
+        ServerValidation::NotChecked { reason } => {
+            let _ = writeln!(io.out, "server validation: not checked by the server ({reason})");
             false
         }
         ServerValidation::Ok { diagnostics } => {
@@ -167,7 +167,7 @@ pub async fn run(sfn: &Sfn, args: Args, io: &mut Io<'_>) -> u8 {
         }
     };
     // The server is the judge when it answers; our rules when it cannot.
-    if server_failed || (errors > 0 && server == ServerValidation::NotChecked) {
+    if server_failed || (errors > 0 && matches!(server, ServerValidation::NotChecked { .. })) {
         let _ = writeln!(io.err, "asl aws deploy: {file}: not deployed: the definition is invalid");
         return exit::INVALID;
     }
