@@ -151,6 +151,11 @@ fn the_cli_against_asl_serve() {
     assert_eq!(execution, "arn:aws:states:us-east-1:123456789012:execution:orders:e1");
     assert!(r.out.contains("TaskFailed  Lambda.TooManyRequestsException: Rate Exceeded."), "{}", r.out);
     assert!(r.out.contains("ExecutionSucceeded") && r.out.contains("\"BACKORDERED\""), "{}", r.out);
+    assert!(
+        r.err.contains("differs from the deployed definition"),
+        "the JSONC edit is deployed, not this: {}",
+        r.err
+    );
     // Without a test case the Lambda task is not mocked: the execution fails, exit 1.
     let r = sh.run(&["aws", "start", path(&orders), "--input", &input, "--wait"]);
     assert_eq!(r.code, 1, "{}{}", r.out, r.err);

@@ -42,6 +42,9 @@ pub async fn run(sfn: &Sfn, args: Args, io: &mut Io<'_>) -> u8 {
             }
         }
     };
+    if !args.machine.starts_with("arn:") {
+        warn_if_changed(sfn, Path::new(&args.machine), &arn, io).await;
+    }
     let input = match read_input(args.input.as_deref()) {
         Ok(text) => text,
         Err(m) => {
@@ -86,6 +89,24 @@ pub async fn run(sfn: &Sfn, args: Args, io: &mut Io<'_>) -> u8 {
                 e.execution_arn
             );
             exit::USAGE
+        }
+    }
+}
+
+/// Says so when the file is not what is deployed: the execution runs the deployed
+/// definition, not the edits. Quiet when either cannot be read (the start says why).
+async fn warn_if_changed(sfn: &Sfn, file: &Path, arn: &str, io: &mut Io<'_>) {
+    let Ok(doc) = crate::input::read_document_as(file, true) else { return };
+    let local = crate::machines::export_json(file, &doc).unwrap_or_else(|| asl_aws::deployable(&doc).text);
+    // `ARN#TestCase` (Step Functions Local's form) names the machine before the '#'.
+    let machine = arn.split('#').next().unwrap_or(arn);
+    if let Ok(deployed) = asl_aws::pull(sfn, machine).await {
+        if deployed.definition != local {
+            let _ = writeln!(
+                io.err,
+                "note: {} differs from the deployed definition of {machine}, which is what runs (asl aws deploy to run the edits)",
+                file.display()
+            );
         }
     }
 }
