@@ -60,7 +60,10 @@ pub fn parse_history(file: &str, text: &str) -> Result<Vec<HistoryEvent>, Histor
 pub fn event_from_json(event: &Value) -> Result<HistoryEvent, String> {
     let o = event.as_object().ok_or("an event must be an object")?;
     let kind = o.get("type").and_then(Value::as_str).ok_or("the event has no \"type\"")?;
-    let kind = intern_type(kind).ok_or_else(|| format!("unknown event type '{kind}'"))?;
+    let kind = intern(kind, aws_sdk_sfn::types::HistoryEventType::values(), |k| {
+        k.as_bytes()[0].is_ascii_uppercase()
+    })
+    .ok_or_else(|| format!("'{kind}' is not an event type"))?;
     let id = o.get("id").and_then(Value::as_u64).ok_or("the event has no numeric \"id\"")?;
     let previous_event_id = match o.get("previousEventId") {
         None | Some(Value::Null) => 0,
@@ -72,8 +75,8 @@ pub fn event_from_json(event: &Value) -> Result<HistoryEvent, String> {
     };
     let mut details = None;
     for (key, value) in o {
-        if let Some(key) = DETAIL_KEYS.iter().find(|k| **k == key) {
-            details = Some((*key, value.clone()));
+        if let Some(key) = intern(key, DETAIL_KEYS, |k| k.ends_with("EventDetails")) {
+            details = Some((key, value.clone()));
         }
     }
     Ok(HistoryEvent { id, previous_event_id, timestamp, kind, details })
@@ -134,9 +137,26 @@ fn strip_position(e: &serde_json::Error) -> String {
 }
 
 /// The engine's events name their type and details key with `&'static str`: a file's
-/// strings are mapped onto the API's own list (an unknown type is an error, not a leak).
-fn intern_type(kind: &str) -> Option<&'static str> {
-    aws_sdk_sfn::types::HistoryEventType::values().iter().copied().find(|k| *k == kind)
+/// strings are mapped onto the API's own lists. A name AWS added after this SDK (new
+/// event types appear) is kept too, if `plausible`, as a name made static once per
+/// distinct name: following a live execution must not break on it.
+fn intern(name: &str, known: &'static [&'static str], plausible: fn(&str) -> bool) -> Option<&'static str> {
+    if let Some(k) = known.iter().find(|k| **k == name) {
+        return Some(k);
+    }
+    let shaped = !name.is_empty() && name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric());
+    if !shaped || !plausible(name) {
+        return None;
+    }
+    static EXTRA: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut extra = EXTRA.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(k) = extra.iter().find(|k| **k == name) {
+        return Some(k);
+    }
+    // At most a handful: names AWS adds to its API, each leaked once.
+    let k: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    extra.push(k);
+    Some(k)
 }
 
 /// The `*EventDetails` members of GetExecutionHistory's HistoryEvent.
@@ -208,12 +228,23 @@ mod tests {
     }
 
     #[test]
+    fn event_types_newer_than_the_sdk_are_kept() {
+        let text = r#"[{"timestamp": 1, "type": "ExecutionPaused", "id": 1, "pausedEventDetails": {"why": 1},
+            "executionPausedEventDetails": {"why": 2}}]"#;
+        let events = parse_history("h.json", text).unwrap();
+        assert_eq!(events[0].kind, "ExecutionPaused");
+        assert_eq!(events[0].details.as_ref().unwrap().0, "executionPausedEventDetails");
+        let again = parse_history("h.json", text).unwrap();
+        assert!(std::ptr::eq(events[0].kind, again[0].kind), "one static name per distinct name");
+    }
+
+    #[test]
     fn errors_name_the_file_and_where() {
         let e = parse_history("h.json", "{\"events\": [\n  {\"type\": }]}").unwrap_err();
         assert!(e.to_string().starts_with("h.json: line 2, column 12: not JSON"), "{e}");
-        let e = parse_history("h.json", r#"{"events": [{"type": "Nope", "id": 1, "timestamp": 1}]}"#)
+        let e = parse_history("h.json", r#"{"events": [{"type": "no such", "id": 1, "timestamp": 1}]}"#)
             .unwrap_err();
-        assert_eq!(e.to_string(), "h.json: events[0]: unknown event type 'Nope'");
+        assert_eq!(e.to_string(), "h.json: events[0]: 'no such' is not an event type");
         let e = parse_history("h.json", r#"{"executionArn": "x"}"#).unwrap_err();
         assert!(e.to_string().contains("not an execution history"), "{e}");
     }
