@@ -21,6 +21,10 @@ const VALID_BUT_AWS_REJECTS: &[(&str, &str)] = &[
         "asls__yaml-documentValidParametersIntrinsicFunction.asl.yaml",
         "States.Format arguments without commas",
     ),
+    (
+        "statelint__task-with-credentials.asl.json",
+        "Credentials {\"roleArn\": ...}: AWS answers \"The field 'RoleArn' is required but was missing\"",
+    ),
 ];
 
 /// Invalid fixtures whose only problem is a style AWS accepts; see the closing note.

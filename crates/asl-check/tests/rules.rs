@@ -10,6 +10,8 @@ mod fields;
 mod harness;
 #[path = "rules/jsonata.rs"]
 mod jsonata;
+#[path = "rules/map.rs"]
+mod map;
 #[path = "rules/paths.rs"]
 mod paths;
 #[path = "rules/placeholders.rs"]
@@ -29,6 +31,7 @@ const EMITTERS: &[&str] = &[
     include_str!("../src/rules/expressions.rs"),
     include_str!("../src/rules/fields.rs"),
     include_str!("../src/rules/jsonata.rs"),
+    include_str!("../src/rules/map.rs"),
     include_str!("../src/rules/reach.rs"),
     include_str!("../src/rules/structure.rs"),
     include_str!("../src/rules/values.rs"),
@@ -40,6 +43,7 @@ const TABLES: &[&str] = &[
     include_str!("rules/choice.rs"),
     include_str!("rules/fields.rs"),
     include_str!("rules/jsonata.rs"),
+    include_str!("rules/map.rs"),
     include_str!("rules/paths.rs"),
     include_str!("rules/placeholders.rs"),
     include_str!("rules/structure.rs"),

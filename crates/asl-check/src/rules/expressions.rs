@@ -5,6 +5,7 @@ use super::has_placeholder;
 use crate::Ctx;
 use asl_model::expr::{
     check_intrinsic, check_payload_path, is_intrinsic_call, parse_intrinsic, parse_path, parse_result_path,
+    signature,
 };
 use asl_model::model::State;
 use asl_model::syntax::{pointer_push, Node, NodeValue};
@@ -35,7 +36,7 @@ pub(super) fn state_paths(ctx: &mut Ctx, state: &State, node: &Node) {
             (k, Some(s)) if PATH_FIELDS.contains(&k) => check_at(ctx, base, k, PATH, s, path_problem),
             ("ResultPath", Some(s)) => check_at(ctx, base, key, RESULT, s, result_path_problem),
             ("ErrorPath" | "CausePath", Some(s)) if !has_placeholder(s) => {
-                check_at(ctx, base, key, PAYLOAD, s, payload_path_problem)
+                check_at(ctx, base, key, PAYLOAD, s, fail_path_problem)
             }
             (k, _) if TEMPLATE_FIELDS.contains(&k) => template(ctx, &pointer_push(base, k), &m.value),
             ("ItemReader" | "ResultWriter", _) => {
@@ -193,6 +194,37 @@ fn dynamic_value_problem(s: &str) -> Option<(&'static str, String)> {
         Err(e) => e,
     };
     Some(("invalid-intrinsic", format!("invalid intrinsic function call: {error}")))
+}
+
+/// The intrinsics the guide allows in ErrorPath and CausePath ("Fail workflow state"):
+/// those that return a string. `States.ArrayGetItem` is among them, as its item may be one.
+const STRING_INTRINSICS: &[&str] = &[
+    "States.Format",
+    "States.JsonToString",
+    "States.ArrayGetItem",
+    "States.Base64Encode",
+    "States.Base64Decode",
+    "States.Hash",
+    "States.UUID",
+];
+
+/// ErrorPath and CausePath: a path, or an intrinsic call whose result is a string, since
+/// the error name and cause are strings.
+fn fail_path_problem(s: &str) -> Option<(&'static str, String)> {
+    if let Some(problem) = payload_path_problem(s) {
+        return Some(problem);
+    }
+    let call = parse_intrinsic(s).ok().filter(|_| is_intrinsic_call(s))?;
+    if STRING_INTRINSICS.contains(&call.name.as_str()) {
+        return None;
+    }
+    let returns = signature(&call.name).map_or("no string", |sig| sig.returns.describe());
+    let message = format!(
+        "{} returns {returns}, but the error and cause must be strings: use a path, or one of {}",
+        call.name,
+        STRING_INTRINSICS.join(", ")
+    );
+    Some(("invalid-intrinsic", message))
 }
 
 /// A value that is a JSONPath or an intrinsic call (`"key.$"` values, ErrorPath, CausePath).

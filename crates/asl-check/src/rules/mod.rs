@@ -5,6 +5,7 @@ mod choice;
 mod expressions;
 mod fields;
 mod jsonata;
+mod map;
 mod names;
 mod reach;
 mod structure;

@@ -33,12 +33,21 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
                 resource_arn(ctx, &pointer_push(&state.pointer, "Resource"), resource);
             }
             if let Some(credentials) = &task.credentials {
-                if !credentials.is_object() {
-                    ctx.error(
+                let ptr = pointer_push(&state.pointer, "Credentials");
+                match credentials.as_object() {
+                    None => ctx.error(
                         "invalid-type",
-                        &pointer_push(&state.pointer, "Credentials"),
+                        &ptr,
                         "\"Credentials\" must be an object such as {\"RoleArn\": \"...\"}",
-                    );
+                    ),
+                    // AWS: "The field 'RoleArn' is required but was missing" (LocalStack's
+                    // recording of ValidateStateMachineDefinition, test_credentials_base).
+                    Some(c) if !c.contains_key("RoleArn") && !c.contains_key("RoleArn.$") => ctx.error_key(
+                        "missing-field",
+                        &ptr,
+                        "The field 'RoleArn' is required but was missing: \"Credentials\" names the role to assume",
+                    ),
+                    Some(_) => {}
                 }
             }
         }
@@ -72,18 +81,7 @@ pub(super) fn state_values(ctx: &mut Ctx, state: &State) {
                 Some(100.0),
                 jsonata,
             );
-            if let Some(Value::Object(reader)) = &map.item_reader {
-                if let Some(Value::Object(config)) = reader.get("ReaderConfig") {
-                    if config.contains_key("MaxItems") && config.contains_key("MaxItemsPath") {
-                        let ptr = format!("{p}/ItemReader/ReaderConfig/MaxItemsPath");
-                        ctx.error_key(
-                            "mutually-exclusive",
-                            &ptr,
-                            "a ReaderConfig may have only one of \"MaxItems\" and \"MaxItemsPath\"",
-                        );
-                    }
-                }
-            }
+            super::map::map_objects(ctx, p, map, super::effective_ql(ctx, state));
             if let Some(config) = map.item_processor.as_ref().and_then(|m| m.processor_config.as_ref()) {
                 let base = map.item_processor.as_ref().map(|m| m.pointer.clone()).unwrap_or_default();
                 one_of(

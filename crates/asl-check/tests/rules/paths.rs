@@ -163,13 +163,15 @@ fn templates() {
         &pass(r#""Parameters": {"a": [{"b.$": "bad"}]}"#),
         &[("invalid-json-path", "/States/A/Parameters/a/0/b.$", 2, 67)],
     );
+    // `RoleArn.$`, as Credentials needs a RoleArn.
     for field in ["ResultSelector", "Assign", "Credentials"] {
-        let state =
-            one(&format!(r#"{{"Type": "Task", "Resource": "r", "End": true, "{field}": {{"v.$": "bad"}}}}"#));
+        let state = one(&format!(
+            r#"{{"Type": "Task", "Resource": "r", "End": true, "{field}": {{"RoleArn.$": "bad"}}}}"#
+        ));
         t.case(
             &format!("{field} template"),
             &state,
-            &[("invalid-json-path", &format!("/States/A/{field}/v.$"), 2, 67 + field.len())],
+            &[("invalid-json-path", &format!("/States/A/{field}/RoleArn.$"), 2, 73 + field.len())],
         );
     }
     t.case("ItemSelector template", &one(r#"{"Type": "Map", "End": true, "ItemSelector": {"v.$": "$$.Map.Item.Value"}, "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Succeed"}}}}"#), &[]);
