@@ -39,9 +39,10 @@ pub(super) fn state_paths(ctx: &mut Ctx, state: &State, node: &Node) {
                 check_at(ctx, base, key, PAYLOAD, s, fail_path_problem)
             }
             (k, _) if TEMPLATE_FIELDS.contains(&k) => template(ctx, &pointer_push(base, k), &m.value),
-            ("ItemReader" | "ResultWriter", _) => {
-                if let Some(parameters) = m.value.get("Parameters") {
-                    template(ctx, &format!("{}/Parameters", pointer_push(base, key)), parameters);
+            ("ItemReader" | "ResultWriter" | "ItemBatcher", _) => {
+                let inner = if key == "ItemBatcher" { "BatchInput" } else { "Parameters" };
+                if let Some(parameters) = m.value.get(inner) {
+                    template(ctx, &format!("{}/{inner}", pointer_push(base, key)), parameters);
                 }
             }
             ("Catch" | "Choices", _) => {

@@ -13,7 +13,7 @@
 use super::has_placeholder;
 use super::values::is_expression;
 use crate::Ctx;
-use asl_model::expr::{parse_reference_path, PathRoot};
+use asl_model::expr::{parse_path, parse_reference_path, PathRoot};
 use asl_model::model::{Map, QueryLanguage};
 use asl_model::syntax::{pointer_push, value_kind};
 use serde_json::{Map as Object, Value};
@@ -24,6 +24,23 @@ const MAX_BATCH_BYTES: f64 = 262_144.0;
 const MAX_READER_ITEMS: f64 = 100_000_000.0;
 
 pub(super) fn map_objects(ctx: &mut Ctx, pointer: &str, map: &Map, ql: QueryLanguage) {
+    // The Map's own number paths are Reference Paths too. A text that is no path at all
+    // is reported by the path rules already; here only what a path may not do.
+    let paths = [
+        ("MaxConcurrencyPath", &map.max_concurrency_path),
+        ("ToleratedFailureCountPath", &map.tolerated_failure_count_path),
+        ("ToleratedFailurePercentagePath", &map.tolerated_failure_percentage_path),
+    ];
+    for (key, path) in paths {
+        let Some(s) = path.as_deref().filter(|s| ql == QueryLanguage::JsonPath && parse_path(s).is_ok())
+        else {
+            continue;
+        };
+        if let Some(why) = not_reference_path(s).filter(|_| !has_placeholder(s)) {
+            let message = format!("\"{s}\": Value is not a Reference Path: {why}");
+            ctx.error("invalid-reference-path", &pointer_push(pointer, key), message);
+        }
+    }
     if let Some(reader) = &map.item_reader {
         item_reader(ctx, &pointer_push(pointer, "ItemReader"), reader, ql);
     }
@@ -212,16 +229,7 @@ fn number_pair(
         match value.as_str() {
             Some(s) if has_placeholder(s) => {}
             Some(s) => {
-                // Only ItemsPath may read the context object (AWS: "Value is not a
-                // Reference Path" for `$$.Execution.Input.n`).
-                let problem = match parse_reference_path(s) {
-                    Ok(path) if path.root == PathRoot::Context => {
-                        Some("it reads the context object ($$), which only ItemsPath may".to_owned())
-                    }
-                    Ok(_) => None,
-                    Err(e) => Some(e.to_string()),
-                };
-                if let Some(why) = problem {
+                if let Some(why) = not_reference_path(s) {
                     let message = format!("\"{s}\": Value is not a Reference Path: {why}");
                     ctx.error("invalid-reference-path", &at, message);
                 }
@@ -232,5 +240,18 @@ fn number_pair(
                 ctx.error("invalid-type", &at, message);
             }
         }
+    }
+}
+
+/// Why `s` is not a Reference Path that a Map number field may read: a path into the
+/// state input or a variable, naming one node. Only ItemsPath may read the context object
+/// (AWS answers "Value is not a Reference Path" for `$$.Execution.Input.n`).
+fn not_reference_path(s: &str) -> Option<String> {
+    match parse_reference_path(s) {
+        Ok(path) if path.root == PathRoot::Context => {
+            Some("it reads the context object ($$), which only ItemsPath may".to_owned())
+        }
+        Ok(_) => None,
+        Err(e) => Some(e.to_string()),
     }
 }

@@ -87,6 +87,42 @@ fn item_batcher() {
     )
     .says("only supported for the 'JSONPath' QueryLanguage");
     t.case("a placeholder", &map(r#""ItemBatcher": {"MaxItemsPerBatch": "${Size}"}"#), &[]);
+    t.case(
+        "BatchInput is a payload template",
+        &map(r#""ItemBatcher": {"MaxItemsPerBatch": 1, "BatchInput": {"k.$": "k"}}"#),
+        &[("invalid-json-path", &format!("{p}/BatchInput/k.$"), 2, 62)],
+    );
+    t.finish();
+}
+
+#[test]
+fn map_number_paths() {
+    let mut t = Cases::new();
+    for key in ["MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath"] {
+        let pointer = format!("/States/A/{key}");
+        let value_col = key.len() + 5;
+        t.case(&format!("{key} into the input"), &map(&format!(r#""{key}": "$.n""#)), &[]);
+        t.case(&format!("{key} a variable"), &map(&format!(r#""{key}": "$limit""#)), &[]);
+        t.case(
+            &format!("{key} into the context object"),
+            &map(&format!(r#""{key}": "$$.Execution.Input.n""#)),
+            &[("invalid-reference-path", &pointer, 2, value_col)],
+        )
+        .says("Value is not a Reference Path")
+        .says("only ItemsPath");
+        t.case(
+            &format!("{key} with a filter"),
+            &map(&format!(r#""{key}": "$.n[?(@.a)]""#)),
+            &[("invalid-reference-path", &pointer, 2, value_col)],
+        );
+        // Not a path at all: the path rule says so, once.
+        t.case(
+            &format!("{key} not a path"),
+            &map(&format!(r#""{key}": "n""#)),
+            &[("invalid-json-path", &pointer, 2, value_col)],
+        );
+    }
+    t.case("ItemsPath may read the context object", &map(r#""ItemsPath": "$$.Execution.Input.items""#), &[]);
     t.finish();
 }
 
