@@ -27,6 +27,10 @@ mod styles;
 mod transitions;
 #[path = "edits/yaml.rs"]
 mod yaml;
+#[path = "edits/yaml_corpus.rs"]
+mod yaml_corpus;
+#[path = "edits/yaml_text.rs"]
+mod yaml_text;
 
 use asl_model::edit::{apply_splices, ItemList, Transition};
 use asl_model::{Document, DocumentEdit, EditError, Format};

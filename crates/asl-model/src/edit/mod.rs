@@ -1,6 +1,7 @@
 //! Document edits. Every change, from the canvas, the inspector or the code view, is a
-//! [`DocumentEdit`]; applying it rewrites only the bytes it must (JSON) or re-emits the
-//! document (YAML), and yields a new [`Document`].
+//! [`DocumentEdit`]; applying it rewrites only the bytes it must, in JSON and in YAML
+//! (where a few awkward cases re-emit the document, see `yaml_text`), and yields a new
+//! [`Document`].
 
 mod json_text;
 mod lines;
@@ -9,6 +10,10 @@ mod render;
 mod scope;
 mod splice;
 mod value_tree;
+mod yaml_apply;
+mod yaml_lines;
+mod yaml_render;
+mod yaml_text;
 
 use crate::document::{Document, Format};
 use crate::error::ParseError;
@@ -234,7 +239,8 @@ pub enum EditError {
     Internal(String),
 }
 
-/// The few operations every edit is made of, on JSON text or on a plain value (YAML).
+/// The few operations every edit is made of, on JSON or YAML text, or on a plain value
+/// (the data a YAML edit must give, and its re-emit fallback).
 pub(crate) trait Primitives {
     fn read(&self, pointer: &str) -> Option<Value>;
     /// Replaces the value at `pointer`, or adds it as the last member of its object (or
@@ -253,7 +259,7 @@ pub(crate) trait Primitives {
     /// Removes a member or element and hands it back to be put elsewhere.
     fn take(&mut self, pointer: &str) -> Result<Taken, EditError>;
     /// Puts a taken member or element at `index` of the object or array at `pointer`:
-    /// for JSON its text as written (comments included), re-indented to its new place.
+    /// its text as written (comments included), re-indented to its new place.
     fn put(&mut self, pointer: &str, index: usize, taken: &Taken) -> Result<(), EditError>;
 }
 
@@ -261,7 +267,7 @@ pub(crate) trait Primitives {
 pub(crate) struct Taken {
     pub key: Option<String>,
     pub value: Value,
-    /// Its text and comments (JSON only).
+    /// Its text and comments, when it sat on lines of its own.
     pub piece: Option<lines::Piece>,
 }
 
@@ -271,7 +277,7 @@ pub struct Applied {
     /// The document after the edit.
     pub document: Document,
     /// On the old text, in order (see [`Splice`]). The bytes the edit wrote, so only the
-    /// changed ones for JSON; for YAML (re-emitted) and replaced text, the changed middle.
+    /// changed ones; for a re-emitted YAML document and replaced text, the changed middle.
     pub splices: Vec<Splice>,
 }
 
@@ -317,14 +323,7 @@ impl Document {
                 let splices = target.splices.finish(self.text());
                 (target.text, splices)
             }
-            Format::Yaml => {
-                let mut target = value_tree::ValueTree { value: self.to_value() };
-                ops::apply(&mut target, self.machine(), edit)?;
-                // Re-emitted whole: no edit-level truth about the bytes, so the diff.
-                let text = crate::syntax::write_yaml(&target.value);
-                let splices = diff(self.text(), &text);
-                (text, splices)
-            }
+            Format::Yaml => yaml_apply::apply(self, edit)?,
         };
         let document = Document::parse(text, self.format()).map_err(|e| EditError::Internal(e.message))?;
         Ok(Applied { document, splices })

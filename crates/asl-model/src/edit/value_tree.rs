@@ -1,5 +1,5 @@
-//! Primitive edits on a plain JSON value, for YAML documents: the edit is applied to the
-//! data and the whole document is re-emitted (formatting is best effort there).
+//! Primitive edits on a plain JSON value: what a YAML edit must give as data (the text
+//! path is checked against it), and the document re-emitted whole where that path declines.
 
 use super::{EditError, Primitives, Taken};
 use crate::syntax::pointer_tokens;

@@ -1,5 +1,7 @@
-//! YAML documents are edited as data and re-emitted (formatting is best effort), so these
-//! tests check that the new YAML reads back to the expected data.
+//! The structural edits on a YAML machine, checked as data: the new YAML reads back to
+//! the expected values and key order. YAML edits are splices on the text (see
+//! `yaml_text.rs` for their exact line diffs); every edit is also checked, inside
+//! `Document::apply`, against the same edit applied to the data.
 
 use super::*;
 use serde_json::json;

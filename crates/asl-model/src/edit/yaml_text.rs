@@ -1,0 +1,422 @@
+//! Primitive edits on YAML text, located by the syntax tree's spans, as `JsonText` does
+//! for JSON: each replaces byte ranges only, so comments, blank lines, quoting, anchors,
+//! document markers and line endings outside the edited bytes stay; the text is re-read
+//! after each splice so the next one sees fresh spans. Inside block collections new
+//! values are written in block style at the indentation of where they land, inside flow
+//! ones (`{Type: Pass, End: true}`, `[States.ALL]`) in flow style.
+//!
+//! Left to the re-emit path (a primitive sets `awkward` and fails; see `yaml_apply`):
+//! - anything on the way to, or inside, a node written once and read in several places
+//!   (an anchor and its aliases, members merged in with `<<: *x`): one splice would change
+//!   every copy;
+//! - a container holding a key twice (which one an index means is ambiguous);
+//! - a root written in flow style set as a whole, an empty sequence element (`-`), a
+//!   complex key (`? k`), or a child sharing its line with anything but `- `;
+//! - a splice whose text no longer parses (e.g. it removed an anchor still aliased).
+
+use super::lines::Piece;
+use super::splice::Pieces;
+use super::yaml_lines::{
+    after_dashes, colon_after, column, dash_before, line_end, line_start, lines, owns_line, with_properties,
+};
+use super::yaml_render::{self as render, Ctx, Quote, YamlStyle, FLOW_WIDTH};
+use super::EditError;
+use crate::syntax::{pointer_tokens, read_yaml, Members, Node, NodeValue};
+use crate::text::Span;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+
+pub(crate) struct YamlText {
+    pub text: String,
+    pub tree: Node,
+    /// Every byte range replaced so far, told on the original text: the edit's splices.
+    pub splices: Pieces,
+    /// Why the edit is left to the re-emit path, once a primitive met such a case.
+    pub awkward: Option<String>,
+    style: YamlStyle,
+    /// Spans read more than once (anchored nodes and their alias copies).
+    shared: HashSet<(usize, usize)>,
+}
+
+/// A child of a collection, as spans in the current text.
+#[derive(Clone, Copy, Debug)]
+struct Child {
+    /// Its key, or for an element its `-` (block) or first byte (flow).
+    start: usize,
+    key: Option<Span>,
+    value: Span,
+    scalar: bool,
+    /// A collection written in flow style.
+    flow: bool,
+    /// A collection with nothing in it.
+    empty: bool,
+}
+
+struct Container {
+    span: Span,
+    flow: bool,
+    root: bool,
+    children: Vec<Child>,
+}
+
+impl Container {
+    fn of(text: &str, node: &Node, root: bool) -> Container {
+        let flow = is_flow(text, node);
+        let child = |start: usize, key: Option<Span>, n: &Node| {
+            let (scalar, empty) = match &n.value {
+                NodeValue::Object(m) => (false, m.is_empty()),
+                NodeValue::Array(a) => (false, a.is_empty()),
+                _ => (true, false),
+            };
+            let flow = !scalar && is_flow(text, n);
+            Child { start, key, value: real(text, n.span), scalar, flow, empty }
+        };
+        let children = match &node.value {
+            NodeValue::Object(members) => {
+                members.iter().map(|m| child(m.key_span.start, Some(m.key_span), &m.value)).collect()
+            }
+            NodeValue::Array(items) => items
+                .iter()
+                .map(|n| {
+                    let start = with_properties(text, n.span.start);
+                    let start = if flow { start } else { dash_before(text, start).unwrap_or(start) };
+                    child(start, None, n)
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Container { span: real(text, node.span), flow, root, children }
+    }
+
+    /// Where a child's comment lines may start: after the previous child (the root's first
+    /// child takes none: comments above the document are the file's).
+    fn floor(&self, text: &str, index: usize) -> usize {
+        match index {
+            0 if self.root => line_start(text, self.span.start),
+            0 => 0,
+            i => self.children[i - 1].value.end,
+        }
+    }
+}
+
+/// A collection in flow style starts with its bracket, before its first child (a block
+/// sequence whose first element is `{...}` starts where that element does).
+fn is_flow(text: &str, node: &Node) -> bool {
+    let first = match &node.value {
+        NodeValue::Object(m) => m.first().map(|m| m.key_span.start),
+        NodeValue::Array(a) => a.first().map(|n| n.span.start),
+        _ => return false,
+    };
+    matches!(text.as_bytes().get(node.span.start), Some(b'{' | b'['))
+        && first.is_none_or(|f| f > node.span.start)
+}
+
+/// The reader puts an empty value (`ResultPath:`) at its key's `:`, and a collection
+/// ending with one ends there too: past the `:` is where it really ends.
+fn real(text: &str, span: Span) -> Span {
+    match text.as_bytes().get(span.end) {
+        Some(b':') if span.is_empty() => Span::new(span.end + 1, span.end + 1),
+        Some(b':') => Span::new(span.start, span.end + 1),
+        _ => span,
+    }
+}
+
+fn split(pointer: &str) -> Result<(&str, String), EditError> {
+    let i = pointer.rfind('/').ok_or_else(|| EditError::NotFound(pointer.to_owned()))?;
+    let last = pointer_tokens(&pointer[i..]).and_then(|t| t.into_iter().next()).unwrap_or_default();
+    Ok((&pointer[..i], last))
+}
+
+/// Non-empty spans that appear more than once in the tree: alias copies share their
+/// anchor's spans. (A block sequence of one element written level with its key has that
+/// element's span: a child with its parent's span is not counted again.) Without a `*`
+/// in the text there are no aliases, and no walk.
+fn shared_spans(text: &str, tree: &Node) -> HashSet<(usize, usize)> {
+    if !text.contains('*') {
+        return HashSet::new();
+    }
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut stack = vec![(tree, None)];
+    while let Some((node, parent)) = stack.pop() {
+        let span = (node.span.start, node.span.end);
+        if !node.span.is_empty() && parent != Some(span) {
+            *seen.entry(span).or_default() += 1;
+        }
+        match &node.value {
+            NodeValue::Object(m) => stack.extend(m.iter().map(|m| (&m.value, Some(span)))),
+            NodeValue::Array(a) => stack.extend(a.iter().map(|n| (n, Some(span)))),
+            _ => {}
+        }
+    }
+    seen.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect()
+}
+
+impl YamlText {
+    pub fn new(text: String, tree: Node) -> Self {
+        let style = YamlStyle::detect(&text);
+        let shared = shared_spans(&text, &tree);
+        YamlText { splices: Pieces::new(text.len()), text, tree, awkward: None, style, shared }
+    }
+
+    fn awkward(&mut self, why: impl Into<String>) -> EditError {
+        let why = why.into();
+        self.awkward = Some(why.clone());
+        EditError::Internal(format!("left to the re-emit path: {why}"))
+    }
+
+    fn node(&self, pointer: &str) -> Result<&Node, EditError> {
+        self.tree.at(pointer).ok_or_else(|| EditError::NotFound(pointer.to_owned()))
+    }
+
+    /// Refuses (as awkward) an edit whose way passes a shared node or a merged member,
+    /// whose target (`target`: the node at `pointer` is replaced or removed) holds a shared
+    /// node, or that places things among siblings (`siblings`: the target's, or else the
+    /// children of the node at `pointer`) one of which is shared, merged or a repeated key:
+    /// their spans would not say where they are written.
+    pub(super) fn guard(&mut self, pointer: &str, target: bool, siblings: bool) -> Result<(), EditError> {
+        let Some(tokens) = pointer_tokens(pointer) else { return Ok(()) };
+        let shared = |n: &Node| self.shared.contains(&(n.span.start, n.span.end));
+        let outside =
+            |parent: &Node, n: &Node| n.span.start < parent.span.start || n.span.end > parent.span.end;
+        let (mut node, mut parent) = (&self.tree, None);
+        let mut why = None;
+        for token in &tokens {
+            let next = match &node.value {
+                NodeValue::Object(_) => node.get(token),
+                NodeValue::Array(a) => token.parse::<usize>().ok().and_then(|i| a.get(i)),
+                _ => None,
+            };
+            let Some(next) = next else { break };
+            if shared(next) || outside(node, next) {
+                why = Some("an anchor, alias or merge");
+            }
+            (parent, node) = (Some(node), next);
+        }
+        let collection = if target { parent } else { Some(node) };
+        if let Some(c) = collection.filter(|_| siblings) {
+            match &c.value {
+                NodeValue::Object(m) if !Members::repeated(m).is_empty() => why = Some("a key written twice"),
+                NodeValue::Object(m) if m.iter().any(|m| shared(&m.value) || outside(c, &m.value)) => {
+                    why = Some("an anchor, alias or merge")
+                }
+                NodeValue::Array(a) if a.iter().any(shared) => why = Some("an anchor or alias"),
+                _ => {}
+            }
+        }
+        if why.is_none() && target && !self.shared.is_empty() && parent.is_some() {
+            let mut stack = vec![node];
+            while let Some(n) = stack.pop() {
+                if shared(n) {
+                    why = Some("an anchor or alias");
+                }
+                match &n.value {
+                    NodeValue::Object(m) => stack.extend(m.iter().map(|m| &m.value)),
+                    NodeValue::Array(a) => stack.extend(a.iter()),
+                    _ => {}
+                }
+            }
+        }
+        match why {
+            Some(why) => Err(self.awkward(format!("{why} at {pointer}"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Replaces byte ranges of the current text (they must not overlap), then re-reads it.
+    fn splice(&mut self, mut edits: Vec<(Span, String)>) -> Result<(), EditError> {
+        edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+        let mut text = self.text.clone();
+        let mut splices = self.splices.clone();
+        for (span, with) in edits {
+            text.replace_range(span.start..span.end, &with);
+            splices.replace(span.start, span.end, &with);
+        }
+        self.tree = match read_yaml(&text) {
+            Ok(tree) => tree,
+            Err(e) => return Err(self.awkward(format!("the spliced text does not parse: {}", e.message))),
+        };
+        self.shared = shared_spans(&text, &self.tree);
+        self.splices = splices;
+        self.text = text;
+        Ok(())
+    }
+
+    /// The container holding `pointer`, its pointer and the index of the child there.
+    fn locate(&self, pointer: &str) -> Result<(Container, usize, String), EditError> {
+        let (parent, key) = split(pointer)?;
+        let node = self.node(parent)?;
+        let index = match &node.value {
+            NodeValue::Object(members) => members.iter().rposition(|m| m.key == key),
+            NodeValue::Array(items) => key.parse::<usize>().ok().filter(|i| *i < items.len()),
+            _ => None,
+        };
+        let index = index.ok_or_else(|| EditError::NotFound(pointer.to_owned()))?;
+        Ok((Container::of(&self.text, node, parent.is_empty()), index, parent.to_owned()))
+    }
+
+    fn container(&self, pointer: &str) -> Result<Container, EditError> {
+        Ok(Container::of(&self.text, self.node(pointer)?, pointer.is_empty()))
+    }
+
+    /// How new keys of `c` are quoted: as its first key is.
+    fn key_quote(&self, c: &Container) -> Quote {
+        c.children
+            .first()
+            .and_then(|ch| ch.key)
+            .map_or(Quote::Plain, |k| Quote::of(&self.text[k.start..k.end]))
+    }
+
+    /// Replaces the value of child `index`: a scalar in place; a flow value as flow; in a
+    /// block collection, everything after the key's `:` or the element's `-`.
+    fn replace(&mut self, c: &Container, index: usize, value: &Value) -> Result<(), EditError> {
+        let ch = c.children[index];
+        let text = &self.text;
+        let start = with_properties(text, ch.value.start);
+        let ctx = if c.flow { Ctx::Flow } else { Ctx::Block };
+        let is_scalar = !value.is_object() && !value.is_array();
+        if ch.scalar && !ch.value.is_empty() && is_scalar {
+            let quote = Quote::of(&text[ch.value.start..ch.value.end]);
+            return self.splice(vec![(Span::new(start, ch.value.end), render::scalar(value, ctx, quote))]);
+        }
+        let flat = render::flow(value, ctx);
+        let one_line = !text[ch.value.start..ch.value.end].contains('\n');
+        // A flow collection stays one while it fits on its line; inside one, all is flow.
+        if c.flow || ch.flow && !ch.empty && one_line && flat.len() <= FLOW_WIDTH {
+            if ch.value.is_empty() {
+                return Err(self.awkward("an empty value in a flow collection"));
+            }
+            return self.splice(vec![(Span::new(start, ch.value.end), flat)]);
+        }
+        let col = column(text, ch.start);
+        let (from, rendered) = match ch.key {
+            Some(key) => {
+                let Some(colon) = colon_after(text, key) else {
+                    return Err(self.awkward("a key without its `:`"));
+                };
+                // A block value replacing one keeps the comment after the `:`.
+                let block_to_block = render::is_block(value, &self.style) && !ch.scalar && !ch.flow;
+                (
+                    if block_to_block { line_end(text, colon) } else { colon + 1 },
+                    render::after_key(value, col, &self.style),
+                )
+            }
+            None if ch.value.is_empty() => return Err(self.awkward("an empty sequence element")),
+            None => (ch.start + 1, render::after_dash(value, col, &self.style)),
+        };
+        // An empty value (`Next:`) is read at the `:`: it ends at the spaces after it.
+        let end = if ch.value.is_empty() {
+            from + text[from..].len() - text[from..].trim_start_matches([' ', '\t']).len()
+        } else {
+            ch.value.end
+        };
+        self.splice(vec![(Span::new(from, end.max(from)), rendered)])
+    }
+
+    /// Inserts `piece` (whole lines, at the children's column) as child `index` of a block
+    /// collection with children.
+    fn insert_block(&mut self, c: &Container, index: usize, piece: &Piece) -> Result<(), EditError> {
+        let text = &self.text;
+        let eol = self.style.eol;
+        let n = c.children.len();
+        let pad = " ".repeat(column(text, c.children[0].start));
+        if index < n {
+            let ch = c.children[index];
+            if owns_line(text, ch.start) {
+                let at = lines(text, c.floor(text, index), ch.start, ch.value.end).start;
+                return self.splice(vec![(Span::new(at, at), piece.lines(&pad, false, eol))]);
+            }
+            if index == 0 && after_dashes(text, ch.start) {
+                // First on its parent element's line: the new child takes that place.
+                let with = format!("{}{eol}{pad}", piece.inline(&pad));
+                return self.splice(vec![(Span::new(ch.start, ch.start), with)]);
+            }
+            return Err(self.awkward("a child sharing its line"));
+        }
+        let last = c.children[n - 1];
+        let l = lines(text, c.floor(text, n - 1), last.start, last.value.end);
+        let new_lines = piece.lines(&pad, false, eol);
+        if l.end > l.eol {
+            return self.splice(vec![(Span::new(l.end, l.end), new_lines)]);
+        }
+        // The last line of a text without a final line break.
+        let body = new_lines.strip_suffix(eol).unwrap_or(&new_lines);
+        self.splice(vec![(Span::new(l.eol, l.eol), format!("{eol}{body}"))])
+    }
+
+    /// Inserts `item` as child `index` of a flow collection, separated as its children are.
+    fn insert_flow(&mut self, c: &Container, index: usize, item: String) -> Result<(), EditError> {
+        let text = &self.text;
+        let Some(first) = c.children.first() else {
+            return self.splice(vec![(Span::new(c.span.start + 1, c.span.end - 1), item)]);
+        };
+        let sep = if text[c.span.start..first.start].contains('\n') {
+            let indent = column(text, first.start);
+            format!(",{}{}", self.style.eol, " ".repeat(indent))
+        } else {
+            ", ".to_owned()
+        };
+        let (at, with) = match index {
+            0 => (first.start, format!("{item}{sep}")),
+            i => (c.children[i - 1].value.end, format!("{sep}{item}")),
+        };
+        self.splice(vec![(Span::new(at, at), with)])
+    }
+
+    /// Removes child `index` of the collection at `pointer`; the only one leaves `{}`/`[]`.
+    fn remove_child(&mut self, c: &Container, index: usize, pointer: &str) -> Result<(), EditError> {
+        let text = &self.text;
+        let n = c.children.len();
+        if n == 1 {
+            if c.flow {
+                return self.splice(vec![(Span::new(c.span.start + 1, c.span.end - 1), String::new())]);
+            }
+            let empty = if c.children[0].key.is_some() {
+                Value::Object(Map::new())
+            } else {
+                Value::Array(Vec::new())
+            };
+            if c.root {
+                return self
+                    .splice(vec![(Span::new(with_properties(text, c.span.start), c.span.end), "{}".into())]);
+            }
+            // The collection itself becomes `{}`/`[]` in its parent.
+            let (outer, at, _) = self.locate(pointer)?;
+            return self.replace(&outer, at, &empty);
+        }
+        let ch = c.children[index];
+        let span = if c.flow {
+            match index {
+                0 => Span::new(ch.start, c.children[1].start),
+                i => Span::new(c.children[i - 1].value.end, ch.value.end),
+            }
+        } else if owns_line(text, ch.start) {
+            let l = lines(text, c.floor(text, index), ch.start, ch.value.end);
+            // On the last line of a text without a final line break, the break before goes.
+            let start = if l.end == l.eol && l.start > 0 { line_end(text, l.start - 1) } else { l.start };
+            Span::new(start, l.end)
+        } else if index == 0 && after_dashes(text, ch.start) {
+            Span::new(ch.start, c.children[1].start)
+        } else {
+            return Err(self.awkward("a child sharing its line"));
+        };
+        self.splice(vec![(span, String::new())])
+    }
+
+    /// The whole lines of a block child and the comments that go with it.
+    fn piece(&self, c: &Container, index: usize) -> Option<Piece> {
+        let text = &self.text;
+        let ch = c.children[index];
+        if c.flow || !owns_line(text, ch.start) {
+            return None;
+        }
+        let l = lines(text, c.floor(text, index), ch.start, ch.value.end);
+        let lead = text[l.start..l.line].lines().map(|line| line.trim().to_owned()).collect();
+        let after = &text[ch.value.end..l.eol];
+        let trail = if after.trim().is_empty() { String::new() } else { after.trim_end().to_owned() };
+        let base = " ".repeat(column(text, ch.start));
+        Some(Piece { lead, body: text[ch.start..ch.value.end].to_owned(), trail, base })
+    }
+}
+
+#[path = "yaml_primitives.rs"]
+mod primitives;

@@ -1,0 +1,232 @@
+//! Every kind of `DocumentEdit`, on every state of every YAML machine of the shared corpus
+//! (`$ASL_CORPUS_DIR`, or `../shared/corpus` beside the workspace), as written and with a
+//! comment line above every key that opens a block: the YAML edit gives the data the same
+//! edit gives on the document written as JSON (or both refuse), its splices make its
+//! text, it is spliced rather than re-emitted, and no comment line is lost save those
+//! above or inside what it removed.
+
+use super::yaml_text::{comments, json_twin};
+use super::*;
+use asl_model::model::{StateKind, StateMachine};
+use asl_model::syntax::write_yaml;
+use serde_json::json;
+use std::path::PathBuf;
+
+fn corpus_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ASL_CORPUS_DIR") {
+        let dir = PathBuf::from(dir);
+        assert!(dir.is_dir(), "ASL_CORPUS_DIR={} is not a directory", dir.display());
+        return Some(dir);
+    }
+    let sibling = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    sibling.is_dir().then_some(sibling)
+}
+
+/// The text with `# about <key>` above every line that opens a block (`key:`), unless it
+/// has block scalars (a `#` line there would be content).
+fn commented(text: &str) -> Option<String> {
+    let block_scalar = |l: &str| l.trim_end().ends_with(['|', '>']) || l.trim_end().ends_with("|-");
+    if text.lines().any(block_scalar) {
+        return None;
+    }
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        if body.trim_end().ends_with(':') && !body.starts_with('#') && !body.starts_with('-') {
+            let pad = &line[..line.len() - body.len()];
+            out.push_str(&format!("{pad}# about {}\n", body.trim_end().trim_end_matches(':')));
+        }
+        out.push_str(line);
+    }
+    Some(out)
+}
+
+fn scopes(machine: &StateMachine) -> Vec<&StateMachine> {
+    let mut out = vec![machine];
+    for state in &machine.states {
+        for child in state.children() {
+            out.extend(scopes(child));
+        }
+    }
+    out
+}
+
+/// What an edit takes away, whose comments may go with it.
+enum Gone {
+    /// The item at the pointer, with the comment lines above it.
+    Item(String),
+    /// What is inside the value at the pointer (it is replaced).
+    Inside(String),
+}
+
+/// Edits of every kind for one document, with what each takes away.
+fn edits(doc: &Document) -> Vec<(DocumentEdit, Option<Gone>)> {
+    let mut out = Vec::new();
+    let all = scopes(doc.machine());
+    let catcher = json!({"ErrorEquals": ["States.ALL"], "Next": "Nowhere", "ResultPath": "$.error"});
+    for scope in &all {
+        out.push((add(&scope.pointer, "Added", json!({"Type": "Pass", "Result": {"a": [1, "yes"]}})), None));
+        let first = scope.states.first().map(|s| s.pointer.clone());
+        out.push((insert_between(&scope.pointer, Transition::Start, "First", json!({"Type": "Pass"})), None));
+        for state in &scope.states {
+            let p = &state.pointer;
+            out.push((rename(p, &format!("{} renamed", state.name)), None));
+            out.push((delete(p), Some(Gone::Item(p.clone()))));
+            out.push((set(&format!("{p}/Comment"), json!("edited: yes")), None));
+            let selector = format!("{p}/ResultSelector");
+            let value = json!({"x.$": "$.y", "list": [{"k": null}]});
+            out.push((set(&selector, value), Some(Gone::Inside(selector.clone()))));
+            let Some(Value::Object(fields)) = doc.tree().at(p).map(|n| n.to_value()) else { continue };
+            for key in fields.keys() {
+                let field = format!("{p}/{}", key.replace('~', "~0").replace('/', "~1"));
+                out.push((remove(&field), Some(Gone::Item(field))));
+            }
+            if state.next.is_some() {
+                out.push((disconnect(p, Transition::Next), None));
+                out.push((
+                    insert_between(p, Transition::Next, "Between", json!({"Type": "Wait", "Seconds": 1})),
+                    None,
+                ));
+            }
+            if let Some(first) = first.as_ref().filter(|f| *f != p) {
+                let name = first.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+                out.push((connect(p, Transition::Next, &name), None));
+            }
+            if matches!(state.kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_)) {
+                for list in [ItemList::Catch, ItemList::Retry] {
+                    out.push((insert_item(p, list, None, catcher.clone()), None));
+                    out.push((insert_item(p, list, Some(0), json!({"ErrorEquals": ["A"]})), None));
+                }
+                for (list, len) in
+                    [(ItemList::Catch, state.catch.len()), (ItemList::Retry, state.retry.len())]
+                {
+                    if len > 0 {
+                        // The last item takes its emptied list with it.
+                        let list_ptr = format!("{p}/{}", list.field());
+                        let gone = if len == 1 { list_ptr } else { format!("{list_ptr}/{}", len - 1) };
+                        out.push((remove_item(p, list, len - 1), Some(Gone::Item(gone))));
+                    }
+                    if len > 1 {
+                        out.push((move_item(p, list, len - 1, 0), None));
+                    }
+                }
+            }
+            if let StateKind::Choice(c) = &state.kind {
+                let rule = json!({"Variable": "$.v", "StringEquals": "x", "Next": "Nowhere"});
+                out.push((insert_item(p, ItemList::Choices, Some(0), rule), None));
+                if c.choices.len() > 1 {
+                    out.push((move_item(p, ItemList::Choices, 0, c.choices.len() - 1), None));
+                }
+            }
+            for other in all.iter().filter(|s| s.pointer != scope.pointer) {
+                out.push((move_state(p, &other.pointer), Some(Gone::Item(p.clone()))));
+            }
+        }
+    }
+    out
+}
+
+/// Comments of `text` that may go with what an edit takes away.
+fn comments_of(text: &str, doc: &Document, gone: &Gone) -> Vec<String> {
+    let pointer = match gone {
+        Gone::Item(p) => p,
+        Gone::Inside(p) => {
+            let Some(node) = doc.tree().at(p) else { return Vec::new() };
+            // From the line after its key's: comments above its first member are inside.
+            let from = text[..node.span.start].rfind(':').unwrap_or(0);
+            let to = text[node.span.end..].find('\n').map_or(text.len(), |i| node.span.end + i);
+            return comments(&text[from..to]).into_iter().map(str::to_owned).collect();
+        }
+    };
+    let Some(node) = doc.tree().at(pointer) else { return Vec::new() };
+    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
+    let key = key.replace("~1", "/").replace("~0", "~");
+    let start =
+        doc.tree().at(parent).and_then(|p| p.member(&key)).map_or(node.span.start, |m| m.key_span.start);
+    let mut from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    while from > 0 {
+        let above = text[..from - 1].rfind('\n').map_or(0, |i| i + 1);
+        if !text[above..from].trim_start().starts_with('#') {
+            break;
+        }
+        from = above;
+    }
+    let to = text[node.span.end..].find('\n').map_or(text.len(), |i| node.span.end + i);
+    comments(&text[from..to]).into_iter().map(str::to_owned).collect()
+}
+
+#[test]
+fn every_edit_of_every_corpus_yaml_machine_is_spliced_and_keeps_the_data_and_comments() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("SKIPPED every_edit_of_every_corpus_yaml_machine: set ASL_CORPUS_DIR to the corpus folder");
+        return;
+    };
+    let (mut files, mut applied, mut failures) = (0, 0, Vec::new());
+    for sub in ["valid", "invalid"] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.join(sub).display()))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let Ok(plain) = Document::parse(text.clone(), Format::Yaml) else { continue };
+            files += 1;
+            // Re-emitting drops every comment: where a variant has comments, losing none
+            // says the edit was spliced. Without any, the text must not be the re-emitted one.
+            let variants = [Some(text.clone()), commented(&text)];
+            let uncommented = variants.iter().flatten().all(|t| comments(t).is_empty());
+            for text in variants.into_iter().flatten() {
+                let Ok(doc) = Document::parse(text.clone(), Format::Yaml) else { continue };
+                if doc.to_value() != plain.to_value() {
+                    continue;
+                }
+                let re_emit = write_yaml(&doc.to_value());
+                for (edit, removes) in edits(&doc) {
+                    let name = format!("{}: {edit:?}", path.file_name().unwrap().to_string_lossy());
+                    let got = doc.apply_spliced(&edit);
+                    let want = json_twin(&doc, &edit);
+                    let new = match (got, want) {
+                        (Ok(a), Ok(want)) => {
+                            assert_eq!(
+                                apply_splices(&text, &a.splices),
+                                a.document.text(),
+                                "{name}: splices"
+                            );
+                            if serde_json::to_string(&a.document.to_value()).unwrap() != want {
+                                failures.push(format!("{name}: data differs"));
+                            }
+                            a.document
+                        }
+                        (Err(_), Err(_)) => continue,
+                        (got, want) => {
+                            failures.push(format!("{name}: {:?} vs JSON {:?}", got.err(), want.err()));
+                            continue;
+                        }
+                    };
+                    applied += 1;
+                    if uncommented && text != re_emit && new.text() == write_yaml(&new.to_value()) {
+                        failures.push(format!("{name}: re-emitted"));
+                    }
+                    let mut left: Vec<&str> = comments(new.text());
+                    let may_go = removes.map(|g| comments_of(&text, &doc, &g)).unwrap_or_default();
+                    let mut lost: Vec<&str> = Vec::new();
+                    for c in comments(&text) {
+                        match left.iter().position(|l| *l == c) {
+                            Some(i) => drop(left.remove(i)),
+                            None => lost.push(c),
+                        }
+                    }
+                    lost.retain(|c| !may_go.iter().any(|m| m == c));
+                    if !lost.is_empty() {
+                        failures.push(format!("{name}: lost comments {lost:?}\n{}", new.text()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(files > 0, "no YAML machines in {}", dir.display());
+    assert!(failures.is_empty(), "{} of {applied} edits failed:\n{}", failures.len(), failures.join("\n"));
+    eprintln!("{applied} edits on {files} corpus YAML machines");
+}
