@@ -13,6 +13,8 @@ if [ -z "${ASL_E2E_BUILT:-}" ]; then
   cargo test --workspace --locked --features asl-studio/custom-protocol --no-run
 fi
 export ASL_STUDIO_BIN="${ASL_STUDIO_BIN:-$CARGO_TARGET_DIR/debug/asl-studio}"
+# The CLI, for tests that need a Step Functions API server (`asl serve`) beside the app.
+export ASL_BIN="${ASL_BIN:-$CARGO_TARGET_DIR/debug/asl}"
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --quiet
@@ -30,6 +32,11 @@ source "$here/xvfb.sh"
 start_xvfb 1440x900
 # A fresh home for the app's settings, recent files and drafts.
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+# AWS as the cloud tests meet it: a local server (the test gives the app its URL), fixed
+# test credentials, no instance metadata lookups. Nothing here reaches AWS.
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true
+export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
+unset AWS_PROFILE AWS_ENDPOINT_URL AWS_ENDPOINT_URL_SFN
 # The tests' copies of samples and generated machines go here and are removed with it.
 mkdir -p "$work/tmp"
 export TMPDIR="$work/tmp"

@@ -7,6 +7,9 @@
 
 #[cfg(feature = "ts")]
 pub mod bindings;
+mod aws_commands;
+mod aws_follow;
+mod aws_history;
 mod catalogue_commands;
 mod commands;
 mod dialogs;
@@ -39,6 +42,18 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         iac_commands::document_machines,
         iac_commands::document_substitutions,
         iac_commands::document_set_substitution,
+        aws_commands::aws_profiles,
+        aws_commands::aws_connect,
+        aws_commands::aws_list,
+        aws_commands::aws_open,
+        aws_commands::aws_link_get,
+        aws_commands::aws_link_set,
+        aws_commands::aws_diff,
+        aws_commands::aws_deploy,
+        aws_commands::aws_start,
+        aws_history::history_import,
+        aws_history::aws_import_execution,
+        aws_history::run_diff_local,
         commands::document_edit,
         commands::document_set_text,
         commands::document_supersede,

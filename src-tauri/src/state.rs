@@ -24,6 +24,8 @@ pub struct AppState {
     pub runs: asl_session::run::Runs,
     /// The generation of typed text the UI said is outdated (`document_supersede`).
     pub superseded_typing: AtomicU64,
+    /// The AWS connection and links (Cloud mode).
+    pub cloud: crate::aws_commands::Cloud,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             // The page reads state values from the record, never from the events.
             runs: asl_session::run::Runs::default().without_event_values(),
             superseded_typing: AtomicU64::new(0),
+            cloud: Default::default(),
         }
     }
 

@@ -53,6 +53,10 @@ pub struct Session {
     /// The user's own values for the machine's `${...}` placeholders and intrinsics (the
     /// app remembers them per `FILE#ID`); a run prefers them to the template's.
     user_substitutions: std::collections::BTreeMap<String, String>,
+    /// For a document opened from the AWS account: the state machine's name (its title
+    /// until it is saved) and ARN (its link, kept by file once it has one).
+    deployed_name: Option<String>,
+    deployed_arn: Option<String>,
 }
 
 impl Session {
@@ -96,6 +100,8 @@ impl Session {
             unsent: Some(Vec::new()),
             machine: None,
             user_substitutions: Default::default(),
+            deployed_name: None,
+            deployed_arn: None,
         };
         session.replace_text(text, false);
         session
@@ -208,6 +214,7 @@ impl Session {
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .or_else(|| self.copy_title())
+            .or_else(|| self.deployed_name.as_ref().map(|n| format!("{n} (deployed)")))
             .unwrap_or_else(|| "Untitled".to_owned())
     }
 

@@ -1,15 +1,24 @@
-// Unified line diff of the file on disk ("theirs") against the editor's text ("mine").
+// Unified line diff of one text ("theirs": the file on disk, the deployed definition)
+// against another ("mine": the editor's text).
 import { useMemo } from "react";
 import { diffHunks, lineDiff } from "./lineDiff";
 
-export function DiffView({ theirs, mine }: { theirs: string; mine: string }) {
+interface Props {
+  theirs: string;
+  mine: string;
+  /** What each side is called in the legend. */
+  labels?: { theirs: string; mine: string };
+  testId?: string;
+}
+
+export function DiffView({ theirs, mine, labels = { theirs: "on disk", mine: "yours" }, testId = "disk-diff" }: Props) {
   const rows = useMemo(() => diffHunks(lineDiff(theirs, mine)), [theirs, mine]);
   const changed = rows.some((r) => r.kind === "add" || r.kind === "del");
   return (
-    <div className="diff" data-testid="disk-diff">
+    <div className="diff" data-testid={testId}>
       <div className="diff-legend">
-        <span className="diff-del">− on disk</span>
-        <span className="diff-add">+ yours</span>
+        <span className="diff-del">− {labels.theirs}</span>
+        <span className="diff-add">+ {labels.mine}</span>
       </div>
       {!changed ? (
         <p className="muted">The texts are identical.</p>

@@ -6,6 +6,7 @@ import { ExportMenu } from "./ExportMenu";
 import { closeDocument, openDocument, redo, saveDocument, saveDocumentAs, undo } from "./fileActions";
 import {
   AppMark,
+  IconCloud,
   IconCode,
   IconDesign,
   IconHome,
@@ -71,6 +72,7 @@ export function Toolbar() {
         {tab("design", "Design", <IconDesign />)}
         {tab("code", "Code", <IconCode />)}
         {tab("run", "Run", <IconRun />)}
+        {tab("cloud", "AWS", <IconCloud />)}
       </div>
 
       <div className="toolbar-right">

@@ -11,6 +11,7 @@ import { Toolbar } from "./Toolbar";
 
 const CodeMode = lazy(() => import("../code/CodeMode").then((m) => ({ default: m.CodeMode })));
 const RunMode = lazy(() => import("../run/RunMode").then((m) => ({ default: m.RunMode })));
+const CloudMode = lazy(() => import("../cloud/CloudMode").then((m) => ({ default: m.CloudMode })));
 const RunBottomPanel = lazy(() => import("../run/RunBottomPanel").then((m) => ({ default: m.RunBottomPanel })));
 
 export function Workspace() {
@@ -21,7 +22,7 @@ export function Workspace() {
       <Toolbar />
       <main className="workspace-main">
         <Suspense fallback={<div className="app-loading">Loading…</div>}>
-          {mode === "code" ? <CodeMode /> : mode === "run" ? <RunMode /> : <DesignMode />}
+          {mode === "code" ? <CodeMode /> : mode === "run" ? <RunMode /> : mode === "cloud" ? <CloudMode /> : <DesignMode />}
         </Suspense>
       </main>
       {/* Run mode's bottom panel (History / Timeline / Tests) takes the Problems panel's place. */}

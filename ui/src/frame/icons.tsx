@@ -166,6 +166,12 @@ export const IconRun = () => (
   </Icon>
 );
 
+export const IconCloud = () => (
+  <Icon>
+    <path d="M4.5 12.5h7.25a2.75 2.75 0 0 0 .3-5.48A3.75 3.75 0 0 0 4.8 8.1 2.25 2.25 0 0 0 4.5 12.5z" />
+  </Icon>
+);
+
 /** The app mark: a tiny state machine (start, a state, a choice). */
 export const AppMark = () => (
   <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">

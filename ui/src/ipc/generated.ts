@@ -71,6 +71,48 @@ name: string, value: string | null, origin: Origin, };
 
 export type Origin = "user" | "template" | "parameter" | "generated" | "unresolved";
 
+export type StateDiff = { 
+/**
+ * Pointers (in `local`) of states `base` does not have.
+ */
+added: Array<string>, 
+/**
+ * Pointers (in `local`) of states whose data differs from `base`'s.
+ */
+changed: Array<string>, 
+/**
+ * Names of the states only `base` has.
+ */
+removed: Array<string>, 
+/**
+ * The top-level fields (`StartAt`, `Comment`, `TimeoutSeconds`, ...) differ.
+ */
+machineChanged: boolean, };
+
+export type CloudStatus = { 
+/**
+ * `AWS Step Functions in eu-west-1`, or the endpoint.
+ */
+target: string, region: string | null, };
+
+export type CloudDiff = { arn: string, name: string, 
+/**
+ * The deployed definition, as AWS returns it.
+ */
+deployed: string, 
+/**
+ * What a deploy would send.
+ */
+local: string, states: StateDiff, 
+/**
+ * What a deploy changes in the text to make it deployable (YAML as JSON, JSONC).
+ */
+note: string | null, 
+/**
+ * The open document has errors: a deploy is refused.
+ */
+localErrors: number, server: unknown, };
+
 export type Severity = "error" | "warning";
 
 export type Layout = { 

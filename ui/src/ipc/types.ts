@@ -6,6 +6,8 @@
 import type { DiskChangeEvent, DraftInfo, FormatDto, LayoutEdge, SnapshotDelta, Update } from "./generated";
 
 export type {
+  CloudDiff,
+  CloudStatus,
   DiskDiff,
   DocumentEdit,
   EdgeTransition,
@@ -27,6 +29,7 @@ export type {
   Shift,
   Snapshot,
   SnapshotDelta,
+  StateDiff,
   StateInfo,
   Substitution,
   TextRange,

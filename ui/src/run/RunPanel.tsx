@@ -9,7 +9,9 @@ import { MockPicker } from "./MockPicker";
 import { RunList } from "./RunList";
 import { refreshRuns, refreshSources } from "./runActions";
 import { NONE, useRun } from "./runStore";
+import { HistorySection } from "./HistorySection";
 import { ServeSection } from "./ServeSection";
+import "../cloud/cloud.css";
 import { SubstitutionsSection } from "./SubstitutionsSection";
 
 export function RunPanel() {
@@ -74,6 +76,7 @@ export function RunPanel() {
         )}
       </section>
       <ServeSection />
+      <HistorySection />
       <RunList />
     </div>
   );

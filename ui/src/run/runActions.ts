@@ -125,12 +125,19 @@ async function launch(start: Pick<RunConfig, "input" | "rerunFrom">): Promise<vo
     allowCommands: allow === true,
     breakpoints: breakpointSpecs(store.breakpoints),
   };
+  await showLive((push) => run.runStart(config, push));
+}
+
+/** Starts a run by `start` (a local run, or a cloud execution followed from its history)
+ *  and shows it live: its events fold into the view the canvas and panels read. */
+export async function showLive(start: (push: (event: RunEvent) => void) => Promise<run.RunSummary>): Promise<void> {
   // Restart: the run shown stops first (two runs animating one canvas would confuse).
+  const store = useRun.getState();
   const shown = store.runId;
   if (shown !== null && isLive(store.view?.status)) await run.runStop(shown).catch(() => undefined);
   const live = new LiveRun(followLive);
   try {
-    const summary = await run.runStart(config, live.push);
+    const summary = await start(live.push);
     live.id = summary.id;
     liveRuns.set(summary.id, live);
     useRun.setState({ runId: summary.id, view: live.view, record: null, follow: true, execution: 0 });

@@ -4,7 +4,11 @@ import { useEffect, useState } from "react";
 import * as ipc from "../ipc";
 import type { Draft, SampleInfo } from "../ipc/types";
 import { newDocument, openDocument } from "../frame/fileActions";
-import { AppMark, IconClock, IconFile, IconOpen, IconPlus } from "../frame/icons";
+import { AppMark, IconClock, IconCloud, IconFile, IconOpen, IconPlus } from "../frame/icons";
+import { Modal } from "../frame/Modal";
+import { CloudBrowser } from "../cloud/CloudBrowser";
+import "../cloud/cloud.css";
+import "../run/run.css";
 import { ThemeToggle } from "../frame/ThemeToggle";
 import { baseName, dirName } from "../frame/title";
 import { asIpcError, useStudio } from "../store/studio";
@@ -36,6 +40,7 @@ export function sampleTitle(name: string): string {
 }
 
 export function StartPage() {
+  const [fromAws, setFromAws] = useState(false);
   const [recent] = useList(ipc.recentFiles);
   const [samples] = useList(ipc.samplesList);
   const [drafts, setDrafts] = useList(ipc.draftsList);
@@ -83,6 +88,13 @@ export function StartPage() {
               <span>
                 <strong>Open…</strong>
                 <small>Ctrl+O</small>
+              </span>
+            </button>
+            <button type="button" className="start-action" data-testid="open-aws" onClick={() => setFromAws(true)}>
+              <IconCloud />
+              <span>
+                <strong>From AWS…</strong>
+                <small>a deployed state machine</small>
               </span>
             </button>
           </div>
@@ -154,6 +166,23 @@ export function StartPage() {
           </section>
         </div>
       </main>
+      {fromAws && (
+        <Modal
+          title="Open a deployed state machine"
+          testId="aws-open-dialog"
+          wide
+          onCancel={() => setFromAws(false)}
+          actions={
+            <button type="button" className="btn" onClick={() => setFromAws(false)}>
+              Cancel
+            </button>
+          }
+        >
+          <div className="run-panel cloud-dialog">
+            <CloudBrowser onOpened={() => setFromAws(false)} />
+          </div>
+        </Modal>
+      )}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { DocumentEdit, IpcError, Snapshot, TextSplice, Theme, Update } from
 import { isDelta } from "../ipc/types";
 import { merge } from "./delta";
 
-export type Mode = "design" | "code" | "run";
+export type Mode = "design" | "code" | "run" | "cloud";
 
 /** A request to show something (a state, a problem's range) in the other views. The
  *  nonce makes a repeated request for the same pointer fire again. */

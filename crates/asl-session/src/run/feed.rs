@@ -40,7 +40,6 @@ pub struct HistoryFeed {
     last_in_scope: HashMap<String, String>,
     /// The state each event belongs to (its chain of `previousEventId`s), for failures.
     owner: HashMap<u64, String>,
-    runtime: tokio::runtime::Runtime,
     events: u64,
     ended: bool,
 }
@@ -82,7 +81,6 @@ impl Runs {
         };
         std::thread::Builder::new().name(format!("asl-run-{id}-events")).spawn(move || forwarder.run())?;
         self.insert(id, slot.clone());
-        let runtime = tokio::runtime::Builder::new_current_thread().build()?;
         Ok(HistoryFeed {
             id,
             hook: LiveHook { inner: debug_hook, slot: slot.clone() },
@@ -95,7 +93,6 @@ impl Runs {
             flushed: 0,
             last_in_scope: HashMap::new(),
             owner: HashMap::new(),
-            runtime,
             events: 0,
             ended: false,
         })
@@ -107,9 +104,10 @@ impl HistoryFeed {
         self.id
     }
 
-    /// The user asked to stop the run (the caller stops the execution where it runs).
-    pub fn stop_requested(&self) -> bool {
-        self.slot.signals.is_stopped()
+    /// Whether the user asked to stop the run, asked from anywhere (the caller stops the
+    /// execution where it runs).
+    pub fn stop_signal(&self) -> StopSignal {
+        StopSignal { slot: self.slot.clone() }
     }
 
     /// The next event of the execution (in id order).
@@ -144,7 +142,7 @@ impl HistoryFeed {
                     inspection: None,
                     at,
                 };
-                self.runtime.block_on(self.hook.enter(point));
+                now(self.hook.enter(point));
                 let record = StateRecord {
                     name,
                     kind: place.kind,
@@ -175,7 +173,7 @@ impl HistoryFeed {
                     inspection: None,
                     at,
                 };
-                self.runtime.block_on(self.hook.leave(point));
+                now(self.hook.leave(point));
                 let scope = path.rsplit_once('/').map_or(String::new(), |(s, _)| s.to_owned());
                 self.last_in_scope.insert(scope, place.pointer.clone());
                 self.exited(&path, output);
@@ -250,6 +248,29 @@ impl Drop for HistoryFeed {
             let outcome = Outcome { status: Status::Aborted, output: None, error: None, cause: None, states: Vec::new(), history: Vec::new(), transitions: 0, events: self.events };
             self.finish(outcome);
         }
+    }
+}
+
+/// See [`HistoryFeed::stop_signal`].
+#[derive(Clone)]
+pub struct StopSignal {
+    slot: Arc<Slot>,
+}
+
+impl StopSignal {
+    pub fn is_requested(&self) -> bool {
+        self.slot.signals.is_stopped()
+    }
+}
+
+/// Runs a hook call to its answer. The debugger of a watched run has no breakpoints, so
+/// it answers at once; a pause asked for meanwhile is not kept (the execution runs
+/// elsewhere and does not wait), so a pending answer is dropped rather than waited on.
+fn now<F: std::future::Future>(f: F) -> Option<F::Output> {
+    let mut f = std::pin::pin!(f);
+    match f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(v) => Some(v),
+        std::task::Poll::Pending => None,
     }
 }
 

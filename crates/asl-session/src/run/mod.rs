@@ -48,7 +48,7 @@ mod suite;
 mod tally;
 
 pub use attached::{Outside, Watch};
-pub use feed::HistoryFeed;
+pub use feed::{HistoryFeed, StopSignal};
 pub use choice_preview::{evaluate as choice_decision, ChoicePreview, RuleAnswer};
 pub use config::{
     BreakpointPlace, BreakpointSpec, CallbackOutcome, ClockChoice, DebugCommand, ExecutionTypeChoice,

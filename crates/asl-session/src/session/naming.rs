@@ -20,6 +20,27 @@ impl Session {
         Ok(session)
     }
 
+    /// A deployed state machine's definition, as AWS returned it, as an untitled document
+    /// (Save asks where; nothing to lose until it is edited).
+    pub fn from_deployed(name: &str, arn: &str, definition: String) -> Session {
+        let format = if definition.trim_start().starts_with('{') { Format::Json } else { Format::Yaml };
+        let mut session = Session::from_text(None, format, definition);
+        session.saved = Some(session.text.clone());
+        session.deployed_name = Some(name.to_owned());
+        session.deployed_arn = Some(arn.to_owned());
+        session
+    }
+
+    /// The deployed state machine this document was opened from (or linked to while it
+    /// had no file).
+    pub fn deployed_arn(&self) -> Option<&str> {
+        self.deployed_arn.as_deref()
+    }
+
+    pub fn set_deployed_arn(&mut self, arn: Option<String>) {
+        self.deployed_arn = arn;
+    }
+
     /// The file an untitled copy was made from (none once it is saved).
     pub fn origin(&self) -> Option<&Path> {
         self.origin.as_deref()
