@@ -41,6 +41,9 @@ pub(super) fn map_objects(ctx: &mut Ctx, pointer: &str, map: &Map, ql: QueryLang
             ctx.error("invalid-reference-path", &pointer_push(pointer, key), message);
         }
     }
+    if let Some(label) = map.label.as_deref().filter(|l| !has_placeholder(l)) {
+        label_rule(ctx, &pointer_push(pointer, "Label"), label);
+    }
     if let Some(reader) = &map.item_reader {
         item_reader(ctx, &pointer_push(pointer, "ItemReader"), reader, ql);
     }
@@ -131,6 +134,31 @@ fn result_writer(ctx: &mut Ctx, ptr: &str, value: &Value, ql: QueryLanguage) {
     }
     one_of(ctx, &ptr, config, "OutputType", &["JSON", "JSONL"]);
     one_of(ctx, &ptr, config, "Transformation", &["NONE", "COMPACT", "FLATTEN"]);
+}
+
+/// A Map Run's `Label` names it in ARNs: 1 to 40 characters, none of them blank, a
+/// bracket, a wildcard, a special character or a control character. AWS refuses every
+/// such character (LocalStack's recordings, `test_map_state_label_invalid_char_fail`).
+fn label_rule(ctx: &mut Ctx, ptr: &str, label: &str) {
+    let invalid = |c: char| {
+        c.is_whitespace()
+            || "?*<>{}[]:;,\\|^~$#%&`\"".contains(c)
+            || matches!(c as u32, 0x00..=0x1f | 0x7f..=0x9f)
+    };
+    let problem = if label.is_empty() {
+        Some("\"Label\" cannot be empty".to_owned())
+    } else if label.chars().count() > 40 {
+        Some(format!("\"Label\" cannot exceed 40 characters, found {}", label.chars().count()))
+    } else {
+        let why = "no blanks, brackets, wildcards, special or control characters";
+        label
+            .chars()
+            .find(|c| invalid(*c))
+            .map(|c| format!("\"Label\" contains invalid character {c:?}: {why}"))
+    };
+    if let Some(message) = problem {
+        ctx.error("invalid-value", ptr, message);
+    }
 }
 
 /// The value as an object, or an `invalid-type` error.

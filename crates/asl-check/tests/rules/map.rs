@@ -299,3 +299,25 @@ fn fail_paths_need_strings_and_credentials_a_role() {
     .says("The field 'RoleArn' is required but was missing");
     t.finish();
 }
+
+#[test]
+fn labels() {
+    let mut t = Cases::new();
+    let label = |l: &str| map(&format!("\"Label\": {}", serde_json::Value::from(l)));
+    for good in ["Map", "Distributed-Map_2", "${MapLabel}", &"x".repeat(40)] {
+        t.case(&format!("Label {good}"), &label(good), &[]);
+    }
+    for (bad, says) in [
+        ("", "cannot be empty"),
+        (&"x".repeat(41) as &str, "cannot exceed 40 characters"),
+        ("label ", "invalid character ' '"),
+        ("label_?", "invalid character '?'"),
+        ("a:b", "invalid character ':'"),
+        ("a\u{7f}", "invalid character '\\u{7f}'"),
+        ("a\u{9f}", "invalid character '\\u{9f}'"),
+    ] {
+        t.case(&format!("Label {bad:?}"), &label(bad), &[("invalid-value", "/States/A/Label", 2, 10)])
+            .says(says);
+    }
+    t.finish();
+}
