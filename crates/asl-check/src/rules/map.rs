@@ -1,7 +1,7 @@
 //! A Distributed Map's configuration objects: `ItemReader` (and its `ReaderConfig`),
 //! `ItemBatcher` and `ResultWriter` (and its `WriterConfig`). Their fields per query
 //! language, the pairs of which only one may be given, the fields one needs, and the
-//! bounds AWS sets on their numbers.
+//! bounds AWS sets on their numbers; also the Map's `Label` and its own number paths.
 //!
 //! Sources: the developer guide pages "ItemReader (Map)", "ItemBatcher (Map)" and
 //! "ResultWriter (Map)"; the schema of AWS's ASL language service
@@ -23,6 +23,7 @@ const MAX_BATCH_BYTES: f64 = 262_144.0;
 /// `ReaderConfig.MaxItems`: "Maximum value is 100000000".
 const MAX_READER_ITEMS: f64 = 100_000_000.0;
 
+/// Every rule of this module for one Map state (`pointer`) in query language `ql`.
 pub(super) fn map_objects(ctx: &mut Ctx, pointer: &str, map: &Map, ql: QueryLanguage) {
     // The Map's own number paths are Reference Paths too. A text that is no path at all
     // is reported by the path rules already; here only what a path may not do.
