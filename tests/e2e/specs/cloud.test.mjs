@@ -91,6 +91,19 @@ test("a deployed machine: opened from the account, edited, diffed, deployed, run
     }
     assert.deepEqual(JSON.parse(await byTestId(browser, "run-output").getText()), { greeting: "Hello, Ada!" });
     await screenshot(browser, "cloud-run-light");
+
+    // Replayed from its history: at the Wait's entry, Greet is done and Pause runs.
+    const scrub = await byTestId(browser, "run-scrub");
+    await scrub.waitForExist({ timeout: 5000 });
+    await browser.execute((el) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(el, "4");
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, scrub);
+    assert.match(await byTestId(browser, "run-scrub-at").getText(), /Event 4 of \d+: WaitStateEntered · Pause/);
+    const classOf = async (s) => (await browser.$(`.react-flow__node[data-id="/States/${s}"]`)).getAttribute("class");
+    await until(async () => /run-running/.test(await classOf("Pause")), "the replay did not show Pause running");
+    assert.match(await classOf("Greet"), /run-succeeded/);
+    assert.doesNotMatch(await classOf("Done"), /run-succeeded/);
   } finally {
     await browser.deleteSession();
     proc.kill();
