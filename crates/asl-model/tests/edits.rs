@@ -27,6 +27,8 @@ mod styles;
 mod transitions;
 #[path = "edits/yaml.rs"]
 mod yaml;
+#[path = "edits/yaml_cases.rs"]
+mod yaml_cases;
 #[path = "edits/yaml_corpus.rs"]
 mod yaml_corpus;
 #[path = "edits/yaml_text.rs"]

@@ -38,6 +38,9 @@ impl YamlStyle {
             }
             let col = line.len() - body.len();
             if let Some((pcol, pbody)) = prev {
+                // A `- key:` line's key is past its dashes.
+                let dashes = pbody.len() - pbody.trim_start_matches(['-', ' ']).len();
+                let (pcol, pbody) = (pcol + dashes, &pbody[dashes..]);
                 let opens = pbody.trim_end().ends_with(':');
                 if opens && col > pcol {
                     unit = Some(unit.map_or(col - pcol, |u: usize| u.min(col - pcol)));
@@ -277,7 +280,7 @@ mod tests {
     fn detects_units_list_indentation_and_flow_lists() {
         let s = YamlStyle::detect("a:\n    b:\n        - x\nc: [y]\n");
         assert_eq!((s.unit, s.indent_lists, s.flow_lists, s.eol), (4, true, true, "\n"));
-        let s = YamlStyle::detect("a:\r\n  b:\r\n  - x\r\n");
+        let s = YamlStyle::detect("a:\r\n  b:\r\n  - x\r\n  - y:\r\n    - z\r\n");
         assert_eq!((s.unit, s.indent_lists, s.flow_lists, s.eol), (2, false, false, "\r\n"));
     }
 }

@@ -21,10 +21,10 @@ use super::yaml_lines::{
 };
 use super::yaml_render::{self as render, Ctx, Quote, YamlStyle, FLOW_WIDTH};
 use super::EditError;
-use crate::syntax::{pointer_tokens, read_yaml, Members, Node, NodeValue};
+use crate::syntax::{pointer_tokens, read_yaml, Node, NodeValue};
 use crate::text::Span;
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub(crate) struct YamlText {
     pub text: String,
@@ -127,34 +127,10 @@ fn split(pointer: &str) -> Result<(&str, String), EditError> {
     Ok((&pointer[..i], last))
 }
 
-/// Non-empty spans that appear more than once in the tree: alias copies share their
-/// anchor's spans. (A block sequence of one element written level with its key has that
-/// element's span: a child with its parent's span is not counted again.) Without a `*`
-/// in the text there are no aliases, and no walk.
-fn shared_spans(text: &str, tree: &Node) -> HashSet<(usize, usize)> {
-    if !text.contains('*') {
-        return HashSet::new();
-    }
-    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut stack = vec![(tree, None)];
-    while let Some((node, parent)) = stack.pop() {
-        let span = (node.span.start, node.span.end);
-        if !node.span.is_empty() && parent != Some(span) {
-            *seen.entry(span).or_default() += 1;
-        }
-        match &node.value {
-            NodeValue::Object(m) => stack.extend(m.iter().map(|m| (&m.value, Some(span)))),
-            NodeValue::Array(a) => stack.extend(a.iter().map(|n| (n, Some(span)))),
-            _ => {}
-        }
-    }
-    seen.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect()
-}
-
 impl YamlText {
     pub fn new(text: String, tree: Node) -> Self {
         let style = YamlStyle::detect(&text);
-        let shared = shared_spans(&text, &tree);
+        let shared = guard::shared_spans(&text, &tree);
         YamlText { splices: Pieces::new(text.len()), text, tree, awkward: None, style, shared }
     }
 
@@ -166,60 +142,6 @@ impl YamlText {
 
     fn node(&self, pointer: &str) -> Result<&Node, EditError> {
         self.tree.at(pointer).ok_or_else(|| EditError::NotFound(pointer.to_owned()))
-    }
-
-    /// Refuses (as awkward) an edit whose way passes a shared node or a merged member,
-    /// whose target (`target`: the node at `pointer` is replaced or removed) holds a shared
-    /// node, or that places things among siblings (`siblings`: the target's, or else the
-    /// children of the node at `pointer`) one of which is shared, merged or a repeated key:
-    /// their spans would not say where they are written.
-    pub(super) fn guard(&mut self, pointer: &str, target: bool, siblings: bool) -> Result<(), EditError> {
-        let Some(tokens) = pointer_tokens(pointer) else { return Ok(()) };
-        let shared = |n: &Node| self.shared.contains(&(n.span.start, n.span.end));
-        let outside =
-            |parent: &Node, n: &Node| n.span.start < parent.span.start || n.span.end > parent.span.end;
-        let (mut node, mut parent) = (&self.tree, None);
-        let mut why = None;
-        for token in &tokens {
-            let next = match &node.value {
-                NodeValue::Object(_) => node.get(token),
-                NodeValue::Array(a) => token.parse::<usize>().ok().and_then(|i| a.get(i)),
-                _ => None,
-            };
-            let Some(next) = next else { break };
-            if shared(next) || outside(node, next) {
-                why = Some("an anchor, alias or merge");
-            }
-            (parent, node) = (Some(node), next);
-        }
-        let collection = if target { parent } else { Some(node) };
-        if let Some(c) = collection.filter(|_| siblings) {
-            match &c.value {
-                NodeValue::Object(m) if !Members::repeated(m).is_empty() => why = Some("a key written twice"),
-                NodeValue::Object(m) if m.iter().any(|m| shared(&m.value) || outside(c, &m.value)) => {
-                    why = Some("an anchor, alias or merge")
-                }
-                NodeValue::Array(a) if a.iter().any(shared) => why = Some("an anchor or alias"),
-                _ => {}
-            }
-        }
-        if why.is_none() && target && !self.shared.is_empty() && parent.is_some() {
-            let mut stack = vec![node];
-            while let Some(n) = stack.pop() {
-                if shared(n) {
-                    why = Some("an anchor or alias");
-                }
-                match &n.value {
-                    NodeValue::Object(m) => stack.extend(m.iter().map(|m| &m.value)),
-                    NodeValue::Array(a) => stack.extend(a.iter()),
-                    _ => {}
-                }
-            }
-        }
-        match why {
-            Some(why) => Err(self.awkward(format!("{why} at {pointer}"))),
-            None => Ok(()),
-        }
     }
 
     /// Replaces byte ranges of the current text (they must not overlap), then re-reads it.
@@ -235,7 +157,7 @@ impl YamlText {
             Ok(tree) => tree,
             Err(e) => return Err(self.awkward(format!("the spliced text does not parse: {}", e.message))),
         };
-        self.shared = shared_spans(&text, &self.tree);
+        self.shared = guard::shared_spans(&text, &self.tree);
         self.splices = splices;
         self.text = text;
         Ok(())
@@ -418,5 +340,7 @@ impl YamlText {
     }
 }
 
+#[path = "yaml_guard.rs"]
+mod guard;
 #[path = "yaml_primitives.rs"]
 mod primitives;

@@ -1,0 +1,87 @@
+//! Which YAML edits the splicing path leaves to the re-emit path because of how the
+//! text shares nodes: anchors and their aliases, merged members, repeated keys.
+
+use super::YamlText;
+use crate::edit::EditError;
+use crate::syntax::{pointer_tokens, Members, Node, NodeValue};
+use std::collections::{HashMap, HashSet};
+
+/// Non-empty spans that appear more than once in the tree: alias copies share their
+/// anchor's spans. (A block sequence of one element written level with its key has that
+/// element's span: a child with its parent's span is not counted again.) Without a `*`
+/// in the text there are no aliases, and no walk.
+pub(super) fn shared_spans(text: &str, tree: &Node) -> HashSet<(usize, usize)> {
+    if !text.contains('*') {
+        return HashSet::new();
+    }
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut stack = vec![(tree, None)];
+    while let Some((node, parent)) = stack.pop() {
+        let span = (node.span.start, node.span.end);
+        if !node.span.is_empty() && parent != Some(span) {
+            *seen.entry(span).or_default() += 1;
+        }
+        match &node.value {
+            NodeValue::Object(m) => stack.extend(m.iter().map(|m| (&m.value, Some(span)))),
+            NodeValue::Array(a) => stack.extend(a.iter().map(|n| (n, Some(span)))),
+            _ => {}
+        }
+    }
+    seen.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect()
+}
+
+impl YamlText {
+    /// Refuses (as awkward) an edit whose way passes a shared node or a merged member,
+    /// whose target (`target`: the node at `pointer` is replaced or removed) holds a shared
+    /// node, or that places things among siblings (`siblings`: the target's, or else the
+    /// children of the node at `pointer`) one of which is shared, merged or a repeated key:
+    /// their spans would not say where they are written.
+    pub(super) fn guard(&mut self, pointer: &str, target: bool, siblings: bool) -> Result<(), EditError> {
+        let Some(tokens) = pointer_tokens(pointer) else { return Ok(()) };
+        let shared = |n: &Node| self.shared.contains(&(n.span.start, n.span.end));
+        let outside =
+            |parent: &Node, n: &Node| n.span.start < parent.span.start || n.span.end > parent.span.end;
+        let (mut node, mut parent) = (&self.tree, None);
+        let mut why = None;
+        for token in &tokens {
+            let next = match &node.value {
+                NodeValue::Object(_) => node.get(token),
+                NodeValue::Array(a) => token.parse::<usize>().ok().and_then(|i| a.get(i)),
+                _ => None,
+            };
+            let Some(next) = next else { break };
+            if shared(next) || outside(node, next) {
+                why = Some("an anchor, alias or merge");
+            }
+            (parent, node) = (Some(node), next);
+        }
+        let collection = if target { parent } else { Some(node) };
+        if let Some(c) = collection.filter(|_| siblings) {
+            match &c.value {
+                NodeValue::Object(m) if !Members::repeated(m).is_empty() => why = Some("a key written twice"),
+                NodeValue::Object(m) if m.iter().any(|m| shared(&m.value) || outside(c, &m.value)) => {
+                    why = Some("an anchor, alias or merge")
+                }
+                NodeValue::Array(a) if a.iter().any(shared) => why = Some("an anchor or alias"),
+                _ => {}
+            }
+        }
+        if why.is_none() && target && !self.shared.is_empty() && parent.is_some() {
+            let mut stack = vec![node];
+            while let Some(n) = stack.pop() {
+                if shared(n) {
+                    why = Some("an anchor or alias");
+                }
+                match &n.value {
+                    NodeValue::Object(m) => stack.extend(m.iter().map(|m| &m.value)),
+                    NodeValue::Array(a) => stack.extend(a.iter()),
+                    _ => {}
+                }
+            }
+        }
+        match why {
+            Some(why) => Err(self.awkward(format!("{why} at {pointer}"))),
+            None => Ok(()),
+        }
+    }
+}
