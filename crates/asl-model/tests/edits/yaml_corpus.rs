@@ -155,78 +155,126 @@ fn comments_of(text: &str, doc: &Document, gone: &Gone) -> Vec<String> {
     comments(&text[from..to]).into_iter().map(str::to_owned).collect()
 }
 
+/// Applies every edit to one text, recording what went wrong; returns how many applied.
+/// `uncommented`: no variant of this machine has comments, so a re-emitted text (which
+/// would drop them) is told by its being exactly `write_yaml`'s.
+fn check_text(file: &str, text: &str, uncommented: bool, failures: &mut Vec<String>) -> usize {
+    let Ok(doc) = Document::parse(text, Format::Yaml) else { return 0 };
+    let re_emit = write_yaml(&doc.to_value());
+    let mut applied = 0;
+    for (edit, removes) in edits(&doc) {
+        let name = format!("{file}: {edit:?}");
+        let new = match (doc.apply_spliced(&edit), json_twin(&doc, &edit)) {
+            (Ok(a), Ok(want)) => {
+                assert_eq!(apply_splices(text, &a.splices), a.document.text(), "{name}: splices");
+                if serde_json::to_string(&a.document.to_value()).unwrap() != want {
+                    failures.push(format!("{name}: data differs"));
+                }
+                a.document
+            }
+            (Err(_), Err(_)) => continue,
+            (got, want) => {
+                failures.push(format!("{name}: {:?} vs JSON {:?}", got.err(), want.err()));
+                continue;
+            }
+        };
+        applied += 1;
+        // A flow document re-emitted would come out in block style.
+        let flow_lost = text.starts_with('{') && !new.text().starts_with('{');
+        if flow_lost || uncommented && text != re_emit && new.text() == write_yaml(&new.to_value()) {
+            failures.push(format!("{name}: re-emitted"));
+        }
+        let mut left: Vec<&str> = comments(new.text());
+        let may_go = removes.map(|g| comments_of(text, &doc, &g)).unwrap_or_default();
+        let mut lost: Vec<&str> = Vec::new();
+        for c in comments(text) {
+            match left.iter().position(|l| *l == c) {
+                Some(i) => drop(left.remove(i)),
+                None => lost.push(c),
+            }
+        }
+        lost.retain(|c| !may_go.iter().any(|m| m == c));
+        if !lost.is_empty() {
+            failures.push(format!("{name}: lost comments {lost:?}\n{}", new.text()));
+        }
+    }
+    applied
+}
+
+fn corpus_files(dir: &std::path::Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = ["valid", "invalid"]
+        .iter()
+        .flat_map(|sub| {
+            std::fs::read_dir(dir.join(sub)).unwrap_or_else(|e| panic!("{}: {e}", dir.join(sub).display()))
+        })
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| extensions.iter().any(|x| e == *x)))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// The machine as written, and as a variant with comments, each also with CRLF endings.
+fn variants(text: &str) -> Vec<String> {
+    let written = [Some(text.to_owned()), commented(text)];
+    written.into_iter().flatten().flat_map(|t| [t.replace('\n', "\r\n"), t]).collect()
+}
+
+fn run(texts: Vec<(String, Vec<String>)>) {
+    let (mut files, mut applied, mut failures) = (0, 0, Vec::new());
+    for (file, texts) in texts {
+        let Some(value) = texts.first().and_then(|t| Document::parse(t.as_str(), Format::Yaml).ok()) else {
+            continue;
+        };
+        files += 1;
+        let uncommented = texts.iter().all(|t| comments(t).is_empty());
+        for text in texts {
+            // A variant must read as the machine does (a `#` line inside a string would not).
+            if Document::parse(text.as_str(), Format::Yaml).is_ok_and(|d| d.to_value() == value.to_value()) {
+                applied += check_text(&file, &text, uncommented, &mut failures);
+            }
+        }
+    }
+    assert!(files > 0, "no machines");
+    assert!(failures.is_empty(), "{} of {applied} edits failed:\n{}", failures.len(), failures.join("\n"));
+    eprintln!("{applied} edits on {files} corpus machines");
+}
+
 #[test]
 fn every_edit_of_every_corpus_yaml_machine_is_spliced_and_keeps_the_data_and_comments() {
     let Some(dir) = corpus_dir() else {
         eprintln!("SKIPPED every_edit_of_every_corpus_yaml_machine: set ASL_CORPUS_DIR to the corpus folder");
         return;
     };
-    let (mut files, mut applied, mut failures) = (0, 0, Vec::new());
-    for sub in ["valid", "invalid"] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.join(sub).display()))
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let Ok(plain) = Document::parse(text.clone(), Format::Yaml) else { continue };
-            files += 1;
-            // Re-emitting drops every comment: where a variant has comments, losing none
-            // says the edit was spliced. Without any, the text must not be the re-emitted one.
-            let variants = [Some(text.clone()), commented(&text)];
-            let uncommented = variants.iter().flatten().all(|t| comments(t).is_empty());
-            for text in variants.into_iter().flatten() {
-                let Ok(doc) = Document::parse(text.clone(), Format::Yaml) else { continue };
-                if doc.to_value() != plain.to_value() {
-                    continue;
-                }
-                let re_emit = write_yaml(&doc.to_value());
-                for (edit, removes) in edits(&doc) {
-                    let name = format!("{}: {edit:?}", path.file_name().unwrap().to_string_lossy());
-                    let got = doc.apply_spliced(&edit);
-                    let want = json_twin(&doc, &edit);
-                    let new = match (got, want) {
-                        (Ok(a), Ok(want)) => {
-                            assert_eq!(
-                                apply_splices(&text, &a.splices),
-                                a.document.text(),
-                                "{name}: splices"
-                            );
-                            if serde_json::to_string(&a.document.to_value()).unwrap() != want {
-                                failures.push(format!("{name}: data differs"));
-                            }
-                            a.document
-                        }
-                        (Err(_), Err(_)) => continue,
-                        (got, want) => {
-                            failures.push(format!("{name}: {:?} vs JSON {:?}", got.err(), want.err()));
-                            continue;
-                        }
-                    };
-                    applied += 1;
-                    if uncommented && text != re_emit && new.text() == write_yaml(&new.to_value()) {
-                        failures.push(format!("{name}: re-emitted"));
-                    }
-                    let mut left: Vec<&str> = comments(new.text());
-                    let may_go = removes.map(|g| comments_of(&text, &doc, &g)).unwrap_or_default();
-                    let mut lost: Vec<&str> = Vec::new();
-                    for c in comments(&text) {
-                        match left.iter().position(|l| *l == c) {
-                            Some(i) => drop(left.remove(i)),
-                            None => lost.push(c),
-                        }
-                    }
-                    lost.retain(|c| !may_go.iter().any(|m| m == c));
-                    if !lost.is_empty() {
-                        failures.push(format!("{name}: lost comments {lost:?}\n{}", new.text()));
-                    }
-                }
-            }
-        }
+    let texts = corpus_files(&dir, &["yaml", "yml"])
+        .into_iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                variants(&std::fs::read_to_string(&p).unwrap()),
+            )
+        })
+        .collect();
+    run(texts);
+}
+
+/// The JSON machines of the corpus as YAML: written block style by `write_yaml` (with
+/// and without comments), and their JSON text read as YAML (flow style throughout).
+#[test]
+fn every_edit_of_every_corpus_json_machine_as_yaml_is_spliced_too() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("SKIPPED every_edit_of_every_corpus_json_machine_as_yaml: set ASL_CORPUS_DIR to the corpus folder");
+        return;
+    };
+    // Two variants each, every other one with CRLF endings: 445 machines take a while.
+    let mut texts = Vec::new();
+    for (i, path) in corpus_files(&dir, &["json"]).into_iter().enumerate() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Ok(doc) = Document::parse(text.as_str(), Format::Json) else { continue };
+        let block = write_yaml(&doc.to_value());
+        let block = commented(&block).unwrap_or(block);
+        let block = if i % 2 == 1 { block.replace('\n', "\r\n") } else { block };
+        texts.push((path.file_name().unwrap().to_string_lossy().into_owned(), vec![block, text]));
     }
-    assert!(files > 0, "no YAML machines in {}", dir.display());
-    assert!(failures.is_empty(), "{} of {applied} edits failed:\n{}", failures.len(), failures.join("\n"));
-    eprintln!("{applied} edits on {files} corpus YAML machines");
+    run(texts);
 }
