@@ -82,7 +82,11 @@ impl Primitives for YamlText {
             return self.set(pointer, &Value::Object(map));
         }
         if c.flow {
-            let item = format!("{}: {}", render::key(key, Ctx::Flow, quote), render::flow(value, Ctx::Flow));
+            let item = format!(
+                "{}: {}",
+                render::key(key, Ctx::Flow, quote),
+                render::flow_as(value, Ctx::Flow, &self.style)
+            );
             return self.insert_flow(&c, index, item);
         }
         let col = self.children_column(pointer).unwrap_or(0);
@@ -113,7 +117,7 @@ impl Primitives for YamlText {
             return self.set(pointer, &Value::Array(vec![value.clone()]));
         }
         if c.flow {
-            return self.insert_flow(&c, index, render::flow(value, Ctx::Flow));
+            return self.insert_flow(&c, index, render::flow_as(value, Ctx::Flow, &self.style));
         }
         let col = self.children_column(pointer).unwrap_or(0);
         let piece = self.rendered(format!("-{}", render::after_dash(value, col, &self.style)), col);

@@ -16,6 +16,8 @@ pub(crate) struct YamlStyle {
     pub indent_lists: bool,
     /// The document writes short lists of scalars in flow style (`[States.ALL]`).
     pub flow_lists: bool,
+    /// The document is JSON read as YAML (`{"StartAt": ...}`): new flow text is JSON too.
+    pub json_like: bool,
 }
 
 /// Longest flow collection kept on one line when it replaces one.
@@ -59,7 +61,10 @@ impl YamlStyle {
             let t = l.trim();
             !t.starts_with('#') && (t.contains(": [") || t.starts_with("- ["))
         });
-        YamlStyle { unit: unit.unwrap_or(2), eol, indent_lists: indented >= level, flow_lists }
+        let body =
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect::<String>();
+        let json_like = body.starts_with("{\"");
+        YamlStyle { unit: unit.unwrap_or(2), eol, indent_lists: indented >= level, flow_lists, json_like }
     }
 }
 
@@ -137,6 +142,15 @@ fn plain_ok(s: &str, ctx: Ctx) -> bool {
             v.as_object().and_then(|m| m.keys().next().cloned()).map(Value::String)
         })
         && (ctx == Ctx::Block || reads(format!("[{s}]"), |v| v.get(0).cloned()))
+}
+
+/// Flow style as the document writes it: `{Type: Pass, End: true}`, `[a, b]`, or JSON.
+pub(crate) fn flow_as(value: &Value, ctx: Ctx, style: &YamlStyle) -> String {
+    if style.json_like {
+        super::render::compact(value)
+    } else {
+        flow(value, ctx)
+    }
 }
 
 /// Flow style: `{Type: Pass, End: true}`, `[a, b]`.
@@ -228,7 +242,7 @@ mod tests {
     use serde_json::json;
 
     fn style() -> YamlStyle {
-        YamlStyle { unit: 2, eol: "\n", indent_lists: true, flow_lists: false }
+        YamlStyle { unit: 2, eol: "\n", indent_lists: true, flow_lists: false, json_like: false }
     }
 
     #[test]
@@ -279,7 +293,8 @@ mod tests {
     #[test]
     fn detects_units_list_indentation_and_flow_lists() {
         let s = YamlStyle::detect("a:\n    b:\n        - x\nc: [y]\n");
-        assert_eq!((s.unit, s.indent_lists, s.flow_lists, s.eol), (4, true, true, "\n"));
+        assert_eq!((s.unit, s.indent_lists, s.flow_lists, s.eol, s.json_like), (4, true, true, "\n", false));
+        assert!(YamlStyle::detect("# c\n{\n  \"a\": 1}").json_like);
         let s = YamlStyle::detect("a:\r\n  b:\r\n  - x\r\n  - y:\r\n    - z\r\n");
         assert_eq!((s.unit, s.indent_lists, s.flow_lists, s.eol), (2, false, false, "\r\n"));
     }

@@ -200,7 +200,7 @@ impl YamlText {
             let quote = Quote::of(&text[ch.value.start..ch.value.end]);
             return self.splice(vec![(Span::new(start, ch.value.end), render::scalar(value, ctx, quote))]);
         }
-        let flat = render::flow(value, ctx);
+        let flat = render::flow_as(value, ctx, &self.style);
         let one_line = !text[ch.value.start..ch.value.end].contains('\n');
         // A flow collection stays one while it fits on its line; inside one, all is flow.
         if c.flow || ch.flow && !ch.empty && one_line && flat.len() <= FLOW_WIDTH {

@@ -23,7 +23,7 @@ fn a_json_like_flow_document_grows_and_shrinks_in_its_own_style() {
         r#"
 -4:     "A": {"Type": "Pass", "End": true}
 +4:     "A": {"Type": "Pass", "End": true},
-+5:     "B": {Type: Succeed}"#,
++5:     "B": {"Type": "Succeed"}"#,
     );
     lines_changed(
         new.text(),
