@@ -278,3 +278,52 @@ fn every_edit_of_every_corpus_json_machine_as_yaml_is_spliced_too() {
     }
     run(texts);
 }
+
+/// Edits in a row, each on the text the ones before made (their own new lines included):
+/// 150 picked by a fixed pseudo-random sequence on each commented corpus YAML machine.
+#[test]
+fn chains_of_edits_on_corpus_yaml_machines_stay_spliced() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("SKIPPED chains_of_edits_on_corpus_yaml_machines: set ASL_CORPUS_DIR to the corpus folder");
+        return;
+    };
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n.max(1)
+    };
+    let (mut steps, mut failures) = (0, Vec::new());
+    for path in corpus_files(&dir, &["yaml", "yml"]) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Some(text) = commented(&text) else { continue };
+        let Ok(mut doc) = Document::parse(text, Format::Yaml) else { continue };
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        for _ in 0..150 {
+            let mut all = edits(&doc);
+            if all.is_empty() {
+                break;
+            }
+            let (edit, _) = all.swap_remove(next(all.len()));
+            let (got, want) = (doc.apply_spliced(&edit), json_twin(&doc, &edit));
+            let Ok(applied) = got else { continue };
+            if want.as_deref().ok() != Some(&serde_json::to_string(&applied.document.to_value()).unwrap()) {
+                failures.push(format!("{file}: {edit:?}: data differs\n{}", applied.document.text()));
+                break;
+            }
+            // Kept comments say it was spliced; a state's own may go with it.
+            if comments(applied.document.text()).is_empty() {
+                failures.push(format!("{file}: {edit:?}: every comment lost"));
+                break;
+            }
+            assert_eq!(
+                apply_splices(doc.text(), &applied.splices),
+                applied.document.text(),
+                "{file}: {edit:?}"
+            );
+            doc = applied.document;
+            steps += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    eprintln!("{steps} chained edits");
+}
