@@ -7,7 +7,7 @@ use super::value_tree::ValueTree;
 use super::yaml_text::YamlText;
 use super::{ops, DocumentEdit, EditError};
 use crate::document::Document;
-use crate::syntax::{read_yaml, write_yaml};
+use crate::syntax::write_yaml;
 use serde_json::Value;
 
 /// The new text and the splices that made it.
@@ -18,7 +18,8 @@ pub(crate) fn apply(doc: &Document, edit: &DocumentEdit) -> Result<(String, Vec<
     ops::apply(&mut data, doc.machine(), edit)?;
     let mut target = YamlText::new(doc.text().to_owned(), doc.tree().clone());
     let spliced = ops::apply(&mut target, doc.machine(), edit);
-    if spliced.is_ok() && reads_as(&target.text, &data.value) {
+    // The tree is the text's as re-read after the last splice.
+    if spliced.is_ok() && same(&target.tree.to_value(), &data.value) {
         let splices = target.splices.finish(doc.text());
         return Ok((target.text, splices));
     }
@@ -36,12 +37,8 @@ pub(crate) fn apply(doc: &Document, edit: &DocumentEdit) -> Result<(String, Vec<
     Ok((text, splices))
 }
 
-/// Whether `text` reads as exactly `want`, key order included (`Value`'s own equality
-/// ignores the order of object members).
-pub(crate) fn reads_as(text: &str, want: &Value) -> bool {
-    read_yaml(text).is_ok_and(|node| same(&node.to_value(), want))
-}
-
+/// Equal values, key order included (`Value`'s own equality ignores the order of object
+/// members).
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
