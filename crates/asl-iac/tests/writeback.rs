@@ -153,25 +153,26 @@ fn serverless_yml() {
 
 #[test]
 fn an_edit_that_would_drop_a_tag_is_refused() {
-    // The document model re-emits a flow mapping in block style without the tag: writing
-    // that back would turn the intrinsic into a plain string, so it is refused.
+    // YAML edits keep the bytes they do not touch, tags included: a rename inside a flow
+    // mapping keeps `!GetAtt` and goes through.
     let host = "Resources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Work\n        States:\n          Work: {Type: Task, Resource: !GetAtt Fn.Arn, End: true}\n";
     let path = Path::new("template.yaml");
     let machine = discover_text(path, host).unwrap().remove(0);
     let definition = machine.definition_in(host).unwrap();
     let doc = Document::parse(definition.text.clone(), definition.format).unwrap();
     let rename = DocumentEdit::RenameState { pointer: "/States/Work".into(), new_name: "Do Work".into() };
-    let edited = doc.apply(&rename).unwrap();
-    let refused = definition.write_back(host, edited.text()).unwrap_err().to_string();
-    assert!(refused.contains("intrinsic"), "{refused}");
-    // An edit the merge can carry keeps the tag and goes through.
+    let written = definition.write_back(host, doc.apply(&rename).unwrap().text()).unwrap();
+    assert_eq!(written, host.replace("StartAt: Work", "StartAt: Do Work").replace("  Work:", "  Do Work:"));
+    // An edit through an alias is re-emitted as data, without the tags: writing that back
+    // would turn the intrinsics into plain strings, so it is refused.
     let host = host.replace(
         "Work: {Type: Task, Resource: !GetAtt Fn.Arn, End: true}",
-        "Work:\n            Type: Task\n            Resource: !GetAtt Fn.Arn\n            End: true",
+        "Work: {Type: Task, Resource: !GetAtt Fn.Arn, Retry: &r [{ErrorEquals: [States.ALL]}], Next: Again}\n          Again: {Type: Task, Resource: !GetAtt Fn.Arn, Retry: *r, End: true}",
     );
     let machine = discover_text(path, &host).unwrap().remove(0);
     let definition = machine.definition_in(&host).unwrap();
     let doc = Document::parse(definition.text.clone(), definition.format).unwrap();
-    let written = definition.write_back(&host, doc.apply(&rename).unwrap().text()).unwrap();
-    assert_eq!(written, host.replace("StartAt: Work", "StartAt: Do Work").replace("  Work:", "  Do Work:"));
+    let edit = DocumentEdit::SetField { pointer: "/States/Again/Retry/0/MaxAttempts".into(), value: 3.into() };
+    let refused = definition.write_back(&host, doc.apply(&edit).unwrap().text()).unwrap_err().to_string();
+    assert!(refused.contains("intrinsic"), "{refused}");
 }
