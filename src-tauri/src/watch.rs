@@ -23,6 +23,9 @@ pub enum DiskChangeEvent {
     Reloaded { snapshot: Box<asl_session::Snapshot> },
     Conflict { path: String },
     Deleted { path: String },
+    /// The file changed into something that cannot be the document (not text, too big,
+    /// not readable): the document stays as it was; the message says why.
+    Unreadable { path: String, message: String },
 }
 
 /// Watches `path` for the app (replacing any previous watch).
@@ -71,7 +74,12 @@ fn on_change<R: Runtime>(app: &AppHandle<R>, file: &Path) {
             Some(DiskChange::Deleted) => Some(DiskChangeEvent::Deleted { path }),
         })
     });
-    if let Ok(Some(event)) = event {
+    let event = match event {
+        Ok(event) => event,
+        Err(e) if e.code == "not-open" => None,
+        Err(e) => Some(DiskChangeEvent::Unreadable { path: file.display().to_string(), message: e.message }),
+    };
+    if let Some(event) = event {
         let _ = app.emit("disk-change", event);
     }
 }

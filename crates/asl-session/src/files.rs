@@ -16,18 +16,25 @@ pub fn read_text(path: &Path) -> Result<String, SessionError> {
     if meta.is_dir() {
         return Err(SessionError::new("io", format!("{shown} is a folder, not a file")));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(SessionError::new(
-            "too-large",
-            format!(
-                "{shown} is {:.1} MB; ASL Studio opens files up to {} MB (AWS accepts definitions up to 1 MB)",
-                meta.len() as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ),
-        ));
-    }
+    editable_size(path, meta.len())?;
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     text_of(path, bytes)
+}
+
+/// Refuses a file of `len` bytes that is too large to edit (naming it and its size).
+pub fn editable_size(path: &Path, len: u64) -> Result<(), SessionError> {
+    if len <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(SessionError::new(
+        "too-large",
+        format!(
+            "{} is {:.1} MB; ASL Studio opens files up to {} MB (AWS accepts definitions up to 1 MB)",
+            path.display(),
+            len as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ),
+    ))
 }
 
 /// The bytes as text, or why they are not one.

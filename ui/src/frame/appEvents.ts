@@ -33,6 +33,12 @@ export function handleDiskChange(change: DiskChange) {
         sticky: true,
       });
       break;
+    case "unreadable":
+      frame.notify(`${change.message}. The document stays open as it was — save it to keep it.`, "warning", {
+        testId: "disk-unreadable",
+        sticky: true,
+      });
+      break;
   }
 }
 

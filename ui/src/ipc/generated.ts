@@ -454,7 +454,7 @@ export type Settings = {
  */
 theme: "light" | "dark" | "system", };
 
-export type DiskChangeEvent = { "kind": "reloaded", snapshot: Snapshot, } | { "kind": "conflict", path: string, } | { "kind": "deleted", path: string, };
+export type DiskChangeEvent = { "kind": "reloaded", snapshot: Snapshot, } | { "kind": "conflict", path: string, } | { "kind": "deleted", path: string, } | { "kind": "unreadable", path: string, message: string, };
 
 export type IpcError = { code: string, message: string, };
 

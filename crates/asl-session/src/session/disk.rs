@@ -21,6 +21,10 @@ impl Session {
     /// Called when the watcher saw the file change. Our own saves (same text) are ignored.
     pub fn disk_changed(&mut self) -> Result<Option<DiskChange>, SessionError> {
         let Some(path) = self.path.clone() else { return Ok(None) };
+        // A file grown past what can be edited is refused before it is read whole.
+        if let Ok(meta) = std::fs::metadata(&path) {
+            crate::files::editable_size(&path, meta.len())?;
+        }
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
