@@ -29,18 +29,21 @@ runner vitest bash -c 'cd ui && NO_COLOR=1 npx vitest run'
 runner e2e env ASL_E2E_BUILT=1 bash "$here/e2e.sh"
 # asl serve driven by real clients (boto3, the AWS CLI, @aws-sdk/client-sfn).
 runner serve bash "$root/tests/serve/run.sh"
+# A 60-second libFuzzer smoke of every fuzz target (fuzz/): "fuzz-smoke: N passed, M failed".
+runner fuzz bash "$here/fuzz.sh" all 60
 # Each runner's own summary lines, added up. cargo: "test result: ok. N passed; M failed"
 # per test binary, and a binary that died of a signal prints none (it counts as one
 # failure); vitest: "Tests  N passed | M failed (T)"; node --test: "ℹ pass N" / "ℹ fail N";
-# the serve runner's Python clients: "serve-python: N passed, M failed".
+# the serve runner's Python clients: "serve-python: N passed, M failed"; the fuzz smoke:
+# "fuzz-smoke: N passed, M failed".
 # A runner that failed with no failure counted (it did not build, it crashed) counts as one.
-count='/^test result:/ || /^ *Tests +[0-9]/ || /^serve-python: [0-9]+ passed/ {
+count='/^test result:/ || /^ *Tests +[0-9]/ || /^(serve-python|fuzz-smoke): [0-9]+ passed/ {
          for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
        /process didn.t exit successfully: .*\(signal: / { f += 1 }
        /^ℹ pass [0-9]+$/ { p += $3 } /^ℹ fail [0-9]+$/ { f += $3 }
        END { print p + 0, f + 0 }'
 total_passed=0 total_failed=0
-for name in cargo vitest e2e serve; do
+for name in cargo vitest e2e serve fuzz; do
   read -r passed failed < <(awk "$count" "$logs/$name")
   rc="$(cat "$logs/$name.rc")"
   note=""

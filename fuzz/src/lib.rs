@@ -6,8 +6,11 @@
 //! structure-aware parts (edit sequences, generated machines) follow a NUL byte or are
 //! the whole input, read with `arbitrary`.
 
+pub mod machine;
+
 use arbitrary::{Result, Unstructured};
-use asl_model::{Document, Format};
+use asl_model::edit::{ItemList, Transition};
+use asl_model::{Document, DocumentEdit, Format, Splice};
 use serde_json::{Map, Value};
 
 /// The formats every text input is read in: the same bytes are tried as both, so a seed
@@ -105,4 +108,88 @@ fn walk(machine: &Value, at: &str, found: &mut Vec<(String, String)>) {
 /// A JSON pointer token (RFC 6901).
 pub fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
+}
+
+/// State names edits use: a few existing-looking ones, so renames and connections collide
+/// with states already there, and a few awkward ones.
+const NAMES: &[&str] = &["A", "B", "New", "Pass", "x/y", "a~b", "é", " ", "End", "States"];
+
+/// Fields that edits set or remove, relative to a state.
+const FIELDS: &[&str] = &[
+    "Next", "End", "Type", "Comment", "Default", "Choices", "Retry", "Catch", "Branches", "ResultPath",
+    "Parameters", "Output", "Arguments", "Assign", "ItemProcessor", "Seconds", "Resource",
+];
+
+/// A `DocumentEdit` aimed at `states` ((pointer, scope) pairs, see [`states`]): mostly at
+/// what exists, sometimes at what does not.
+pub fn edit(u: &mut Unstructured, states: &[(String, String)], depth: u32) -> Result<DocumentEdit> {
+    let (pointer, scope) = if states.is_empty() || u.ratio(1, 10)? {
+        (format!("/States/{}", u.choose(NAMES)?), "/States".to_owned())
+    } else {
+        u.choose(states)?.clone()
+    };
+    let name = u.choose(NAMES)?.to_string();
+    let state = || -> Value { serde_json::json!({"Type": "Pass", "End": true}) };
+    let transition = match u.int_in_range(0..=4)? {
+        0 => Transition::Start,
+        1 => Transition::Next,
+        2 => Transition::Default,
+        3 => Transition::ChoiceRule(u.int_in_range(0..=3)?),
+        _ => Transition::Catch(u.int_in_range(0..=3)?),
+    };
+    let list = *u.choose(&[ItemList::Choices, ItemList::Retry, ItemList::Catch, ItemList::Branches])?;
+    let target = if states.is_empty() { name.clone() } else { u.choose(states)?.0.clone() };
+    Ok(match u.int_in_range(0..=13)? {
+        0 => DocumentEdit::AddState {
+            scope,
+            name,
+            state: if u.arbitrary()? { state() } else { json(u, 2)? },
+        },
+        1 => DocumentEdit::InsertBetween { from: pointer, transition, name, state: state() },
+        2 => DocumentEdit::Connect { from: pointer, transition, target },
+        3 => DocumentEdit::Disconnect { from: pointer, transition },
+        4 => DocumentEdit::SetField { pointer: format!("{pointer}/{}", u.choose(FIELDS)?), value: json(u, 2)? },
+        5 => DocumentEdit::RemoveField { pointer: format!("{pointer}/{}", u.choose(FIELDS)?) },
+        6 => DocumentEdit::RenameState { pointer, new_name: name },
+        7 => DocumentEdit::DeleteState { pointer },
+        8 => {
+            let into = if states.is_empty() { scope } else { u.choose(states)?.1.clone() };
+            DocumentEdit::MoveState { pointer, scope: into }
+        }
+        9 => DocumentEdit::InsertItem {
+            state: pointer,
+            list,
+            index: if u.arbitrary()? { Some(u.int_in_range(0..=3)?) } else { None },
+            value: json(u, 2)?,
+        },
+        10 => DocumentEdit::RemoveItem { state: pointer, list, index: u.int_in_range(0..=3)? },
+        11 => DocumentEdit::MoveItem {
+            state: pointer,
+            list,
+            from: u.int_in_range(0..=3)?,
+            to: u.int_in_range(0..=3)?,
+        },
+        12 if depth > 0 => {
+            let n = u.int_in_range(0..=3)?;
+            DocumentEdit::Batch { edits: (0..n).map(|_| edit(u, states, depth - 1)).collect::<Result<_>>()? }
+        }
+        _ => DocumentEdit::SetField { pointer: format!("{scope}/{}", u.choose(NAMES)?), value: state() },
+    })
+}
+
+/// `old` with `splices` made, each on the old text, in order: an independent reading of
+/// what a `Splice` means, to hold the edits' own splices to.
+pub fn splice(old: &str, splices: &[Splice]) -> Option<String> {
+    let mut out = String::new();
+    let mut at = 0;
+    for s in splices {
+        if s.start < at || s.end < s.start {
+            return None;
+        }
+        out.push_str(old.get(at..s.start)?);
+        out.push_str(&s.text);
+        at = s.end;
+    }
+    out.push_str(old.get(at..)?);
+    Some(out)
 }
