@@ -63,6 +63,9 @@ async fn served_teststate_answers_as_the_library_does() {
             .header("content-type", "application/x-amz-json-1.0")
             .body(Full::new(Bytes::from(request.to_string())))
             .unwrap();
+        // One keep-alive connection: the next request goes once it is free again (under
+        // load the previous response can still be finishing: "connection was not ready").
+        sender.ready().await.unwrap();
         let response = sender.send_request(http).await.unwrap();
         let status = response.status().as_u16();
         let body: Value =

@@ -60,6 +60,18 @@ export const inView = (browser, pointer) =>
     return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
   }, pointer);
 
+/** Sets a state's Comment in the inspector's Docs tab (selecting the state first), as a
+ *  user types it; Tab commits it. */
+export async function setComment(browser, pointer, comment) {
+  await (await waitNode(browser, pointer)).click();
+  await byTestId(browser, "inspector-tab-docs").click();
+  const field = await browser.$(`[data-testid="inspector"] textarea[data-pointer="${pointer}/Comment"]`);
+  await field.waitForDisplayed();
+  await field.click();
+  await chord(browser, "Control", "a");
+  await press(browser, comment, "Tab");
+}
+
 export async function waitNode(browser, pointer, timeout = 10000) {
   const el = node(browser, pointer);
   await el.waitForDisplayed({ timeout, timeoutMsg: `state ${pointer} never appeared on the canvas` });

@@ -7,16 +7,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, chord, copySample, editorText, press, read, runStatus, start, until, waitNode, write } from "../lib/app.mjs";
+import { byTestId, chord, copySample, editorText, read, runStatus, setComment, start, until, waitNode, write } from "../lib/app.mjs";
 
-async function setComment(browser, pointer, comment) {
-  await (await waitNode(browser, pointer)).click();
-  await byTestId(browser, "inspector-tab-docs").click();
-  const field = await browser.$(`[data-testid="inspector"] textarea[data-pointer="${pointer}/Comment"]`);
-  await field.waitForDisplayed();
-  await field.click();
-  await chord(browser, "Control", "a");
-  await press(browser, comment, "Tab");
+/** The comment typed, and the document dirty with it. */
+async function comment(browser, pointer, text) {
+  await setComment(browser, pointer, text);
   await byTestId(browser, "dirty").waitForExist({ timeout: 5000 });
 }
 
@@ -42,7 +37,7 @@ test("killed in the middle of an edit: the next start offers the draft, identica
   let browser = await start(file);
   let before;
   try {
-    await setComment(browser, "/States/OrderCompleted", "unsaved work");
+    await comment(browser, "/States/OrderCompleted", "unsaved work");
     before = await codeText(browser);
     assert.match(before, /unsaved work/);
     // The draft is written off the UI thread; the kill comes once the edit is typed, as
@@ -92,7 +87,7 @@ test("saving onto a read-only folder or a full disk: a clear message, the file i
     if (!mounted) return t.skip("this machine does not allow mounts");
     const browser = await start(file);
     try {
-      await setComment(browser, "/States/A", "x".repeat(40));
+      await comment(browser, "/States/A", "x".repeat(40));
       await chord(browser, "Control", "s");
       const toast = await byTestId(browser, "error-toast");
       await toast.waitForDisplayed({ timeout: 10000 });
@@ -155,7 +150,7 @@ test("a run flooding events while the user types: the typing lands and the run e
     // While it runs: the Check state's comment typed in the inspector.
     await (await waitNode(browser, "/States/Check")).click();
     await byTestId(browser, "mode-design").click();
-    await setComment(browser, "/States/Check", "typed during the run");
+    await comment(browser, "/States/Check", "typed during the run");
     await byTestId(browser, "mode-run").click();
     await runStatus(browser, "SUCCEEDED", 120000);
     assert.match(await codeText(browser), /"Comment": "typed during the run"/);

@@ -4,19 +4,9 @@ import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, changedLines, chord, press, copySample, editorText, read, start, until, waitNode, write } from "../lib/app.mjs";
+import { byTestId, changedLines, chord, copySample, editorText, read, setComment, start, until, waitNode, write } from "../lib/app.mjs";
 
 const op = (name) => `/States/${name}`;
-
-async function setComment(browser, pointer, comment) {
-  await (await waitNode(browser, pointer)).click();
-  await byTestId(browser, "inspector-tab-docs").click();
-  const field = await browser.$(`[data-testid="inspector"] textarea[data-pointer="${pointer}/Comment"]`);
-  await field.waitForDisplayed();
-  await field.click();
-  await chord(browser, "Control", "a");
-  await press(browser, comment, "Tab");
-}
 
 test("saving writes only the edited line", async () => {
   const file = copySample("order-processing");

@@ -55,20 +55,55 @@ impl Runs {
         on_event: impl Fn(RunEvent) + Send + 'static,
     ) -> Result<Watch, RunError> {
         let Outside { doc, path, title, input, breakpoints, callbacks } = outside;
-        let id = self.next_id();
         let breakpoints = breakpoints.iter().filter_map(|b| b.to_breakpoint(doc.machine())).collect();
+        let started = |id| RunSummary::started(id, path.as_deref(), title, input, ClockChoice::Virtual);
+        // The server's registry: the app's answer is the same as a client's.
+        let Elsewhere { id, slot, doc, hook, msgs } = self.run_elsewhere(doc, started, breakpoints, callbacks, on_event)?;
+        let hook = Arc::new(hook);
+        let sink = Arc::new(LiveSink { slot: slot.clone() });
+        let tell = Mutex::new(msgs.clone());
+        let waiting = Box::new(move |task: PendingTask| {
+            let _ = tell.lock().unwrap_or_else(|e| e.into_inner()).send(Msg::Waiting(task));
+        });
+        let finished = Box::new(move |outcome: &Outcome| {
+            slot.finish(Some(outcome.clone()), &doc);
+            let _ = msgs.send(Msg::Done);
+        });
+        Ok(Watch { id, hook, sink, finished, waiting })
+    }
+}
+
+/// A run of this session whose engine runs elsewhere (a server's, AWS's): registered and
+/// listed, its events told to `on_event` by a forwarder thread; the caller drives it
+/// through `hook` (and the slot's sink) and ends it with `Msg::Done` on `msgs`.
+pub(super) struct Elsewhere {
+    pub id: RunId,
+    pub slot: Arc<Slot>,
+    pub doc: Arc<Document>,
+    pub hook: LiveHook,
+    pub msgs: mpsc::Sender<Msg>,
+}
+
+impl Runs {
+    pub(super) fn run_elsewhere(
+        &self,
+        doc: Document,
+        summary: impl FnOnce(RunId) -> RunSummary,
+        breakpoints: Vec<asl_eval::debug::Breakpoint>,
+        callbacks: CallbackHandle,
+        on_event: impl Fn(RunEvent) + Send + 'static,
+    ) -> Result<Elsewhere, RunError> {
+        let id = self.next_id();
         let (session, debug_rx) = Debugger::new(breakpoints);
         session.send_values(self.event_values());
         let debug_hook = session.hook();
-        let summary = RunSummary::started(id, path.as_deref(), title, input, ClockChoice::Virtual);
         let doc = Arc::new(doc);
         let slot = Arc::new(Slot {
             session,
             doc: doc.clone(),
-            // The server's registry: the app's answer is the same as a client's.
             callbacks,
             signals: Signals::new(),
-            live: Mutex::new(Live::new(summary, self.spill_to())),
+            live: Mutex::new(Live::new(summary(id), self.spill_to())),
             finished: Condvar::new(),
         });
         let (msgs, msg_rx) = mpsc::channel();
@@ -81,16 +116,6 @@ impl Runs {
         };
         std::thread::Builder::new().name(format!("asl-run-{id}-events")).spawn(move || forwarder.run())?;
         self.insert(id, slot.clone());
-        let hook = Arc::new(LiveHook { inner: debug_hook, slot: slot.clone() });
-        let sink = Arc::new(LiveSink { slot: slot.clone() });
-        let tell = Mutex::new(msgs.clone());
-        let waiting = Box::new(move |task: PendingTask| {
-            let _ = tell.lock().unwrap_or_else(|e| e.into_inner()).send(Msg::Waiting(task));
-        });
-        let finished = Box::new(move |outcome: &Outcome| {
-            slot.finish(Some(outcome.clone()), &doc);
-            let _ = msgs.send(Msg::Done);
-        });
-        Ok(Watch { id, hook, sink, finished, waiting })
+        Ok(Elsewhere { id, hook: LiveHook { inner: debug_hook, slot: slot.clone() }, slot, doc, msgs })
     }
 }

@@ -4,16 +4,15 @@
 //! canvas animates it and the inspector, history table, timeline and Map/Parallel views
 //! show it as they show a local run; the history kept is AWS's own.
 
+use super::attached::Elsewhere;
 use super::config::ClockChoice;
-use super::driver::{Forwarder, Live, Msg, Slot};
+use super::driver::{Msg, Slot};
 use super::feed_paths::FeedPaths;
-use super::handler::Signals;
 use super::live_hook::LiveHook;
 use super::live_sink::LiveSink;
 use super::record::RunSummary;
 use super::registry::{RunId, Runs};
 use super::{RunError, RunEvent};
-use asl_eval::debug::Debugger;
 use asl_eval::history::HistoryEvent;
 use asl_eval::{FailurePoint, Hook, Outcome, RecordSink, RuntimeError, StatePoint, StateRecord, Status};
 use asl_model::Document;
@@ -21,7 +20,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{mpsc, Arc, Condvar, Mutex};
+use std::sync::{mpsc, Arc};
 
 /// A run fed from history events; see the module doc.
 pub struct HistoryFeed {
@@ -55,35 +54,14 @@ impl Runs {
         input: Value,
         on_event: impl Fn(RunEvent) + Send + 'static,
     ) -> Result<HistoryFeed, RunError> {
-        let id = self.next_id();
-        let (session, debug_rx) = Debugger::new(Vec::new());
-        session.send_values(self.event_values());
-        let debug_hook = session.hook();
-        // Cloud times are AWS's own: the run is shown on its timestamps.
-        let summary = RunSummary::started(id, path.as_deref(), title, input, ClockChoice::Real);
-        let doc = Arc::new(doc);
-        let slot = Arc::new(Slot {
-            session,
-            doc: doc.clone(),
-            // Nothing to answer here: a cloud task's token is answered in the cloud.
-            callbacks: asl_eval::Callbacks::new(asl_eval::NoTasks).handle(),
-            signals: Signals::new(),
-            live: Mutex::new(Live::new(summary, self.spill_to())),
-            finished: Condvar::new(),
-        });
-        let (msgs, msg_rx) = mpsc::channel();
-        let forwarder = Forwarder {
-            slot: slot.clone(),
-            debug_rx,
-            msg_rx,
-            on_event: Box::new(on_event),
-            answers: asl_eval::Mocks::default(),
-        };
-        std::thread::Builder::new().name(format!("asl-run-{id}-events")).spawn(move || forwarder.run())?;
-        self.insert(id, slot.clone());
+        // Cloud times are AWS's own: the run is shown on its timestamps. Nothing to answer
+        // here: a cloud task's token is answered in the cloud.
+        let started = |id| RunSummary::started(id, path.as_deref(), title, input, ClockChoice::Real);
+        let callbacks = asl_eval::Callbacks::new(asl_eval::NoTasks).handle();
+        let Elsewhere { id, slot, doc, hook, msgs } = self.run_elsewhere(doc, started, Vec::new(), callbacks, on_event)?;
         Ok(HistoryFeed {
             id,
-            hook: LiveHook { inner: debug_hook, slot: slot.clone() },
+            hook,
             sink: LiveSink { slot: slot.clone() },
             paths: FeedPaths::new(&doc),
             doc,
@@ -128,20 +106,7 @@ impl HistoryFeed {
                 let scope = path.rsplit_once('/').map_or(String::new(), |(s, _)| s.to_owned());
                 let from = self.last_in_scope.get(&scope).cloned();
                 let input = json("input").unwrap_or(Value::Null);
-                let point = StatePoint {
-                    path: &path,
-                    pointer: &place.pointer,
-                    name: &name,
-                    kind: place.kind,
-                    depth: path.matches('/').count() / 2,
-                    from: from.as_deref(),
-                    next: None,
-                    input: &input,
-                    output: None,
-                    variables: &empty,
-                    inspection: None,
-                    at,
-                };
+                let point = StatePoint { from: from.as_deref(), ..point(&path, &place, &name, &input, at, &empty) };
                 now(self.hook.enter(point));
                 let record = StateRecord {
                     name,
@@ -160,18 +125,9 @@ impl HistoryFeed {
                 let output = json("output");
                 let input = Value::Null;
                 let point = StatePoint {
-                    path: &path,
-                    pointer: &place.pointer,
-                    name: &name,
-                    kind: place.kind,
-                    depth: path.matches('/').count() / 2,
-                    from: None,
                     next: place.next.as_deref(),
-                    input: &input,
                     output: output.as_ref(),
-                    variables: &empty,
-                    inspection: None,
-                    at,
+                    ..point(&path, &place, &name, &input, at, &empty)
                 };
                 now(self.hook.leave(point));
                 let scope = path.rsplit_once('/').map_or(String::new(), |(s, _)| s.to_owned());
@@ -283,6 +239,32 @@ fn blank(path: &str) -> StateRecord {
         output: None,
         variables: None,
         inspection: Default::default(),
+    }
+}
+
+/// The hook's view of a state as the history shows it: no variables, no stages (AWS's
+/// history has neither), depth from the path (`P/1/Name` is one level in).
+fn point<'a>(
+    path: &'a str,
+    place: &'a super::feed_paths::Place,
+    name: &'a str,
+    input: &'a Value,
+    at: DateTime<Utc>,
+    variables: &'a Map<String, Value>,
+) -> StatePoint<'a> {
+    StatePoint {
+        path,
+        pointer: &place.pointer,
+        name,
+        kind: place.kind,
+        depth: path.matches('/').count() / 2,
+        from: None,
+        next: None,
+        input,
+        output: None,
+        variables,
+        inspection: None,
+        at,
     }
 }
 

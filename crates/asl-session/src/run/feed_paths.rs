@@ -83,7 +83,7 @@ impl FeedPaths {
 
 fn collect(machine: &StateMachine, containers: &[Container], out: &mut HashMap<String, Place>) {
     for state in &machine.states {
-        let kind = kind_name(&state.kind);
+        let kind = state.kind.name();
         let next = match &state.kind {
             StateKind::Succeed | StateKind::Fail(_) => None,
             StateKind::Choice(_) => Some(String::new()),
@@ -102,20 +102,5 @@ fn collect(machine: &StateMachine, containers: &[Container], out: &mut HashMap<S
             });
             collect(child, &inner, out);
         }
-    }
-}
-
-/// The `Type` as the engine names it (a `&'static str`, as its records hold).
-fn kind_name(kind: &StateKind) -> &'static str {
-    match kind {
-        StateKind::Task(_) => "Task",
-        StateKind::Pass(_) => "Pass",
-        StateKind::Choice(_) => "Choice",
-        StateKind::Wait(_) => "Wait",
-        StateKind::Succeed => "Succeed",
-        StateKind::Fail(_) => "Fail",
-        StateKind::Parallel(_) => "Parallel",
-        StateKind::Map(_) => "Map",
-        _ => "Unknown",
     }
 }
