@@ -153,3 +153,19 @@ fn deeply_nested_variables_give_a_clear_error() {
     assert_eq!(out.error.as_deref(), Some("States.QueryEvaluationError"), "{:?}", out.cause);
     assert!(out.cause.as_deref().unwrap_or_default().contains("nested"), "{:?}", out.cause);
 }
+
+/// A sequence past ten million items (two ranges appended) stops with jsonata-core's
+/// D2015 before it is built, instead of holding hundreds of megabytes. (Not every
+/// sequence is checked before it grows: see MAX_SEQUENCE in src/jsonata/mod.rs.)
+#[test]
+fn sequences_stop_at_the_sequence_limit() {
+    for expression in ["$count($append([1..6000000], [1..6000000]))", "$append([1..9000000], [1..2000000])[0]"] {
+        let def = jsonata(json!({"A": {"Type": "Pass", "Output": format!("{{% {expression} %}}"), "End": true}}));
+        let out = run(def, json!({}));
+        assert_eq!(out.error.as_deref(), Some("States.QueryEvaluationError"), "{expression}: {:?}", out.cause);
+        assert!(out.cause.as_deref().unwrap_or_default().contains("D2015"), "{expression}: {:?}", out.cause);
+    }
+    // One range of a million stays well inside it.
+    let def = jsonata(json!({"A": {"Type": "Pass", "Output": "{% $count([1..1000000]) %}", "End": true}}));
+    assert_eq!(run(def, json!({})).output, Some(json!(1_000_000)));
+}

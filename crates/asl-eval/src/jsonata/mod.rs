@@ -27,6 +27,13 @@ use serde_json::{Map, Value};
 
 pub(crate) const QUERY_ERROR: &str = "States.QueryEvaluationError";
 
+/// Longest sequence one evaluation may build (jsonata-core's D2015): `$append` of two
+/// big ranges and the like fail before they allocate. AWS documents no such limit; ten
+/// million is jsonata-js's own limit on one range, so no range alone reaches it.
+/// Not a memory bound: jsonata-core checks a mapped path's sequence once it is built, so
+/// `[1..1000000].([1..1000000])` grows (about 0.5 GB/s) until the 10 s time limit.
+pub(crate) const MAX_SEQUENCE: usize = 10_000_000;
+
 /// What `$states` holds for one evaluation step; absent parts are not bound.
 pub(crate) struct States<'a> {
     pub input: &'a Value,
@@ -147,7 +154,11 @@ impl Session {
                 context.bind(k.clone(), v.clone());
             }
             // A runaway expression ends with an error instead of hanging the execution.
-            let options = EvaluatorOptions { timeout_ms: Some(10_000), ..EvaluatorOptions::default() };
+            let options = EvaluatorOptions {
+                timeout_ms: Some(10_000),
+                max_sequence_length: Some(MAX_SEQUENCE),
+                ..EvaluatorOptions::default()
+            };
             (Evaluator::with_options(context, options), false)
         });
         if !*installed && calls_aws_function(body) {
