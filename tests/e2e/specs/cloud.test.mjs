@@ -8,7 +8,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { byTestId, press, runStatus, screenshot, setEditorText, start, until, waitNode } from "../lib/app.mjs";
+import { byTestId, press, runStatus, screenshot, setEditorText, setTheme, start, until, waitNode } from "../lib/app.mjs";
 
 const MACHINE = {
   Comment: "Greets whoever comes.",
@@ -72,6 +72,9 @@ test("a deployed machine: opened from the account, edited, diffed, deployed, run
     assert.match(await pause.getAttribute("class"), /diff-changed/);
     assert.match(await byTestId(browser, "cloud-text-diff").getText(), /"Seconds": 2/);
     await screenshot(browser, "cloud-diff-light");
+    await setTheme(browser, "dark");
+    await screenshot(browser, "cloud-diff-dark");
+    await setTheme(browser, "light");
 
     // Deploy, confirmed; the machine in the account is now the local one.
     await byTestId(browser, "aws-deploy").click();
