@@ -164,7 +164,8 @@ impl Planner<'_> {
             // The join itself must land on the trunk's line exactly: no snapping there.
             let next = if j == own { trunk.line_x[k] } else { self.g.nodes[chain[j]].x };
             let next = if j < own && (next - cur).abs() <= JOG_SNAP { cur } else { next };
-            if (next - cur).abs() > 0.5 {
+            // At the join even half a pixel needs its jog: the trunk's points follow.
+            if (next - cur).abs() > 0.5 || (j == own && next != cur) {
                 let y = self.track(self.g.nodes[chain[j - 1]].layer + 1, cur, next, true, false, i);
                 pts.push((cur, y));
                 pts.push((next, y));

@@ -34,6 +34,16 @@ fn dangling_targets_show_as_missing_nodes() {
     lay_out(r#"{"StartAt": "A", "States": {"A": {}}}"#, Format::Json, "no type");
 }
 
+/// Found by the `layout` fuzz target: two catchers share a trunk into a missing state,
+/// and one of them arrived half a pixel beside the trunk's line with no jog (a diagonal
+/// segment). The states with empty (repeated) keys are YAML's `: {...}`.
+#[test]
+fn a_member_half_a_pixel_beside_its_trunk_jogs_onto_it() {
+    let t = r#"{"StartAt":"Hello World","States":{"Hello World":{"Catch":[{"Next":"ReservedTypeFallback"}],"End":true},: {"Next":"Hello World2"},"Hello World2":{"Next":"Hello Worldd2"},: {"Catch":[{"Next":"CustomErrorFallback"},{"Next":"ReservedTypeFallback"}],"End":true},"CustomErrorFallback":{"Next":H}}}"#;
+    let l = lay_out(t, Format::Yaml, "fuzz: trunk join");
+    assert_eq!(l.edges.iter().filter(|e| e.to.ends_with("ReservedTypeFallback#missing")).count(), 2);
+}
+
 #[test]
 fn cycles_everywhere() {
     let l = lay_out(&machines::tangled(300, 7), Format::Json, "cycles everywhere");
