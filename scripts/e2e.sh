@@ -44,13 +44,33 @@ export ASL_STUDIO_SAMPLES="$root/samples"
 export ASL_E2E_SHOTS="$CARGO_TARGET_DIR/e2e-shots"
 # Free ports, so two runs on one machine (a developer's and CI's) never share a driver.
 free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
-export ASL_E2E_PORT="$(free_port)"
-native_port="$(free_port)"
-tauri-driver --port "$ASL_E2E_PORT" --native-port "$native_port" >"$work/driver.log" 2>&1 & driver=$!
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$ASL_E2E_PORT") 2>/dev/null && break; sleep 0.2; done
+# One driver per spec file: WebKitWebDriver can crash (a segfault inside WebKit, seen under
+# load), and tauri-driver does not restart it, so with one driver for the whole run every
+# later session failed too. A crash now costs at most the file it happened in.
+start_driver() {
+  export ASL_E2E_PORT="$(free_port)"
+  native_port="$(free_port)"
+  tauri-driver --port "$ASL_E2E_PORT" --native-port "$native_port" >>"$work/driver.log" 2>&1 & driver=$!
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$ASL_E2E_PORT") 2>/dev/null && break; sleep 0.2; done
+}
+stop_driver() {
+  pkill -P "$driver" 2>/dev/null || true
+  kill "$driver" 2>/dev/null || true
+  wait "$driver" 2>/dev/null || true
+  driver=""
+}
 cd tests/e2e
-# Arguments pick spec files (e.g. specs/code.test.mjs); by default all of them.
 # ASL_E2E_SCRIPT=file.mjs runs one script against the app instead (for probing).
-if [ -n "${ASL_E2E_SCRIPT:-}" ]; then node "$ASL_E2E_SCRIPT"; exit $?; fi
-# ASL_E2E_ONLY=pattern runs the tests whose name matches.
-node --test --test-concurrency=1 ${ASL_E2E_ONLY:+--test-name-pattern="$ASL_E2E_ONLY"} --test-reporter=spec --test-reporter-destination=stdout "${@:-specs/}"
+if [ -n "${ASL_E2E_SCRIPT:-}" ]; then start_driver; node "$ASL_E2E_SCRIPT"; exit $?; fi
+# Arguments pick spec files (e.g. specs/code.test.mjs); by default all of them.
+specs=("$@")
+[ ${#specs[@]} -eq 0 ] && specs=(specs/*.test.mjs)
+status=0
+for spec in "${specs[@]}"; do
+  start_driver
+  # ASL_E2E_ONLY=pattern runs the tests whose name matches.
+  node --test --test-concurrency=1 ${ASL_E2E_ONLY:+--test-name-pattern="$ASL_E2E_ONLY"} --test-reporter=spec \
+    --test-reporter-destination=stdout "$spec" || status=$?
+  stop_driver
+done
+exit "$status"

@@ -1,7 +1,8 @@
 // Driving the real ASL Studio binary through tauri-driver (started by scripts/e2e.sh on
 // a free port, ASL_E2E_PORT, with a fresh XDG data folder). Every helper waits for what a user would see.
 import { remote } from "webdriverio";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { createServer, connect } from "node:net";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -23,20 +24,46 @@ export function copySample(name) {
 export const read = (path) => readFileSync(path, "utf8");
 export const write = (path, text) => writeFileSync(path, text);
 
+/** The driver sessions go to: scripts/e2e.sh's, until it dies. */
+let driverPort = Number(process.env.ASL_E2E_PORT ?? 4444);
+
+const freePort = () =>
+  new Promise((done) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => done(port));
+    });
+  });
+
+/** A fresh tauri-driver of this process's own (ended with it): WebKitWebDriver can crash
+ *  inside WebKit under load, and tauri-driver does not start it again. */
+async function restartDriver() {
+  const [port, native] = [await freePort(), await freePort()];
+  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(native)], { stdio: "ignore" });
+  process.on("exit", () => child.kill());
+  await until(
+    () =>
+      new Promise((done) => {
+        const c = connect(port, "127.0.0.1", () => (c.end(), done(true)));
+        c.on("error", () => done(false));
+      }),
+    "the new tauri-driver never listened",
+  );
+  driverPort = port;
+}
+
+const driverGone = (e) => /UND_ERR_SOCKET|ECONNREFUSED|ECONNRESET|socket hang up/.test(`${e?.code} ${e?.message}`);
+
 /** Starts the app (optionally with a file to open) and waits for its first paint. */
 export async function start(file) {
-  const browser = await remote({
-    hostname: "127.0.0.1",
-    port: Number(process.env.ASL_E2E_PORT ?? 4444),
-    logLevel: "warn",
-    connectionRetryCount: 2,
-    capabilities: {
-      browserName: "wry",
-      "tauri:options": { application: app, args: file ? [file] : [] },
-      // WebKitWebDriver has no BiDi: without this it refuses the session.
-      "wdio:enforceWebDriverClassic": true,
-    },
-  });
+  let browser;
+  try {
+    browser = await session(file);
+  } catch (e) {
+    if (!driverGone(e)) throw e;
+    await restartDriver();
+    browser = await session(file);
+  }
   await browser.setTimeout({ implicit: 0, script: 20000 });
   try {
     await browser.$("#root > *").waitForExist({ timeout: 20000 });
@@ -46,6 +73,21 @@ export async function start(file) {
     throw e;
   }
   return browser;
+}
+
+function session(file) {
+  return remote({
+    hostname: "127.0.0.1",
+    port: driverPort,
+    logLevel: "warn",
+    connectionRetryCount: 2,
+    capabilities: {
+      browserName: "wry",
+      "tauri:options": { application: app, args: file ? [file] : [] },
+      // WebKitWebDriver has no BiDi: without this it refuses the session.
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
 }
 
 export const node = (browser, pointer) => browser.$(`.react-flow__node[data-id="${pointer}"]`);
