@@ -111,11 +111,7 @@ pub async fn aws_connect(
     Ok(status)
 }
 
-pub(crate) async fn connected(state: &AppState) -> IpcResult<Sfn> {
-    client(state).await
-}
-
-async fn client(state: &AppState) -> IpcResult<Sfn> {
+pub(crate) async fn client(state: &AppState) -> IpcResult<Sfn> {
     state.cloud.inner.lock().await.sfn.clone().ok_or_else(|| IpcError::new("aws-not-connected", "connect to AWS first"))
 }
 
@@ -198,6 +194,12 @@ fn local(state: &AppState) -> IpcResult<(Document, asl_aws::Deployable, usize)> 
     Ok((doc.clone(), asl_aws::deployable(&doc), errors))
 }
 
+/// A deployed definition as a document (what AWS returns is JSON).
+fn deployed_doc(definition: &str) -> IpcResult<Document> {
+    Document::parse(definition, asl_model::Format::Json)
+        .map_err(|e| IpcError::new("aws", format!("the deployed definition does not parse: {}", e.message)))
+}
+
 fn linked(state: &AppState) -> IpcResult<String> {
     link_of(state)?
         .ok_or_else(|| IpcError::new("aws-not-linked", "link this document to a deployed state machine first"))
@@ -211,8 +213,7 @@ pub async fn aws_diff(state: Ipc<'_>) -> IpcResult<CloudDiff> {
     let arn = linked(&state)?;
     let deployed = asl_aws::pull(&sfn, &arn).await.map_err(aws)?;
     let (doc, deployable, local_errors) = local(&state)?;
-    let base = Document::parse(deployed.definition.as_str(), asl_model::Format::Json)
-        .map_err(|e| IpcError::new("aws", format!("the deployed definition does not parse: {}", e.message)))?;
+    let base = deployed_doc(&deployed.definition)?;
     let server = asl_aws::validate(&sfn, &deployable.text, Some(&deployed.kind)).await.map_err(aws)?;
     Ok(CloudDiff {
         arn: deployed.arn,
@@ -248,8 +249,7 @@ pub async fn aws_start(state: Ipc<'_>, input: serde_json::Value, on_event: Chann
     let sfn = client(&state).await?;
     let arn = linked(&state)?;
     let deployed = asl_aws::pull(&sfn, &arn).await.map_err(aws)?;
-    let doc = Document::parse(deployed.definition.as_str(), asl_model::Format::Json)
-        .map_err(|e| IpcError::new("aws", format!("the deployed definition does not parse: {}", e.message)))?;
+    let doc = deployed_doc(&deployed.definition)?;
     let path = document_link(&state)?.0;
     let started = asl_aws::start(&sfn, &arn, &input.to_string(), None).await.map_err(aws)?;
     let name = started.execution_arn.rsplit(':').next().unwrap_or_default().to_owned();

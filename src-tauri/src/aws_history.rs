@@ -57,7 +57,7 @@ pub async fn history_import(state: Ipc<'_>, path: Option<String>) -> IpcResult<O
 /// Imports a cloud execution's history by its ARN.
 #[tauri::command]
 pub async fn aws_import_execution(state: Ipc<'_>, execution_arn: String) -> IpcResult<RunSummary> {
-    let sfn = crate::aws_commands::connected(&state).await?;
+    let sfn = crate::aws_commands::client(&state).await?;
     let events = asl_aws::executions::history(&sfn, &execution_arn)
         .await
         .map_err(|e| IpcError::new("aws", e.to_string()))?;

@@ -2,7 +2,7 @@
 //! `AWS::Serverless::StateMachine` and `AWS::StepFunctions::StateMachine` resources.
 
 use crate::value::{is_json, place_object, place_string, Placed};
-use crate::resolve::declared;
+use crate::resolve::{declared, literal};
 use crate::{position, IacError, Kind, Machine, Names, Scope, Source, Substitution};
 use asl_model::syntax::{Node, NodeValue};
 use std::path::Path;
@@ -64,12 +64,6 @@ fn substitutions(node: Option<&Node>, names: &Names) -> Vec<Substitution> {
 /// The template's parameters (with literal defaults) and resources (with types).
 pub(crate) fn names(tree: &Node) -> Names {
     let members = |key: &str| tree.get(key).and_then(Node::as_object).unwrap_or(&[]);
-    let literal = |n: &Node| match &n.value {
-        NodeValue::String(s) => Some(s.to_string()),
-        NodeValue::Number(n) => Some(n.clone()),
-        NodeValue::Bool(b) => Some(b.to_string()),
-        _ => None,
-    };
     Names {
         params: members("Parameters")
             .iter()

@@ -217,17 +217,21 @@ impl Machine {
     }
 }
 
-/// A declared substitution (`DefinitionSubstitutions`, `Fn::Sub` variables): a literal,
-/// or an intrinsic's value (a `Ref` to a parameter takes its `Default`, as a deployment
-/// that passes no value would).
-pub(crate) fn declared(names: &Names, name: &str, node: &Node) -> Substitution {
-    let literal = match &node.value {
+/// A scalar as the text it substitutes (`3`, `true`, `prod`); `None` for anything else.
+pub(crate) fn literal(node: &Node) -> Option<String> {
+    match &node.value {
         NodeValue::String(s) => Some(s.to_string()),
         NodeValue::Number(n) => Some(n.clone()),
         NodeValue::Bool(b) => Some(b.to_string()),
         _ => None,
-    };
-    if let Some(v) = literal {
+    }
+}
+
+/// A declared substitution (`DefinitionSubstitutions`, `Fn::Sub` variables): a literal,
+/// or an intrinsic's value (a `Ref` to a parameter takes its `Default`, as a deployment
+/// that passes no value would).
+pub(crate) fn declared(names: &Names, name: &str, node: &Node) -> Substitution {
+    if let Some(v) = literal(node) {
         return Substitution::new(name, Some(v), Origin::Template);
     }
     let (value, origin) =

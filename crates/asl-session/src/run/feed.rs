@@ -154,11 +154,8 @@ impl HistoryFeed {
 
     /// The history ended without the execution's end (a file cut short, or following
     /// stopped): the run stops here, with what was seen.
-    pub fn abandon(mut self) {
-        if !self.ended {
-            let outcome = Outcome { status: Status::Aborted, output: None, error: None, cause: None, states: Vec::new(), history: Vec::new(), transitions: 0, events: self.events };
-            self.finish(outcome);
-        }
+    pub fn abandon(self) {
+        // Dropping ends it (see `Drop`).
     }
 
     fn failed(&mut self, path: &str, error: &RuntimeError, at: DateTime<Utc>) {
@@ -201,8 +198,7 @@ impl Drop for HistoryFeed {
     /// RUNNING forever.
     fn drop(&mut self) {
         if !self.ended {
-            let outcome = Outcome { status: Status::Aborted, output: None, error: None, cause: None, states: Vec::new(), history: Vec::new(), transitions: 0, events: self.events };
-            self.finish(outcome);
+            self.finish(ended(Status::Aborted, None, None, None, self.events));
         }
     }
 }
@@ -283,5 +279,10 @@ fn outcome_of(event: &HistoryEvent, events: u64) -> Option<Outcome> {
     };
     let field = |name: &str| event.details.as_ref().and_then(|(_, d)| d.get(name)).and_then(Value::as_str).map(str::to_owned);
     let output = field("output").map(|s| serde_json::from_str(&s).unwrap_or(Value::String(s)));
-    Some(Outcome { status, output, error: field("error"), cause: field("cause"), states: Vec::new(), history: Vec::new(), transitions: 0, events })
+    Some(ended(status, output, field("error"), field("cause"), events))
+}
+
+/// How a fed run ended: its records and history were handed over as it went.
+fn ended(status: Status, output: Option<Value>, error: Option<String>, cause: Option<String>, events: u64) -> Outcome {
+    Outcome { status, output, error, cause, states: Vec::new(), history: Vec::new(), transitions: 0, events }
 }
