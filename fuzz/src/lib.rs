@@ -8,6 +8,11 @@
 
 pub mod machine;
 
+// The allocator the `asl` binary and the app count with, so the engine's memory limits
+// (a JSONata query's, see asl-eval's jsonata/memory.rs) hold here as they do for users.
+#[global_allocator]
+static GLOBAL: asl_alloc::Counting<std::alloc::System> = asl_alloc::Counting(std::alloc::System);
+
 use arbitrary::{Result, Unstructured};
 use asl_model::edit::{ItemList, Transition};
 use asl_model::{Document, DocumentEdit, Format, Splice};

@@ -99,8 +99,15 @@ pub(crate) fn result_path(
 /// without serializing settles almost every case; only values near the limit are
 /// serialized (and counting stops there).
 pub(crate) fn exceeds(value: &Value, limit: usize) -> bool {
-    if upper_bound(value, limit) <= limit {
-        return false;
+    size_within(value, limit).is_none()
+}
+
+/// At least the serialized size of `value`, and at most `limit`; `None` when it
+/// serializes to more than `limit` bytes (what budgets of several values add up).
+pub(crate) fn size_within(value: &Value, limit: usize) -> Option<usize> {
+    let bound = upper_bound(value, limit);
+    if bound <= limit {
+        return Some(bound);
     }
     struct Counter {
         n: usize,
@@ -118,7 +125,8 @@ pub(crate) fn exceeds(value: &Value, limit: usize) -> bool {
             Ok(())
         }
     }
-    serde_json::to_writer(Counter { n: 0, limit }, value).is_err()
+    let mut counter = Counter { n: 0, limit };
+    serde_json::to_writer(&mut counter, value).ok().map(|()| counter.n)
 }
 
 /// At least the serialized size (each byte of a string counted as its longest escape

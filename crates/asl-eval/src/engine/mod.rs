@@ -12,7 +12,7 @@ mod execution;
 mod flow;
 mod hook;
 mod index;
-mod io;
+pub(crate) mod io;
 mod items;
 pub(crate) mod join;
 mod jsonata_flow;

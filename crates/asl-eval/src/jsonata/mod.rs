@@ -16,12 +16,13 @@
 mod cache;
 mod convert;
 pub(crate) mod functions;
+mod memory;
 
 pub(crate) use convert::type_name;
 
 use crate::RuntimeError;
 use convert::{from_jvalue, to_jvalue, NotJson};
-use jsonata_core::evaluator::{Context, Evaluator, EvaluatorOptions};
+use jsonata_core::evaluator::{CancelToken, Context, Evaluator, EvaluatorOptions};
 use jsonata_core::value::JValue;
 use serde_json::{Map, Value};
 
@@ -31,7 +32,7 @@ pub(crate) const QUERY_ERROR: &str = "States.QueryEvaluationError";
 /// big ranges and the like fail before they allocate. AWS documents no such limit; ten
 /// million is jsonata-js's own limit on one range, so no range alone reaches it.
 /// Not a memory bound: jsonata-core checks a mapped path's sequence once it is built, so
-/// `[1..1000000].([1..1000000])` grows (about 0.5 GB/s) until the 10 s time limit.
+/// `[1..1000000].([1..1000000])` grows (about 0.5 GB/s) until [`memory`]'s limit stops it.
 pub(crate) const MAX_SEQUENCE: usize = 10_000_000;
 
 /// What `$states` holds for one evaluation step; absent parts are not bound.
@@ -65,6 +66,8 @@ pub(crate) struct Session {
     /// Made on the first evaluation and reused by the step's other expressions (each
     /// `evaluate` runs in a fresh scope); the flag: AWS's functions are installed.
     evaluator: Option<(Evaluator, bool)>,
+    /// The evaluator's cancellation, which the memory limit pulls.
+    cancel: CancelToken,
 }
 
 /// Whether an expression may call one of the functions AWS adds or replaces (installing
@@ -93,7 +96,7 @@ impl Session {
             bindings.push((k.clone(), to_jvalue(v)));
         }
         bindings.push(("states".to_string(), states_obj));
-        Session { bindings, evaluator: None }
+        Session { bindings, evaluator: None, cancel: CancelToken::new() }
     }
 
     /// A template: `{% %}` strings evaluated, other strings and scalars kept, objects
@@ -148,6 +151,7 @@ impl Session {
         };
         let ast = cache::parse(body).map_err(|m| threw(&m))?;
         let bindings = &self.bindings;
+        let cancel = &self.cancel;
         let (ev, installed) = self.evaluator.get_or_insert_with(|| {
             let mut context = Context::new();
             for (k, v) in bindings {
@@ -157,6 +161,7 @@ impl Session {
             let options = EvaluatorOptions {
                 timeout_ms: Some(10_000),
                 max_sequence_length: Some(MAX_SEQUENCE),
+                cancel: Some(cancel.clone()),
                 ..EvaluatorOptions::default()
             };
             (Evaluator::with_options(context, options), false)
@@ -165,7 +170,15 @@ impl Session {
             functions::install(ev).map_err(|e| threw(e.message()))?;
             *installed = true;
         }
-        ev.evaluate(&ast, &JValue::Undefined).map_err(|e| threw(js_message(e.message())))
+        let guard = memory::guard(&self.cancel);
+        let result = ev.evaluate(&ast, &JValue::Undefined);
+        if guard.tripped() {
+            // A token stays cancelled: the session's later expressions get a new one.
+            drop(guard);
+            (self.evaluator, self.cancel) = (None, CancelToken::new());
+            return Err(threw(&memory::exceeded()));
+        }
+        result.map_err(|e| threw(js_message(e.message())))
     }
 }
 

@@ -16,6 +16,7 @@ mod string;
 
 use super::jsonpath::evaluate;
 use super::{cache, select, Scope};
+use crate::engine::io::size_within;
 use crate::RuntimeError;
 use args::Args;
 use asl_model::expr::{ArgValue, IntrinsicCall};
@@ -44,10 +45,32 @@ struct Call<'s, 'a> {
     field: Option<&'s str>,
 }
 
+/// The most bytes (as JSON) one call's arguments together, or its result, may hold.
+/// AWS documents no such limit, only 256 KiB payloads and 10 nested calls; but calls
+/// multiply sizes (`States.Format('{}{}', …)` doubles its argument, `States.Array($, $)`
+/// copies the input twice), and 10 levels of that from a 256 KiB input would not fit in
+/// memory. 64 times the payload limit leaves any value that can end in a payload, or be
+/// measured or searched on its way there, well inside.
+const MAX_VALUE_BYTES: usize = 64 * crate::engine::io::PAYLOAD_LIMIT;
+
 impl Call<'_, '_> {
     fn evaluate(&self, call: &IntrinsicCall) -> Result<Value, RuntimeError> {
-        let values = call.args.iter().map(|arg| self.argument(&arg.value)).collect::<Result<Vec<_>, _>>()?;
+        let mut budget = MAX_VALUE_BYTES;
+        let mut values = Vec::with_capacity(call.args.len());
+        for arg in &call.args {
+            let value = self.argument(&arg.value)?;
+            budget -= size_within(&value, budget).ok_or_else(|| too_big(&call.name, "its arguments"))?;
+            values.push(value);
+        }
         let args = Args::new(&call.name, values);
+        let result = self.dispatch(call, args)?;
+        match size_within(&result, MAX_VALUE_BYTES) {
+            Some(_) => Ok(result),
+            None => Err(too_big(&call.name, "its result")),
+        }
+    }
+
+    fn dispatch(&self, call: &IntrinsicCall, args: Args) -> Result<Value, RuntimeError> {
         match call.name.as_str() {
             "States.Format" => string::format(call, args),
             "States.StringSplit" => string::string_split(args),
@@ -84,6 +107,12 @@ impl Call<'_, '_> {
             ArgValue::Call(inner) => self.evaluate(inner)?,
         })
     }
+}
+
+fn too_big(name: &str, what: &str) -> RuntimeError {
+    RuntimeError::intrinsic(format!(
+        "{name}: {what} would take more than {MAX_VALUE_BYTES} bytes as JSON (64 times the payload limit of 262144 bytes)"
+    ))
 }
 
 #[cfg(test)]
