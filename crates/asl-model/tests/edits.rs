@@ -31,6 +31,8 @@ mod yaml;
 mod yaml_cases;
 #[path = "edits/yaml_corpus.rs"]
 mod yaml_corpus;
+#[path = "edits/yaml_fuzzed.rs"]
+mod yaml_fuzzed;
 #[path = "edits/yaml_text.rs"]
 mod yaml_text;
 

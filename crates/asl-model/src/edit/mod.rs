@@ -22,6 +22,8 @@ use serde_json::Value;
 
 pub use render::Style;
 pub use splice::{apply_splices, compose, diff, invert, Splice};
+#[doc(hidden)]
+pub use yaml_apply::{yaml_edit_path, YamlPath};
 
 /// One edit, addressed by JSON pointers into the current document. A state is named by
 /// the pointer of its object (`/States/Check`, `/States/P/Branches/0/States/A`); a scope

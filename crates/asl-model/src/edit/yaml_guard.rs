@@ -37,6 +37,13 @@ impl YamlText {
     /// children of the node at `pointer`) one of which is shared, merged or a repeated key:
     /// their spans would not say where they are written.
     pub(super) fn guard(&mut self, pointer: &str, target: bool, siblings: bool) -> Result<(), EditError> {
+        // YAML breaks lines at a lone CR too, but lines and columns here are told by `\n`:
+        // a child after one would be measured from the line before and land inside it.
+        // Classic Mac line ends are rare enough to re-emit rather than measure twice.
+        let text = &self.text;
+        if text.match_indices('\r').any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n')) {
+            return Err(self.awkward("a line broken by a lone CR"));
+        }
         let Some(tokens) = pointer_tokens(pointer) else { return Ok(()) };
         let shared = |n: &Node| self.shared.contains(&(n.span.start, n.span.end));
         let outside =
@@ -83,5 +90,16 @@ impl YamlText {
             Some(why) => Err(self.awkward(format!("{why} at {pointer}"))),
             None => Ok(()),
         }
+    }
+
+    /// Refuses (as awkward) renaming a key of an object that holds a key twice: the data
+    /// keeps one member per key, so the renamed one's twin would appear in the text's.
+    pub(super) fn guard_rename(&mut self, parent: &str) -> Result<(), EditError> {
+        let twice =
+            self.tree.at(parent).and_then(Node::as_object).is_some_and(|m| !Members::repeated(m).is_empty());
+        if twice {
+            return Err(self.awkward(format!("a key written twice at {parent}")));
+        }
+        Ok(())
     }
 }

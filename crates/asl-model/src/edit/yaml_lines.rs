@@ -22,6 +22,32 @@ pub(crate) fn next_line(text: &str, offset: usize) -> usize {
     text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1)
 }
 
+/// Where a block scalar (`|`, `>`) starting at `start` really ends: the reader ends it at
+/// its last non-blank character (`end`), but the whitespace-only lines after that hold
+/// content where they are indented past its text (`"  "`), and line breaks with keep
+/// chomping (`|+`); a line written before them would cut them off. Empty lines after a
+/// clipped or stripped one are the document's blank lines, left out.
+pub(crate) fn block_scalar_end(text: &str, start: usize, end: usize) -> usize {
+    let header = text[start + 1..line_end(text, start)].split([' ', '\t', '#']).next().unwrap_or("");
+    let keep = header.contains('+');
+    let (mut at, mut last) = (end, end);
+    loop {
+        let next = next_line(text, at);
+        if next >= text.len() {
+            return last;
+        }
+        let eol = line_end(text, next);
+        let line = &text[next..eol];
+        if !line.trim_matches([' ', '\t']).is_empty() {
+            return last;
+        }
+        if keep || !line.is_empty() {
+            last = eol;
+        }
+        at = eol;
+    }
+}
+
 /// Column of `offset` (YAML indents with spaces, so bytes before it on its line).
 pub(crate) fn column(text: &str, offset: usize) -> usize {
     offset - line_start(text, offset)

@@ -133,6 +133,7 @@ impl Primitives for YamlText {
     fn rename_key(&mut self, pointer: &str, new_key: &str) -> Result<(), EditError> {
         self.guard(pointer, true, false)?;
         let (parent, key) = split(pointer)?;
+        self.guard_rename(parent)?;
         let node = self.node(parent)?;
         if node.get(new_key).is_some() {
             return Err(EditError::Conflict(format!("\"{new_key}\" already exists")));

@@ -9,7 +9,9 @@
 //! - anything on the way to, or inside, a node written once and read in several places
 //!   (an anchor and its aliases, members merged in with `<<: *x`): one splice would change
 //!   every copy;
-//! - a container holding a key twice (which one an index means is ambiguous);
+//! - a container holding a key twice (which one an index means is ambiguous; a renamed
+//!   key's twin would reappear in the data);
+//! - a text with a line broken by a lone CR (lines and columns here are told by `\n`);
 //! - a root written in flow style set as a whole, an empty sequence element (`-`) or
 //!   an empty value in a flow collection set, a complex key (`? k`), a child sharing its
 //!   line with anything but `- `;
@@ -21,7 +23,8 @@
 use super::lines::Piece;
 use super::splice::Pieces;
 use super::yaml_lines::{
-    after_dashes, colon_after, column, dash_before, line_end, line_start, lines, owns_line, with_properties,
+    after_dashes, block_scalar_end, colon_after, column, dash_before, line_end, line_start, lines, owns_line,
+    with_properties,
 };
 use super::yaml_render::{self as render, Ctx, Quote, YamlStyle, FLOW_WIDTH};
 use super::EditError;
@@ -73,7 +76,7 @@ impl Container {
                 _ => (true, false),
             };
             let flow = !scalar && is_flow(text, n);
-            Child { start, key, value: real(text, n.span), scalar, flow, empty }
+            Child { start, key, value: extent(text, n), scalar, flow, empty }
         };
         let children = match &node.value {
             NodeValue::Object(members) => {
@@ -89,7 +92,7 @@ impl Container {
                 .collect(),
             _ => Vec::new(),
         };
-        Container { span: real(text, node.span), flow, root, children }
+        Container { span: extent(text, node), flow, root, children }
     }
 
     /// Where a child's comment lines may start: after the previous child (the root's first
@@ -123,6 +126,25 @@ fn real(text: &str, span: Span) -> Span {
         Some(b':') => Span::new(span.start, span.end + 1),
         _ => span,
     }
+}
+
+/// A node's span as splices need it: `real`, and past the content lines of a block
+/// scalar it ends with (see `block_scalar_end`).
+fn extent(text: &str, node: &Node) -> Span {
+    let span = real(text, node.span);
+    let mut last = node;
+    loop {
+        last = match &last.value {
+            NodeValue::Object(m) if !m.is_empty() => &m[m.len() - 1].value,
+            NodeValue::Array(a) if !a.is_empty() => &a[a.len() - 1],
+            _ => break,
+        };
+    }
+    let block = matches!(last.value, NodeValue::String(_)) && text[last.span.start..].starts_with(['|', '>']);
+    if block && last.span.end == node.span.end {
+        return Span::new(span.start, block_scalar_end(text, last.span.start, span.end));
+    }
+    span
 }
 
 fn split(pointer: &str) -> Result<(&str, String), EditError> {

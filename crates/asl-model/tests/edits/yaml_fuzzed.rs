@@ -1,0 +1,108 @@
+//! YAML edits the fuzzer (`fuzz/fuzz_targets/edits.rs`) found splicing to other data than
+//! the edit means; each input is kept in `fuzz/regressions/edits` under the name given
+//! here. Each is now spliced, or declined up front for a stated reason (which re-emits
+//! the document: by design, not by accident), and gives the data the JSON path gives.
+
+use super::yaml_text::apply_yaml;
+use super::*;
+use asl_model::edit::{yaml_edit_path, YamlPath};
+use serde_json::json;
+
+/// Asserts that the splicing path declines `edit` on `text` for `why`, and that the
+/// re-emitted document has the edit's data, `data`.
+#[track_caller]
+fn declined(text: &str, edit: DocumentEdit, why: &str, data: Value) {
+    let doc = Document::parse(text, Format::Yaml).unwrap();
+    match yaml_edit_path(&doc, &edit) {
+        Some(YamlPath::Declined(reason)) => assert_eq!(reason, why, "{edit:?}"),
+        other => panic!("{edit:?}: expected declined ({why}), got {other:?}"),
+    }
+    let new = doc.apply(&edit).unwrap();
+    assert_eq!(serde_json::to_string(&new.to_value()).unwrap(), data.to_string(), "{edit:?}");
+}
+
+/// Asserts that `edit` is spliced (and, by `apply_yaml`, gives the JSON path's data) and
+/// that the text then reads `want`.
+#[track_caller]
+fn spliced(text: &str, edit: DocumentEdit, want: &str) {
+    let doc = Document::parse(text, Format::Yaml).unwrap();
+    assert!(matches!(yaml_edit_path(&doc, &edit), Some(YamlPath::Spliced)), "{edit:?}");
+    assert_eq!(apply_yaml(text, &edit).text(), want, "{edit:?}");
+}
+
+/// `yaml-cr-line-break`: a lone CR breaks the line for YAML, not for the splicing path's
+/// columns, which put the new state inside the empty one before it.
+#[test]
+fn a_text_with_a_lone_cr_line_break_is_declined() {
+    let state = json!({"Type": "Pass", "End": true});
+    let data = json!({"States": {"": null, "A": state}});
+    declined("States:\r :", set("/States/A", state), "a line broken by a lone CR", data);
+    // CRLF is a line break the splicing path measures.
+    spliced("States:\r\n  A: 1\r\n", set("/States/A", json!(2)), "States:\r\n  A: 2\r\n");
+}
+
+/// `yaml-duplicate-key-rename`, `yaml-flow-key-twice-rename`,
+/// `yaml-flow-key-twice-disconnect`: the data keeps one member per key, so renaming one of two same keys in
+/// the text (a state's name, `Next` becoming `End`) brought its twin back.
+#[test]
+fn renaming_a_key_of_an_object_holding_a_key_twice_is_declined() {
+    let why = "a key written twice at /States";
+    declined("States:\n : :\n :", rename("/States/", "States"), why, json!({"States": {"States": null}}));
+    declined(
+        "{\"States\":{ra\": {},ra\"}}",
+        rename("/States/ra\"", "End"),
+        why,
+        json!({"States": {"End": null}}),
+    );
+    let text = "{\"States\":{: {\"Next\",\"Next\":t},l}}";
+    let data = json!({"States": {"": {"End": true}, "l": null}});
+    declined(text, disconnect("/States/", Transition::Next), "a key written twice at /States/", data);
+    // A key written once is renamed in place, a twin elsewhere notwithstanding.
+    let text = "States:\n  A: {Next: B, Next: C}\n  B: {End: true}\n";
+    spliced(text, rename("/States/B", "Z"), "States:\n  A: {Next: B, Next: C}\n  Z: {End: true}\n");
+}
+
+/// `yaml-block-scalar-space-line-then-member`, `...-then-parameters`: a block scalar's whitespace-only lines indented past
+/// its text are content (`"y\n "`); the reader ends its span at the last non-blank
+/// character, and a member added there cut them off.
+#[test]
+fn a_member_after_a_block_scalar_goes_after_its_whitespace_content_lines() {
+    let text = "States:\n  \"\":\n    Seconds: |-\n      y\n       \n  h: null\n";
+    let want = "States:\n  \"\":\n    Seconds: |-\n      y\n       \n    Next: null\n  h: null\n";
+    spliced(text, set("/States//Next", json!(null)), want);
+    let text =
+        "States:\n  \"\":\n    Type: null\n    Arguments: |-\n      ema \"y  {\n        \n  \".\": null\n";
+    let want = "States:\n  \"\":\n    Type: null\n    Arguments: |-\n      ema \"y  {\n        \n    Parameters: null\n  \".\": null\n";
+    spliced(text, set("/States//Parameters", json!(null)), want);
+}
+
+/// `yaml-block-scalar-space-lines-then-state`, `yaml-block-scalar-nested-then-state`,
+/// `yaml-block-scalar-indent-indicator-then-state`: the same, a block scalar with an
+/// indentation indicator (as `write_yaml` writes one starting with a space) ending a
+/// state, deepest last or not, a new state after it.
+#[test]
+fn a_state_after_a_block_scalar_goes_after_its_whitespace_content_lines() {
+    let state = json!({"Type": "Pass", "End": true});
+    let text = "States:\n  \"\":\n    End: true\n  e:\n    Seconds: |2-\n       \n        \n\n";
+    let want = "States:\n  \"\":\n    End: true\n  e:\n    Seconds: |2-\n       \n        \n  \"é\":\n    Type: Pass\n    End: true\n\n";
+    spliced(text, set("/States/é", state.clone()), want);
+    let text = "States:\n  A:\n    Seconds:\n      items: End\n      $.a: |2-\n          },\n          \n";
+    let want = "States:\n  A:\n    Seconds:\n      items: End\n      $.a: |2-\n          },\n          \n  B:\n    Type: Pass\n    End: true\n";
+    spliced(text, set("/States/B", state), want);
+}
+
+/// Removing or replacing a block scalar takes its whitespace content lines with it; keep
+/// chomping (`|+`) makes its trailing empty lines content too, while after a clipped
+/// one they stay the document's blank lines.
+#[test]
+fn a_block_scalar_is_replaced_and_removed_with_its_trailing_content() {
+    let text = "States:\n  A:\n    Comment: |-\n      x\n        \n    End: true\n";
+    spliced(text, set("/States/A/Comment", json!("z")), "States:\n  A:\n    Comment: z\n    End: true\n");
+    spliced(text, remove("/States/A/Comment"), "States:\n  A:\n    End: true\n");
+    let text = "States:\n  A:\n    Comment: |+\n      x\n\n  B:\n    End: true\n";
+    let want = "States:\n  A:\n    Comment: |+\n      x\n\n    End: true\n  B:\n    End: true\n";
+    spliced(text, set("/States/A/End", json!(true)), want);
+    let text = "States:\n  A:\n    Comment: |\n      x\n\n  B:\n    End: true\n";
+    let want = "States:\n  A:\n    Comment: |\n      x\n    End: true\n\n  B:\n    End: true\n";
+    spliced(text, set("/States/A/End", json!(true)), want);
+}
