@@ -1,11 +1,15 @@
 //! Random `DocumentEdit` sequences on parsed documents: after every edit the text still
 //! parses in its format and the edit's splices make the new text of the old one; undo
-//! then restores every earlier text byte for byte, and redo every later one.
+//! then restores every earlier text byte for byte, and redo every later one. A YAML edit
+//! is spliced, or declined up front by the splicing path (anchors, repeated keys...):
+//! splicing that gives other data than the edit means is a bug, even though the app
+//! hides it by re-emitting the document.
 //! Input: the document text, a NUL, then the bytes the edits are drawn from.
 #![no_main]
 
 use arbitrary::Unstructured;
 use asl_fuzz::{edit, splice, split_nul, states, FORMATS};
+use asl_model::edit::{yaml_edit_path, YamlPath};
 use asl_model::{Document, History};
 use libfuzzer_sys::fuzz_target;
 
@@ -20,6 +24,12 @@ fuzz_target!(|data: &[u8]| {
             let targets = states(history.current());
             let Ok(e) = edit(&mut u, &targets, 2) else { break };
             let before = history.current().text().to_owned();
+            if let Some(YamlPath::Disagreed { text, spliced, data }) = yaml_edit_path(history.current(), &e) {
+                panic!(
+                    "{e:?}: the splice disagrees with the data\n--- text before\n{before}\n--- spliced\n{text}\n\
+                     --- spliced value\n{spliced:?}\n--- the edit's value\n{data}"
+                );
+            }
             let Ok(after) = history.apply(&e) else { continue };
             let after = after.text().to_owned();
             if let Err(err) = Document::parse(after.as_str(), format) {
