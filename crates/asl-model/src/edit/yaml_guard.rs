@@ -2,9 +2,16 @@
 //! text shares nodes: anchors and their aliases, merged members, repeated keys.
 
 use super::YamlText;
+use crate::edit::yaml_render::{self as render, Ctx, Quote};
 use crate::edit::EditError;
 use crate::syntax::{pointer_tokens, Members, Node, NodeValue};
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+
+/// YAML reads a key written without `? ` (an implicit key) only up to 1024 characters
+/// from its start to its `:`; longer ones need the explicit `? key` form, which the
+/// splicing path does not write. Kept below the limit with room for the `: `.
+const IMPLICIT_KEY: usize = 1000;
 
 /// Non-empty spans that appear more than once in the tree: alias copies share their
 /// anchor's spans. (A block sequence of one element written level with its key has that
@@ -90,6 +97,34 @@ impl YamlText {
             Some(why) => Err(self.awkward(format!("{why} at {pointer}"))),
             None => Ok(()),
         }
+    }
+
+    /// Refuses (as awkward) writing a key (`key`, or any inside `value`) too long to be
+    /// read back as an implicit key, however it is quoted.
+    pub(super) fn guard_keys(&mut self, key: Option<&str>, value: Option<&Value>) -> Result<(), EditError> {
+        // Quoted, a key is at most six characters per character (`\u0001`) and two quotes.
+        let too_long = |k: &str| {
+            k.len() * 6 + 2 > IMPLICIT_KEY
+                && [Quote::Single, Quote::Double]
+                    .iter()
+                    .any(|q| render::key(k, Ctx::Flow, *q).chars().count() > IMPLICIT_KEY)
+        };
+        let mut stack: Vec<&Value> = value.into_iter().collect();
+        let mut long = key.is_some_and(too_long);
+        while let Some(v) = stack.pop().filter(|_| !long) {
+            match v {
+                Value::Object(m) => {
+                    long = m.keys().any(|k| too_long(k));
+                    stack.extend(m.values());
+                }
+                Value::Array(a) => stack.extend(a),
+                _ => {}
+            }
+        }
+        if long {
+            return Err(self.awkward("a key too long for YAML's implicit keys (1024 characters)"));
+        }
+        Ok(())
     }
 
     /// Refuses (as awkward) renaming a key of an object that holds a key twice: the data

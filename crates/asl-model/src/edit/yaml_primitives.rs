@@ -27,6 +27,7 @@ impl Primitives for YamlText {
 
     fn set(&mut self, pointer: &str, value: &Value) -> Result<(), EditError> {
         self.guard(pointer, true, false)?;
+        self.guard_keys(split(pointer).ok().map(|(_, k)| k).as_deref(), Some(value))?;
         if pointer.is_empty() {
             let c = self.container("")?;
             let Value::Object(map) = value else {
@@ -66,6 +67,7 @@ impl Primitives for YamlText {
         value: &Value,
     ) -> Result<(), EditError> {
         self.guard(pointer, false, true)?;
+        self.guard_keys(Some(key), Some(value))?;
         let node = self.node(pointer)?;
         if node.as_object().is_none() {
             return Err(EditError::NotFound(format!("{pointer} (an object)")));
@@ -108,6 +110,7 @@ impl Primitives for YamlText {
 
     fn insert(&mut self, pointer: &str, index: usize, value: &Value) -> Result<(), EditError> {
         self.guard(pointer, false, true)?;
+        self.guard_keys(None, Some(value))?;
         if self.node(pointer)?.as_array().is_none() {
             return Err(EditError::NotFound(format!("{pointer} (an array)")));
         }
@@ -134,12 +137,18 @@ impl Primitives for YamlText {
         self.guard(pointer, true, false)?;
         let (parent, key) = split(pointer)?;
         self.guard_rename(parent)?;
+        self.guard_keys(Some(new_key), None)?;
         let node = self.node(parent)?;
         if node.get(new_key).is_some() {
             return Err(EditError::Conflict(format!("\"{new_key}\" already exists")));
         }
         let member = node.member(&key).ok_or_else(|| EditError::NotFound(pointer.to_owned()))?;
         let span = member.key_span;
+        if span.is_empty() {
+            // `: :` reads as an empty key holding `{"": null}` on its line, which a
+            // written key makes a mapping value YAML refuses (`A: :`).
+            return Err(self.awkward(format!("a key written as nothing at {pointer}")));
+        }
         let ctx = if self.container(parent)?.flow { Ctx::Flow } else { Ctx::Block };
         let quote = Quote::of(&self.text[span.start..span.end]);
         self.splice(vec![(span, render::key(new_key, ctx, quote))])

@@ -110,7 +110,27 @@ pub(crate) fn scalar(value: &Value, ctx: Ctx, quote: Quote) -> String {
         return format!("'{}'", s.replace('\'', "''"));
     }
     // A JSON string literal is a YAML double-quoted scalar with the same escapes.
-    Value::String(s.clone()).to_string()
+    yaml_escaped(Value::String(s.clone()).to_string())
+}
+
+/// JSON text made YAML: JSON strings may hold DEL, C1 controls and noncharacters as they
+/// are, YAML text may not (they are not `c-printable`), so they are escaped; and NEL,
+/// LS, PS and BOM too, which YAML 1.1 readers take for line breaks or a byte order mark.
+/// Outside strings JSON text is ASCII, so escaping every such character is safe.
+fn yaml_escaped(json: String) -> String {
+    let escape = |c: char| {
+        matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+    };
+    if !json.contains(escape) {
+        return json;
+    }
+    json.chars().fold(String::with_capacity(json.len() + 8), |mut out, c| {
+        match escape(c) {
+            true => out.push_str(&format!("\\u{:04x}", c as u32)),
+            false => out.push(c),
+        }
+        out
+    })
 }
 
 /// Whether `s` can be written plain: read back by the YAML reader as exactly `s`, in a
@@ -147,7 +167,7 @@ fn plain_ok(s: &str, ctx: Ctx) -> bool {
 /// Flow style as the document writes it: `{Type: Pass, End: true}`, `[a, b]`, or JSON.
 pub(crate) fn flow_as(value: &Value, ctx: Ctx, style: &YamlStyle) -> String {
     if style.json_like {
-        super::render::compact(value)
+        yaml_escaped(super::render::compact(value))
     } else {
         flow(value, ctx)
     }
@@ -275,6 +295,8 @@ mod tests {
         assert_eq!(scalar(&json!("it's"), Ctx::Block, Quote::Single), "'it''s'");
         assert_eq!(scalar(&json!("x"), Ctx::Block, Quote::Double), "\"x\"");
         assert_eq!(scalar(&json!(1.5), Ctx::Block, Quote::Single), "1.5");
+        // Characters JSON writes raw and YAML text may not hold.
+        assert_eq!(scalar(&json!("h\u{7f}\u{85}é"), Ctx::Block, Quote::Single), "\"h\\u007f\\u0085é\"");
     }
 
     #[test]

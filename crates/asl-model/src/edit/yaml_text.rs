@@ -14,8 +14,7 @@
 //! - a text with a line broken by a lone CR (lines and columns here are told by `\n`);
 //! - a root written in flow style set as a whole, an empty sequence element (`-`) or
 //!   an empty value in a flow collection set, a complex key (`? k`), a child sharing its
-//!   line with anything but `- `;
-//! - a splice whose text no longer parses (e.g. it removed an anchor still aliased).
+//!   line with anything but `- `.
 //! None of these occur in the shared corpus's machines (tests/edits/yaml_corpus.rs).
 //! Multi-line plain scalars, block scalars and flow collections spanning lines are
 //! spliced like any other value.
@@ -179,9 +178,13 @@ impl YamlText {
             text.replace_range(span.start..span.end, &with);
             splices.replace(span.start, span.end, &with);
         }
+        // Not a decline: text that no longer parses is a splice written wrong (a removed
+        // anchor still aliased is declined by `guard` before).
         self.tree = match read_yaml(&text) {
             Ok(tree) => tree,
-            Err(e) => return Err(self.awkward(format!("the spliced text does not parse: {}", e.message))),
+            Err(e) => {
+                return Err(EditError::Internal(format!("the spliced text does not parse: {}", e.message)))
+            }
         };
         self.shared = guard::shared_spans(&text, &self.tree);
         self.splices = splices;

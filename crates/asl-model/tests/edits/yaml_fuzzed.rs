@@ -106,3 +106,50 @@ fn a_block_scalar_is_replaced_and_removed_with_its_trailing_content() {
     let want = "States:\n  A:\n    Comment: |\n      x\n    End: true\n\n  B:\n    End: true\n";
     spliced(text, set("/States/A/End", json!(true)), want);
 }
+
+/// `yaml-json-like-del-in-string`: JSON writes DEL (and C1 controls, noncharacters) raw
+/// in a string, YAML text may not hold them: new values in a JSON-like document, and
+/// double-quoted ones anywhere, escape them.
+#[test]
+fn characters_yaml_may_not_hold_raw_are_escaped() {
+    let text = "{\"States\":{: {\"Seconds\": \"y\\n \"},h, New: {\"Type\": \"Pass\", \"End\": true}}}\n";
+    let want = "{\"States\":{: {\"Seconds\": \"y\\n \"},h, New: {\"Type\": \"Pass\", \"End\": true, \"Seconds\": \"h\\u007f\"}}}\n";
+    spliced(text, set("/States/New/Seconds", json!("h\u{7f}")), want);
+    let text = "States:\n  A:\n    Type: Pass\n    End: true\n";
+    let want = "States:\n  A:\n    Type: Pass\n    End: true\n    Comment: \"\\u0085\\u009f\\ufeff\"\n";
+    spliced(text, set("/States/A/Comment", json!("\u{85}\u{9f}\u{feff}")), want);
+}
+
+/// `yaml-implicit-key-too-long`: YAML reads a key written without `? ` only up to 1024
+/// characters; the splicing path writes no `? key`, so it declines such keys.
+#[test]
+fn a_key_longer_than_yaml_implicit_keys_is_declined() {
+    let long = "k".repeat(1100);
+    let why = "a key too long for YAML's implicit keys (1024 characters)";
+    let text = "States:\n  A:\n    Type: Pass\n    End: true\n";
+    let data = json!({"States": {"A": {"Type": "Pass", "End": true, "Parameters": {long.clone(): 1}}}});
+    declined(text, set("/States/A/Parameters", json!({long.clone(): 1})), why, data);
+    let text = "{\"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}";
+    let data = json!({"States": {"A": {"Type": "Pass", "End": true, long.clone(): [1]}}});
+    declined(text, set(&format!("/States/A/{long}"), json!([1])), why, data);
+    // Escapes count: 200 control characters are 1,200 written.
+    let short = "\u{1}".repeat(200);
+    let data = json!({"States": {short.clone(): {"Type": "Pass", "End": true}}});
+    declined("States:\n  A:\n    Type: Pass\n    End: true\n", rename("/States/A", &short), why, data);
+    // Up to the limit, spliced.
+    let key = "k".repeat(900);
+    let want = format!("States:\n  A:\n    Type: Pass\n    End: true\n    Parameters:\n      {key}: 1\n");
+    spliced(
+        "States:\n  A:\n    Type: Pass\n    End: true\n",
+        set("/States/A/Parameters", json!({key: 1})),
+        &want,
+    );
+}
+
+/// `yaml-empty-key-rename`: `States:\n : :` is a state named by a key written as nothing,
+/// holding `{"": null}` on its line; written, the name made `A: :`, which YAML refuses.
+#[test]
+fn renaming_a_key_written_as_nothing_is_declined() {
+    let data = json!({"States": {"A": {"": null}}});
+    declined("States:\n : :", rename("/States/", "A"), "a key written as nothing at /States/", data);
+}
