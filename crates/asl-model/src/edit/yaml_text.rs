@@ -27,7 +27,7 @@ use super::yaml_lines::{
 };
 use super::yaml_render::{self as render, Ctx, Quote, YamlStyle, FLOW_WIDTH};
 use super::EditError;
-use crate::syntax::{pointer_tokens, read_yaml, Node, NodeValue};
+use crate::syntax::{pointer_tokens, read_yaml, Member, Node, NodeValue};
 use crate::text::Span;
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -79,7 +79,9 @@ impl Container {
         };
         let children = match &node.value {
             NodeValue::Object(members) => {
-                members.iter().map(|m| child(m.key_span.start, Some(m.key_span), &m.value)).collect()
+                // A key's anchor or tag is where its line's text starts (`&k Type: Pass`).
+                let start = |m: &Member| with_properties(text, m.key_span.start);
+                members.iter().map(|m| child(start(m), Some(m.key_span), &m.value)).collect()
             }
             NodeValue::Array(items) => items
                 .iter()

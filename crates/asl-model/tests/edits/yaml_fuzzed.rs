@@ -153,3 +153,17 @@ fn renaming_a_key_written_as_nothing_is_declined() {
     let data = json!({"States": {"A": {"": null}}});
     declined("States:\n : :", rename("/States/", "A"), "a key written as nothing at /States/", data);
 }
+
+/// `yaml-anchored-key-then-member`, `yaml-anchored-empty-key-then-member`: a member's line
+/// starts at its key's anchor (or tag), not at its key; a new member was written at the
+/// key's column, past the anchor, which YAML refuses (or reads as nested deeper).
+#[test]
+fn a_member_after_an_anchored_key_goes_at_the_anchor_column() {
+    let text = "States:\n  Pass:\n   &a Type: Succeed\n";
+    let want = "States:\n  Pass:\n   &a Type: Succeed\n   Comment: {}\n";
+    spliced(text, set("/States/Pass/Comment", json!({})), want);
+    let text = "States:\n  A:\n    !!str Type: Pass\n    End: true\n";
+    let want = "States:\n  A:\n    !!str Type: Pass\n    End: true\n    Next: B\n";
+    spliced(text, set("/States/A/Next", json!("B")), want);
+    spliced("States:\n : && :", set("/States//Next", json!(null)), "States:\n : && :\n   Next: null");
+}
