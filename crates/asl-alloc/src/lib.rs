@@ -4,9 +4,11 @@
 //! the evaluator has (sequence length, time) while it allocates gigabytes: jsonata-core
 //! checks a mapped path's length only once it is built. The evaluator can be stopped
 //! from outside (its `CancelToken`), so what is missing is someone who notices the
-//! memory. [`Counting`] wraps the process's allocator and keeps, per thread, the bytes
-//! it holds; [`watch`] arms a limit on the current thread, and the allocation that
-//! crosses it calls the watcher's `trip` function (which cancels the evaluation).
+//! memory. [`Counting`] wraps the process's allocator; [`watch`] arms a limit on the
+//! current thread, which then counts the bytes it allocates and frees, and the
+//! allocation that crosses the limit calls the watcher's `trip` function (which cancels
+//! the evaluation). Unwatched threads count nothing: what users run pays one
+//! thread-local read per allocation (measured in the #19 note).
 //!
 //! Written by hand: the allocator crates that count (stats_alloc, cap, divan's profiler)
 //! keep process-wide totals or abort at a global cap; none offers a per-thread limit
@@ -22,29 +24,46 @@ use std::cell::Cell;
 /// The allocator `A`, counting each thread's live bytes.
 pub struct Counting<A>(pub A);
 
-thread_local! {
-    // Const-initialised cells without destructors: reading them inside the allocator
-    // neither allocates nor registers anything, even while the thread is ending.
-    /// Bytes allocated minus bytes freed by this thread (a block freed by another
-    /// thread than its allocator's lowers that other thread's count).
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-    /// The count at which the armed watch trips; `isize::MAX` when none is armed.
-    static LIMIT: Cell<isize> = const { Cell::new(isize::MAX) };
-    /// Called once when the count crosses `LIMIT`.
-    static TRIP: Cell<Option<fn()>> = const { Cell::new(None) };
-    static TRIPPED: Cell<bool> = const { Cell::new(false) };
+/// This thread's watch. A const-initialised struct of cells without a destructor:
+/// reading it inside the allocator neither allocates nor registers anything, even while
+/// the thread is ending.
+struct State {
+    /// Bytes allocated minus bytes freed by this thread since the watch was armed (a
+    /// block freed by another thread lowers that other thread's count).
+    live: Cell<isize>,
+    /// The count at which the watch trips; `isize::MAX` when none is armed, and then
+    /// nothing is counted (one thread-local read and a compare per allocation).
+    limit: Cell<isize>,
+    /// Called once when the count crosses `limit`.
+    trip: Cell<Option<fn()>>,
+    tripped: Cell<bool>,
 }
 
+const UNARMED: isize = isize::MAX;
+
+thread_local! {
+    static STATE: State = const {
+        State { live: Cell::new(0), limit: Cell::new(UNARMED), trip: Cell::new(None), tripped: Cell::new(false) }
+    };
+}
+
+#[inline]
 fn count(delta: isize) {
-    let live = LIVE.get().wrapping_add(delta);
-    LIVE.set(live);
-    if live > LIMIT.get() && !TRIPPED.get() {
-        TRIPPED.set(true);
-        // `trip` must not allocate much: it runs inside the allocation that crossed.
-        if let Some(trip) = TRIP.get() {
-            trip();
+    STATE.with(|s| {
+        let limit = s.limit.get();
+        if limit == UNARMED {
+            return;
         }
-    }
+        let live = s.live.get().wrapping_add(delta);
+        s.live.set(live);
+        if live > limit && !s.tripped.get() {
+            s.tripped.set(true);
+            // `trip` must not allocate much: it runs inside the allocation that crossed.
+            if let Some(trip) = s.trip.get() {
+                trip();
+            }
+        }
+    })
 }
 
 // SAFETY: every call is forwarded unchanged to `A`; the counting only reads and writes
@@ -81,35 +100,41 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for Counting<A> {
 }
 
 /// An armed limit on the current thread; dropping it disarms (restoring any watch it
-/// was nested in).
+/// was nested in, which counts what this one counted).
 pub struct Watch {
-    outer: (isize, Option<fn()>, bool),
+    outer: (isize, isize, Option<fn()>, bool),
 }
 
 /// Arms a limit: once this thread holds `bytes` more than it does now, `trip` is called
 /// (once, from inside the allocator: it must only do something small such as setting a
 /// flag). Nothing trips where [`Counting`] is not the global allocator.
 pub fn watch(bytes: usize, trip: fn()) -> Watch {
-    let outer = (LIMIT.get(), TRIP.get(), TRIPPED.get());
-    LIMIT.set(LIVE.get().saturating_add(bytes.min(isize::MAX as usize) as isize));
-    TRIP.set(Some(trip));
-    TRIPPED.set(false);
-    Watch { outer }
+    STATE.with(|s| {
+        let outer = (s.live.get(), s.limit.get(), s.trip.get(), s.tripped.get());
+        s.live.set(0);
+        s.limit.set(bytes.min(UNARMED as usize - 1) as isize);
+        s.trip.set(Some(trip));
+        s.tripped.set(false);
+        Watch { outer }
+    })
 }
 
 impl Watch {
     /// Whether the limit was crossed while this watch was armed.
     pub fn tripped(&self) -> bool {
-        TRIPPED.get()
+        STATE.with(|s| s.tripped.get())
     }
 }
 
 impl Drop for Watch {
     fn drop(&mut self) {
-        let (limit, trip, tripped) = self.outer;
-        LIMIT.set(limit);
-        TRIP.set(trip);
-        TRIPPED.set(tripped);
+        let (live, limit, trip, tripped) = self.outer;
+        STATE.with(|s| {
+            s.live.set(live.wrapping_add(s.live.get()));
+            s.limit.set(limit);
+            s.trip.set(trip);
+            s.tripped.set(tripped);
+        });
     }
 }
 
