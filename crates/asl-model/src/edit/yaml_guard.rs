@@ -8,6 +8,11 @@ use crate::syntax::{pointer_tokens, Members, Node, NodeValue};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
+/// A key written as nothing (`: x`, YAML's empty key): the reader takes a block mapping
+/// on its line after it (` : Branches:`), which YAML refuses once anything is written
+/// there, and the key's span says nothing of where its line's text starts.
+const NOTHING: &str = "a key written as nothing";
+
 /// YAML reads a key written without `? ` (an implicit key) only up to 1024 characters
 /// from its start to its `:`; longer ones need the explicit `? key` form, which the
 /// splicing path does not write. Kept below the limit with room for the `: `.
@@ -59,7 +64,12 @@ impl YamlText {
         let mut why = None;
         for token in &tokens {
             let next = match &node.value {
-                NodeValue::Object(_) => node.get(token),
+                NodeValue::Object(m) => {
+                    if m.iter().any(|m| m.key == *token && m.key_span.is_empty()) {
+                        why = Some(NOTHING);
+                    }
+                    node.get(token)
+                }
                 NodeValue::Array(a) => token.parse::<usize>().ok().and_then(|i| a.get(i)),
                 _ => None,
             };
@@ -73,6 +83,7 @@ impl YamlText {
         if let Some(c) = collection.filter(|_| siblings) {
             match &c.value {
                 NodeValue::Object(m) if !Members::repeated(m).is_empty() => why = Some("a key written twice"),
+                NodeValue::Object(m) if m.iter().any(|m| m.key_span.is_empty()) => why = Some(NOTHING),
                 NodeValue::Object(m) if m.iter().any(|m| shared(&m.value) || outside(c, &m.value)) => {
                     why = Some("an anchor, alias or merge")
                 }

@@ -61,10 +61,31 @@ pub(crate) fn colon_after(text: &str, key: Span) -> Option<usize> {
 }
 
 /// The `-` before a block sequence element starting at `start` (its anchor or tag
-/// included), on the same line.
+/// included): on the same line, or alone on a line above it (`-` then the element's
+/// lines, blank or comment lines between).
 pub(crate) fn dash_before(text: &str, start: usize) -> Option<usize> {
     let before = text[..start].trim_end_matches([' ', '\t']);
-    (before.ends_with('-') && line_start(text, start) < before.len()).then(|| before.len() - 1)
+    let line = line_start(text, start);
+    if line < before.len() {
+        return before.ends_with('-').then(|| before.len() - 1);
+    }
+    let mut end = line;
+    while end > 0 {
+        let from = line_start(text, end - 1);
+        let above = text[from..end - 1].trim_end_matches('\r');
+        let body = match above.find('#') {
+            Some(i) if i == 0 || above[..i].ends_with([' ', '\t']) => &above[..i],
+            _ => above,
+        };
+        let body = body.trim_end_matches([' ', '\t']);
+        if !body.trim_start().is_empty() {
+            // Only indicators on that line (`-`, `- -`): a `-` after a key is a scalar.
+            let dash = body.split(' ').all(|w| w.is_empty() || w == "-");
+            return dash.then(|| from + body.len() - 1);
+        }
+        end = from;
+    }
+    None
 }
 
 /// Where the node starting at `start` really starts: before the anchor (`&a`) and tag
@@ -147,5 +168,10 @@ mod tests {
         assert!(owns_line(text, b) && !owns_line(text, c));
         assert!(after_dashes("- - x", 4) && !after_dashes("? x", 2));
         assert_eq!(column(text, c), 2);
+        // A `-` alone on a line above its element, blank or comment lines between.
+        let list = "a:\n  - # first\n\n    b: 1\n  -\n    c: 2\n";
+        assert_eq!(dash_before(list, list.find('b').unwrap()), list.find('-'));
+        assert_eq!(dash_before(list, list.find('c').unwrap()), list.rfind('-'));
+        assert_eq!(dash_before("a:\n  x: -\n  b: 1\n", 12), None);
     }
 }

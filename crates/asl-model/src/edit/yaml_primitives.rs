@@ -144,11 +144,6 @@ impl Primitives for YamlText {
         }
         let member = node.member(&key).ok_or_else(|| EditError::NotFound(pointer.to_owned()))?;
         let span = member.key_span;
-        if span.is_empty() {
-            // `: :` reads as an empty key holding `{"": null}` on its line, which a
-            // written key makes a mapping value YAML refuses (`A: :`).
-            return Err(self.awkward(format!("a key written as nothing at {pointer}")));
-        }
         let ctx = if self.container(parent)?.flow { Ctx::Flow } else { Ctx::Block };
         let quote = Quote::of(&self.text[span.start..span.end]);
         self.splice(vec![(span, render::key(new_key, ctx, quote))])

@@ -12,6 +12,8 @@
 //! - a container holding a key twice (which one an index means is ambiguous; a renamed
 //!   key's twin would reappear in the data);
 //! - a text with a line broken by a lone CR (lines and columns here are told by `\n`);
+//! - a key written as nothing (`: x`) on the way or among the siblings, a key too long
+//!   to be read without `? ` (1024 characters);
 //! - a root written in flow style set as a whole, an empty sequence element (`-`) or
 //!   an empty value in a flow collection set, a complex key (`? k`), a child sharing its
 //!   line with anything but `- `.

@@ -46,17 +46,20 @@ fn a_text_with_a_lone_cr_line_break_is_declined() {
 /// the text (a state's name, `Next` becoming `End`) brought its twin back.
 #[test]
 fn renaming_a_key_of_an_object_holding_a_key_twice_is_declined() {
+    // Its keys are written as nothing too, which is declined first.
+    let text = "States:\n : :\n :";
+    let nothing = "a key written as nothing at /States/";
+    declined(text, rename("/States/", "States"), nothing, json!({"States": {"States": null}}));
     let why = "a key written twice at /States";
-    declined("States:\n : :\n :", rename("/States/", "States"), why, json!({"States": {"States": null}}));
     declined(
         "{\"States\":{ra\": {},ra\"}}",
         rename("/States/ra\"", "End"),
         why,
         json!({"States": {"End": null}}),
     );
-    let text = "{\"States\":{: {\"Next\",\"Next\":t},l}}";
-    let data = json!({"States": {"": {"End": true}, "l": null}});
-    declined(text, disconnect("/States/", Transition::Next), "a key written twice at /States/", data);
+    let text = "{\"States\":{A: {\"Next\",\"Next\":t},l}}";
+    let data = json!({"States": {"A": {"End": true}, "l": null}});
+    declined(text, disconnect("/States/A", Transition::Next), "a key written twice at /States/A", data);
     // A key written once is renamed in place, a twin elsewhere notwithstanding.
     let text = "States:\n  A: {Next: B, Next: C}\n  B: {End: true}\n";
     spliced(text, rename("/States/B", "Z"), "States:\n  A: {Next: B, Next: C}\n  Z: {End: true}\n");
@@ -146,16 +149,36 @@ fn a_key_longer_than_yaml_implicit_keys_is_declined() {
     );
 }
 
-/// `yaml-empty-key-rename`: `States:\n : :` is a state named by a key written as nothing,
-/// holding `{"": null}` on its line; written, the name made `A: :`, which YAML refuses.
+/// `yaml-empty-key-rename`, `yaml-anchored-empty-key-then-member`,
+/// `yaml-empty-key-remove-branch`: a key written as nothing (`: x`) with a block mapping
+/// on its line (`States:\n : :`, ` :  Branches:`), which the reader takes and YAML
+/// refuses once anything is written there (`A: :`, ` :  Branches: []`); where it starts
+/// its line is not told by its span either.
 #[test]
-fn renaming_a_key_written_as_nothing_is_declined() {
-    let data = json!({"States": {"A": {"": null}}});
-    declined("States:\n : :", rename("/States/", "A"), "a key written as nothing at /States/", data);
+fn edits_through_or_beside_a_key_written_as_nothing_are_declined() {
+    let why = "a key written as nothing at /States/";
+    declined("States:\n : :", rename("/States/", "A"), why, json!({"States": {"A": {"": null}}}));
+    let data = json!({"States": {"": {"": null, "Next": null}}});
+    declined("States:\n : && :", set("/States//Next", json!(null)), &format!("{why}/Next"), data);
+    let data = json!({"States": {"": {"Branches": []}}});
+    let edit = remove_item("/States/", ItemList::Branches, 0);
+    declined(
+        "States:\n :  Branches:\n    -\n",
+        edit,
+        "a key written as nothing at /States//Branches/0",
+        data,
+    );
+    // A new state beside one: its column is not known.
+    let data = json!({"States": {"": {"Type": "Pass"}, "A": {"End": true}}});
+    declined(
+        "States:\n : {Type: Pass}\n",
+        set("/States/A", json!({"End": true})),
+        "a key written as nothing at /States",
+        data,
+    );
 }
 
-/// `yaml-anchored-key-then-member`, `yaml-anchored-empty-key-then-member`: a member's line
-/// starts at its key's anchor (or tag), not at its key; a new member was written at the
+/// `yaml-anchored-key-then-member`: a member's line starts at its key's anchor (or tag), not at its key; a new member was written at the
 /// key's column, past the anchor, which YAML refuses (or reads as nested deeper).
 #[test]
 fn a_member_after_an_anchored_key_goes_at_the_anchor_column() {
@@ -165,5 +188,22 @@ fn a_member_after_an_anchored_key_goes_at_the_anchor_column() {
     let text = "States:\n  A:\n    !!str Type: Pass\n    End: true\n";
     let want = "States:\n  A:\n    !!str Type: Pass\n    End: true\n    Next: B\n";
     spliced(text, set("/States/A/Next", json!("B")), want);
-    spliced("States:\n : && :", set("/States//Next", json!(null)), "States:\n : && :\n   Next: null");
+}
+
+/// `yaml-dash-alone-above-branch`: a branch written `- ` on a line of its own, the
+/// branch below (as a corpus machine writes its Parallel's), was removed from its first
+/// key on, leaving the `-`: a null branch in its place.
+#[test]
+fn an_element_below_its_dash_goes_and_moves_with_the_dash() {
+    let branch = |s: &str| {
+        format!("        StartAt: {s}\n        States:\n          {s}:\n            Type: Pass\n            End: true\n")
+    };
+    let (a, b) = (branch("A"), branch("B"));
+    let text = format!("StartAt: P\nStates:\n  P:\n    Type: Parallel\n    Branches:\n      - \n{a}      - # second\n{b}    End: true\n");
+    let want = format!(
+        "StartAt: P\nStates:\n  P:\n    Type: Parallel\n    Branches:\n      - # second\n{b}    End: true\n"
+    );
+    spliced(&text, remove_item("/States/P", ItemList::Branches, 0), &want);
+    let want = format!("StartAt: P\nStates:\n  P:\n    Type: Parallel\n    Branches:\n      - # second\n{b}      - \n{a}    End: true\n");
+    spliced(&text, move_item("/States/P", ItemList::Branches, 1, 0), &want);
 }
