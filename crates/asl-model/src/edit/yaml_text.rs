@@ -258,9 +258,11 @@ impl YamlText {
             None if ch.value.is_empty() => return Err(self.awkward("an empty sequence element")),
             None => (ch.start + 1, render::after_dash(value, col, &self.style)),
         };
-        // An empty value (`Next:`) is read at the `:`: it ends at the spaces after it.
+        // An empty value (`Next:`) is read at the `:`: it ends at the spaces after it; one
+        // with a tag or anchor (`Next: !t`) is read after those, which go with it.
         let end = if ch.value.is_empty() {
-            from + text[from..].len() - text[from..].trim_start_matches([' ', '\t']).len()
+            let spaces = text[from..].len() - text[from..].trim_start_matches([' ', '\t']).len();
+            (from + spaces).max(ch.value.end)
         } else {
             ch.value.end
         };

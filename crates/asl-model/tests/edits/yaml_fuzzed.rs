@@ -207,3 +207,20 @@ fn an_element_below_its_dash_goes_and_moves_with_the_dash() {
     let want = format!("StartAt: P\nStates:\n  P:\n    Type: Parallel\n    Branches:\n      - # second\n{b}      - \n{a}    End: true\n");
     spliced(&text, move_item("/States/P", ItemList::Branches, 1, 0), &want);
 }
+
+/// `yaml-tagged-empty-value-set`: an empty value with a tag (`Resource: !rn:aws:x`) is read
+/// after its tag; the new value was written before the tag, which then tagged nothing.
+#[test]
+fn an_empty_value_with_a_tag_or_anchor_is_replaced_with_them() {
+    let text = "States:\n  A:\n    Type: Task\n    Resource: !rn:aws:x # to do\n    End: true\n";
+    let want = "States:\n  A:\n    Type: Task\n    Resource: {} # to do\n    End: true\n";
+    spliced(text, set("/States/A/Resource", json!({})), want);
+    let text = "States:\n  A:\n    Type: Task\n    Resource: &r   \n    End: true\n";
+    let want = "States:\n  A:\n    Type: Task\n    Resource: arn:x   \n    End: true\n";
+    spliced(text, set("/States/A/Resource", json!("arn:x")), want);
+    spliced(
+        "# t\nStates:\n e:\n  Resource: !",
+        set("/States/e/Resource", json!(null)),
+        "# t\nStates:\n e:\n  Resource: null",
+    );
+}
