@@ -145,7 +145,10 @@ fn extent(text: &str, node: &Node) -> Span {
     }
     let block = matches!(last.value, NodeValue::String(_)) && text[last.span.start..].starts_with(['|', '>']);
     if block && last.span.end == node.span.end {
-        return Span::new(span.start, block_scalar_end(text, last.span.start, span.end));
+        // An empty one is read up to where the next line's text starts: its own end is
+        // its header's.
+        let end = last.span.start + text[last.span.start..span.end].trim_end().len();
+        return Span::new(span.start, block_scalar_end(text, last.span.start, end));
     }
     span
 }

@@ -224,3 +224,22 @@ fn an_empty_value_with_a_tag_or_anchor_is_replaced_with_them() {
         "# t\nStates:\n e:\n  Resource: null",
     );
 }
+
+/// `yaml-empty-block-scalar-then-member`, `yaml-empty-block-scalar-then-state`: an empty
+/// block scalar (`M: >`, no lines) is read up to where the next line's text starts: the
+/// next line was taken as its member's, and a new member went after that line (or a
+/// removal took it along).
+#[test]
+fn an_empty_block_scalar_ends_at_its_header() {
+    let text = "# c\nStates:\n  A:\n    Comment: >-\n  \n    Type: Pass\n  B:\n    Type: Pass\n";
+    let want = "# c\nStates:\n  A:\n    Comment: >-\n  \n    Type: Pass\n    Next: B\n  B:\n    Type: Pass\n";
+    spliced(text, set("/States/A/Next", json!("B")), want);
+    let want = "# c\nStates:\n  A:\n    Type: Pass\n  B:\n    Type: Pass\n";
+    spliced(text, remove("/States/A/Comment"), want);
+    let text = "# c\nStates:\n  A:\n    Type: Pass\n    Comment: >-\n    \n";
+    let want = "# c\nStates:\n  A:\n    Type: Pass\n    Comment: >-\n    \n    Next: B\n";
+    spliced(text, set("/States/A/Next", json!("B")), want);
+    let edit = insert_between("/States/s", Transition::Next, "End", json!({"Type": "Pass", "End": true}));
+    let want = "# c\nStartAt: End\nStates:\n s:\n  M: >\n  Next: End\n End:\n  Type: Pass\n  End: true";
+    spliced("# c\nStates:\n s:\n  M: >", edit, want);
+}
