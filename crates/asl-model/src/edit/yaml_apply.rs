@@ -58,13 +58,17 @@ fn attempt(doc: &Document, edit: &DocumentEdit) -> Result<(Attempt, Value), Edit
 #[doc(hidden)]
 #[derive(Debug)]
 pub enum YamlPath {
+    /// Spliced into the text, with the edit's data.
     Spliced,
     /// The splicing path declined up front, for this reason.
     Declined(String),
-    /// Splicing went through but gave other data (`spliced`), or failed without declining.
+    /// Splicing went through but gave other data, or failed without declining.
     Disagreed {
+        /// The text as spliced so far.
         text: String,
+        /// What that text reads as, or why splicing failed.
         spliced: Result<Value, EditError>,
+        /// What the edit means.
         data: Value,
     },
 }
