@@ -261,11 +261,13 @@ impl YamlText {
             None if ch.value.is_empty() => return Err(self.awkward("an empty sequence element")),
             None => (ch.start + 1, render::after_dash(value, col, &self.style)),
         };
-        // An empty value (`Next:`) is read at the `:`: it ends at the spaces after it; one
-        // with a tag or anchor (`Next: !t`) is read after those, which go with it.
+        // An empty value (`Next:`) is read at the `:`: it ends at the spaces after it, save
+        // those before a comment (`Next: # later`), which must stay apart from it; one with
+        // a tag or anchor (`Next: !t`) is read after those, which go with it.
         let end = if ch.value.is_empty() {
             let spaces = text[from..].len() - text[from..].trim_start_matches([' ', '\t']).len();
-            (from + spaces).max(ch.value.end)
+            let comment = text[from + spaces..].starts_with('#');
+            (if comment { from } else { from + spaces }).max(ch.value.end)
         } else {
             ch.value.end
         };

@@ -243,3 +243,17 @@ fn an_empty_block_scalar_ends_at_its_header() {
     let want = "# c\nStartAt: End\nStates:\n s:\n  M: >\n  Next: End\n End:\n  Type: Pass\n  End: true";
     spliced("# c\nStates:\n s:\n  M: >", edit, want);
 }
+
+/// `yaml-empty-value-before-comment-set`: the new value of an empty one followed by a
+/// comment (`Type: #ask`) took the space before the `#`, which then no longer began one.
+#[test]
+fn an_empty_value_before_a_comment_keeps_the_space_before_it() {
+    let text = "States:\n  A:\n    Type: #ask\n    End: true\n";
+    spliced(text, set("/States/A/Type", json!([])), "States:\n  A:\n    Type: [] #ask\n    End: true\n");
+    let want = "States:\n  A:\n    Type: !t # ask\n    End: true\n";
+    spliced(
+        want,
+        set("/States/A/Type", json!("Pass")),
+        "States:\n  A:\n    Type: Pass # ask\n    End: true\n",
+    );
+}
