@@ -181,7 +181,12 @@ impl YamlText {
         edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
         let mut text = self.text.clone();
         let mut splices = self.splices.clone();
-        for (span, with) in edits {
+        for (span, mut with) in edits {
+            // A `#` begins a comment only past a space, but the reader takes one right after
+            // a `:` too (`"k":#c`): new text landing before it is kept apart from it.
+            if text[span.end..].starts_with('#') && !with.is_empty() && !with.ends_with([' ', '\n']) {
+                with.push(' ');
+            }
             text.replace_range(span.start..span.end, &with);
             splices.replace(span.start, span.end, &with);
         }

@@ -257,3 +257,12 @@ fn an_empty_value_before_a_comment_keeps_the_space_before_it() {
         "States:\n  A:\n    Type: Pass # ask\n    End: true\n",
     );
 }
+
+/// `yaml-flow-comment-after-colon-insert`: the reader takes `#` right after a `:` for a
+/// comment (`{"Type":#x`); a member added after that empty value ran into it.
+#[test]
+fn new_text_before_a_comment_is_kept_apart_from_it() {
+    let text = "{\"States\": {\"A\": {\"Type\":#x\n}}}";
+    let want = "{\"States\": {\"A\": {\"Type\":, \"End\": true #x\n}}}";
+    spliced(text, set("/States/A/End", json!(true)), want);
+}
