@@ -42,6 +42,27 @@ pub(super) fn shared_spans(text: &str, tree: &Node) -> HashSet<(usize, usize)> {
     seen.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect()
 }
 
+/// Whether a key in the tree is written explicitly (`? k`, or a collection as a key): its
+/// span is not where its line's text starts, and the reader keeps it as text, so the
+/// splicing path leaves such documents alone (no ASL machine needs one).
+fn explicit_key(text: &str, tree: &Node) -> bool {
+    let mut stack = vec![tree];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            NodeValue::Object(m) => {
+                let explicit = |k: usize| text[..k].trim_end_matches([' ', '\t', '\r', '\n']).ends_with('?');
+                if m.iter().any(|m| explicit(m.key_span.start)) {
+                    return true;
+                }
+                stack.extend(m.iter().map(|m| &m.value));
+            }
+            NodeValue::Array(a) => stack.extend(a.iter()),
+            _ => {}
+        }
+    }
+    false
+}
+
 impl YamlText {
     /// Refuses (as awkward) an edit whose way passes a shared node or a merged member,
     /// whose target (`target`: the node at `pointer` is replaced or removed) holds a shared
@@ -55,6 +76,9 @@ impl YamlText {
         let text = &self.text;
         if text.match_indices('\r').any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n')) {
             return Err(self.awkward("a line broken by a lone CR"));
+        }
+        if text.contains('?') && explicit_key(text, &self.tree) {
+            return Err(self.awkward("a complex key (`? k`)"));
         }
         let Some(tokens) = pointer_tokens(pointer) else { return Ok(()) };
         let shared = |n: &Node| self.shared.contains(&(n.span.start, n.span.end));

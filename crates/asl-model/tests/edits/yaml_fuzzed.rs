@@ -266,3 +266,21 @@ fn new_text_before_a_comment_is_kept_apart_from_it() {
     let want = "{\"States\": {\"A\": {\"Type\":, \"End\": true #x\n}}}";
     spliced(text, set("/States/A/End", json!(true)), want);
 }
+
+/// `yaml-complex-key-set-parent`: a key written `? k` (here a mapping as a key) was
+/// replaced in part, leaving text YAML refuses; documents with one are declined.
+#[test]
+fn a_document_with_a_complex_key_is_declined() {
+    let text = "States:\n  A:\n    Type: Task\n    Parameters:\n     ? FunctionName: f\n    End: true\n";
+    let doc = Document::parse(text, Format::Yaml).unwrap();
+    let mut data = doc.to_value();
+    data["States"]["A"]["Parameters"] = json!({"id": false});
+    declined(text, set("/States/A/Parameters", json!({"id": false})), "a complex key (`? k`)", data);
+    // A `?` ending a name is no such key.
+    let text = "# c\nStates:\n  Done?:\n    Type: Succeed\n";
+    spliced(
+        text,
+        set("/States/Done?/Comment", json!("x")),
+        "# c\nStates:\n  Done?:\n    Type: Succeed\n    Comment: x\n",
+    );
+}
