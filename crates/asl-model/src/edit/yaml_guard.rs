@@ -50,7 +50,8 @@ fn explicit_key(text: &str, tree: &Node) -> bool {
     while let Some(node) = stack.pop() {
         match &node.value {
             NodeValue::Object(m) => {
-                let explicit = |k: usize| text[..k].trim_end_matches([' ', '\t', '\r', '\n']).ends_with('?');
+                // On the key's line: a line above may end with a `?` of its own.
+                let explicit = |k: usize| text[..k].trim_end_matches([' ', '\t']).ends_with('?');
                 if m.iter().any(|m| explicit(m.key_span.start)) {
                     return true;
                 }
