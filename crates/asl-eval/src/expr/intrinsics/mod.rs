@@ -16,7 +16,7 @@ mod string;
 
 use super::jsonpath::evaluate;
 use super::{cache, select, Scope};
-use crate::engine::io::size_within;
+use crate::engine::io::{size_within, PAYLOAD_LIMIT};
 use crate::RuntimeError;
 use args::Args;
 use asl_model::expr::{ArgValue, IntrinsicCall};
@@ -51,7 +51,7 @@ struct Call<'s, 'a> {
 /// copies the input twice), and 10 levels of that from a 256 KiB input would not fit in
 /// memory. 64 times the payload limit leaves any value that can end in a payload, or be
 /// measured or searched on its way there, well inside.
-const MAX_VALUE_BYTES: usize = 64 * crate::engine::io::PAYLOAD_LIMIT;
+const MAX_VALUE_BYTES: usize = 64 * PAYLOAD_LIMIT;
 
 impl Call<'_, '_> {
     fn evaluate(&self, call: &IntrinsicCall) -> Result<Value, RuntimeError> {
@@ -111,7 +111,7 @@ impl Call<'_, '_> {
 
 fn too_big(name: &str, what: &str) -> RuntimeError {
     RuntimeError::intrinsic(format!(
-        "{name}: {what} would take more than {MAX_VALUE_BYTES} bytes as JSON (64 times the payload limit of 262144 bytes)"
+        "{name}: {what} would take more than {MAX_VALUE_BYTES} bytes as JSON (64 times the payload limit of {PAYLOAD_LIMIT} bytes)"
     ))
 }
 
